@@ -1,0 +1,126 @@
+"""Syria's governorates: names, codes, capitals and the polygons that place points in them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import GazetteerError
+
+__all__ = ["GOVERNORATES", "AdminIndex", "governorate_name"]
+
+
+@dataclass(frozen=True, slots=True)
+class Governorate:
+    """One Syrian governorate (GeoNames admin1 code, name, capital point, other spellings)."""
+
+    code: str
+    name: str
+    lat: float
+    lon: float
+    variants: tuple[str, ...]
+
+
+#: GeoNames admin1 codes for Syria, the names we write, and each capital's point.
+GOVERNORATES: dict[str, Governorate] = {
+    g.code: g
+    for g in (
+        Governorate("01", "Al-Hasakah", 36.5024, 40.7477,
+                    ("Hasakah", "Hasaka", "Hasakeh", "Hassakeh", "Hassake", "Hasaké")),
+        Governorate("02", "Latakia", 35.5317, 35.7901,
+                    ("Lattakia", "Latakiya", "Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquié")),
+        Governorate("03", "Quneitra", 33.1256, 35.8243, ("Qunaytirah", "Kuneitra", "Al-Qunaytirah")),
+        Governorate("04", "Ar-Raqqah", 35.9528, 39.0079, ("Raqqa", "Raqqah", "Rakka", "al-Raqqa")),
+        Governorate("05", "As-Suwayda", 32.7089, 36.5695,
+                    ("Suwayda", "Sweida", "Suwaida", "Sweyda", "al-Suwayda", "Soueida")),
+        Governorate("06", "Daraa", 32.6189, 36.1021, ("Deraa", "Dar'a", "Dara'a", "Daraa")),
+        Governorate("07", "Deir ez-Zor", 35.3359, 40.1408,
+                    ("Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Dayr az Zawr", "Deir Ez Zor",
+                     "Deir Zor", "Deir ez-Zour", "Deir al-Zour")),
+        Governorate("08", "Rif Dimashq", 33.55, 36.55,
+                    ("Rural Damascus", "Reef Damascus", "Rif Damascus", "Damascus countryside",
+                     "Damascus suburbs", "Rif Dimashq", "Reef Dimashq")),
+        Governorate("09", "Aleppo", 36.2021, 37.1343, ("Halab", "Alep")),
+        Governorate("10", "Hama", 35.1318, 36.7578, ("Hamah", "Hamā")),
+        Governorate("11", "Homs", 34.7324, 36.7137, ("Hims", "Hums")),
+        Governorate("12", "Idlib", 35.9306, 36.6339, ("Idleb", "Edlib", "Idlip")),
+        Governorate("13", "Damascus", 33.5138, 36.2765, ("Dimashq", "Damas")),
+        Governorate("14", "Tartus", 34.8890, 35.8866, ("Tartous", "Tartouss", "Tartūs")),
+    )
+}
+
+_BY_NAME = {g.name.lower(): g.name for g in GOVERNORATES.values()}
+
+
+def governorate_name(code_or_name: str) -> str:
+    """Canonical governorate name for a GeoNames admin1 code or any accepted name.
+
+    Examples
+    --------
+    >>> governorate_name("07"), governorate_name("deir ez-zor")
+    ('Deir ez-Zor', 'Deir ez-Zor')
+    """
+    value = (code_or_name or "").strip()
+    if value in GOVERNORATES:
+        return GOVERNORATES[value].name
+    return _BY_NAME.get(value.lower(), "")
+
+
+class AdminIndex:
+    """Point-in-polygon lookup of admin-1 units (shapely STRtree, built on first use)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._tree: Any = None
+        self._names: list[str] = []
+        self._countries: list[str] = []
+        self._geoms: list[Any] = []
+        self._loaded = False
+
+    def _load(self) -> None:
+        self._loaded = True
+        if self.path is None or not self.path.exists():
+            return
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            for feat in data["features"]:
+                props = feat.get("properties") or {}
+                self._geoms.append(shape(feat["geometry"]))
+                self._names.append(str(props.get("name", "")))
+                self._countries.append(str(props.get("country", "")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            msg = f"{self.path}: not a GeoJSON FeatureCollection of admin-1 polygons ({exc})"
+            raise GazetteerError(msg) from exc
+        self._tree = STRtree(self._geoms)
+
+    @property
+    def available(self) -> bool:
+        """Whether polygons were found."""
+        if not self._loaded:
+            self._load()
+        return self._tree is not None
+
+    def locate(self, lat: float, lon: float) -> tuple[str, str] | None:
+        """``(admin1 name, country)`` of the polygon containing the point, else ``None``."""
+        if not self.available:
+            return None
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        for i in self._tree.query(pt, predicate="intersects"):
+            return self._names[int(i)], self._countries[int(i)]
+        return None
+
+    def polygon(self, name: str) -> Any:
+        """The shapely geometry of a named unit, or ``None``."""
+        if not self.available:
+            return None
+        for n, g in zip(self._names, self._geoms, strict=True):
+            if n == name:
+                return g
+        return None

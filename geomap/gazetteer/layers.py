@@ -1,0 +1,283 @@
+"""Readers for gazetteer layers: GeoNames dumps, the curated CSV, place lists and patch files.
+
+Each reader yields ``(Place, names)`` pairs: the place and every name it may be
+written as.  Errors name the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import GazetteerError
+from ..models import Place
+from .admin import governorate_name
+
+__all__ = [
+    "PATCH_ACTIONS",
+    "read_curated",
+    "read_geonames",
+    "read_patch",
+    "read_place_csv",
+]
+
+Entry = tuple[Place, list[str]]
+
+_GEONAMES_COLUMNS = 19
+_CITY_CODES = {"PPLC", "PPLA", "PPLG"}
+_FEATURE_KINDS = {
+    "PCLI": "country", "PCLD": "country", "PCLS": "country", "PCLIX": "country",
+    "ADM1": "governorate", "ADM2": "district", "ADM3": "subdistrict",
+    "CMPRF": "camp", "CMP": "camp", "AIRB": "base", "AIRF": "airport", "AIRP": "airport",
+    "INSM": "base", "MILB": "base", "BDGQ": "crossing", "PSTB": "crossing",
+    "OILF": "oilfield", "GASF": "gasfield", "DAM": "dam", "PPLX": "district",
+    "RGN": "region", "AREA": "region", "PLN": "region", "VAL": "region", "MT": "mountain",
+    "MTS": "mountain", "STM": "river", "PRN": "prison", "HSP": "hospital",
+}
+PATCH_ACTIONS = ("add", "override", "blacklist")
+
+
+def _kind(feature_class: str, feature_code: str, population: int) -> str:
+    if feature_code in _FEATURE_KINDS:
+        return _FEATURE_KINDS[feature_code]
+    if feature_class == "P":
+        if feature_code in _CITY_CODES or population >= 100_000:
+            return "city"
+        return "town" if population >= 10_000 else "village"
+    return {"A": "district", "H": "water", "L": "region", "S": "landmark", "T": "mountain"}.get(
+        feature_class, "landmark"
+    )
+
+
+def _open_text(path: Path) -> Iterator[tuple[str, Iterator[str]]]:
+    """Yield (member name, lines) for a .txt file or every .txt inside a .zip."""
+    if path.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                for member in zf.namelist():
+                    if member.lower().endswith(".txt") and "readme" not in member.lower():
+                        with zf.open(member) as fh:
+                            yield member, io.TextIOWrapper(fh, encoding="utf-8-sig")
+        except zipfile.BadZipFile as exc:
+            raise GazetteerError(f"{path}: not a readable zip archive ({exc})") from exc
+        return
+    with path.open(encoding="utf-8-sig") as fh:
+        yield path.name, fh
+
+
+def _useful_alternate(name: str) -> bool:
+    # GeoNames carries machine transliterations of Arabic ("ftst althyb"): all lower-case Latin.
+    if not name or len(name) > 60:
+        return False
+    if name.isascii() and name == name.lower():
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def read_geonames(
+    path: str | Path,
+    *,
+    alternate_names: str | Path | None = None,
+    countries: frozenset[str] | None = None,
+    layer: str = "geonames",
+) -> Iterator[Entry]:
+    """Read a GeoNames dump (``SY.txt``, ``allCountries.txt``, or a ``.zip`` of one).
+
+    Parameters
+    ----------
+    path
+        The dump: 19 tab-separated columns, UTF-8, no header.
+    alternate_names
+        Optional ``alternateNamesV2.txt`` (or ``SY.txt`` from the alternatenames
+        folder): extra names joined on geonameid.
+    countries
+        Keep only these ISO2 country codes.
+    layer
+        Name recorded on each place.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> row = "1\\tHajin\\tHajin\\tHajeen\\t34.69\\t40.83\\tP\\tPPL\\tSY\\t\\t07\\t\\t\\t\\t37000\\t\\t\\t\\t"
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "SY.txt"; _ = p.write_text(row + "\\n")
+    >>> [(pl.name, pl.admin1, names) for pl, names in read_geonames(p)]
+    [('Hajin', 'Deir ez-Zor', ['Hajin', 'Hajeen'])]
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such GeoNames file")
+    extra: dict[str, list[str]] = {}
+    if alternate_names is not None:
+        extra = _read_alternate_names(Path(alternate_names))
+    for member, lines in _open_text(path):
+        for lineno, line in enumerate(lines, 1):
+            line = line.rstrip("\n\r")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != _GEONAMES_COLUMNS:
+                msg = (
+                    f"{path}:{lineno}{'' if member == path.name else f' ({member})'}: expected "
+                    f"{_GEONAMES_COLUMNS} tab-separated GeoNames columns, found {len(cols)}; "
+                    "is this a GeoNames dump (geonameid, name, asciiname, alternatenames, ...)?"
+                )
+                raise GazetteerError(msg)
+            gid, name, ascii_name, alts = cols[0], cols[1], cols[2], cols[3]
+            cc = cols[8]
+            if countries is not None and cc not in countries:
+                continue
+            try:
+                lat, lon = float(cols[4]), float(cols[5])
+                population = int(cols[14] or 0)
+            except ValueError as exc:
+                msg = f"{path}:{lineno}: bad latitude, longitude or population ({exc})"
+                raise GazetteerError(msg) from exc
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise GazetteerError(f"{path}:{lineno}: coordinates out of range: {lat}, {lon}")
+            kind = _kind(cols[6], cols[7], population)
+            admin1 = governorate_name(cols[10]) if cc == "SY" else ""
+            place = Place(
+                id=f"{layer}:{gid}", name=name, lat=lat, lon=lon, kind=kind, country=cc,
+                admin1=admin1, population=population, layer=layer,
+            )
+            names = [name]
+            if ascii_name and ascii_name != name:
+                names.append(ascii_name)
+            names += [a for a in alts.split(",") if _useful_alternate(a)]
+            names += extra.get(gid, [])
+            yield place, list(dict.fromkeys(names))
+
+
+def _read_alternate_names(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for _member, lines in _open_text(path):
+        for lineno, line in enumerate(lines, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4:
+                msg = f"{path}:{lineno}: expected alternateNames columns (id, geonameid, lang, name)"
+                raise GazetteerError(msg)
+            lang, name = cols[2], cols[3]
+            if lang in ("link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc"):
+                continue
+            if _useful_alternate(name) or lang == "ar":
+                out.setdefault(cols[1], []).append(name)
+    return out
+
+
+def _float(value: str, path: Path, lineno: int, what: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise GazetteerError(f"{path}:{lineno}: {what} {value!r} is not a number") from exc
+
+
+def _check_point(lat: float, lon: float, path: Path, lineno: int) -> None:
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        msg = f"{path}:{lineno}: coordinates out of range: lat {lat}, lon {lon} (lat first?)"
+        raise GazetteerError(msg)
+
+
+def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    missing = [c for c in required if c not in fields]
+    if missing:
+        msg = f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(fields) or 'none'}"
+        raise GazetteerError(msg)
+    for lineno, row in enumerate(reader, 2):
+        yield lineno, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+
+
+def read_curated(path: str | Path, *, layer: str = "curated") -> Iterator[Entry]:
+    """Read the team's curated conflict-places CSV (see data/gazetteer/CURATED.md)."""
+    path = Path(path)
+    required = ("id", "name", "lat", "lon")
+    for lineno, row in _dict_rows(path, required):
+        lat = _float(row["lat"], path, lineno, "lat")
+        lon = _float(row["lon"], path, lineno, "lon")
+        _check_point(lat, lon, path, lineno)
+        radius = row.get("radius_km") or "0"
+        pop = row.get("population") or "0"
+        place = Place(
+            id=f"{layer}:{row['id']}", name=row["name"], lat=lat, lon=lon,
+            kind=row.get("kind") or "town", country=row.get("country") or "SY",
+            admin1=governorate_name(row.get("admin1", "")),
+            population=int(_float(pop, path, lineno, "population")),
+            radius_km=_float(radius, path, lineno, "radius_km"), layer=layer,
+        )
+        variants = [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
+        yield place, [place.name, *variants]
+
+
+def read_place_csv(
+    path: str | Path,
+    *,
+    name_column: str = "name",
+    lat_column: str = "lat",
+    lon_column: str = "lon",
+    variants_column: str | None = None,
+    kind_column: str | None = None,
+    admin1_column: str | None = None,
+    country: str = "SY",
+    layer: str = "user",
+) -> Iterator[Entry]:
+    """Read a plain place list (e.g. an OCHA settlement list) with configurable columns."""
+    path = Path(path)
+    cols = tuple(c.lower() for c in (name_column, lat_column, lon_column))
+    for lineno, row in _dict_rows(path, cols):
+        name = row[cols[0]]
+        if not name:
+            continue
+        lat = _float(row[cols[1]], path, lineno, lat_column)
+        lon = _float(row[cols[2]], path, lineno, lon_column)
+        _check_point(lat, lon, path, lineno)
+        variants: list[str] = []
+        if variants_column:
+            raw = row.get(variants_column.lower(), "")
+            variants = [v.strip() for v in raw.replace(";", "|").split("|") if v.strip()]
+        place = Place(
+            id=f"{layer}:{path.stem}:{lineno}", name=name, lat=lat, lon=lon,
+            kind=(row.get(kind_column.lower(), "") if kind_column else "") or "village",
+            country=country,
+            admin1=governorate_name(row.get(admin1_column.lower(), "")) if admin1_column else "",
+            layer=layer,
+        )
+        yield place, [name, *variants]
+
+
+def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]]:
+    """Read a user patch file: ``action,name,variants,lat,lon,kind,admin1,country``.
+
+    ``action`` is ``add`` (a new place), ``override`` (the name now means only
+    this place) or ``blacklist`` (the name is never a place; lat/lon empty).
+    """
+    path = Path(path)
+    for lineno, row in _dict_rows(path, ("action", "name")):
+        action = row["action"].lower()
+        if action not in PATCH_ACTIONS:
+            msg = f"{path}:{lineno}: action {row['action']!r} is not one of {', '.join(PATCH_ACTIONS)}"
+            raise GazetteerError(msg)
+        names = [row["name"]] + [
+            v.strip() for v in (row.get("variants") or "").split("|") if v.strip()
+        ]
+        if action == "blacklist":
+            yield action, None, names
+            continue
+        lat = _float(row.get("lat", ""), path, lineno, "lat")
+        lon = _float(row.get("lon", ""), path, lineno, "lon")
+        _check_point(lat, lon, path, lineno)
+        place = Place(
+            id=f"patch:{path.stem}:{lineno}", name=row["name"], lat=lat, lon=lon,
+            kind=row.get("kind") or "village", country=row.get("country") or "SY",
+            admin1=governorate_name(row.get("admin1", "")), layer="patch",
+        )
+        yield action, place, names

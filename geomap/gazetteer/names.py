@@ -1,0 +1,164 @@
+"""Name keys that survive transliteration.
+
+Arabic place names reach English text in many spellings: ``Deir ez-Zor``,
+``Deir Ezzor`` and ``Dayr az Zawr`` are one city; ``Kafr``/``Kfar``/``Kafar``
+one word.  :func:`name_keys` turns a gazetteer name into every key it may be
+written as; :func:`token_key` turns one word of running text into its key.
+A text phrase matches a place when the keys of its words, joined by single
+spaces, equal one of the place's keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["ARTICLES", "fold", "name_keys", "split_words", "token_key"]
+
+#: Arabic definite-article forms written before a name ("al-Tanf", "ash-Shaddadi").
+ARTICLES = frozenset(
+    "al el il ul ad ed ag ah an en ar er as es ash esh at et ath eth az ez adh edh".split()
+)
+
+_APOSTROPHES = "'’‘`´ʿʾʻʼ′"
+_DASHES = "-‐‑‒–—―"
+_WORD_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*", re.UNICODE)
+
+# Whole-word spelling families, after folding.
+_WORD_FAMILIES = {
+    "kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr", "kefar": "kafr",
+    "kafer": "kafr", "kufr": "kafr", "kafar ": "kafr",
+    "dayr": "deir", "dair": "deir", "der": "deir", "dier": "deir", "deyr": "deir",
+    "tall": "tal", "tel": "tal", "tell": "tal",
+    "jebel": "jabal", "jbel": "jabal", "jabel": "jabal", "djebel": "jabal",
+    "ayn": "ain", "ein": "ain", "ayun": "ain", "aïn": "ain",
+    "abou": "abu", "abo": "abu",
+    "khirbet": "khirbat", "khirbit": "khirbat", "khirbeh": "khirbat",
+    "beit": "bayt", "bait": "bayt", "beyt": "bayt",
+    "sheikh": "shaykh", "shaikh": "shaykh", "sheykh": "shaykh", "cheikh": "shaykh",
+    "qasr": "qasr", "kasr": "qasr",
+    "ras": "ras", "rass": "ras",
+    "bab": "bab",
+    "mount": "jabal",
+}
+
+_ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and apostrophe-like marks, keep letters and spaces.
+
+    Examples
+    --------
+    >>> fold("Ma‘arrat an-Nu‘mān")
+    'maarrat an numan'
+    """
+    text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        if ch in _APOSTROPHES:
+            continue
+        if ch in _DASHES or not (ch.isalnum()):
+            out.append(" ")
+            continue
+        out.append(ch)
+    folded = "".join(out).lower()
+    folded = folded.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d")
+    return " ".join(folded.split())
+
+
+def split_words(text: str) -> list[str]:
+    """Split a name into words the way running text is split."""
+    return _WORD_RE.findall(text)
+
+
+@lru_cache(maxsize=400_000)
+def token_key(word: str) -> str:
+    """Key of one word: folded, spelling families merged, vowels and doubles evened.
+
+    Examples
+    --------
+    >>> token_key("Kfar"), token_key("Dayr"), token_key("Tadmour"), token_key("Raqqah")
+    ('kafr', 'dir', 'tadmur', 'raka')
+    """
+    w = fold(word).replace(" ", "")
+    if not w:
+        return ""
+    if _is_arabic(w):
+        # Arabic script: drop the article "ال" prefix, keep the rest.
+        return w[2:] if w.startswith("ال") and len(w) > 3 else w
+    w = _WORD_FAMILIES.get(w, w)
+    if w.isdigit():
+        return w
+    w = w.replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    w = w.replace("dh", "d").replace("th", "t").replace("kh", "k").replace("gh", "g")
+    w = w.replace("q", "k").replace("aw", "o").replace("ay", "ai")
+    if len(w) > 3 and w[-2:] in ("ah", "eh"):
+        w = w[:-2] + "a"
+    elif len(w) > 3 and w[-1] == "e":
+        w = w[:-1] + "a"
+    w = w.replace("e", "i").replace("o", "u").replace("w", "u").replace("y", "i")
+    w = re.sub(r"(.)\1+", r"\1", w).replace("ai", "i")
+    return w
+
+
+def _words_key(words: list[str]) -> str:
+    return " ".join(k for k in (token_key(w) for w in words) if k)
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key under which ``name`` may appear in text.
+
+    Article prefixes are both dropped and glued to the next word, because
+    articles write "Deir ez-Zor", "Deir Zor" and "Deir Ezzor" alike.
+
+    Examples
+    --------
+    >>> sorted(name_keys("Deir ez-Zor"))
+    ['dir izur', 'dir zur']
+    >>> "dir zur" in name_keys("Dayr az Zawr")
+    True
+    """
+    words = split_words(fold(name))
+    if not words:
+        return set()
+    variants: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w in ARTICLES and nxt is not None:
+            glued = w + nxt
+            new: list[list[str]] = []
+            for v in variants:
+                new.append(v + ["\0skip"])  # dropped article
+                new.append(v + ["\0glue" + glued])
+            variants = new
+            continue
+        variants = [v + [w] for v in variants]
+    keys = set()
+    for v in variants:
+        out: list[str] = []
+        skip_next = False
+        for w in v:
+            if skip_next:
+                skip_next = False
+                continue
+            if w == "\0skip":
+                continue
+            if w.startswith("\0glue"):
+                out.append(w[5:])
+                skip_next = True
+                continue
+            out.append(w)
+        key = _words_key(out)
+        if key:
+            keys.add(key)
+    return keys

@@ -1,0 +1,363 @@
+"""The gazetteer: every layer merged into one name index, compiled once and cached.
+
+Layers, in order (later layers may override or blacklist names of earlier ones):
+
+1. ``geonames``: GeoNames cities500 for Syria and its neighbours plus world
+   cities (``data/gazetteer/geonames_cities.txt``, built by
+   ``scripts/build_gazetteer.py``), and any dumps imported into
+   ``data/gazetteer/imported/``.
+2. ``admin``: the 14 governorates (names with "province", "governorate",
+   "countryside"...), placed at their capitals; polygons give every point its
+   admin1.
+3. ``curated``: the team's conflict places (``data/gazetteer/curated.csv``).
+4. ``patch``: user patch files given with ``--gazetteer``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .._data import cache_dir, data_dir
+from ..errors import GazetteerError
+from ..models import Place
+from .admin import GOVERNORATES, AdminIndex
+from .layers import read_curated, read_geonames, read_patch, read_place_csv
+from ._stopwords import ENGLISH, PEOPLE
+from .names import fold, name_keys
+
+__all__ = ["Gazetteer", "load_gazetteer"]
+
+logger = logging.getLogger(__name__)
+
+_CACHE_VERSION = "4"
+REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
+_GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
+#: Words that look like names but are not places when capitalised in text.
+_STOP_KEYS = frozenset(
+    name_key
+    for word in (
+        "The A An And Of In On At As By For From To With Without But Or Not No Yes This That These "
+        "Those It Its He She They We You I His Her Their Our Is Are Was Were Be Been Has Have Had "
+        "Do Did Will Would Can Could May Might Must Should Shall Also Then Than There Here When "
+        "Where While After Before Since Until During About Over Under Between Among Against Near "
+        "North South East West Northern Southern Eastern Western Central Upper Lower New Old Great "
+        "January February March April June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow "
+        "Mr Mrs Ms Dr General President Minister Prime Army Forces Force Police Government "
+        "Video Photo Image Report Reports News Media Press Agency Times Post Observatory Council "
+        "Committee Ministry Security Defence Defense Foreign Affairs State States United Nations "
+        "Islamic Arab Syrian Russian Turkish Iranian Israeli Iraqi Kurdish American British French "
+        "Lebanese Jordanian Free Front Liberation Democratic National Republican Popular Union "
+        "Brigade Brigades Division Corps Battalion Regiment Movement Party Group Groups Legion "
+        "Shield Lions Falcons Hawks Tigers Martyrs Knights Eagles Sword Swords Army Guard Guards "
+        "Coalition Alliance Command Center Centre Operations Operation Room Unit Units Sham Jaysh "
+        "Jaish Ahrar Tahrir Hayat Nusra Jabhat Faylaq Liwa Katibat Harakat Ansar Jund Hezbollah "
+        "Daesh ISIS ISIL SDF YPG YPJ SAA FSA NFL HTS UN US USA UK EU NATO Twitter Facebook "
+        "Sputnik Reuters AFP TASS SANA SOHR Amaq Baladi Masdar Sham FM TV Al Jazeera Global "
+        "Research Front South Zero Hedge Christian Muslim Muslims Sunni Shia Shiite Alawite Druze "
+        "Allah God Prophet Mosque Church Hospital School University Airport Airbase Base Camp "
+        "Road Highway Bridge Dam Lake River Mountain Mount Valley Plain Desert Sea Gulf Bay Island "
+        "Some Many Most More Several Both Each Every All Any Other Another Such Only Just Even Yet "
+        "Still Now Later Early Last Next First Second Third One Two Three Four Five Six Ten Hundred "
+        "According Meanwhile However Furthermore Moreover Therefore Thus Hence Although Though "
+        "Sign Subscribe Share Comment Like Retweet Reply Follow Load More Read Click Donate Home "
+        "Contact Privacy Terms Copyright Disclaimer Note Readers Member Articles Theme Region "
+        "Tags Category Menu Search Login Register Cookie Cookies Accept Close Open Top Back Up "
+        "Love Meet Singles Persian Dating Today Now Live Breaking Update Updated Watch Listen "
+        "Man Men Woman Women Child Children People Person Family Families Day Days Week Weeks "
+        "Month Months Year Years Time Times Morning Evening Night Afternoon Noon Midnight Dawn "
+        "Rocket Rockets Missile Missiles Mortar Mortars Drone Drones Jet Jets Tank Tanks Car Cars "
+        "Bomb Bombs Truck Trucks Convoy Fire Attack Attacks Strike Strikes Clash Clashes War Peace "
+        "Deal Agreement Talks Summit Meeting Conference Statement Crisis Zone Area Areas Town City "
+        "Village Villages Province Governorate District Countryside Border Crossing Syria Iraq"
+    ).split()
+    for name_key in name_keys(word)
+) - {"syria", "iraq", "sirya", "irak"}
+_STOP_KEYS = _STOP_KEYS | {k for w in ENGLISH for k in name_keys(w)}
+_PEOPLE_KEYS = frozenset(k for w in PEOPLE for k in name_keys(w))
+
+
+@dataclass
+class Gazetteer:
+    """All places and the index from name keys to them.
+
+    Use :func:`load_gazetteer` to build one; the same object serves every
+    article of a run.  ``keys`` maps a name key (see
+    :func:`geomap.gazetteer.names.name_keys`) to indices into ``places``.
+    """
+
+    places: list[Place]
+    keys: dict[str, list[int]]
+    layers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    admin_path: Path | None = None
+    _automaton: Any = field(default=None, repr=False)
+    _admin: AdminIndex | None = field(default=None, repr=False)
+
+    # -- lookups -----------------------------------------------------------
+    def lookup_key(self, key: str) -> list[Place]:
+        """Places whose names have this key."""
+        return [self.places[i] for i in self.keys.get(key, ())]
+
+    def search(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Places matching ``name`` exactly (by key), else near-misses; best first.
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> gaz.search("Dayr az Zawr")[0].admin1
+        'Deir ez-Zor'
+        """
+        found: dict[str, Place] = {}
+        for key in name_keys(name):
+            for p in self.lookup_key(key):
+                found.setdefault(p.id, p)
+        if not found:
+            for p, _score in self.fuzzy(name, limit=limit):
+                found.setdefault(p.id, p)
+        out = [p for p in found.values() if country is None or p.country == country.upper()]
+        out.sort(key=_prior, reverse=True)
+        return out[:limit]
+
+    def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[Place, float]]:
+        """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
+        from rapidfuzz import fuzz, process
+
+        keys = list(name_keys(name))
+        if not keys:
+            return []
+        key = max(keys, key=len)
+        pool = [k for k in self.keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+        hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        out: list[tuple[Place, float]] = []
+        for k, score, _ in hits:
+            for p in self.lookup_key(k):
+                out.append((p, float(score)))
+        return out
+
+    # -- geometry ------------------------------------------------------------
+    @property
+    def admin(self) -> AdminIndex:
+        """Admin-1 polygons (point-in-polygon)."""
+        if self._admin is None:
+            self._admin = AdminIndex(self.admin_path)
+        return self._admin
+
+    def locate(self, lat: float, lon: float) -> tuple[str, str] | None:
+        """``(admin1, country)`` for a point, from the polygons."""
+        return self.admin.locate(lat, lon)
+
+    # -- matching ------------------------------------------------------------
+    @property
+    def automaton(self) -> Any:
+        """An Aho-Corasick automaton over ``" key "`` strings (built on first use)."""
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for key, idxs in self.keys.items():
+                if self._matchable(key, idxs):
+                    auto.add_word(f" {key} ", key)
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def _matchable(self, key: str, idxs: list[int]) -> bool:
+        """Whether running text may match this key (stop words and people never do)."""
+        places = [self.places[i] for i in idxs]
+        trusted = any(p.layer in ("curated", "patch", "admin") for p in places)
+        words = key.split(" ")
+        if not trusted:
+            if all(w in _STOP_KEYS for w in words) or key in _PEOPLE_KEYS:
+                return False
+            if len(key) <= 3:
+                return False
+            if words[0] in _PEOPLE_KEYS and len(words) == 1:
+                return False
+        # Small places outside Syria are kept for look-ups, not for text.
+        return any(
+            p.country == "SY" or p.layer in ("curated", "patch", "admin", "imported")
+            or p.kind == "country" or p.population >= 10_000
+            for p in places
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_admin"] = None
+        return state
+
+
+def _prior(p: Place) -> tuple[int, int, float]:
+    layer = {"patch": 4, "curated": 3, "admin": 2}.get(p.layer, 1)
+    return (p.country == "SY", layer, float(p.population))
+
+
+def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
+    for g in GOVERNORATES.values():
+        base = [g.name, *g.variants]
+        names: list[str] = []
+        for b in base:
+            for w in _GOVERNORATE_WORDS:
+                names.append(f"{b} {w}")
+            names.append(f"province of {b}")
+            names.append(f"governorate of {b}")
+            names.append(f"countryside of {b}")
+        if g.code == "08":
+            names += ["Rif Dimashq", "Rural Damascus", "Reef Damascus", "Damascus countryside",
+                      "Rif Damascus", "Eastern Ghouta countryside"]
+        if g.code == "13":
+            names = [n for n in names if "countryside" not in n.lower()]
+        place = Place(
+            id=f"admin:SY{g.code}", name=f"{g.name} Governorate", lat=g.lat, lon=g.lon,
+            kind="governorate", country="SY", admin1=g.name, radius_km=60.0, layer="admin",
+        )
+        yield place, names
+
+
+def _fingerprint(paths: Sequence[Path]) -> str:
+    h = hashlib.sha1(_CACHE_VERSION.encode())
+    for p in paths:
+        st = p.stat()
+        h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def _layer_files(directory: Path) -> list[Path]:
+    files = [directory / "geonames_cities.txt"]
+    imported = directory / "imported"
+    if imported.is_dir():
+        files += sorted(p for p in imported.iterdir() if p.suffix in (".txt", ".zip", ".csv"))
+    for name in ("admin1.geojson", "curated.csv"):
+        files.append(directory / name)
+    return [f for f in files if f.exists()]
+
+
+def load_gazetteer(
+    directory: str | Path | None = None,
+    *,
+    patches: Sequence[str | Path] = (),
+    use_cache: bool = True,
+) -> Gazetteer:
+    """Load (or build and cache) the gazetteer.
+
+    Parameters
+    ----------
+    directory
+        Folder holding the layers; default ``data/gazetteer``.
+    patches
+        User patch files (``add``/``override``/``blacklist`` rows).
+    use_cache
+        Reuse a compiled copy when no layer file changed.
+
+    Examples
+    --------
+    >>> gaz = load_gazetteer()
+    >>> gaz.search("Tadmour")[0].admin1
+    'Homs'
+    """
+    directory = Path(directory) if directory is not None else data_dir() / "gazetteer"
+    if not directory.is_dir():
+        raise GazetteerError(f"{directory}: gazetteer folder not found (set GEOMAP_DATA?)")
+    files = _layer_files(directory)
+    patch_paths = [Path(p) for p in patches]
+    for p in patch_paths:
+        if not p.exists():
+            raise GazetteerError(f"{p}: patch file not found")
+    cache_file = cache_dir() / f"gazetteer-{_fingerprint(files + patch_paths)}.pickle"
+    if use_cache and cache_file.exists():
+        try:
+            with cache_file.open("rb") as fh:
+                gaz: Gazetteer = pickle.load(fh)
+            gaz.admin_path = directory / "admin1.geojson"
+            return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            logger.warning("ignoring unreadable gazetteer cache %s: %s", cache_file, exc)
+    gaz = _build(directory, patch_paths)
+    if use_cache:
+        _ = gaz.automaton
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache_file)
+        except OSError as exc:
+            logger.warning("could not cache the gazetteer in %s: %s", cache_file, exc)
+    return gaz
+
+
+def _build(directory: Path, patches: Sequence[Path]) -> Gazetteer:
+    places: list[Place] = []
+    keys: dict[str, list[int]] = {}
+    layers: dict[str, dict[str, Any]] = {}
+    admin = AdminIndex(directory / "admin1.geojson")
+
+    def add(entries: Iterable[tuple[Place, list[str]]], layer: str, source: str) -> None:
+        n = 0
+        for place, names in entries:
+            if place.country in REGION and admin.available:
+                located = admin.locate(place.lat, place.lon)
+                if located and located[1] == "SY" and place.kind != "governorate":
+                    place = replace(place, admin1=located[0], country="SY")
+            idx = len(places)
+            places.append(place)
+            for name in names:
+                for key in name_keys(name):
+                    bucket = keys.setdefault(key, [])
+                    if idx not in bucket:
+                        bucket.append(idx)
+            n += 1
+        info = layers.setdefault(layer, {"places": 0, "sources": []})
+        info["places"] += n
+        info["sources"].append(source)
+
+    bundled = directory / "geonames_cities.txt"
+    if bundled.exists():
+        add(read_geonames(bundled), "geonames", f"{bundled.name} (GeoNames cities500, CC BY 4.0)")
+    imported = directory / "imported"
+    if imported.is_dir():
+        for f in sorted(imported.iterdir()):
+            if f.suffix in (".txt", ".zip"):
+                add(read_geonames(f, layer="imported"), "imported", f.name)
+            elif f.suffix == ".csv":
+                add(read_place_csv(f, layer="imported"), "imported", f.name)
+    add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
+    curated = directory / "curated.csv"
+    if curated.exists():
+        add(read_curated(curated), "curated", f"{curated.name} (geomap team, CC BY 4.0)")
+    blacklist: set[str] = set()
+    for patch in patches:
+        entries = []
+        for action, place, names in read_patch(patch):
+            name_set = {k for n in names for k in name_keys(n)}
+            if action == "blacklist":
+                blacklist |= name_set
+                continue
+            if action == "override":
+                for k in name_set:
+                    keys[k] = []
+            assert place is not None
+            entries.append((place, names))
+        add(entries, "patch", str(patch))
+    for k in blacklist:
+        keys.pop(k, None)
+    keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
+    return Gazetteer(places=places, keys=keys, layers=layers, admin_path=directory / "admin1.geojson")
+
+
+def describe(gaz: Gazetteer) -> str:
+    """A few lines on the layers and their counts (``geomap gazetteer info``)."""
+    lines = [f"{len(gaz.places)} places, {len(gaz.keys)} name keys"]
+    for layer, info in gaz.layers.items():
+        lines.append(f"  {layer:<9} {info['places']:>7} places  from {'; '.join(info['sources'])}")
+    polys = "yes" if gaz.admin.available else "no (admin1 from GeoNames codes)"
+    lines.append(f"  admin-1 polygons: {polys}")
+    return "\n".join(lines)
+
+
+_ = fold  # re-exported helper kept for callers of the old name

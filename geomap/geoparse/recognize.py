@@ -1,0 +1,268 @@
+"""Find place names in text: dictionary matching over name keys, then filters for what is not a place.
+
+Not every capitalised name is an event site.  A match is dropped when it sits
+inside an actor's name ("Free Idlib Army", "Shield of Qalamoun"), stands for a
+government ("the Damascus government", "Washington said", "Ankara views"), or
+is a person's title.  Capitalised phrases after "town of", "village of" and
+the like that the gazetteer lacks are kept as unresolved mentions, near-misses
+scored by rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..gazetteer.store import Gazetteer
+from .tokens import Token, key_text, tokenize
+
+__all__ = ["RawMention", "find_mentions"]
+
+_ORG_AFTER = {
+    "army", "brigade", "brigades", "front", "division", "corps", "legion", "shield", "battalion",
+    "battalions", "regiment", "council", "movement", "liberation", "revolutionary", "falcons",
+    "lions", "martyrs", "knights", "hawks", "eagles", "tigers", "gathering", "operations",
+    "operation", "military", "police", "guards", "guard", "commando", "commandos", "forces",
+    "force", "government", "regime", "authorities", "administration", "governor", "governorate's",
+    "observatory", "media", "center", "centre", "committee", "coordination", "agency", "news",
+    "network", "radio", "tv", "times", "post", "declaration", "accord", "agreement", "talks",
+    "process", "format", "summit", "memorandum", "deal", "group", "faction", "factions",
+    "offensive", "operation", "campaign", "shield", "spring", "peace", "olive", "euphrates",
+    "university", "club", "team", "fc", "airlines", "airways", "bank", "company",
+}
+_ORG_BEFORE = {
+    "free", "shield", "army", "lions", "brigade", "brigades", "martyrs", "falcons", "knights",
+    "eagles", "hawks", "sons", "men", "guardians", "battalion", "battalions", "front", "liberation",
+    "revolutionaries", "revolutionary", "jaysh", "jaish", "liwa", "katibat", "ahrar", "tajammu",
+    "faylaq", "harakat", "alwiya", "fursan", "jund", "ansar", "rijal", "suqur", "usud",
+}
+_TITLES = {"president", "minister", "general", "colonel", "spokesman", "spokeswoman", "mr", "mrs",
+           "ms", "dr", "sheikh", "commander", "leader", "emir", "governor", "ambassador",
+           "envoy", "king", "prince", "brig", "gen", "lt", "maj", "col", "capt"}
+_CAPITALS = {
+    "damascus", "washington", "moscow", "ankara", "tehran", "tel aviv", "jerusalem", "riyadh",
+    "amman", "baghdad", "beirut", "paris", "london", "beijing", "doha", "cairo", "brussels",
+    "berlin", "geneva", "astana", "nur sultan", "sochi", "kremlin", "white house", "pentagon",
+}
+_METONYMY_VERBS = re.compile(
+    r"^\s*(?:has|have|had|is|was|will|would|could|may|might|must|should|says|said|claims|claimed|"
+    r"views|viewed|struggles|struggled|accuses|accused|wants|wanted|denies|denied|seeks|sought|"
+    r"insists|insisted|announced|announces|rejected|rejects|pursued|pursues|blamed|blames|"
+    r"warned|warns|believes|believed|agreed|agrees|hopes|hoped|considers|considered|refused|"
+    r"refuses|demanded|demands|condemned|condemns|urged|urges|backed|backs|supports|supported|"
+    r"also|did|does|sees|saw|regards|called|calls|responded|responds|continues|continued|"
+    r"and its allies|'s\b|’s\b)",
+    re.I,
+)
+_WITH_BEFORE = re.compile(r"\b(?:with|against|by|to|toward|towards|from|pressure|reconciled with)\s+$", re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(?:town|city|village|villages|towns|cities|area|region|district|neighbou?rhood|"
+    r"suburb|camp|base|airbase|airport|field|crossing|countryside|outskirts|vicinity|province|"
+    r"governorate|hamlet|settlement|municipality)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_CUE_STOP = {"the", "this", "that", "these", "those", "syria", "iraq", "turkey"}
+_CAPS_PHRASE = re.compile(
+    r"(?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?[A-Z][\w'’]+(?:[- ](?:al|el|as|ash|ad|az|ar|at|an|ez|es)[-‑ ][A-Z][\w'’]+|[- ][A-Z][\w'’]+){0,3}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A candidate place name before resolution."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    fuzzy_score: float = 100.0
+    fuzzy_ids: tuple[str, ...] = ()
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_upper_start(word: str) -> bool:
+    ch = word[:1]
+    return ch.isupper() or ("\u0600" <= ch <= "\u06ff")
+
+
+def _not_a_place(text: str, tokens: list[Token], first: int, last: int, key: str) -> bool:
+    """Context rules for names that stand for something other than a site."""
+    after_tokens = tokens[last + 1:last + 3]
+    before_tokens = [t for t in tokens[max(0, first - 3):first] if not t.article]
+    start, end = tokens[first].start, tokens[last].end
+    if after_tokens:
+        nxt = after_tokens[0]
+        gap = text[end:nxt.start]
+        if gap.strip() in ("", "-") and nxt.text.lower() in _ORG_AFTER and (
+            _is_upper_start(nxt.text) or nxt.text.lower() in ("government", "regime", "authorities", "administration", "-backed")
+        ):
+            return True
+        if gap.strip() == "-" and nxt.text.lower() in ("backed", "based", "led", "allied", "aligned", "held", "controlled"):
+            # "Ankara-backed", "Beirut-based": attributive; the place is not the site.
+            return nxt.text.lower() in ("backed", "based", "led", "allied", "aligned")
+    if before_tokens:
+        prev = before_tokens[-1]
+        gap = text[prev.end:start]
+        if prev.text.lower() in _ORG_BEFORE and _is_upper_start(prev.text) and gap.strip() in ("", "of", "of the"):
+            return True
+        if prev.text.lower() == "of" and len(before_tokens) >= 2:
+            p2 = before_tokens[-2]
+            if p2.text.lower() in _ORG_BEFORE and _is_upper_start(p2.text):
+                return True
+        if prev.text.lower() in _TITLES and _is_upper_start(prev.text):
+            return True
+    plain = text[start:end].lower()
+    if plain in _CAPITALS or key in ("dimashk", "damaskus"):
+        tail = text[end:end + 40]
+        if _METONYMY_VERBS.match(tail):
+            return True
+        if _WITH_BEFORE.search(text[max(0, start - 30):start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):
+            head = text[max(0, start - 30):start].lower()
+            if not re.search(r"(eastern|western|northern|southern|central|rural|in|near|of)\s+$", head):
+                return True
+    return False
+
+
+def find_mentions(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    fuzzy: bool = True,
+) -> list[RawMention]:
+    """Place-name mentions in ``text``, leftmost-longest, non-overlapping.
+
+    Parameters
+    ----------
+    text
+        Cleaned article text.
+    gaz
+        The gazetteer whose names are matched.
+    exclude
+        Character spans that cannot hold a place (actor names found first).
+    fuzzy
+        Also report capitalised names after "town of", "village of"... that
+        the gazetteer lacks, with near-miss candidates.
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> [m.surface for m in find_mentions("Shelling hit Deir Ezzor and the Damascus government said so.", load_gazetteer())]
+    ['Deir Ezzor']
+    """
+    tokens = tokenize(text)
+    kt = key_text(text, tokens)
+    auto = gaz.automaton
+    found: list[tuple[int, int, int, int, str]] = []  # start_tok, end_tok, -len, ...
+    for end_idx, key in auto.iter(kt.string):
+        start_pos = end_idx - len(key) - 1  # position of the leading space
+        first = kt.pos_to_token.get(start_pos + 1)
+        if first is None:
+            continue
+        last_pos = end_idx - 1
+        # Walk tokens until the key covers the match.
+        words = key.split(" ")
+        last = first
+        n = 0
+        i = first
+        while i < len(tokens) and n < len(words):
+            if tokens[i].key:
+                n += 1
+                last = i
+            i += 1
+        _ = last_pos
+        found.append((first, last, -(tokens[last].end - tokens[first].start), 0, key))
+    found.sort(key=lambda f: (tokens[f[0]].start, f[2]))
+    out: list[RawMention] = []
+    taken: list[tuple[int, int]] = []
+    for first, last, _neg, _z, key in found:
+        t0 = tokens[first]
+        if not _is_upper_start(t0.text):
+            continue
+        start = t0.start
+        # Include a dropped article written before the name ("al-Tanf").
+        if first > 0 and tokens[first - 1].article and tokens[first - 1].end >= start - 1:
+            start = tokens[first - 1].start
+        end = tokens[last].end
+        if _overlaps(start, end, taken) or _overlaps(start, end, exclude):
+            continue
+        surface = text[start:end]
+        if surface.isupper() and len(surface) <= 4 and not _trusted(gaz, key):
+            continue  # "WSJ", "SAA": acronyms, not places
+        prefix = _prefix_before(text, tokens, first)
+        if prefix is not None and not gaz.lookup_key(f"{prefix[1]} {key}"):
+            # "Kafr Halab" is not "Halab" (Aleppo): a longer name the gazetteer lacks.
+            pstart = prefix[0]
+            if not _overlaps(pstart, end, taken):
+                out.append(_unknown(text, gaz, pstart, end))
+                taken.append((pstart, end))
+            continue
+        if _not_a_place(text, tokens, first, last, key):
+            taken.append((start, end))
+            continue
+        taken.append((start, end))
+        out.append(RawMention(start, end, text[start:end], key))
+    if fuzzy:
+        out += _cue_mentions(text, gaz, taken, exclude)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_PLACE_PREFIXES = {"kafr", "tal", "ain", "dir", "bait", "kan", "jisr", "ras", "bab", "um", "bir",
+                   "tala", "jabal", "kirbat", "shaik", "marat", "hamam", "wadi", "sahl", "jurat",
+                   "kasr", "mazraa", "tel", "ard", "birkat", "sid", "nabi", "shik", "sit", "krbt"}
+
+
+def _prefix_before(text: str, tokens: list[Token], first: int) -> tuple[int, str] | None:
+    """A capitalised place-name prefix word ("Kafr", "Tal", "Ain") just before token ``first``."""
+    i = first - 1
+    while i >= 0 and tokens[i].article:
+        i -= 1
+    if i < 0:
+        return None
+    t = tokens[i]
+    gap = text[t.end:tokens[first].start]
+    if len(gap) > 5 or any(c in gap for c in ".,;:()"):
+        return None
+    if t.key in _PLACE_PREFIXES and _is_upper_start(t.text):
+        return t.start, t.key
+    return None
+
+
+def _trusted(gaz: Gazetteer, key: str) -> bool:
+    return any(p.layer in ("curated", "patch") for p in gaz.lookup_key(key))
+
+
+def _unknown(text: str, gaz: Gazetteer, start: int, end: int) -> RawMention:
+    from ..gazetteer.names import name_keys
+
+    surface = text[start:end]
+    hits = gaz.fuzzy(surface, limit=5)
+    keys = name_keys(surface) or {surface.lower()}
+    score = max((s for _p, s in hits), default=0.0)
+    return RawMention(start, end, surface, max(keys, key=len), score, tuple(p.id for p, _ in hits))
+
+
+def _cue_mentions(
+    text: str, gaz: Gazetteer, taken: list[tuple[int, int]], exclude: Sequence[tuple[int, int]]
+) -> list[RawMention]:
+    """Unknown capitalised names after a place cue ("the village of Xyz")."""
+    from ..gazetteer.names import name_keys
+
+    out: list[RawMention] = []
+    for m in _CAPS_PHRASE.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, taken) or _overlaps(start, end, exclude):
+            continue
+        before = text[max(0, start - 40):start]
+        if not _CUE_BEFORE.search(before):
+            continue
+        if not name_keys(m.group()) or m.group().lower() in _CUE_STOP:
+            continue
+        out.append(_unknown(text, gaz, start, end))
+        taken.append((start, end))
+    return out

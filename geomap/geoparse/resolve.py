@@ -1,0 +1,218 @@
+"""Resolve recognised names to gazetteer places, and set ACLED's geo_precision.
+
+Scoring, for each candidate place of a name:
+
+- country bias (Syria by default): the biased countries first, then the region;
+- layer: user patches, then the team's curated layer, then GeoNames;
+- population and feature kind priors (a city before a village of the same name);
+- containment cues: "Hajin in Deir Ezzor province", "the Deir Ezzor countryside",
+  or the governorates named elsewhere in the article;
+- coherence: places near the article's other unambiguous places score higher.
+
+Precision (ACLED geo_precision): 1 for the named place itself; 2 for "near",
+"north of", "outskirts of", "between X and Y", areas and regions; 3 when only
+a governorate (or larger) is known.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..gazetteer.names import fold
+from ..gazetteer.store import REGION, Gazetteer
+from ..models import Mention, Place
+from .recognize import RawMention
+
+__all__ = ["resolve_mentions"]
+
+_NEAR = re.compile(
+    r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
+    r"environs of|countryside of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: side| part| edge| countryside| outskirts)? of|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? side of|kilomet(?:er|re)s? (?:from|of)|km (?:from|of)|"
+    r"road to|highway|direction of|towards?|axis|front(?:line)? of|edge of|entrance (?:of|to))\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_REGIONAL_ADJ = re.compile(
+    r"\b(?:northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|"
+    r"southeast|southwest|north-east|north-west|south-east|south-west|northeastern|northwestern|"
+    r"southeastern|southwestern|rural|greater)\s+$",
+    re.I,
+)
+_AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
+_AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
+
+
+def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(min(1.0, h)))
+
+
+_KIND_PRIOR = {"city": 0.6, "governorate": 0.5, "town": 0.35, "camp": 0.4, "base": 0.4,
+               "airport": 0.4, "crossing": 0.4, "oilfield": 0.4, "gasfield": 0.4, "dam": 0.4,
+               "region": 0.4, "district": 0.3, "village": 0.2, "country": 0.3}
+
+
+def _base_score(p: Place, bias: Sequence[str]) -> float:
+    s = 0.0
+    if p.country in bias:
+        s += 3.0
+    elif p.country in REGION:
+        s += 1.0
+    s += {"patch": 3.0, "curated": 1.2, "admin": 0.8, "imported": 0.6}.get(p.layer, 0.0)
+    s += min(1.8, math.log10(p.population + 1) * 0.25)
+    s += _KIND_PRIOR.get(p.kind, 0.2)
+    return s
+
+
+def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
+    """Candidates for a raw mention; the flag says they came from fuzzy matching."""
+    if raw.fuzzy_ids or raw.fuzzy_score < 100:
+        ids = set(raw.fuzzy_ids)
+        if raw.fuzzy_score < 88:
+            return [], True
+        return [p for p in gaz.places if p.id in ids], True
+    places = gaz.lookup_key(raw.key)
+    surface = fold(raw.surface)
+    kept = []
+    for p in places:
+        if p.country not in REGION and p.kind != "country" and p.layer == "geonames":
+            # A world city must be spelt as it is ("Moro" is not "Muru").
+            if fold(p.name) != surface:
+                continue
+        kept.append(p)
+    return kept, False
+
+
+def resolve_mentions(
+    text: str,
+    raws: Sequence[RawMention],
+    gaz: Gazetteer,
+    *,
+    article_id: str = "",
+    country_bias: Sequence[str] = ("SY",),
+) -> list[Mention]:
+    """Resolve raw mentions of one article to places.
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> from geomap.geoparse.recognize import find_mentions
+    >>> gaz = load_gazetteer()
+    >>> text = "Clashes near Tadmour in Homs province."
+    >>> [(m.place.admin1, m.precision) for m in resolve_mentions(text, find_mentions(text, gaz), gaz)]
+    [('Homs', 2), ('Homs', 3)]
+    """
+    bias = tuple(c.upper() for c in country_bias)
+    cands: list[tuple[list[Place], bool]] = [_candidates(r, gaz) for r in raws]
+    # Governorates named in the article, and anchors (single-candidate Syrian places).
+    govs: set[str] = set()
+    anchors: list[Place] = []
+    for (places, fuzzy), raw in zip(cands, raws, strict=True):
+        if len(places) == 1 and not fuzzy and places[0].country in bias:
+            anchors.append(places[0])
+            if places[0].kind == "governorate":
+                govs.add(places[0].admin1)
+    out: list[Mention] = []
+    for (places, fuzzy), raw in zip(cands, raws, strict=True):
+        context = _context(text, raw.start, raw.end)
+        if not places:
+            out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context,
+                               status="unresolved"))
+            continue
+        local_gov = _local_governorate(text, raw, gaz)
+        scored: list[tuple[float, Place]] = []
+        for p in places:
+            s = _base_score(p, bias)
+            if fuzzy:
+                s -= 1.0
+            if local_gov and p.admin1 == local_gov:
+                s += 2.5
+            elif p.admin1 and p.admin1 in govs:
+                s += 0.8
+            near = [a for a in anchors if a.id != p.id and a.kind not in ("governorate", "country")]
+            if near and p.kind not in ("country",):
+                d = min(_km(p.lat, p.lon, a.lat, a.lon) for a in near)
+                s += 0.8 if d < 60 else 0.3 if d < 150 else 0.0
+            scored.append((s, p))
+        scored.sort(key=lambda sp: (-sp[0], sp[1].id))
+        best_score, best = scored[0]
+        status = "resolved"
+        if len(scored) > 1:
+            s2, p2 = scored[1]
+            if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
+                status = "ambiguous"
+        precision, cue = _precision(text, raw, best)
+        out.append(Mention(
+            article_id=article_id, start=raw.start, end=raw.end, surface=raw.surface, place=best,
+            candidates=tuple(p for _s, p in scored[:5]), score=round(best_score, 3), status=status,
+            precision=precision, lat=best.lat, lon=best.lon, context=context, cue=cue,
+        ))
+    return _between(text, out)
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    return " ".join(text[a:b].split())
+
+
+def _local_governorate(text: str, raw: RawMention, gaz: Gazetteer) -> str:
+    """Governorate named right after a mention: "Hajin in Deir Ezzor province", "X, Idlib"."""
+    from .recognize import find_mentions
+
+    tail = text[raw.end:raw.end + 60]
+    m = re.match(r"^\s*(?:,|in|of|in the|,? in the|in southern|in northern|in eastern|in western|"
+                 r"in (?:the )?(?:north|south|east|west)(?:ern)?)\s+", tail, re.I)
+    if not m:
+        return ""
+    rest = tail[m.end():]
+    for sub in find_mentions(rest, gaz, fuzzy=False)[:1]:
+        if sub.start > 25:
+            return ""
+        for p in gaz.lookup_key(sub.key):
+            if p.country == "SY" and p.kind in ("governorate", "city"):
+                return p.admin1
+    return ""
+
+
+def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
+    if place.kind in ("governorate", "country"):
+        return 3, place.kind
+    before = text[max(0, raw.start - 45):raw.start]
+    after = text[raw.end:raw.end + 25]
+    if place.kind == "city" and _REGIONAL_ADJ.search(before) and not _AFTER_CITY.match(after):
+        return 3, _REGIONAL_ADJ.search(before).group().strip()  # type: ignore[union-attr]
+    if _AFTER_AREA.match(after):
+        return (3 if place.kind == "city" else 2), _AFTER_AREA.match(after).group().strip()  # type: ignore[union-attr]
+    m = _NEAR.search(before)
+    if m:
+        return 2, m.group().strip()
+    if place.is_area:
+        return 2, place.kind
+    return 1, ""
+
+
+def _between(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"between (the villages of) X and Y": both get the midpoint, precision 2."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end:b.start]
+        head = text[max(0, a.start - 40):a.start]
+        if not re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap) or not re.search(r"\bbetween\b", head, re.I):
+            continue
+        if a.place is not None and b.place is not None:
+            lat, lon = (a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2
+            out[i] = replace(a, lat=lat, lon=lon, precision=2, cue="between")
+            out[i + 1] = replace(b, lat=lat, lon=lon, precision=2, cue="between")
+        elif a.place is not None or b.place is not None:
+            known = a if a.place is not None else b
+            idx = i if known is a else i + 1
+            out[idx] = replace(known, precision=2, cue="between")
+    return out

@@ -1,0 +1,132 @@
+"""Strip the boilerplate scraped pages carry around the article.
+
+Share and donate prompts, disclaimers and copyright blocks, "Note to readers",
+newsletter and dating ads, site chrome, and pasted social-media feeds (tweet
+headers, retweet/like counters, handles, t.co links).  Works line by line so
+the article's own paragraphs are kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text", "strip_markdown"]
+
+_LINE_PATTERNS = [
+    r"^\s*note to readers\b",
+    r"^\s*the original source of this article is\b",
+    r"copyright\s*(©|\(c\)|&copy;)",
+    r"^\s*©",
+    r"^\s*disclaimer\s*:",
+    r"^\s*comment on .{0,60}\b(facebook|twitter)\b",
+    r"^\s*become a member of\b",
+    r"^\s*articles by\s*:",
+    r"^\s*for media inquiries\b",
+    r"contains copyrighted material",
+    r"^\s*(subscribe|sign up)\b.{0,80}\b(newsletter|inbox|updates|email)",
+    r"\bnewsletter\b.{0,40}$",
+    r"^\s*(please )?(share|donate|support us|follow us|like us)\b.{0,60}$",
+    r"\bclick the share buttons\b",
+    r"^\s*donate\s*$",
+    r"\bdonate\s*$",
+    r"^\s*(load more|read more|see more|show more)\b.{0,5}$",
+    r"\b(retweet|reply|like) on twitter\b",
+    r"\btwitter feed (video|image)\b",
+    r"^\s*image for the tweet beginning",
+    r"\bretweeted\s*$",
+    r"avatar.{0,60}@\w+\s*·",
+    r"^\s*@?\w{1,30}@\w{1,30}\s*$",
+    r"^\s*\d{1,2}[hm] \d{15,}\s*$",
+    r"https?://t\.co/\S+",
+    r"follow[\d,]{3,}\s*$",
+    r"\b(singles|dating|meet your .{0,30}love)\b",
+    r"^\s*(region|theme|in-depth report|tags?|categor(y|ies)|filed under|topics?)\s*:",
+    r"^\s*screen shot \d{4}-\d\d-\d\d",
+    r"^\s*(share|tweet|email|print|whatsapp|telegram|facebook|twitter|reddit|linkedin)"
+    r"(\s*[|/·•]\s*\w+)*\s*$",
+    r"^\s*(accept|reject) (all )?cookies\b",
+    r"\bwe use cookies\b",
+    r"^\s*(advertisement|sponsored|related( articles| posts)?|most read|trending)\s*:?\s*$",
+    r"^\s*by\s*\d+ (hours?|minutes?|days?) ago",
+    r"^\s*\d+ (hours?|minutes?) ago\s*(no comments?|\d+ comments?)?\s*$",
+    r"^\s*[*\\#_=-]{1,5}\s*$",
+    r"^\s*all rights reserved\b",
+    r"^\s*privacy policy\b",
+    r"^\s*our mission is to\b",
+    r"^\s*(rt|retweet) displayed on\b",
+]
+_LINE_RE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS), re.IGNORECASE)
+
+# A tweet block: header line ("Name@handle·" or "... Retweeted") up to its
+# "Reply on Twitter ... Twitter 1234" footer line.
+_TWEET_HEAD = re.compile(r"(@\w+\s*·|\bretweeted\s*$)", re.IGNORECASE)
+_TWEET_FOOT = re.compile(r"\b(reply|retweet|like) on twitter\b", re.IGNORECASE)
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`)")
+_MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def strip_markdown(text: str) -> str:
+    """Drop markdown markup (headings, emphasis, links, inline HTML), keep the words.
+
+    Examples
+    --------
+    >>> strip_markdown("## **Big** [news](http://x) <u>here</u> \\\\*")
+    'Big news here *'
+    """
+    import html
+
+    escaped = {"\\*": "\x01", "\\_": "\x02", "\\#": "\x03"}
+    for k, v in escaped.items():
+        text = text.replace(k, v)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEAD.sub("", text)
+    text = _TAG.sub("", text)
+    text = _MD_MARK.sub("", text)
+    for k, v in escaped.items():
+        text = text.replace(v, k[1])
+    return html.unescape(text)
+
+
+def clean_text(text: str) -> str:
+    """Remove boilerplate lines and pasted social-media feeds.
+
+    Examples
+    --------
+    >>> clean_text("Shelling hit the town.\\n\\nNote to readers: please click share.\\nFoo@foo·\\nhi\\nReply on Twitter 1")
+    'Shelling hit the town.'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    keep = [True] * len(lines)
+    in_tweet = False
+    for i, line in enumerate(lines):
+        if _TWEET_HEAD.search(line):
+            in_tweet = True
+        if in_tweet:
+            keep[i] = False
+            if _TWEET_FOOT.search(line):
+                in_tweet = False
+            continue
+        if _LINE_RE.search(line):
+            keep[i] = False
+    # A disclaimer or copyright paragraph often wraps over several lines; drop
+    # the rest of a paragraph whose first line was boilerplate.
+    for i in range(1, len(lines)):
+        if not keep[i - 1] and lines[i - 1].strip() and lines[i].strip() and len(lines[i]) < 200:
+            if _LINE_RE.search(lines[i - 1]) and not _TWEET_HEAD.search(lines[i - 1]):
+                keep[i] = keep[i] and not lines[i - 1].rstrip().endswith((":", ","))
+    out: list[str] = []
+    for line, k in zip(lines, keep, strict=True):
+        if not k:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        stripped = line.rstrip()
+        if not stripped.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(stripped)
+    return "\n".join(out).strip()

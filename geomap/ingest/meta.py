@@ -1,0 +1,142 @@
+"""Title, publication date and outlet from the top of a scraped page."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+__all__ = ["find_outlet", "find_published", "find_title", "parse_date_string"]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DOW = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DATE_RES = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+    re.compile(_DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+]
+_KNOWN_OUTLETS = (
+    "Zero Hedge", "South Front", "Global Research", "Reuters", "AFP", "Al Masdar News",
+    "Al-Masdar News", "SANA", "Syrian Observatory for Human Rights", "Sputnik", "RT", "TASS",
+    "Al Jazeera", "Al-Monitor", "Enab Baladi", "Middle East Eye", "The Guardian", "BBC",
+    "Associated Press", "Anadolu Agency", "Press TV", "Asharq Al-Awsat", "The National",
+    "Syria Direct", "Kurdistan 24", "Rudaw", "Hawar News", "North Press Agency",
+)
+
+
+def parse_date_string(text: str) -> date | None:
+    """Parse the first calendar date (with a year) in ``text``.
+
+    Examples
+    --------
+    >>> parse_date_string("Global Research, November 06, 2018")
+    datetime.date(2018, 11, 6)
+    >>> parse_date_string("Wed 05 Apr 2017"), parse_date_string(" date 2020-04-15 DONATE")
+    (datetime.date(2017, 4, 5), datetime.date(2020, 4, 15))
+    """
+    best: tuple[int, date] | None = None
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            g = m.groupdict()
+            try:
+                month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+                d = date(int(g["y"]), month, int(g["d"]))
+            except (ValueError, KeyError):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), d)
+            break
+    return best[1] if best else None
+
+
+def _header_lines(text: str, limit: int = 25) -> list[str]:
+    """Short lines before the body starts (where bylines and datelines live)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        out.append(s)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def find_published(text: str, declared: str = "") -> date | None:
+    """The publication date: a declared value (HTML meta, JSON field), else a dateline.
+
+    Only the page's header (the lines before the first long paragraph, and
+    the first 120 characters of the body) is searched, so an event date
+    inside the story is never taken for the publication date.
+    """
+    if declared:
+        d = parse_date_string(declared)
+        if d is None:
+            try:
+                d = datetime.fromisoformat(declared.strip().replace("Z", "+00:00")).date()
+            except ValueError:
+                d = None
+        if d is not None:
+            return d
+    head: list[str] = []
+    for line in _header_lines(text):
+        if len(line) > 220:
+            head.append(line[:120])
+            break
+        head.append(line)
+    for line in head:
+        d = parse_date_string(line)
+        if d is not None:
+            return d
+    return None
+
+
+def find_title(text: str) -> str:
+    """The first line that reads like a headline (4+ words, not a dateline or chrome)."""
+    for line in _header_lines(text, 12):
+        s = line.strip(" #*")
+        words = s.split()
+        if len(words) < 4 or len(s) > 250:
+            continue
+        if parse_date_string(s) is not None and len(words) < 8:
+            continue
+        if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
+            continue
+        if len(s) > 160 and s.endswith("."):
+            # A long sentence: the body, not a headline; use its first clause.
+            return s.split(". ")[0][:160]
+        return s
+    return ""
+
+
+def find_outlet(text: str, declared: str = "") -> str:
+    """The outlet: declared, a "By X" byline, "original source ... is X", or a known name."""
+    if declared:
+        return declared.strip()
+    for line in _header_lines(text, 15):
+        m = re.match(r"^by\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*$", line)
+        if m:
+            return m.group(1)
+    m = re.search(r"original source of this article is\s+(?:<[^>]+>)?([^<\n,]+)", text, re.I)
+    if m:
+        return m.group(1).strip()
+    for line in text.split("\n"):
+        s = line.strip()
+        for name in _KNOWN_OUTLETS:
+            if s == name or s.startswith(name + ",") or s.startswith(name + " "):
+                if len(s) < len(name) + 40:
+                    return name
+    m = re.search(r"[-–—]{1,2}\s*(REUTERS|AFP|AP|SANA)\b", text)
+    if m:
+        return {"REUTERS": "Reuters"}.get(m.group(1), m.group(1))
+    return ""

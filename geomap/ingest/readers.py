@@ -1,0 +1,238 @@
+"""Read articles from files and folders: .txt, .md, .html, .jsonl and .csv.
+
+:func:`read_articles` never stops at a bad file: each problem becomes an
+:class:`~geomap.errors.InputError` in the returned list (naming the file and,
+for JSONL/CSV, the line), and reading goes on with the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..models import Article
+from .clean import clean_text, strip_markdown
+from .decode import decode_bytes
+from .html import parse_html
+from .meta import find_outlet, find_published, find_title, parse_date_string
+
+__all__ = ["ARTICLE_SUFFIXES", "article_from_text", "iter_input_files", "read_articles"]
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
+#: Articles longer than this are skipped with a clear message (override per call).
+MAX_ARTICLE_BYTES = 5_000_000
+_TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into article files; keep files as given."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not any(
+                    part.startswith(".") for part in f.relative_to(p).parts
+                ):
+                    if f.name.lower() in ("readme.md", "expected.csv", "license.md"):
+                        continue
+                    yield f
+        else:
+            yield p
+
+
+def article_from_text(
+    text: str,
+    *,
+    id: str,
+    kind: str = "txt",
+    title: str = "",
+    published: str | date | None = None,
+    outlet: str = "",
+    url: str = "",
+    source_path: str = "",
+    warnings: Sequence[str] = (),
+) -> Article:
+    """Build an :class:`Article` from raw page text: clean it and find its metadata.
+
+    Examples
+    --------
+    >>> a = article_from_text("Shelling in Idlib\\n\\nBy South Front\\n\\nSouth Front 5 November 2018\\n\\n"
+    ...                       "Shelling hit the town of Idlib on Monday.", id="a1")
+    >>> a.title, a.published, a.outlet
+    ('Shelling in Idlib', datetime.date(2018, 11, 5), 'South Front')
+    """
+    raw = text
+    declared_date = published.isoformat() if isinstance(published, date) else (published or "")
+    if kind == "html":
+        doc = parse_html(text)
+        title = title or doc.title
+        declared_date = declared_date or doc.published
+        outlet = outlet or doc.outlet
+        url = url or doc.url
+        text = doc.text
+    elif kind == "md":
+        text = strip_markdown(text)
+    body = clean_text(text)
+    warns = list(warnings)
+    pub = find_published(text, declared_date)
+    if declared_date and pub is None:
+        warns.append(f"publication date {declared_date!r} not understood")
+    if pub is None:
+        warns.append("no publication date found; dates without a year stay without one")
+    title = " ".join((title or find_title(body) or find_title(text)).split())
+    outlet = find_outlet(text, outlet)
+    if not body.strip():
+        warns.append("no article text after removing boilerplate")
+    return Article(
+        id=id, title=title, text=body, published=pub, outlet=outlet, url=url,
+        source_path=source_path, raw_text=raw, warnings=tuple(warns),
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise InputError(path, "empty file")
+    if size > max_bytes and path.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
+        msg = (f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:.0f} MB are "
+               "skipped (raise max_article_bytes / --max-article-mb to read it)")
+        raise InputError(path, msg)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _field(rec: dict[str, Any], *names: str) -> str:
+    for n in names:
+        v = rec.get(n)
+        if v is not None and str(v).strip():
+            return str(v)
+    return ""
+
+
+def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) -> Article:
+    lowered = {str(k).strip().lower(): v for k, v in rec.items() if k is not None}
+    text = _field(lowered, *_TEXT_FIELDS)
+    if not text:
+        have = ", ".join(sorted(lowered)) or "none"
+        raise InputError(path, f"record has no text field (expected 'text'; found: {have})", line=line)
+    if len(text) > max_bytes:
+        raise InputError(path, f"article text is {len(text) / 1e6:.1f} MB; over the limit", line=line)
+    aid = _field(lowered, "id", "article_id", "uid", "guid") or f"{path.name}:{line}"
+    published = _field(lowered, "published", "date", "published_at", "pubdate", "event_date")
+    kind = "html" if text.lstrip().startswith("<") and "</" in text else "txt"
+    return article_from_text(
+        text, id=aid, kind=kind, title=_field(lowered, "title", "headline"), published=published,
+        outlet=_field(lowered, "outlet", "source", "site", "publisher"), url=_field(lowered, "url", "link"),
+        source_path=f"{path}:{line}",
+    )
+
+
+def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(InputError(path, f"broken JSON line ({exc.msg} at column {exc.colno})", line=lineno))
+            continue
+        if not isinstance(rec, dict):
+            errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=lineno))
+            continue
+        try:
+            yield _record_article(rec, path, lineno, max_bytes)
+        except InputError as exc:
+            errors.append(exc)
+
+
+def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
+    csv.field_size_limit(max(max_bytes, 1 << 20))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [str(f or "").strip().lower() for f in reader.fieldnames or []]
+    if not any(f in fields for f in _TEXT_FIELDS):
+        msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
+        raise InputError(path, msg)
+    try:
+        for rec in reader:
+            lineno = reader.line_num
+            if None in rec:
+                errors.append(InputError(path, f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored", line=lineno))  # type: ignore[index]
+                rec.pop(None)  # type: ignore[call-overload]
+            try:
+                yield _record_article(rec, path, lineno, max_bytes)
+            except InputError as exc:
+                errors.append(exc)
+    except csv.Error as exc:
+        errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num))
+
+
+def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+    """Articles from one file; problems are appended to ``errors``."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if suffix not in ARTICLE_SUFFIXES:
+        raise InputError(path, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(ARTICLE_SUFFIXES)}")
+    data = _read_bytes(path, max_bytes)
+    text, warns = decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(path, "file holds only white space")
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(path, text, errors, max_bytes)
+        return
+    if suffix == ".csv":
+        yield from _read_csv(path, text, errors, max_bytes)
+        return
+    kind = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(suffix, "txt")
+    if kind == "txt" and text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        kind = "html"
+    yield article_from_text(text, id=path.name, kind=kind, source_path=str(path), warnings=warns)
+
+
+def read_articles(
+    paths: Iterable[str | Path], *, max_article_bytes: int = MAX_ARTICLE_BYTES
+) -> tuple[list[Article], list[InputError]]:
+    """Read every article under ``paths``.
+
+    Returns
+    -------
+    The articles, in input order (folders sorted), and the problems met
+    (each an :class:`~geomap.errors.InputError` naming its file and line).
+
+    Examples
+    --------
+    >>> arts, errs = read_articles(["no/such/file.txt"])
+    >>> arts, [str(e) for e in errs]
+    ([], ['no/such/file.txt: no such file or folder'])
+    """
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+    for path in iter_input_files(paths):
+        try:
+            for art in read_file(path, errors, max_bytes=max_article_bytes):
+                if art.id in seen:
+                    errors.append(InputError(path, f"duplicate article id {art.id!r}; later copy skipped"))
+                    continue
+                seen.add(art.id)
+                articles.append(art)
+        except InputError as exc:
+            errors.append(exc)
+    return articles, errors
+
+
+_ = parse_date_string

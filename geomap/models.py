@@ -1,0 +1,134 @@
+"""Records passed between the pipeline stages.
+
+All records are frozen, slotted dataclasses: a stage takes records and returns
+new records, never mutating what it was given.  Coordinates are WGS84
+(EPSG:4326) and always stored as separate ``lat`` and ``lon`` fields so the
+axis order is never in doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = ["Article", "Event", "Mention", "Place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article after ingest and cleaning.
+
+    ``text`` is the cleaned body (boilerplate removed); ``raw_text`` keeps what
+    was read, for provenance.  ``published`` is ``None`` when no date was
+    found; ``warnings`` says why.
+    """
+
+    id: str
+    title: str
+    text: str
+    published: date | None = None
+    outlet: str = ""
+    url: str = ""
+    source_path: str = ""
+    raw_text: str = field(default="", repr=False, compare=False)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry.
+
+    ``kind`` is a coarse feature kind (city, town, village, camp, base,
+    oilfield, region, governorate, country...).  ``layer`` names the
+    gazetteer layer it came from (geonames, curated, admin, user, online...).
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str = "town"
+    country: str = ""
+    admin1: str = ""
+    population: int = 0
+    radius_km: float = 0.0
+    layer: str = ""
+
+    @property
+    def is_area(self) -> bool:
+        """Whether the place is an area rather than a point (region, governorate, country)."""
+        return self.kind in {"region", "governorate", "country", "oilfield", "gasfield"} or (
+            self.radius_km >= 5
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in an article, with its resolution.
+
+    ``start``/``end`` are character offsets into ``Article.text``.  ``status``
+    is ``resolved``, ``ambiguous`` or ``unresolved``; ``candidates`` keeps the
+    alternatives that were considered (best first) so an analyst can patch the
+    gazetteer.  ``lat``/``lon`` may differ from ``place`` when a relative
+    phrase ("between X and Y") moved the point; ``precision`` is ACLED's
+    geo_precision (1 the place itself, 2 near or part of it, 3 a larger region).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    place: Place | None = None
+    candidates: tuple[Place, ...] = ()
+    score: float = 0.0
+    status: str = "unresolved"
+    precision: int = 1
+    lat: float | None = None
+    lon: float | None = None
+    context: str = ""
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One reported incident, in ACLED's vocabulary.
+
+    ``event_date`` is ISO 8601 ``YYYY-MM-DD``, or ``--MM-DD`` when the year is
+    unknown; ``date_flag`` says how the date was obtained (``exact``,
+    ``relative``, ``year-inferred``, ``year-unknown``, ``article-date``).
+    """
+
+    event_id: str
+    article_id: str
+    event_date: str
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    actor1: str
+    actor2: str
+    location: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    admin1: str = ""
+    country: str = "Syria"
+    iso: int = 760
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    fatalities: int | None = None
+    fatalities_text: str = ""
+    injuries: int | None = None
+    civilian_targeting: str = ""
+    date_flag: str = "exact"
+    primary: bool = False
+    sentence: str = ""
+    place_id: str = ""
+    source: str = ""
+    sources: tuple[str, ...] = ()
+    article_title: str = ""
+    url: str = ""
+    notes: str = ""

@@ -1,0 +1,295 @@
+"""The ``geomap`` command line: thin wrappers over the library.
+
+Every command turns :class:`~geomap.errors.GeomapError` into a one-line
+message and a non-zero exit code.  Exit codes: 0 success, 1 error,
+2 usage error, 3 finished but some inputs were skipped (see run.json).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import GeomapError
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_SKIPPED = 3
+
+
+def _clean_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GeomapError as exc:
+            click.echo(f"geomap: error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="geomap")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Turn conflict dispatches into ACLED-style event records and maps.
+
+    \b
+    Quick start (bundled sample dispatches, no network):
+      geomap run                      # writes output/map.html, output/events.geojson, ...
+      geomap run articles/ --out out  # your own .txt/.md/.html/.jsonl/.csv files
+    """
+    import logging
+
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _progress_run(inputs: tuple[str, ...], out: str, *, map_html: bool, **kwargs: Any) -> Any:
+    from .ingest import iter_input_files
+    from .pipeline import run, sample_inputs
+
+    paths = list(inputs) or [str(p) for p in sample_inputs()]
+    n_files = sum(1 for _ in iter_input_files(paths))
+    bar: Any = None
+    if n_files > 20 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(desc="articles", unit="art", file=sys.stderr)
+    try:
+        return run(paths, out=out, map_html=map_html,
+                   progress=(bar.update if bar is not None else None), **kwargs)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _report(result: Any, out: str) -> None:
+    for p in result.problems:
+        click.echo(f"geomap: skipped {p}", err=True)
+    n_unres = sum(m.status == "unresolved" for m in result.mentions)
+    click.echo(
+        f"{len(result.articles)} articles, {len(result.events)} events, "
+        f"{len(result.mentions)} place mentions ({n_unres} unresolved) -> {out}/"
+    )
+    for name in sorted(result.outputs):
+        click.echo(f"  {result.outputs[name]}")
+    if result.problems:
+        click.echo(f"{len(result.problems)} input(s) skipped; see {out}/run.json", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+_COMMON = [
+    click.argument("inputs", nargs=-1, type=click.Path()),
+    click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False),
+                 help="Folder for the outputs."),
+    click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                 help="A gazetteer patch file (add/override/blacklist names); repeatable."),
+    click.option("--country", "countries", multiple=True, default=("SY",), show_default=True,
+                 help="Country bias for resolving names (ISO2); repeatable."),
+    click.option("--reference-date", callback=_parse_date,
+                 help="Date (YYYY-MM-DD) for articles that carry none; their dates are flagged year-supplied."),
+    click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it."),
+    click.option("--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."),
+    click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage)."),
+]
+
+
+def _common(func: F) -> F:
+    for deco in reversed(_COMMON):
+        func = deco(func)
+    return func
+
+
+@cli.command("run")
+@_common
+@click.option("--tiles", default="OpenStreetMap", show_default=True,
+              help="Tile layer for the map ('none' for the offline outline basemap only).")
+@_clean_errors
+def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
+            reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool, tiles: str) -> None:
+    """Read articles, extract events, write GeoJSON, CSV and an interactive map.
+
+    INPUTS are files or folders (.txt, .md, .html, .jsonl, .csv); with none,
+    the bundled sample dispatches in data/samples/ are used.
+    """
+    result = _progress_run(
+        inputs, out, map_html=True, patches=patches, country_bias=countries, reference_date=reference_date,
+        strict=strict, dedup=not no_dedup, gpkg=gpkg,
+        map_options={"tiles": None if tiles.lower() == "none" else tiles},
+    )
+    _report(result, out)
+
+
+@cli.command("extract")
+@_common
+@_clean_errors
+def extract_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
+                reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool) -> None:
+    """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
+    result = _progress_run(
+        inputs, out, map_html=False, patches=patches, country_bias=countries, reference_date=reference_date,
+        strict=strict, dedup=not no_dedup, gpkg=gpkg,
+    )
+    _report(result, out)
+
+
+@cli.command("geocode")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", default=None, help="Only candidates in this country (ISO2).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A gazetteer patch file; repeatable.")
+@_clean_errors
+def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...]) -> None:
+    """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer."""
+    from .gazetteer import load_gazetteer
+    from .geoparse.resolve import _base_score
+
+    gaz = load_gazetteer(patches=patches)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        rows = []
+        for p in gaz.search(name, country=country):
+            rows.append({"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country": p.country,
+                         "kind": p.kind, "layer": p.layer, "id": p.id, "score": round(_base_score(p, ("SY",)), 3)})
+        out[name] = rows
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for name, rows in out.items():
+        click.echo(f"{name}: {len(rows)} candidate(s)")
+        for r in rows:
+            click.echo(f"  {r['score']:>5}  {r['name']:<30} {r['lat']:>9.4f} {r['lon']:>9.4f}  "
+                       f"{r['admin1'] or '-':<12} {r['country']}  {r['kind']:<11} {r['layer']}")
+
+
+@cli.group("gazetteer")
+def gazetteer_grp() -> None:
+    """Inspect and extend the gazetteer (data/gazetteer/)."""
+
+
+@gazetteer_grp.command("info")
+@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A gazetteer patch file; repeatable.")
+@_clean_errors
+def gazetteer_info(patches: tuple[str, ...]) -> None:
+    """Print the layers and their counts."""
+    from .gazetteer import describe, load_gazetteer
+
+    click.echo(describe(load_gazetteer(patches=patches)))
+
+
+@gazetteer_grp.group("import")
+def gazetteer_import() -> None:
+    """Import a place source into data/gazetteer/imported/."""
+
+
+def _imported_dir(target: str | None) -> Path:
+    from ._data import data_dir
+
+    d = Path(target) if target else data_dir() / "gazetteer" / "imported"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@gazetteer_import.command("geonames")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False),
+              help="alternateNames file (or zip) to add names from.")
+@click.option("--country", "countries", multiple=True, help="Keep only these countries (ISO2); repeatable.")
+@click.option("--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported).")
+@_clean_errors
+def import_geonames(file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None) -> None:
+    """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one)."""
+    from ._atomic import atomic_write
+    from .gazetteer.layers import read_geonames
+
+    target = _imported_dir(into) / (Path(file).stem + ".txt")
+    n = 0
+    with atomic_write(target) as fh:
+        for place, names in read_geonames(file, alternate_names=alternate_names,
+                                          countries=frozenset(c.upper() for c in countries) or None):
+            gid = place.id.split(":", 1)[1]
+            code = _admin_code(place.admin1)
+            alts = ",".join(n for n in names[1:] if "," not in n and "\t" not in n)
+            cls, fcode = _feature(place.kind)
+            fh.write("\t".join([gid, place.name, place.name, alts, f"{place.lat:.5f}", f"{place.lon:.5f}", cls,
+                                fcode, place.country, "", code, "", "", "", str(place.population), "", "", "", ""]) + "\n")
+            n += 1
+    click.echo(f"imported {n} places from {file} into {target}")
+
+
+def _admin_code(name: str) -> str:
+    from .gazetteer.admin import GOVERNORATES
+
+    for code, g in GOVERNORATES.items():
+        if g.name == name:
+            return code
+    return ""
+
+
+def _feature(kind: str) -> tuple[str, str]:
+    return {
+        "country": ("A", "PCLI"), "governorate": ("A", "ADM1"), "district": ("A", "ADM2"),
+        "camp": ("S", "CMPRF"), "base": ("S", "MILB"), "airport": ("S", "AIRP"), "crossing": ("S", "PSTB"),
+        "oilfield": ("L", "OILF"), "gasfield": ("L", "GASF"), "dam": ("S", "DAM"), "region": ("L", "RGN"),
+        "city": ("P", "PPLA"),
+    }.get(kind, ("P", "PPL"))
+
+
+@gazetteer_import.command("csv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--name-column", default="name", show_default=True)
+@click.option("--lat-column", default="lat", show_default=True)
+@click.option("--lon-column", default="lon", show_default=True)
+@click.option("--variants-column", default=None, help="Column of other spellings (| or ; separated).")
+@click.option("--kind-column", default=None)
+@click.option("--admin1-column", default=None)
+@click.option("--country", default="SY", show_default=True)
+@click.option("--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported).")
+@_clean_errors
+def import_csv(file: str, name_column: str, lat_column: str, lon_column: str, variants_column: str | None,
+               kind_column: str | None, admin1_column: str | None, country: str, into: str | None) -> None:
+    """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns."""
+    import csv as _csv
+
+    from ._atomic import atomic_write
+    from .gazetteer.layers import read_place_csv
+
+    entries = list(read_place_csv(file, name_column=name_column, lat_column=lat_column, lon_column=lon_column,
+                                  variants_column=variants_column, kind_column=kind_column,
+                                  admin1_column=admin1_column, country=country))
+    target = _imported_dir(into) / (Path(file).stem + ".csv")
+    with atomic_write(target, newline="") as fh:
+        w = _csv.writer(fh, lineterminator="\n")
+        w.writerow(["name", "lat", "lon", "variants", "kind", "admin1"])
+        for place, names in entries:
+            w.writerow([place.name, place.lat, place.lon, "|".join(names[1:]), place.kind, place.admin1])
+    click.echo(f"imported {len(entries)} places from {file} into {target}")
+
+
+def main() -> None:
+    """Entry point of the ``geomap`` console script."""
+    cli(prog_name="geomap")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Event dates from the words of a sentence, resolved against the article's date.
+
+Handles absolute dates ("5 November 2018", "November 3rd, 2018"), dates
+without a year ("On November 3rd", "October 30th": the year comes from the
+article's date, stepping back a year when the day would fall well after
+publication, e.g. "December 30th" in a January article), weekdays ("on
+Tuesday": the last such day on or before publication), relative words
+("yesterday", "last week", "this week", "overnight"), and ranges.  With no
+article date, a date without a year is written ``--MM-DD`` and flagged
+``year-unknown``; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateHit", "find_dates", "resolve_date"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range_years", re.compile(r"\b(?:in the period )?(?:from|between) ((?:19|20)\d\d) (?:to|and|until|till) ((?:19|20)\d\d)\b", re.I)),
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("dmy", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
+    ("mdy", re.compile(r"\b" + _MON + r" " + _ORD + r",? ((?:19|20)\d\d)\b", re.I)),
+    ("dm", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r"(?! (?:19|20)\d\d)\b", re.I)),
+    ("md", re.compile(r"\b" + _MON + r" " + _ORD + r"\b(?!,? (?:19|20)\d\d)(?! (?:km|kilomet|people|killed|civilians|soldiers))", re.I)),
+    ("weekday", re.compile(r"\b(?:on |last |this |early |late |since |overnight |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|evening|night|afternoon))?\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|the day before|overnight|last night|earlier today|today|this morning|tonight|this evening)\b", re.I)),
+    ("week", re.compile(r"\b(this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b", re.I)),
+    ("same_day", re.compile(r"\b(on the same day|the same day|at the same time|on the same time|simultaneously|later that day|that day|on the next day|the next day|the following day|a day later)\b", re.I)),
+    ("month_year", re.compile(r"\b(?:in |since |early |late |mid-?)" + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|throughout) ((?:19|20)\d\d)\b", re.I)),
+    ("month", re.compile(r"\b(?:in|since|early|late|mid-?) " + _MON + r"\b(?! \d)", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date expression found in text: kind, span and its parts."""
+
+    kind: str
+    start: int
+    end: int
+    groups: tuple[str, ...]
+
+
+def find_dates(sentence: str) -> list[DateHit]:
+    """Date expressions in a sentence, in order, non-overlapping.
+
+    Examples
+    --------
+    >>> [h.kind for h in find_dates("On November 3rd, jets struck; on Tuesday more followed.")]
+    ['md', 'weekday']
+    """
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append(DateHit(kind, m.start(), m.end(), tuple(g or "" for g in m.groups())))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.lower().rstrip(".")]
+
+
+def _with_year(month: int, day: int, ref: date) -> tuple[date, bool]:
+    """The date in the article's year, or the year before when it would fall > 31 days after ``ref``."""
+    d = date(ref.year, month, day)
+    if (d - ref).days > 31:
+        d = date(ref.year - 1, month, day)
+    return d, True
+
+
+def resolve_date(hit: DateHit, published: date | None, previous: str | None = None) -> tuple[str, int, str] | None:
+    """Turn a hit into ``(event_date, time_precision, flag)``; ``None`` if it is no single date.
+
+    ``event_date`` is ``YYYY-MM-DD`` or ``--MM-DD`` (year unknown); flags are
+    ``exact``, ``year-inferred``, ``year-unknown``, ``relative``, ``approximate``,
+    ``history`` (a date range or a year long before publication, not an
+    incident date) and ``carried`` (taken from the previous event).
+
+    Examples
+    --------
+    >>> resolve_date(find_dates("On December 30th")[0], date(2019, 1, 3))
+    ('2018-12-30', 1, 'year-inferred')
+    >>> resolve_date(find_dates("on Tuesday")[0], date(2018, 11, 8))
+    ('2018-11-06', 1, 'relative')
+    >>> resolve_date(find_dates("On October 12th")[0], None)
+    ('--10-12', 1, 'year-unknown')
+    """
+    g = hit.groups
+    try:
+        if hit.kind == "iso":
+            return date(int(g[0]), int(g[1]), int(g[2])).isoformat(), 1, "exact"
+        if hit.kind == "dmy":
+            return date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), 1, "exact"
+        if hit.kind == "mdy":
+            return date(int(g[2]), _month(g[0]), int(g[1])).isoformat(), 1, "exact"
+        if hit.kind in ("dm", "md"):
+            month, day = (_month(g[1]), int(g[0])) if hit.kind == "dm" else (_month(g[0]), int(g[1]))
+            date(2000, month, day)  # validates (2000 is a leap year)
+            if published is None:
+                return f"--{month:02d}-{day:02d}", 1, "year-unknown"
+            d, _ = _with_year(month, day, published)
+            return d.isoformat(), 1, "year-inferred"
+    except ValueError:
+        return None
+    if hit.kind == "range_years":
+        return None
+    if hit.kind in ("year", "month_year"):
+        year = int(g[-1])
+        if published is not None and published.year - year >= 1:
+            return None
+        if hit.kind == "month_year":
+            return date(year, _month(g[0]), 15).isoformat(), 3, "approximate"
+        return None
+    if hit.kind == "month":
+        if published is None:
+            return None
+        month = _month(g[0])
+        d, _ = _with_year(month, 15, published)
+        if d.month == published.month and d.year == published.year:
+            return None
+        return d.isoformat(), 3, "approximate"
+    if published is None:
+        if hit.kind == "same_day" and previous:
+            return previous, 1, "carried"
+        return None
+    if hit.kind == "weekday":
+        wd = _WEEKDAYS[g[0].lower()]
+        delta = (published.weekday() - wd) % 7
+        text = g[0]
+        _ = text
+        return (published - timedelta(days=delta)).isoformat(), 1, "relative"
+    if hit.kind == "yesterday":
+        word = g[0].lower()
+        if word in ("yesterday", "the day before", "last night"):
+            return (published - timedelta(days=1)).isoformat(), 1, "relative"
+        if word == "overnight":
+            return (published - timedelta(days=1)).isoformat(), 2, "relative"
+        return published.isoformat(), 1, "relative"
+    if hit.kind == "week":
+        word = g[0].lower()
+        if word in ("last week", "the previous week"):
+            return (published - timedelta(days=7)).isoformat(), 2, "approximate"
+        return (published - timedelta(days=2)).isoformat(), 2, "approximate"
+    if hit.kind == "same_day":
+        if previous:
+            word = g[0].lower()
+            if word in ("on the next day", "the next day", "the following day", "a day later") and previous[:2] != "--":
+                d = date.fromisoformat(previous) + timedelta(days=1)
+                return d.isoformat(), 1, "carried"
+            return previous, 1, "carried"
+        return None
+    return None

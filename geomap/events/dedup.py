@@ -1,0 +1,93 @@
+"""One event per incident across articles.
+
+Two events are the same incident when their days are at most one apart,
+their points within 10 km, their types compatible and their actors
+compatible (one shared, or one side unnamed).  The merged event keeps the
+earliest-read article's record and lists every source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from ..models import Event
+
+__all__ = ["merge_duplicates", "same_incident"]
+
+_COMPATIBLE = {
+    frozenset({"Battles", "Explosions/Remote violence"}),
+}
+
+
+def _km(a: Event, b: Event) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _day(e: Event) -> date | None:
+    try:
+        return date.fromisoformat(e.event_date)
+    except ValueError:
+        return None
+
+
+def same_incident(a: Event, b: Event, *, km: float = 10.0, days: int = 1) -> bool:
+    """Whether two events (from different articles) report the same incident."""
+    if a.article_id == b.article_id:
+        return False
+    da, db = _day(a), _day(b)
+    if da is None or db is None or abs((da - db).days) > days:
+        return False
+    if _km(a, b) > km:
+        return False
+    if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _COMPATIBLE:
+        return False
+    actors_a = {x for x in (a.actor1, a.actor2) if x}
+    actors_b = {x for x in (b.actor1, b.actor2) if x}
+    return not actors_a or not actors_b or bool(actors_a & actors_b)
+
+
+def merge_duplicates(events: Sequence[Event]) -> list[Event]:
+    """Merge events that report the same incident; order of first appearance is kept.
+
+    Examples
+    --------
+    >>> merge_duplicates([])
+    []
+    """
+    out: list[Event] = []
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for e in events:
+        key = (round(e.latitude * 10), round(e.longitude * 10))
+        match_idx = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for i in buckets.get((key[0] + dx, key[1] + dy), ()):
+                    if same_incident(out[i], e):
+                        match_idx = i
+                        break
+                if match_idx is not None:
+                    break
+            if match_idx is not None:
+                break
+        if match_idx is None:
+            buckets.setdefault(key, []).append(len(out))
+            out.append(e)
+            continue
+        base = out[match_idx]
+        fat = base.fatalities if base.fatalities is not None else e.fatalities
+        if base.fatalities is not None and e.fatalities is not None:
+            fat = max(base.fatalities, e.fatalities)
+        out[match_idx] = replace(
+            base,
+            sources=tuple(dict.fromkeys(base.sources + e.sources)),
+            fatalities=fat,
+            primary=base.primary or e.primary,
+            source="; ".join(dict.fromkeys(s for s in (base.source, e.source) if s)),
+        )
+    return out

@@ -1,0 +1,152 @@
+"""Fatality and injury counts from the words of a report.
+
+"the death of 17 civilians", "at least 16", "up to 10", "2 servicemen were
+killed and 13 were injured" (2 killed; 13 injured kept apart), numbers in
+words ("three children").  Vague counts ("many", "dozens") are not numbers:
+they are reported as text with no count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Casualties", "find_casualties", "word_number"]
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "a hundred": 100,
+    "hundred": 100, "couple": 2, "a couple of": 2, "both": 2,
+}
+_VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
+_NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
+_QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
+_WHO = r"(?:[\w'’-]+\s+){0,7}?"
+_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead)"
+_HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+
+_NUM_BEFORE_KILL = re.compile(
+    r"(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<who>" + _WHO + r")(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>" + _KILL + r"|" + _HURT + r")\b",
+    re.I,
+)
+_KILL_BEFORE_NUM = re.compile(
+    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll (?:rose|climbed|reached|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3})?",
+    re.I,
+)
+_VAGUE_RX = re.compile(r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I)
+_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d", re.I)
+_KILLED_OR_INJURED = re.compile(r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts found in a sentence: killed, injured, whether civilians were named, and the words."""
+
+    killed: int | None = None
+    injured: int | None = None
+    civilians: bool = False
+    text: str = ""
+    vague: str = ""
+
+
+def word_number(s: str) -> int | None:
+    """An integer from digits or English number words.
+
+    Examples
+    --------
+    >>> word_number("twenty-three"), word_number("1,200"), word_number("a dozen")
+    (23, 1200, 12)
+    """
+    s = s.lower().strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
+        return int(s.replace(",", ""))
+    if s in _UNITS:
+        return _UNITS[s]
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+_CIVILIAN = re.compile(r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors|journalists?|nurses?|teachers?|infants?|babies)\b", re.I)
+_NOT_PEOPLE = re.compile(r"^\s*(?:km|kilomet|meters|metres|miles|hours?|days?|weeks?|months?|years?|times|percent|%|trucks|vehicles|tanks|rockets|missiles|shells|airstrikes|strikes|raids|mortars|barrel)", re.I)
+
+
+def find_casualties(sentence: str) -> Casualties:
+    """Killed and injured counts in one sentence.
+
+    Examples
+    --------
+    >>> find_casualties("2 servicemen were killed and 13 were injured in shelling.")
+    Casualties(killed=2, injured=13, civilians=False, text='2 servicemen were killed; 13 were injured', vague='')
+    >>> find_casualties("The attacks resulted in the death of 17 civilians, including women.").killed
+    17
+    >>> find_casualties("the military killed and injured many militants").killed is None
+    True
+    """
+    if not _ANY_HARM.search(sentence):
+        return Casualties()
+    killed: list[int] = []
+    injured: list[int] = []
+    texts: list[str] = []
+    civilians = False
+    taken: list[tuple[int, int]] = []
+    if _KILLED_OR_INJURED.search(sentence) and not re.search(r"\b(?:were|was) killed\b(?! or)", sentence):
+        m = _VAGUE_RX.search(sentence)
+        return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
+    for m in _NUM_BEFORE_KILL.finditer(sentence):
+        n = word_number(m.group("n"))
+        if n is None:
+            continue
+        between = sentence[m.end("n"):m.start("verb")]
+        if _NOT_PEOPLE.match(between) or re.search(r"\b(?:km|kilometers?|miles|years?|months?)\b", between, re.I):
+            continue
+        if re.match(r"\s*(?:19|20)\d\d\b", m.group("n")):
+            continue
+        verb = m.group("verb").lower()
+        if re.fullmatch(_HURT, verb, re.I):
+            injured.append(n)
+        else:
+            killed.append(n)
+        civilians = civilians or bool(_CIVILIAN.search(between))
+        texts.append(" ".join(m.group().split()))
+        taken.append(m.span())
+    for m in _KILL_BEFORE_NUM.finditer(sentence):
+        if any(s <= m.start("n") < e for s, e in taken):
+            continue
+        n = word_number(m.group("n"))
+        after = m.group("after") or ""
+        if n is None or _NOT_PEOPLE.match(after):
+            continue
+        if re.match(r"(?:19|20)\d\d$", m.group("n")):
+            continue
+        verb = m.group("verb").lower()
+        if verb in ("left", "leaving") and not re.search(r"\b(dead|killed|deaths?)\b", after, re.I):
+            continue
+        extra = 0
+        tail = sentence[m.end("n"):m.end("n") + 70]
+        more = re.match(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|as well as)\s+(?:" + _QUAL + r"\s+)?(" + _NUMWORD + r")\s+(?!km|kilomet|years?|were)", tail, re.I)
+        if more and word_number(more.group(1)) is not None:
+            extra = word_number(more.group(1)) or 0
+        if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
+            injured.append(n + extra)
+        else:
+            killed.append(n + extra)
+        civilians = civilians or bool(_CIVILIAN.search(after))
+        texts.append(" ".join(m.group().split()))
+    vague = ""
+    if not killed:
+        vm = _VAGUE_RX.search(sentence)
+        if vm:
+            vague = vm.group("q")
+            civilians = civilians or bool(_CIVILIAN.search(vm.group()))
+    return Casualties(
+        killed=sum(killed) if killed else None,
+        injured=sum(injured) if injured else None,
+        civilians=civilians,
+        text="; ".join(texts),
+        vague=vague,
+    )

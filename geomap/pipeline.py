@@ -1,0 +1,221 @@
+"""The pipeline: ingest → geoparse → events → exports and map.
+
+Each stage is a function from records to records; I/O happens only in
+ingest (reading) and in :func:`write_outputs`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from ._atomic import write_text_atomic
+from ._data import data_dir
+from .errors import GeomapError, InputError
+from .events import ActorTable, extract_events, load_actors, merge_duplicates
+from .gazetteer import Gazetteer, load_gazetteer
+from .geoparse import find_mentions, resolve_mentions
+from .ingest import article_from_text, read_articles
+from .models import Article, Event, Mention
+
+__all__ = ["RunResult", "extract", "process", "run", "text_to_events", "write_outputs"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    """Everything a run produced, and what it skipped."""
+
+    articles: list[Article]
+    mentions: list[Mention]
+    events: list[Event]
+    problems: list[InputError] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> bool:
+        """Whether any input (or part of one) was skipped."""
+        return bool(self.problems)
+
+
+def extract(
+    article: Article,
+    *,
+    gazetteer: Gazetteer,
+    actors: ActorTable,
+    country_bias: Sequence[str] = ("SY",),
+    reference_date: date | None = None,
+) -> tuple[list[Mention], list[Event]]:
+    """Mentions and events of one article (the per-article stage; no I/O)."""
+    actor_spans = [(a.start, a.end) for a in actors.find(article.text)]
+    raw = find_mentions(article.text, gazetteer, exclude=actor_spans)
+    mentions = resolve_mentions(article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias)
+    events = extract_events(article, mentions, actors=actors, reference_date=reference_date)
+    return mentions, events
+
+
+def process(
+    articles: Sequence[Article],
+    *,
+    gazetteer: Gazetteer,
+    actors: ActorTable,
+    country_bias: Sequence[str] = ("SY",),
+    reference_date: date | None = None,
+    dedup: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[Mention], list[Event]]:
+    """Run the per-article stages over many articles, then merge duplicates."""
+    mentions: list[Mention] = []
+    events: list[Event] = []
+    for art in articles:
+        m, e = extract(art, gazetteer=gazetteer, actors=actors, country_bias=country_bias,
+                       reference_date=reference_date)
+        mentions += m
+        events += e
+        if progress is not None:
+            progress(1)
+    if dedup:
+        events = merge_duplicates(events)
+    return mentions, events
+
+
+def text_to_events(
+    text: str,
+    *,
+    published: date | str | None = None,
+    article_id: str = "text",
+    gazetteer: Gazetteer | None = None,
+    actors: ActorTable | None = None,
+) -> list[Event]:
+    """Events reported by one piece of text.
+
+    Examples
+    --------
+    >>> evs = text_to_events("On November 3rd, US-led coalition warplanes struck the town of Hajin, "
+    ...                      "killing 7 civilians.", published="2018-11-05")
+    >>> [(e.event_date, e.location, e.sub_event_type, e.fatalities) for e in evs]
+    [('2018-11-03', 'Hajin', 'Air/drone strike', 7)]
+    """
+    art = article_from_text(text, id=article_id, published=published)
+    gaz = gazetteer or load_gazetteer()
+    return extract(art, gazetteer=gaz, actors=actors or load_actors())[1]
+
+
+def sample_inputs() -> list[Path]:
+    """The bundled sample dispatches (data/samples/)."""
+    return [data_dir() / "samples"]
+
+
+def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, gpkg: bool = False,
+                  inputs: Sequence[str] = (), map_options: dict[str, Any] | None = None) -> dict[str, str]:
+    """Write every output file into ``out`` (each atomically)."""
+    from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
+
+    out = Path(out)
+    t0 = time.perf_counter()
+    counts: dict[str, int] = {}
+    for e in result.events:
+        for src in e.sources:
+            counts[src] = counts.get(src, 0) + 1
+    paths = {
+        "events.geojson": write_geojson(result.events, out / "events.geojson"),
+        "events.csv": write_events_csv(result.events, out / "events.csv"),
+        "mentions.csv": write_mentions_csv(result.mentions, out / "mentions.csv"),
+        "articles.csv": write_articles_csv(result.articles, counts, out / "articles.csv"),
+    }
+    if gpkg:
+        paths["events.gpkg"] = write_gpkg(result.events, out / "events.gpkg")
+    result.timings["export"] = round(time.perf_counter() - t0, 3)
+    if map_html:
+        from .render import write_map
+
+        t1 = time.perf_counter()
+        paths["map.html"] = write_map(result.events, out / "map.html", **(map_options or {}))
+        result.timings["map"] = round(time.perf_counter() - t1, 3)
+    summary = {
+        "geomap_version": __version__,
+        "inputs": list(inputs),
+        "counts": {
+            "articles": len(result.articles),
+            "mentions": len(result.mentions),
+            "mentions_unresolved": sum(m.status == "unresolved" for m in result.mentions),
+            "mentions_ambiguous": sum(m.status == "ambiguous" for m in result.mentions),
+            "events": len(result.events),
+            "skipped": len(result.problems),
+        },
+        "skipped": [{"path": p.path, "line": p.line, "reason": p.reason} for p in result.problems],
+        "warnings": [{"article": a.id, "warning": w} for a in result.articles for w in a.warnings],
+        "timings_s": result.timings,
+        "outputs": sorted(paths) + ["run.json"],
+    }
+    write_text_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    result.outputs = {k: str(v) for k, v in paths.items()}
+    result.outputs["run.json"] = str(out / "run.json")
+    return result.outputs
+
+
+def run(
+    inputs: Iterable[str | Path] | None = None,
+    *,
+    out: str | Path = "output",
+    gazetteer: Gazetteer | None = None,
+    patches: Sequence[str | Path] = (),
+    country_bias: Sequence[str] = ("SY",),
+    reference_date: date | None = None,
+    strict: bool = False,
+    dedup: bool = True,
+    map_html: bool = True,
+    gpkg: bool = False,
+    write: bool = True,
+    progress: Callable[[int], None] | None = None,
+    map_options: dict[str, Any] | None = None,
+) -> RunResult:
+    """Read articles, extract events, write the outputs.
+
+    Parameters
+    ----------
+    inputs
+        Files and folders of articles; ``None`` runs the bundled samples.
+    out
+        Output folder.
+    strict
+        Stop at the first bad input instead of skipping it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> res = run(None, out=tempfile.mkdtemp(), map_html=False)
+    >>> len(res.articles) >= 8 and len(res.events) > 0
+    True
+    """
+    t0 = time.perf_counter()
+    paths = list(inputs) if inputs else sample_inputs()
+    articles, problems = read_articles(paths)
+    if strict and problems:
+        raise problems[0]
+    timings = {"ingest": round(time.perf_counter() - t0, 3)}
+    t1 = time.perf_counter()
+    gaz = gazetteer or load_gazetteer(patches=patches)
+    actors = load_actors()
+    timings["load"] = round(time.perf_counter() - t1, 3)
+    t2 = time.perf_counter()
+    mentions, events = process(articles, gazetteer=gaz, actors=actors, country_bias=country_bias,
+                               reference_date=reference_date, dedup=dedup, progress=progress)
+    timings["extract"] = round(time.perf_counter() - t2, 3)
+    result = RunResult(articles, mentions, events, problems, timings)
+    if write:
+        write_outputs(result, out, map_html=map_html, gpkg=gpkg, inputs=[str(p) for p in paths],
+                      map_options=map_options)
+    return result
+
+
+_ = GeomapError

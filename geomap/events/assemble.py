@@ -34,7 +34,25 @@ _LIST_GAP = re.compile(
 )
 _HISTORY = re.compile(r"\b(?:in the period from|since (?:the start|the beginning|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b", re.I)
 _VICTIM_AFTER = re.compile(r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?)?\s*(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|captured|executed|arrested|detained)", re.I)
-_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|on|near|around|outside|of|into|inside|towards?|from|between|across|to|by|within|"
+    r"entered|struck|hit|targeted|targeting|shelled|bombed|stormed|captured|attacked|reached|seized|"
+    r"recaptured|besieged|pounded|raided|overran|liberated|hitting|striking|entering|outskirts|"
+    r"countryside|vicinity|against)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|^\W*|[:(]\s*)$",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|with|to|members of|fighters of|"
+    r"commanders of|leaders? of|militants of|defectors from|vehicles? of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_ANAPHORA = re.compile(r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b", re.I)
+_NO_GUESS = frozenset({"Agreement", "Headquarters or base established", "Other", "Non-violent transfer of territory",
+                       "Change to group/activity"})
+_GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (government usage)",
+                             "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
 
 
@@ -49,11 +67,13 @@ class _Draft:
     time_precision: int
     date_flag: str
     actors: list[ActorMention]
+    inherited: list[ActorMention]
     sentence: str
     killed: int | None
     injured: int | None
     fatal_text: str
     civilians: bool
+    from_title: bool = False
 
 
 def _ascii(name: str) -> str:
@@ -77,6 +97,28 @@ def _place_lists(sentence_mentions: list[Mention], text: str) -> list[list[Menti
     return lists
 
 
+def _between_container(lists: list[list[Mention]], mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """"between the villages of X and Y in Z" with X or Y unknown: the event is coded to Z (precision 2)."""
+    out: list[list[Mention]] = []
+    skip: set[int] = set()
+    for i, group in enumerate(lists):
+        if i in skip:
+            continue
+        head = text[max(0, group[0].start - 60):group[0].start]
+        unknown_pair = any(m.status == "unresolved" and abs(m.end - group[0].start) < 40 or
+                           m.status == "unresolved" and abs(group[-1].end - m.start) < 40 for m in mentions)
+        if re.search(r"\bbetween\b", head, re.I) or any(m.cue == "between" for m in group):
+            nxt = lists[i + 1] if i + 1 < len(lists) else None
+            if unknown_pair and nxt is not None and re.fullmatch(
+                r"\s*(?:,\s*)?(?:in|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", text[group[-1].end:nxt[0].start]
+            ):
+                out.append([replace(m, precision=2, cue="between, in") for m in nxt])
+                skip.add(i + 1)
+                continue
+        out.append(group)
+    return out
+
+
 def _most_specific(group: list[Mention]) -> list[Mention]:
     """Drop governorate-level places when a place inside that governorate is in the same list."""
     fine = [m for m in group if m.precision < 3]
@@ -86,39 +128,62 @@ def _most_specific(group: list[Mention]) -> list[Mention]:
     return [m for m in group if m.precision < 3 or (m.place and m.place.admin1 not in fine_govs)]
 
 
-def _choose_actors(sentence: str, offset: int, actors: list[ActorMention], trig: Trigger) -> tuple[ActorMention | None, ActorMention | None]:
-    if not actors:
-        return None, None
-    rel = [(a, a.start - offset) for a in actors]
-    # "between A and B"
+def _choose_actors(
+    sentence: str, actors: list[ActorMention], trig: Trigger, inherited: list[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 (who acted) and actor2 (who was acted on) for one event.
+
+    "between A and B" gives both; "by A" marks the agent; an actor named as
+    the one killed, captured or targeted ("positions of B", "B were killed")
+    is actor2; otherwise the first actor before the trigger acted.  With no
+    agent in the sentence, the agent of the paragraph's previous sentence is
+    used, and a generic "militants" yields to a named group just mentioned.
+    """
+    inside = [a for a in actors if a.start < len(sentence)]
+    if not inside:
+        named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS] or list(inherited)
+        first = named[0] if named else None
+        second = next((a for a in named[1:] if first and a.actor.name != first.actor.name), None)
+        return first, second
     m = re.search(r"\bbetween\s+(?:the\s+)?", sentence)
-    if m and len(rel) >= 2:
-        after = [a for a, s in rel if s >= m.end()]
-        if len(after) >= 2:
+    if m:
+        after = [a for a in inside if a.start >= m.end()]
+        if len(after) >= 2 and after[0].actor.name != after[1].actor.name:
             return after[0], after[1]
-    # "by A" / "from A" right before the actor: A acted.
-    agent = None
-    for a, s in rel:
-        if _BY_BEFORE.search(sentence[max(0, s - 20):s]):
+    agent: ActorMention | None = None
+    for a in inside:
+        if _BY_BEFORE.search(sentence[max(0, a.start - 20):a.start]) and not re.search(
+            r"\b(?:reported|according|said|claimed|announced|cited)\b[^,]{0,30}$", sentence[:a.start], re.I
+        ):
             agent = a
             break
-    victims = {id(a) for a, s in rel if _VICTIM_AFTER.match(sentence[s + (a.end - a.start):s + (a.end - a.start) + 60])}
-    ordered = [a for a, _s in rel]
+    patients = set()
+    for a in inside:
+        tail = sentence[a.end:a.end + 60]
+        if _VICTIM_AFTER.match(tail) or _TARGET_BEFORE.search(sentence[max(0, a.start - 30):a.start]):
+            patients.add(id(a))
+    patient_names = {a.actor.name for a in inside if id(a) in patients}
+    patients |= {id(a) for a in inside if a.actor.name in patient_names}
+    if agent is not None:
+        patients.discard(id(agent))
     if agent is None:
-        non_victims = [a for a in ordered if id(a) not in victims]
-        before = [a for a, s in rel if s < trig.start and id(a) not in victims]
-        agent = (before or non_victims or [None])[0]  # type: ignore[list-item]
-        if agent is None and victims:
-            agent = None
+        before = [a for a in inside if a.start < trig.start and id(a) not in patients]
+        after_t = [a for a in inside if a.start >= trig.start and id(a) not in patients]
+        agent = (before or after_t or [None])[0]  # type: ignore[list-item]
+    if agent is None or agent.actor.name in _GENERIC_ACTORS:
+        named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS and id(a) not in patients]
+        if agent is None and named:
+            agent = named[0]
+        elif agent is not None and named and named[0].actor.side in ("jihadist", "opposition", "turkey-backed"):
+            agent = named[0]
     other = None
-    for a in ordered:
-        if agent is None or a.actor.name != agent.actor.name:
-            if agent is not None and a.actor.side == agent.actor.side and a.actor.side not in ("", "unknown"):
-                continue
-            other = a
-            break
-    if agent is None and other is not None and id(other) not in victims:
-        agent, other = other, None
+    for a in inside:
+        if agent is not None and (a.actor.name == agent.actor.name or a is agent):
+            continue
+        if agent is not None and a.actor.side == agent.actor.side and id(a) not in patients:
+            continue
+        other = a
+        break
     return agent, other
 
 
@@ -192,8 +257,9 @@ def extract_events(
         if resolved is not None:
             para_date[para] = resolved
             history = history and resolved[2] == "approximate"
+        prev_actors = last_actors.get(para, [])
         if s_places:
-            last_place[para] = s_places[-1]
+            last_place[para] = min(s_places, key=lambda m: (m.precision, m.start))
         if s_actors:
             last_actors[para] = s_actors
         typed = [t for t in triggers if t.event_type]
@@ -203,7 +269,7 @@ def extract_events(
         if not typed and not (generic and (cas.killed or cas.vague or s_places)):
             continue
         # A sentence that only adds a count to the event before it.
-        if not typed and not s_places and drafts and drafts[-1].para == para and resolved is None:
+        if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
             prev = drafts[-1]
             if cas.killed is not None and prev.killed is None:
                 for d in drafts:
@@ -223,15 +289,21 @@ def extract_events(
                 date_info = ("", 3, "unknown")
         if date_info[2] == "year-inferred" and year_flag_override:
             date_info = (date_info[0], date_info[1], "year-supplied")
-        places = s_places
-        if not places:
-            inherited = last_place.get(para) or (title_places[0] if title_places and not drafts else None)
+        lists = [g for g in _place_lists(s_places, text) if _LOCATIVE.search(text[max(s_start, g[0].start - 60):g[0].start])]
+        if not lists:
+            prev_event = None
+            if drafts and (drafts[-1].para == para or (drafts[-1].para == para - 1 and resolved is None)):
+                prev_event = drafts[-1].mention
+            inherited = prev_event or last_place.get(para) or (title_places[0] if title_places and not drafts else None)
             if inherited is None:
                 continue
-            places = [inherited]
-        use_actors = s_actors or last_actors.get(para, [])
+            if typed and all(t.sub_event_type in _NO_GUESS for t in typed) and not _ANAPHORA.search(sentence):
+                continue  # a development with no place of its own is not mapped to a guess
+            lists = [[inherited]]
+            if prev_event is not None and resolved is None and drafts[-1].mention is prev_event:
+                date_info = (drafts[-1].date, drafts[-1].time_precision, drafts[-1].date_flag)
+        lists = _between_container(lists, s_mentions, text)
         main = max(typed, key=lambda t: (t.strength, -t.start)) if typed else generic[0]
-        lists = _place_lists(places, text)
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
         after = [g for g in lists if g[0].start >= rel_start]
@@ -259,13 +331,57 @@ def extract_events(
                 drafts.append(_Draft(
                     start=s_start, end=s_end, para=para, trigger=trig, mention=m,
                     date=date_info[0], time_precision=date_info[1], date_flag=date_info[2],
-                    actors=use_actors if s_actors or trig.event_type else use_actors,
-                    sentence=" ".join(sentence.split()),
+                    actors=[replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors],
+                    inherited=prev_actors if prev_actors is not s_actors else [],
+                    sentence=sentence,
                     killed=cas.killed if carry else None, injured=cas.injured if carry else None,
                     fatal_text=cas.text or cas.vague, civilians=cas.civilians,
+                    from_title=_is_title(sentence, article.title),
                 ))
+            last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
-    return _finish(article, _merge_same(drafts))
+    body = [d for d in drafts if not d.from_title]
+    return _finish(article, _drop_coarse(_merge_same(body or drafts)))
+
+
+def _is_title(sentence: str, title: str) -> bool:
+    a = " ".join(sentence.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
+    b = " ".join(title.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
+    if not a or not b:
+        return False
+    return a == b or (len(b) > 20 and a.startswith(b)) or (len(a) > 20 and a in b)
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date as _date
+
+    try:
+        return abs((_date.fromisoformat(a) - _date.fromisoformat(b)).days)
+    except ValueError:
+        return 9999
+
+
+def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop governorate-level events when the same report names a place inside that governorate."""
+    out = []
+    for d in drafts:
+        if d.mention.precision >= 3 and d.mention.place is not None:
+            finer = any(
+                o is not d and o.mention.precision < 3 and o.mention.place is not None
+                and o.mention.place.admin1 == d.mention.place.admin1
+                and (o.date == d.date or o.para == d.para or _days_apart(o.date, d.date) <= 7)
+                and (o.trigger.sub_event_type == d.trigger.sub_event_type or not d.trigger.event_type)
+                for o in drafts
+            )
+            if finer:
+                if d.killed is not None:
+                    for o in drafts:
+                        if o.mention.precision < 3 and o.mention.place and o.mention.place.admin1 == d.mention.place.admin1 and o.killed is None and o.date == d.date:
+                            o.killed, o.fatal_text = d.killed, d.fatal_text
+                            break
+                continue
+        out.append(d)
+    return out
 
 
 def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
@@ -302,7 +418,7 @@ def _interaction(i1: int | None, i2: int | None) -> int | None:
 def _finish(article: Article, drafts: list[_Draft]) -> list[Event]:
     events: list[Event] = []
     for d in drafts:
-        a1, a2 = _choose_actors(d.sentence, 0, _relative(d), d.trigger)
+        a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited)
         etype, sub = _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
@@ -323,22 +439,11 @@ def _finish(article: Article, drafts: list[_Draft]) -> list[Event]:
             longitude=round(float(m.lon if m.lon is not None else place.lon), 5), geo_precision=m.precision,
             admin1=place.admin1, country=country, iso=iso, inter1=inter1, inter2=inter2,
             interaction=_interaction(inter1, inter2), fatalities=d.killed, fatalities_text=d.fatal_text,
-            injuries=d.injured, civilian_targeting=civ, date_flag=d.date_flag, sentence=d.sentence,
+            injuries=d.injured, civilian_targeting=civ, date_flag=d.date_flag, sentence=" ".join(d.sentence.split()),
             place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,
-            url=article.url, notes=d.sentence,
+            url=article.url, notes=" ".join(d.sentence.split()),
         ))
     return _mark_primary(article, events)
-
-
-def _relative(d: _Draft) -> list[ActorMention]:
-    """Actor mentions with offsets made relative to the sentence start."""
-    out = []
-    for a in d.actors:
-        if d.start <= a.start < d.end:
-            out.append(replace(a, start=a.start - d.start, end=a.end - d.start))
-        else:
-            out.append(replace(a, start=len(d.sentence) + 1, end=len(d.sentence) + 2))
-    return out
 
 
 def _mark_primary(article: Article, events: list[Event]) -> list[Event]:

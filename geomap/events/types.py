@@ -103,7 +103,16 @@ _NON_EVENT = re.compile(
     r"would|could|might|may|possib(?:le|ility)|provocations?|plotting|prepar(?:e|ing) (?:a|to)|"
     r"sanctions?|accus(?:ed|es|ing|ation)|claim(?:ed|s)? that (?:the )?(?:us|west|russia|militants)|"
     r"denied|deny|denies|condemn(?:ed|s)?|meeting|met with|talks|summit|comply|complies|"
-    r"if |unless |in order to|risk of|will |to prevent|to avoid|continue to act|seeks? to)\b",
+    r"if |unless |in order to|risk of|will |to prevent|to avoid|continue to act|seeks? to|"
+    r"have to|has to|must|should|need(?:s)? to|refuse(?:s|d)? to|excuse|pretext|capable of|"
+    r"continu(?:e|es|ing)|ongoing|keeps?|used to|tend(?:s)? to|often|usually|repeatedly)\b",
+    re.I,
+)
+
+
+_NON_EVENT_RIGHT = re.compile(
+    r"^[^.;,]{0,40}?\b(?:continues|continue|is ongoing|are ongoing|is expected|are expected|"
+    r"would|could|will be|remains? high|is possible|are possible)\b",
     re.I,
 )
 
@@ -117,6 +126,9 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     >>> is_non_event(s, find_triggers("x offensive")[0]) or bool(_NON_EVENT.search(s))
     True
     """
+    right = sentence[trigger.end:trigger.end + 60]
+    if _NON_EVENT_RIGHT.match(right):
+        return True
     left = sentence[max(0, trigger.start - 80):trigger.start]
     # Only the clause that holds the trigger counts.
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):

@@ -22,7 +22,7 @@ PROPERTY_NAMES = (
     "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "fatalities",
     "fatalities_text", "injuries", "country", "iso", "admin1", "location", "latitude",
     "longitude", "geo_precision", "place_id", "primary", "sentence", "source", "sources",
-    "article_title", "url",
+    "article_title", "url", "notes",
 )
 
 

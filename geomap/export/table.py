@@ -30,6 +30,15 @@ def _acled_date(value: str) -> str:
     return value
 
 
+def join_sources(sources: tuple[str, ...]) -> str:
+    """``a;b`` for the CSV cell, or a JSON list when an id itself holds ``;`` (read back losslessly)."""
+    if any(not s or ";" in s for s in sources) or (sources and sources[0].startswith("[")):
+        import json
+
+        return json.dumps(list(sources), ensure_ascii=False)
+    return ";".join(sources)
+
+
 def event_row(e: Event) -> dict[str, Any]:
     """One event as a flat dict: ACLED's columns, then ours."""
     year: int | str = int(e.event_date[:4]) if e.event_date[:4].isdigit() else ""
@@ -46,7 +55,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "tags": "", "timestamp": 0,
         "article_id": e.article_id, "primary": e.primary, "date_flag": e.date_flag,
         "fatalities_text": e.fatalities_text, "injuries": e.injuries, "sentence": e.sentence,
-        "place_id": e.place_id, "sources": ";".join(e.sources), "article_title": e.article_title,
+        "place_id": e.place_id, "sources": join_sources(e.sources), "article_title": e.article_title,
         "url": e.url,
     }
 

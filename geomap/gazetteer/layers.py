@@ -18,6 +18,8 @@ from .admin import governorate_name
 
 __all__ = [
     "PATCH_ACTIONS",
+    "geonames_rows",
+    "read_alternate_names",
     "read_curated",
     "read_geonames",
     "read_patch",
@@ -107,11 +109,50 @@ def read_geonames(
     [('Hajin', 'Deir ez-Zor', ['Hajin', 'Hajeen'])]
     """
     path = Path(path)
-    if not path.exists():
-        raise GazetteerError(f"{path}: no such GeoNames file")
     extra: dict[str, list[str]] = {}
     if alternate_names is not None:
-        extra = _read_alternate_names(Path(alternate_names))
+        extra = read_alternate_names(alternate_names)
+    for lineno, cols in geonames_rows(path, countries=countries):
+        gid, name, ascii_name, alts = cols[0], cols[1], cols[2], cols[3]
+        cc = cols[8]
+        try:
+            lat, lon = float(cols[4]), float(cols[5])
+            population = int(cols[14] or 0)
+        except ValueError as exc:
+            msg = f"{path}:{lineno}: bad latitude, longitude or population ({exc})"
+            raise GazetteerError(msg) from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GazetteerError(f"{path}:{lineno}: coordinates out of range: {lat}, {lon}")
+        kind = _kind(cols[6], cols[7], population)
+        admin1 = governorate_name(cols[10]) if cc == "SY" else ""
+        place = Place(
+            id=f"{layer}:{gid}", name=name, lat=lat, lon=lon, kind=kind, country=cc,
+            admin1=admin1, population=population, layer=layer,
+        )
+        names = [name]
+        if ascii_name and ascii_name != name:
+            names.append(ascii_name)
+        names += [a for a in alts.split(",") if _useful_alternate(a)]
+        names += extra.get(gid, [])
+        yield place, list(dict.fromkeys(names))
+
+
+def geonames_rows(
+    path: str | Path, *, countries: frozenset[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, 19 columns)`` of a GeoNames dump (``.txt`` or ``.zip``), checked for shape.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "XX.txt"
+    >>> _ = p.write_text("\t".join(["7", "Tall Nur", "Tall Nur"] + [""] * 16) + "\n")
+    >>> [(n, cols[1]) for n, cols in geonames_rows(p)]
+    [(1, 'Tall Nur')]
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such GeoNames file")
     for member, lines in _open_text(path):
         for lineno, line in enumerate(lines, 1):
             line = line.rstrip("\n\r")
@@ -125,33 +166,20 @@ def read_geonames(
                     "is this a GeoNames dump (geonameid, name, asciiname, alternatenames, ...)?"
                 )
                 raise GazetteerError(msg)
-            gid, name, ascii_name, alts = cols[0], cols[1], cols[2], cols[3]
-            cc = cols[8]
-            if countries is not None and cc not in countries:
+            if countries is not None and cols[8] not in countries:
                 continue
-            try:
-                lat, lon = float(cols[4]), float(cols[5])
-                population = int(cols[14] or 0)
-            except ValueError as exc:
-                msg = f"{path}:{lineno}: bad latitude, longitude or population ({exc})"
-                raise GazetteerError(msg) from exc
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise GazetteerError(f"{path}:{lineno}: coordinates out of range: {lat}, {lon}")
-            kind = _kind(cols[6], cols[7], population)
-            admin1 = governorate_name(cols[10]) if cc == "SY" else ""
-            place = Place(
-                id=f"{layer}:{gid}", name=name, lat=lat, lon=lon, kind=kind, country=cc,
-                admin1=admin1, population=population, layer=layer,
-            )
-            names = [name]
-            if ascii_name and ascii_name != name:
-                names.append(ascii_name)
-            names += [a for a in alts.split(",") if _useful_alternate(a)]
-            names += extra.get(gid, [])
-            yield place, list(dict.fromkeys(names))
+            yield lineno, cols
 
 
-def _read_alternate_names(path: Path) -> dict[str, list[str]]:
+def read_alternate_names(path: str | Path) -> dict[str, list[str]]:
+    """Names by geonameid from a GeoNames ``alternateNames`` file (``.txt`` or ``.zip``).
+
+    Links, postcodes, airport codes and machine transliterations are skipped;
+    Arabic-script names are kept.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GazetteerError(f"{path}: no such alternateNames file")
     out: dict[str, list[str]] = {}
     for _member, lines in _open_text(path):
         for lineno, line in enumerate(lines, 1):
@@ -228,9 +256,22 @@ def read_place_csv(
     kind_column: str | None = None,
     admin1_column: str | None = None,
     country: str = "SY",
+    country_column: str | None = None,
     layer: str = "user",
 ) -> Iterator[Entry]:
-    """Read a plain place list (e.g. an OCHA settlement list) with configurable columns."""
+    """Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
+
+    Rows with an empty name are skipped; ``country`` is used where
+    ``country_column`` is absent or empty.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "list.csv"
+    >>> _ = p.write_text("name,lat,lon,alt\nTall Nur,36.1,38.2,Tell Nour;Tal Nur\n", encoding="utf-8")
+    >>> [(pl.name, names) for pl, names in read_place_csv(p, variants_column="alt")]
+    [('Tall Nur', ['Tall Nur', 'Tell Nour', 'Tal Nur'])]
+    """
     path = Path(path)
     cols = tuple(c.lower() for c in (name_column, lat_column, lon_column))
     for lineno, row in _dict_rows(path, cols):
@@ -247,7 +288,7 @@ def read_place_csv(
         place = Place(
             id=f"{layer}:{path.stem}:{lineno}", name=name, lat=lat, lon=lon,
             kind=(row.get(kind_column.lower(), "") if kind_column else "") or "village",
-            country=country,
+            country=((row.get(country_column.lower(), "") if country_column else "") or country).upper(),
             admin1=governorate_name(row.get(admin1_column.lower(), "")) if admin1_column else "",
             layer=layer,
         )

@@ -14,7 +14,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "fold", "name_keys", "split_words", "token_key"]
+__all__ = [
+    "ARTICLES",
+    "PLACE_KIND_WORDS",
+    "fold",
+    "name_keys",
+    "split_place_kind",
+    "split_words",
+    "token_key",
+]
 
 #: Arabic definite-article forms written before a name ("al-Tanf", "ash-Shaddadi").
 ARTICLES = frozenset(
@@ -162,3 +170,52 @@ def name_keys(name: str) -> set[str]:
         if key:
             keys.add(key)
     return keys
+
+
+#: Trailing words that say what kind of place a name is ("Hajin town", "Idlib governorate"),
+#: longest first, with the gazetteer kind each one suggests.
+PLACE_KIND_WORDS: dict[str, str] = {
+    "military airport": "airport", "military airbase": "airport", "military air base": "airport",
+    "air base": "airport", "airbase": "airport", "airfield": "airport", "air field": "airport",
+    "airport": "airport", "military base": "base", "military academy": "base", "base": "base",
+    "refugee camp": "camp", "idp camp": "camp", "displacement camp": "camp", "camp": "camp",
+    "oil field": "oilfield", "oilfield": "oilfield", "oil fields": "oilfield",
+    "gas field": "gasfield", "gasfield": "gasfield", "border crossing": "crossing",
+    "crossing point": "crossing", "crossing": "crossing", "checkpoint": "crossing",
+    "sub-district": "subdistrict", "sub district": "subdistrict", "subdistrict": "subdistrict",
+    "nahiya": "subdistrict", "district": "district", "mintaqa": "district",
+    "governorate": "governorate", "province": "governorate", "muhafazah": "governorate",
+    "neighbourhood": "district", "neighborhood": "district", "quarter": "district",
+    "suburb": "district", "city": "city", "town": "town", "village": "village", "hamlet": "village",
+    "farms": "village", "farm": "village", "area": "region", "region": "region",
+    "countryside": "region", "desert": "region", "plain": "region", "plains": "region",
+    "valley": "region", "mountains": "mountain", "mountain": "mountain", "mount": "mountain",
+    "hill": "mountain", "hills": "mountain", "dam": "dam", "lake": "water", "river": "river",
+    "bridge": "landmark", "prison": "prison", "hospital": "hospital", "road": "road",
+    "highway": "road", "island": "landmark", "port": "landmark",
+}
+_KIND_SUFFIX = re.compile(
+    r"[\s,]+(?:the\s+)?(" + "|".join(re.escape(k) for k in sorted(PLACE_KIND_WORDS, key=len, reverse=True))
+    + r")\s*$",
+    re.I,
+)
+
+
+def split_place_kind(text: str) -> tuple[str, str]:
+    """Split a trailing kind word off a place string: ``("Hajin", "town")``.
+
+    The kind word is returned as written (lower-cased); the name is left alone
+    when nothing would remain of it.
+
+    Examples
+    --------
+    >>> split_place_kind("Hajin town"), split_place_kind("Idlib governorate")
+    (('Hajin', 'town'), ('Idlib', 'governorate'))
+    >>> split_place_kind("Kweires military airport"), split_place_kind("Camp")
+    (('Kweires', 'military airport'), ('Camp', ''))
+    """
+    name = " ".join(text.split())
+    m = _KIND_SUFFIX.search(name)
+    if not m or not name[: m.start()].strip(" ,-"):
+        return name, ""
+    return name[: m.start()].strip(" ,-"), m.group(1).lower()

@@ -35,7 +35,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -128,17 +128,15 @@ class Gazetteer:
         """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
         from rapidfuzz import fuzz, process
 
-        keys = list(name_keys(name))
-        if not keys:
-            return []
-        key = max(keys, key=len)
-        pool = [k for k in self.keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
-        hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-        out: list[tuple[Place, float]] = []
-        for k, score, _ in hits:
-            for p in self.lookup_key(k):
-                out.append((p, float(score)))
-        return out
+        best: dict[str, tuple[Place, float]] = {}
+        for key in name_keys(name):
+            pool = [k for k in self.keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+            for k, score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
+                for p in self.lookup_key(k):
+                    if p.id not in best or best[p.id][1] < score:
+                        best[p.id] = (p, float(score))
+        out = sorted(best.values(), key=lambda ps: (-ps[1], ps[0].id))
+        return out[:limit]
 
     # -- geometry ------------------------------------------------------------
     @property
@@ -172,6 +170,8 @@ class Gazetteer:
         places = [self.places[i] for i in idxs]
         trusted = any(p.layer in ("curated", "patch", "admin") for p in places)
         words = key.split(" ")
+        if all(w in _STOP_KEYS for w in words) and not any(p.layer == "patch" for p in places):
+            return False
         if not trusted:
             if all(w in _STOP_KEYS for w in words) or key in _PEOPLE_KEYS:
                 return False
@@ -193,7 +193,7 @@ class Gazetteer:
 
 
 def _prior(p: Place) -> tuple[int, int, float]:
-    layer = {"patch": 4, "curated": 3, "admin": 2}.get(p.layer, 1)
+    layer = {"patch": 5, "curated": 4, "admin": 3, "imported": 2}.get(p.layer, 1)
     return (p.country == "SY", layer, float(p.population))
 
 
@@ -227,11 +227,25 @@ def _fingerprint(paths: Sequence[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def _layer_files(directory: Path) -> list[Path]:
-    files = [directory / "geonames_cities.txt"]
-    imported = directory / "imported"
-    if imported.is_dir():
-        files += sorted(p for p in imported.iterdir() if p.suffix in (".txt", ".zip", ".csv"))
+_IMPORT_SUFFIXES = (".txt", ".zip", ".csv")
+
+
+def _imported_files(directory: Path, extra_layers: Sequence[str | Path]) -> list[Path]:
+    """The imported layer: ``directory/imported/*`` then each extra file or folder."""
+    out: list[Path] = []
+    for src in [directory / "imported", *(Path(p) for p in extra_layers)]:
+        if src.is_dir():
+            out += sorted(p for p in src.iterdir() if p.suffix.lower() in _IMPORT_SUFFIXES)
+        elif src.is_file() and src.suffix.lower() in _IMPORT_SUFFIXES:
+            out.append(src)
+        elif src != directory / "imported":
+            msg = f"{src}: not a GeoNames dump (.txt/.zip), a place CSV or a folder of them"
+            raise GazetteerError(msg)
+    return out
+
+
+def _layer_files(directory: Path, imported: Sequence[Path]) -> list[Path]:
+    files = [directory / "geonames_cities.txt", *imported]
     for name in ("admin1.geojson", "curated.csv"):
         files.append(directory / name)
     return [f for f in files if f.exists()]
@@ -241,6 +255,7 @@ def load_gazetteer(
     directory: str | Path | None = None,
     *,
     patches: Sequence[str | Path] = (),
+    extra_layers: Sequence[str | Path] = (),
     use_cache: bool = True,
 ) -> Gazetteer:
     """Load (or build and cache) the gazetteer.
@@ -251,6 +266,9 @@ def load_gazetteer(
         Folder holding the layers; default ``data/gazetteer``.
     patches
         User patch files (``add``/``override``/``blacklist`` rows).
+    extra_layers
+        More files for the ``imported`` layer (GeoNames dumps, place CSVs in
+        the imported format, or folders of them), besides ``directory/imported``.
     use_cache
         Reuse a compiled copy when no layer file changed.
 
@@ -263,7 +281,8 @@ def load_gazetteer(
     directory = Path(directory) if directory is not None else data_dir() / "gazetteer"
     if not directory.is_dir():
         raise GazetteerError(f"{directory}: gazetteer folder not found (set GEOMAP_DATA?)")
-    files = _layer_files(directory)
+    imported = _imported_files(directory, extra_layers)
+    files = _layer_files(directory, imported)
     patch_paths = [Path(p) for p in patches]
     for p in patch_paths:
         if not p.exists():
@@ -277,7 +296,7 @@ def load_gazetteer(
             return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
             logger.warning("ignoring unreadable gazetteer cache %s: %s", cache_file, exc)
-    gaz = _build(directory, patch_paths)
+    gaz = _build(directory, patch_paths, imported)
     if use_cache:
         _ = gaz.automaton
         try:
@@ -291,7 +310,7 @@ def load_gazetteer(
     return gaz
 
 
-def _build(directory: Path, patches: Sequence[Path]) -> Gazetteer:
+def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -> Gazetteer:
     places: list[Place] = []
     keys: dict[str, list[int]] = {}
     layers: dict[str, dict[str, Any]] = {}
@@ -316,23 +335,30 @@ def _build(directory: Path, patches: Sequence[Path]) -> Gazetteer:
         info["places"] += n
         info["sources"].append(source)
 
+    imported_entries: list[tuple[Path, list[tuple[Place, list[str]]]]] = []
+    for f in imported:
+        if f.suffix.lower() == ".csv":
+            entries = read_place_csv(f, variants_column="variants", kind_column="kind",
+                                     admin1_column="admin1", country_column="country", layer="imported")
+        else:
+            entries = read_geonames(f, layer="imported")
+        imported_entries.append((f, list(entries)))
+    # A full dump imported over the bundled extract replaces its rows (same geonameid).
+    seen = {p.id.split(":", 1)[1] for _f, es in imported_entries for p, _n in es
+            if p.id.count(":") == 1}
     bundled = directory / "geonames_cities.txt"
     if bundled.exists():
-        add(read_geonames(bundled), "geonames", f"{bundled.name} (GeoNames cities500, CC BY 4.0)")
-    imported = directory / "imported"
-    if imported.is_dir():
-        for f in sorted(imported.iterdir()):
-            if f.suffix in (".txt", ".zip"):
-                add(read_geonames(f, layer="imported"), "imported", f.name)
-            elif f.suffix == ".csv":
-                add(read_place_csv(f, layer="imported"), "imported", f.name)
+        rows = (e for e in read_geonames(bundled) if e[0].id.split(":", 1)[1] not in seen)
+        add(rows, "geonames", f"{bundled.name} (GeoNames cities500, CC BY 4.0)")
+    for f, entries in imported_entries:
+        add(entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
     curated = directory / "curated.csv"
     if curated.exists():
         add(read_curated(curated), "curated", f"{curated.name} (geomap team, CC BY 4.0)")
     blacklist: set[str] = set()
     for patch in patches:
-        entries = []
+        patch_entries: list[tuple[Place, list[str]]] = []
         for action, place, names in read_patch(patch):
             name_set = {k for n in names for k in name_keys(n)}
             if action == "blacklist":
@@ -342,8 +368,8 @@ def _build(directory: Path, patches: Sequence[Path]) -> Gazetteer:
                 for k in name_set:
                     keys[k] = []
             assert place is not None
-            entries.append((place, names))
-        add(entries, "patch", str(patch))
+            patch_entries.append((place, names))
+        add(patch_entries, "patch", str(patch))
     for k in blacklist:
         keys.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}

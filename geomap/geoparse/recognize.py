@@ -57,11 +57,14 @@ _METONYMY_VERBS = re.compile(
 )
 _WITH_BEFORE = re.compile(r"\b(?:with|against|by|to|toward|towards|from|pressure|reconciled with)\s+$", re.I)
 _CUE_BEFORE = re.compile(
-    r"\b(?:town|city|village|villages|towns|cities|area|region|district|neighbou?rhood|"
-    r"suburb|camp|base|airbase|airport|field|crossing|countryside|outskirts|vicinity|province|"
-    r"governorate|hamlet|settlement|municipality)\s+of\s+(?:the\s+)?$",
-    re.I,
+    r"(?:\b(?:town|city|village|villages|towns|cities|area|region|district|neighbou?rhood|suburb|camp|"
+    r"base|airbase|airport|field|crossing|countryside|outskirts|vicinity|province|governorate|hamlet|"
+    r"settlement|municipality|side|edge|entrance|outskirt)\s+of\s+(?:the\s+)?"
+    r"|\b(?:villages|towns) (?:of )?[A-Z][\w'’ -]{2,30}\s+and\s+"
+    r"|\b(?:in|near|at|around|outside)\s+)$",
 )
+_GENERIC_HEAD = {"province", "provinces", "governorate", "countryside", "of", "rural", "city", "town",
+                 "the", "gov", "region"}
 _CUE_STOP = {"the", "this", "that", "these", "those", "syria", "iraq", "turkey"}
 _CAPS_PHRASE = re.compile(
     r"(?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?[A-Z][\w'’]+(?:[- ](?:al|el|as|ash|ad|az|ar|at|an|ez|es)[-‑ ][A-Z][\w'’]+|[- ][A-Z][\w'’]+){0,3}"
@@ -181,7 +184,8 @@ def find_mentions(
     taken: list[tuple[int, int]] = []
     for first, last, _neg, _z, key in found:
         t0 = tokens[first]
-        if not _is_upper_start(t0.text):
+        head = next((t for t in tokens[first:last + 1] if t.key not in _GENERIC_HEAD), t0)
+        if not _is_upper_start(head.text):
             continue
         start = t0.start
         # Include a dropped article written before the name ("al-Tanf").
@@ -244,7 +248,9 @@ def _unknown(text: str, gaz: Gazetteer, start: int, end: int) -> RawMention:
     hits = gaz.fuzzy(surface, limit=5)
     keys = name_keys(surface) or {surface.lower()}
     score = max((s for _p, s in hits), default=0.0)
-    return RawMention(start, end, surface, max(keys, key=len), score, tuple(p.id for p, _ in hits))
+    # Only the near-misses as good as the best one are candidates.
+    ids = tuple(dict.fromkeys(p.id for p, s in hits if s >= score - 2.0))
+    return RawMention(start, end, surface, max(keys, key=len), score, ids)
 
 
 def _cue_mentions(

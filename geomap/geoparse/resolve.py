@@ -26,7 +26,7 @@ from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
 
-__all__ = ["resolve_mentions"]
+__all__ = ["rank_name", "resolve_mentions", "resolve_name"]
 
 _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
@@ -74,7 +74,7 @@ def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
     """Candidates for a raw mention; the flag says they came from fuzzy matching."""
     if raw.fuzzy_ids or raw.fuzzy_score < 100:
         ids = set(raw.fuzzy_ids)
-        if raw.fuzzy_score < 88:
+        if raw.fuzzy_score < 88 or len(raw.key.replace(" ", "")) < 6:
             return [], True
         return [p for p in gaz.places if p.id in ids], True
     places = gaz.lookup_key(raw.key)
@@ -216,3 +216,78 @@ def _between(text: str, mentions: list[Mention]) -> list[Mention]:
             idx = i if known is a else i + 1
             out[idx] = replace(known, precision=2, cue="between")
     return out
+
+
+# -- bare names (records joined from other datasets: no article context) ------
+
+_AREA_HINTS = {"governorate": ("governorate",), "province": ("governorate",), "district": ("district",),
+               "subdistrict": ("subdistrict", "district"), "region": ("region",), "country": ("country",)}
+
+
+def rank_name(
+    name: str,
+    gaz: Gazetteer,
+    *,
+    country_bias: Sequence[str] = ("SY",),
+    admin1_hint: str | None = None,
+    kind_hint: str | None = None,
+    limit: int = 25,
+) -> list[tuple[float, Place]]:
+    """Every gazetteer candidate for a bare place name, scored, best first.
+
+    Uses the same priors as :func:`resolve_mentions` (country bias, layer,
+    population, kind); ``admin1_hint`` (a governorate name or GeoNames code)
+    and ``kind_hint`` ("town", "governorate"...) favour matching candidates.
+    Near-miss (fuzzy) candidates lose a point.
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> [p.admin1 for _s, p in rank_name("Tadmour", load_gazetteer())][:1]
+    ['Homs']
+    """
+    from ..gazetteer.admin import governorate_name
+    from ..gazetteer.names import name_keys
+
+    if not name or not name.strip():
+        return []
+    bias = tuple(c.upper() for c in country_bias)
+    exact = any(k in gaz.keys for k in name_keys(name))
+    hint = governorate_name(admin1_hint or "") or (admin1_hint or "").strip()
+    wanted = _AREA_HINTS.get((kind_hint or "").lower())
+    scored: list[tuple[float, Place]] = []
+    for p in gaz.search(name, limit=limit):
+        s = _base_score(p, bias)
+        if not exact:
+            s -= 1.0
+        if hint and p.admin1 == hint:
+            s += 2.5
+        if wanted is not None:
+            s += 3.0 if p.kind in wanted else -1.0
+        elif kind_hint and p.kind in ("governorate", "country", "region"):
+            s -= 2.0  # "Idlib town" is the town, not the governorate
+        scored.append((round(s, 3), p))
+    scored.sort(key=lambda sp: (-sp[0], sp[1].id))
+    return scored
+
+
+def resolve_name(
+    name: str,
+    gaz: Gazetteer,
+    *,
+    country_bias: Sequence[str] = ("SY",),
+    admin1_hint: str | None = None,
+    kind_hint: str | None = None,
+) -> Place | None:
+    """The most likely gazetteer place for a bare place name, or ``None``.
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> resolve_name("Dayr az Zawr", load_gazetteer(), kind_hint="governorate").kind
+    'governorate'
+    >>> resolve_name("Qwxzv Nowhere", load_gazetteer()) is None
+    True
+    """
+    ranked = rank_name(name, gaz, country_bias=country_bias, admin1_hint=admin1_hint, kind_hint=kind_hint)
+    return ranked[0][1] if ranked else None

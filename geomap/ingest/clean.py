@@ -35,7 +35,7 @@ _LINE_PATTERNS = [
     r"^\s*image for the tweet beginning",
     r"\bretweeted\s*$",
     r"avatar.{0,60}@\w+\s*·",
-    r"^\s*@?\w{1,30}@\w{1,30}\s*$",
+    r"^\s*@?[\w.'’ -]{1,40}@\w{1,30}\s*·?\s*$",  # "Display Name@handle"
     r"^\s*\d{1,2}[hm] \d{15,}\s*$",
     r"https?://t\.co/\S+",
     r"follow[\d,]{3,}\s*$",
@@ -43,7 +43,10 @@ _LINE_PATTERNS = [
     r"^\s*(region|theme|in-depth report|tags?|categor(y|ies)|filed under|topics?)\s*:",
     r"^\s*screen shot \d{4}-\d\d-\d\d",
     r"^\s*(share|tweet|email|print|whatsapp|telegram|facebook|twitter|reddit|linkedin)"
-    r"(\s*[|/·•]\s*\w+)*\s*$",
+    r"(\s*[|/·•]\s*\w+|\s+(share|tweet|email|print|whatsapp|telegram|facebook|twitter|reddit|linkedin))*\s*$",
+    r"^\s*subscribe to\b.{0,60}$",
+    r"^\s*tweets by @\w+\s*$",
+    r"^\s*by\s+(?-i:[A-Z][\w&.'’-]*(\s+[A-Z][\w&.'’-]*){0,4})\s*$",  # byline
     r"^\s*(accept|reject) (all )?cookies\b",
     r"\bwe use cookies\b",
     r"^\s*(advertisement|sponsored|related( articles| posts)?|most read|trending)\s*:?\s*$",
@@ -65,6 +68,7 @@ _TWEET_FOOT = re.compile(r"\b(reply|retweet|like) on twitter\b", re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`)")
 _MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+", re.MULTILINE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
@@ -83,6 +87,7 @@ def strip_markdown(text: str) -> str:
         text = text.replace(k, v)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_HEAD.sub("", text)
+    text = _MD_QUOTE.sub("", text)
     text = _TAG.sub("", text)
     text = _MD_MARK.sub("", text)
     for k, v in escaped.items():

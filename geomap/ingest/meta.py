@@ -25,6 +25,7 @@ _DATE_RES = [
     re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
 ]
+_REPOST = re.compile(r"^\s*(?:global research\s*,|(?:re-?posted|republished|reprinted)\b)", re.I)
 _KNOWN_OUTLETS = (
     "Zero Hedge", "South Front", "Global Research", "Reuters", "AFP", "Al Masdar News",
     "Al-Masdar News", "SANA", "Syrian Observatory for Human Rights", "Sputnik", "RT", "TASS",
@@ -94,28 +95,59 @@ def find_published(text: str, declared: str = "") -> date | None:
             head.append(line[:120])
             break
         head.append(line)
-    for line in head:
-        d = parse_date_string(line)
-        if d is not None:
-            return d
-    return None
+    dated = [(line, d) for line in head if (d := parse_date_string(line)) is not None]
+    if not dated:
+        return None
+    # A repost ("Global Research, November 06, 2018" above "South Front 5
+    # November 2018"): the original outlet's date is when the text was
+    # written, so relative dates ("on Sunday") resolve against it.
+    reposts = [d for line, d in dated if _REPOST.match(line)]
+    if reposts:
+        originals = [d for line, d in dated if not _REPOST.match(line) and d <= reposts[0]]
+        if originals:
+            return originals[0]
+    return dated[0][1]
 
 
-def find_title(text: str) -> str:
-    """The first line that reads like a headline (4+ words, not a dateline or chrome)."""
+def _headline(line: str, *, min_words: int = 4) -> str:
+    """``line`` as a headline, or "" when it does not read like one."""
+    s = line.strip(" #*")
+    words = s.split()
+    if len(words) < min_words or len(s) > 250:
+        return ""
+    if parse_date_string(s) is not None and len(words) < 8:
+        return ""
+    if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
+        return ""
+    if len(s) > 160 and s.endswith("."):
+        # A long sentence: the body, not a headline; use its first clause.
+        return s.split(". ")[0][:160]
+    return s
+
+
+def find_title(text: str, *, raw: str = "") -> str:
+    r"""Return the headline: the line above the "By ..." byline, else the first headline-like line.
+
+    ``text`` is the cleaned body; ``raw`` (the page before cleaning, which
+    still has its byline) lets a site-name line above the headline be skipped.
+
+    Examples
+    --------
+    >>> find_title("Daily Monitor | all the news\n\nJets Strike Hajin Again Today", raw=(
+    ...     "Daily Monitor | all the news\n\nJets Strike Hajin Again Today\nBy Daily Monitor"))
+    'Jets Strike Hajin Again Today'
+    """
+    body_lines = {line.strip() for line in text.split("\n")}
+    head = _header_lines(raw, 20) if raw else []
+    for i, line in enumerate(head):
+        if re.match(r"^\W{0,3}by\s+[A-Z]", line, re.I):
+            for prev in reversed(head[:i]):
+                if prev in body_lines and (title := _headline(prev, min_words=2)):
+                    return title
+            break
     for line in _header_lines(text, 12):
-        s = line.strip(" #*")
-        words = s.split()
-        if len(words) < 4 or len(s) > 250:
-            continue
-        if parse_date_string(s) is not None and len(words) < 8:
-            continue
-        if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
-            continue
-        if len(s) > 160 and s.endswith("."):
-            # A long sentence: the body, not a headline; use its first clause.
-            return s.split(". ")[0][:160]
-        return s
+        if title := _headline(line):
+            return title
     return ""
 
 
@@ -124,7 +156,7 @@ def find_outlet(text: str, declared: str = "") -> str:
     if declared:
         return declared.strip()
     for line in _header_lines(text, 15):
-        m = re.match(r"^by\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*$", line)
+        m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
         if m:
             return m.group(1)
     m = re.search(r"original source of this article is\s+(?:<[^>]+>)?([^<\n,]+)", text, re.I)

@@ -88,7 +88,9 @@ def article_from_text(
         warns.append(f"publication date {declared_date!r} not understood")
     if pub is None:
         warns.append("no publication date found; dates without a year stay without one")
-    title = " ".join((title or find_title(body) or find_title(text)).split())
+    # Only the cleaned body: a line that cleaning removed (nav bar, tweet
+    # header) is never the headline.
+    title = " ".join((title or find_title(body, raw=text)).split())
     outlet = find_outlet(text, outlet)
     if not body.strip():
         warns.append("no article text after removing boilerplate")

@@ -1,0 +1,164 @@
+"""Import place sources into the ``imported`` gazetteer layer (``data/gazetteer/imported/``).
+
+An import checks the source, keeps what the gazetteer can use and writes one
+file into the imported folder; :func:`geomap.gazetteer.load_gazetteer` reads
+every file there as the ``imported`` layer (ranked above the bundled GeoNames
+cities, below the curated layer and patches).
+
+- GeoNames dumps (``SY.txt``, ``allCountries.txt`` or the ``.zip`` of one) are
+  written back in GeoNames' own 19-column format, with names from an optional
+  ``alternateNames`` file merged into the alternatenames column, so feature
+  codes, admin codes and populations survive.
+- Place lists (an OCHA settlement list, a spreadsheet export) are written as
+  ``name,lat,lon,variants,kind,admin1,country`` CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._atomic import atomic_write
+from .._data import data_dir
+from ..errors import GazetteerError
+from .layers import geonames_rows, read_alternate_names, read_place_csv
+
+__all__ = ["ImportResult", "imported_dir", "import_geonames", "import_place_csv"]
+
+logger = logging.getLogger(__name__)
+
+PLACE_CSV_COLUMNS = ("name", "lat", "lon", "variants", "kind", "admin1", "country")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote: the layer file and how many places it holds."""
+
+    path: Path
+    places: int
+    skipped: int = 0
+
+
+def imported_dir(into: str | Path | None = None) -> Path:
+    """The folder of imported layers (created): ``into`` or ``data/gazetteer/imported``."""
+    folder = Path(into) if into is not None else data_dir() / "gazetteer" / "imported"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        msg = f"{folder}: cannot create the imported-layer folder ({exc.strerror or exc}); pass --into"
+        raise GazetteerError(msg) from exc
+    return folder
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split())
+
+
+def import_geonames(
+    source: str | Path,
+    *,
+    into: str | Path | None = None,
+    alternate_names: str | Path | None = None,
+    countries: Sequence[str] = (),
+) -> ImportResult:
+    """Copy a GeoNames dump into the imported layer, merging alternate names.
+
+    Parameters
+    ----------
+    source
+        ``SY.txt``, ``allCountries.txt`` or a ``.zip`` holding one.
+    into
+        Folder of imported layers; default ``data/gazetteer/imported``.
+    alternate_names
+        An ``alternateNames`` file (or ``.zip``) whose names are added on geonameid.
+    countries
+        Keep only these ISO2 codes (all when empty).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> row = ["9", "Tall Nur", "Tall Nur", "Tell Nour", "36.1", "38.2", "P", "PPL", "SY", "", "09"]
+    >>> _ = (d / "XX.txt").write_text("\\t".join(row + [""] * 8) + "\\n", encoding="utf-8")
+    >>> res = import_geonames(d / "XX.txt", into=d / "imported")
+    >>> res.path.name, res.places
+    ('XX.txt', 1)
+    """
+    source = Path(source)
+    wanted = frozenset(c.strip().upper() for c in countries if c.strip()) or None
+    extra = read_alternate_names(alternate_names) if alternate_names is not None else {}
+    target = imported_dir(into) / f"{source.stem}.txt"
+    if target.resolve() == source.resolve():
+        raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
+    n = 0
+    with atomic_write(target) as fh:
+        for _lineno, cols in geonames_rows(source, countries=wanted):
+            cols = [_clean(c) for c in cols]
+            alts = [a for a in cols[3].split(",") if a]
+            alts += [_clean(a) for a in extra.get(cols[0], []) if "," not in a]
+            cols[3] = ",".join(dict.fromkeys(a for a in alts if a and a != cols[1]))
+            fh.write("\t".join(cols) + "\n")
+            n += 1
+    logger.info("imported %d GeoNames places from %s into %s", n, source, target)
+    return ImportResult(target, n)
+
+
+def import_place_csv(
+    source: str | Path,
+    *,
+    into: str | Path | None = None,
+    name_column: str = "name",
+    lat_column: str = "lat",
+    lon_column: str = "lon",
+    variants_column: str | None = None,
+    kind_column: str | None = None,
+    admin1_column: str | None = None,
+    country: str = "SY",
+) -> ImportResult:
+    """Copy a place list CSV into the imported layer, in geomap's column names.
+
+    Parameters
+    ----------
+    source
+        A UTF-8 CSV with a header row.
+    into
+        Folder of imported layers; default ``data/gazetteer/imported``.
+    name_column, lat_column, lon_column
+        Columns holding the name and WGS84 decimal degrees.
+    variants_column
+        Column of other spellings, separated by ``|`` or ``;``.
+    kind_column, admin1_column
+        Optional columns with the kind (village, town...) and the governorate.
+    country
+        ISO2 code given to every row.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "ocha.csv").write_text("pcode,village,y,x\\nC1,Tall Nur,36.1,38.2\\n", encoding="utf-8")
+    >>> res = import_place_csv(d / "ocha.csv", into=d / "imported", name_column="village",
+    ...                        lat_column="y", lon_column="x")
+    >>> res.places, res.path.read_text(encoding="utf-8").splitlines()[1]
+    (1, 'Tall Nur,36.1,38.2,,village,,SY')
+    """
+    source = Path(source)
+    entries = list(read_place_csv(
+        source, name_column=name_column, lat_column=lat_column, lon_column=lon_column,
+        variants_column=variants_column, kind_column=kind_column, admin1_column=admin1_column,
+        country=country.upper(), layer="imported",
+    ))
+    target = imported_dir(into) / f"{source.stem}.csv"
+    if target.resolve() == source.resolve():
+        raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
+    with atomic_write(target, newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(PLACE_CSV_COLUMNS)
+        for place, names in entries:
+            w.writerow([place.name, place.lat, place.lon, "|".join(names[1:]), place.kind,
+                        place.admin1, place.country])
+    logger.info("imported %d places from %s into %s", len(entries), source, target)
+    return ImportResult(target, len(entries))

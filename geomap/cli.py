@@ -109,7 +109,29 @@ _COMMON = [
     click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it."),
     click.option("--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."),
     click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage)."),
+    click.option("--geocoder", default=None, metavar="SERVICE",
+                 help="Opt-in online fallback for names the gazetteer lacks (a geopy service, e.g. "
+                      "nominatim). Off by default: without it no request leaves the machine."),
+    click.option("--user-agent", envvar="GEOMAP_USER_AGENT", default=None,
+                 help="Who is asking the online geocoder, e.g. 'myproject/1.0 (you@example.org)' "
+                      "[env GEOMAP_USER_AGENT]; required with --geocoder."),
+    click.option("--geocoder-url", default=None, metavar="URL",
+                 help="Another server for --geocoder (e.g. a private Nominatim: http://host:8080)."),
 ]
+
+
+def _fallback(geocoder: str | None, user_agent: str | None, url: str | None,
+              countries: tuple[str, ...]) -> Any:
+    """The online fallback the options ask for, or ``None`` (the default: offline)."""
+    if not geocoder:
+        if url:
+            raise click.UsageError("--geocoder-url needs --geocoder (e.g. --geocoder nominatim)")
+        return None
+    from .gazetteer.online import OnlineFallback, split_geocoder_url
+
+    domain, scheme = split_geocoder_url(url) if url else (None, "https")
+    return OnlineFallback(geocoder, user_agent, domain=domain, scheme=scheme,
+                          country_codes=tuple(c.lower() for c in countries))
 
 
 def _common(func: F) -> F:
@@ -122,9 +144,13 @@ def _common(func: F) -> F:
 @_common
 @click.option("--tiles", default="OpenStreetMap", show_default=True,
               help="Tile layer for the map ('none' for the offline outline basemap only).")
+@click.option("--records", multiple=True, type=click.Path(),
+              help="Event records to merge in (ACLED / UCDP GED / plain CSV, or our own exports); repeatable.")
 @_clean_errors
 def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
-            reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool, tiles: str) -> None:
+            reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool, tiles: str,
+            records: tuple[str, ...], geocoder: str | None, user_agent: str | None,
+            geocoder_url: str | None) -> None:
     """Read articles, extract events, write GeoJSON, CSV and an interactive map.
 
     INPUTS are files or folders (.txt, .md, .html, .jsonl, .csv); with none,
@@ -133,7 +159,8 @@ def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countri
     result = _progress_run(
         inputs, out, map_html=True, patches=patches, country_bias=countries, reference_date=reference_date,
         strict=strict, dedup=not no_dedup, gpkg=gpkg,
-        map_options={"tiles": None if tiles.lower() == "none" else tiles},
+        map_options={"tiles": None if tiles.lower() == "none" else tiles}, records=records,
+        fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
     )
     _report(result, out)
 
@@ -142,12 +169,63 @@ def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countri
 @_common
 @_clean_errors
 def extract_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
-                reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool) -> None:
+                reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool,
+                geocoder: str | None, user_agent: str | None, geocoder_url: str | None) -> None:
     """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
     result = _progress_run(
         inputs, out, map_html=False, patches=patches, country_bias=countries, reference_date=reference_date,
         strict=strict, dedup=not no_dedup, gpkg=gpkg,
+        fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
     )
+    _report(result, out)
+
+
+@cli.command("join")
+@click.argument("records", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs.")
+@click.option("--format", "fmt", type=click.Choice(["auto", "acled", "ucdp", "plain", "geomap"]),
+              default="auto", show_default=True, help="Kind of records (auto: from the CSV header).")
+@click.option("--name-column", help="Plain CSV: place-name column (default: location, place, name...).")
+@click.option("--date-column", help="Plain CSV: date column (default: event_date, date).")
+@click.option("--lat-column", help="Plain CSV: latitude column (default: latitude, lat).")
+@click.option("--lon-column", help="Plain CSV: longitude column (default: longitude, lon, lng).")
+@click.option("--type-column", help="Plain CSV: event type column (ACLED type, sub-type or words like 'airstrike').")
+@click.option("--sub-type-column", help="Plain CSV: ACLED sub-event type column.")
+@click.option("--actor1-column", help="Plain CSV: actor1 column.")
+@click.option("--actor2-column", help="Plain CSV: actor2 column.")
+@click.option("--fatalities-column", help="Plain CSV: fatalities column.")
+@click.option("--admin1-column", help="Plain CSV: governorate column (helps geocoding).")
+@click.option("--precision-column", help="Plain CSV: geo_precision column (1-3).")
+@click.option("--id-column", help="Plain CSV: record id column.")
+@click.option("--notes-column", help="Plain CSV: notes/description column.")
+@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A gazetteer patch file (add/override/blacklist names); repeatable.")
+@click.option("--country", "countries", multiple=True, default=("SY",), show_default=True,
+              help="Country bias for geocoding names (ISO2); repeatable.")
+@click.option("--strict", is_flag=True, help="Stop at the first bad row or file instead of skipping it.")
+@click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage).")
+@click.option("--no-map", is_flag=True, help="Skip map.html.")
+@click.option("--tiles", default="OpenStreetMap", show_default=True,
+              help="Tile layer for the map ('none' for the offline outline basemap only).")
+@_clean_errors
+def join_cmd(records: tuple[str, ...], out: str, fmt: str, patches: tuple[str, ...],
+             countries: tuple[str, ...], strict: bool, gpkg: bool, no_map: bool, tiles: str,
+             **column_options: str | None) -> None:
+    """Join event records (ACLED export, UCDP GED CSV, plain CSV) into GeoJSON, CSV and a map.
+
+    Rows without coordinates are geocoded by place name; rows with coordinates
+    are checked against it (a warning where they disagree).  Our own
+    events.csv / events.geojson / events.gpkg are read back unchanged.
+    """
+    from .join import PlainColumns, run_join
+
+    columns = PlainColumns(**{k.removesuffix("_column"): v for k, v in column_options.items()})
+    result = run_join(records, out=out, patches=patches, fmt=fmt, columns=columns, country_bias=countries,
+                      strict=strict, map_html=not no_map, gpkg=gpkg,
+                      map_options={"tiles": None if tiles.lower() == "none" else tiles})
+    for w in result.warnings:
+        click.echo(f"geomap: warning: {w}", err=True)
     _report(result, out)
 
 

@@ -22,6 +22,7 @@ from .errors import GeomapError, InputError
 from .events import ActorTable, extract_events, load_actors, merge_duplicates
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
+from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
 from .ingest import article_from_text, read_articles
 from .models import Article, Event, Mention
 
@@ -40,6 +41,8 @@ class RunResult:
     problems: list[InputError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    #: Rows kept but flagged (joined records whose name and point disagree...).
+    warnings: list[InputError] = field(default_factory=list)
 
     @property
     def skipped(self) -> bool:
@@ -54,13 +57,37 @@ def extract(
     actors: ActorTable,
     country_bias: Sequence[str] = ("SY",),
     reference_date: date | None = None,
+    fallback: Fallback | None = None,
 ) -> tuple[list[Mention], list[Event]]:
-    """Mentions and events of one article (the per-article stage; no I/O)."""
+    """Mentions and events of one article (the per-article stage; no I/O).
+
+    ``fallback`` (an opt-in :class:`~geomap.gazetteer.online.OnlineFallback`)
+    is asked for the names the gazetteer could not place; the names still
+    unresolved get near-miss suggestions for ``mentions.csv``.
+    """
     actor_spans = [(a.start, a.end) for a in actors.find(article.text)]
     raw = find_mentions(article.text, gazetteer, exclude=actor_spans)
-    mentions = resolve_mentions(article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias)
-    events = extract_events(article, mentions, actors=actors, reference_date=reference_date)
+    hints = _title_admin1(article, gazetteer, actors, country_bias)
+    mentions = resolve_mentions(article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias,
+                                hint_admin1=hints)
+    if fallback is not None:
+        mentions = apply_fallback(mentions, fallback)
+    mentions = suggest_candidates(mentions, gazetteer)
+    events = extract_events(article, mentions, actors=actors, reference_date=reference_date,
+                            countries=country_bias, title_admin1=hints)
     return mentions, events
+
+
+def _title_admin1(article: Article, gazetteer: Gazetteer, actors: ActorTable,
+                  country_bias: Sequence[str]) -> frozenset[str]:
+    """Governorates the headline names (when the body does not repeat it, it still guides resolution)."""
+    if not article.title:
+        return frozenset()
+    spans = [(a.start, a.end) for a in actors.find(article.title)]
+    raw = find_mentions(article.title, gazetteer, exclude=spans, fuzzy=False)
+    found = resolve_mentions(article.title, raw, gazetteer, country_bias=country_bias)
+    return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1
+                     and m.status == "resolved")
 
 
 def process(
@@ -72,13 +99,14 @@ def process(
     reference_date: date | None = None,
     dedup: bool = True,
     progress: Callable[[int], None] | None = None,
+    fallback: Fallback | None = None,
 ) -> tuple[list[Mention], list[Event]]:
     """Run the per-article stages over many articles, then merge duplicates."""
     mentions: list[Mention] = []
     events: list[Event] = []
     for art in articles:
         m, e = extract(art, gazetteer=gazetteer, actors=actors, country_bias=country_bias,
-                       reference_date=reference_date)
+                       reference_date=reference_date, fallback=fallback)
         mentions += m
         events += e
         if progress is not None:
@@ -154,6 +182,7 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
         },
         "skipped": [{"path": p.path, "line": p.line, "reason": p.reason} for p in result.problems],
         "warnings": [{"article": a.id, "warning": w} for a in result.articles for w in a.warnings],
+        "record_warnings": [{"path": w.path, "line": w.line, "warning": w.reason} for w in result.warnings],
         "timings_s": result.timings,
         "outputs": sorted(paths) + ["run.json"],
     }
@@ -178,6 +207,8 @@ def run(
     write: bool = True,
     progress: Callable[[int], None] | None = None,
     map_options: dict[str, Any] | None = None,
+    records: Sequence[str | Path] = (),
+    fallback: Fallback | None = None,
 ) -> RunResult:
     """Read articles, extract events, write the outputs.
 
@@ -189,6 +220,12 @@ def run(
         Output folder.
     strict
         Stop at the first bad input instead of skipping it.
+    records
+        Event record files (ACLED, UCDP GED, plain CSV; see :mod:`geomap.join`)
+        whose events are merged with those from the articles.
+    fallback
+        Opt-in online look-up for names the gazetteer lacks
+        (:class:`~geomap.gazetteer.online.OnlineFallback`); ``None`` sends no request.
 
     Examples
     --------
@@ -209,11 +246,23 @@ def run(
     timings["load"] = round(time.perf_counter() - t1, 3)
     t2 = time.perf_counter()
     mentions, events = process(articles, gazetteer=gaz, actors=actors, country_bias=country_bias,
-                               reference_date=reference_date, dedup=dedup, progress=progress)
+                               reference_date=reference_date, dedup=dedup, progress=progress,
+                               fallback=fallback)
     timings["extract"] = round(time.perf_counter() - t2, 3)
-    result = RunResult(articles, mentions, events, problems, timings)
+    warnings: list[InputError] = []
+    if records:
+        from .join import join_records
+
+        t3 = time.perf_counter()
+        joined = join_records(records, gazetteer=gaz, country_bias=country_bias, strict=strict)
+        events = merge_duplicates(events + joined.events) if dedup else events + joined.events
+        problems = problems + joined.problems
+        warnings = joined.warnings
+        timings["join"] = round(time.perf_counter() - t3, 3)
+    result = RunResult(articles, mentions, events, problems, timings, warnings=warnings)
     if write:
-        write_outputs(result, out, map_html=map_html, gpkg=gpkg, inputs=[str(p) for p in paths],
+        write_outputs(result, out, map_html=map_html, gpkg=gpkg,
+                      inputs=[str(p) for p in paths] + [str(r) for r in records],
                       map_options=map_options)
     return result
 

@@ -81,9 +81,10 @@ def _ascii(name: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-def _eligible(m: Mention) -> bool:
+def _eligible(m: Mention, countries: frozenset[str] = frozenset({"SY"})) -> bool:
+    """Whether a mention can be an event site: a resolved place (not a country) in the countries of interest."""
     p = m.place
-    return p is not None and p.kind != "country" and p.country in EVENT_COUNTRIES
+    return p is not None and p.kind != "country" and p.country in countries and m.cue != "dateline"
 
 
 def _place_lists(sentence_mentions: list[Mention], text: str) -> list[list[Mention]]:
@@ -209,6 +210,8 @@ def extract_events(
     *,
     actors: ActorTable,
     reference_date: object = None,
+    countries: Sequence[str] = ("SY",),
+    title_admin1: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Events reported by one article.
 
@@ -222,6 +225,8 @@ def extract_events(
         The actor table.
     reference_date
         A ``datetime.date`` to use when the article has none (``--reference-date``).
+    countries
+        ISO2 codes of the countries whose places can be event sites (the country bias).
     """
     from datetime import date as _date
 
@@ -234,13 +239,14 @@ def extract_events(
     last_place: dict[int, Mention] = {}
     last_date: str | None = None
     last_actors: dict[int, list[ActorMention]] = {}
-    title_places = [m for m in mentions if _eligible(m)][:1]
+    focus = frozenset(c.upper() for c in countries)
+    title_places = [m for m in mentions if _eligible(m, focus)][:1]
 
     for s_start, s_end, para in split_sentences(text):
         sentence = text[s_start:s_end]
         triggers = [t for t in find_triggers(sentence) if not is_non_event(sentence, t)]
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
-        s_places = [m for m in s_mentions if _eligible(m)]
+        s_places = [m for m in s_mentions if _eligible(m, focus)]
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
         cas = find_casualties(sentence)
         # Date of this sentence.
@@ -341,7 +347,7 @@ def extract_events(
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
-    return _finish(article, _drop_coarse(_merge_same(body or drafts)))
+    return _finish(article, _drop_coarse(_merge_same(body or drafts)), title_admin1)
 
 
 def _is_title(sentence: str, title: str) -> bool:
@@ -415,8 +421,9 @@ def _interaction(i1: int | None, i2: int | None) -> int | None:
     return a * 10 + b
 
 
-def _finish(article: Article, drafts: list[_Draft]) -> list[Event]:
+def _finish(article: Article, drafts: list[_Draft], title_admin1: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
+    lead = min((d.start for d in drafts), default=0)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited)
         etype, sub = _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
@@ -443,22 +450,33 @@ def _finish(article: Article, drafts: list[_Draft]) -> list[Event]:
             place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,
             url=article.url, notes=" ".join(d.sentence.split()),
         ))
-    return _mark_primary(article, events)
+    return _mark_primary(article, events, [d.start == lead or d.start < 250 for d in drafts], title_admin1)
 
 
-def _mark_primary(article: Article, events: list[Event]) -> list[Event]:
+def _admin1_words(admin1: str) -> tuple[str, ...]:
+    from ..gazetteer.admin import GOVERNORATES
+
+    for g in GOVERNORATES.values():
+        if g.name == admin1:
+            return tuple(v.lower() for v in (g.name.split("-")[-1], *g.variants) if len(v) > 3)
+    return (admin1.lower(),)
+
+
+def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
+                  title_admin1: frozenset[str] = frozenset()) -> list[Event]:
+    """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
         return events
     title = article.title.lower()
 
     def score(i: int, e: Event) -> tuple[float, int]:
-        s = 0.0
+        s = 2.5 if in_lead[i] else 0.0
         if e.fatalities:
             s += 2.0
         if e.location and e.location.lower() in title:
             s += 1.5
-        if e.admin1 and e.admin1.lower().split("-")[-1] in title:
-            s += 0.5
+        if e.admin1 and (e.admin1 in title_admin1 or any(k in title for k in _admin1_words(e.admin1))):
+            s += 1.5
         if e.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
             s += 1.0
         if e.geo_precision == 1:

@@ -35,7 +35,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "5"
+_CACHE_VERSION = "6"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -96,6 +96,7 @@ class Gazetteer:
     keys: dict[str, list[int]]
     layers: dict[str, dict[str, Any]] = field(default_factory=dict)
     admin_path: Path | None = None
+    spellings: dict[str, list[int]] = field(default_factory=dict)
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
 
@@ -130,13 +131,43 @@ class Gazetteer:
 
         best: dict[str, tuple[Place, float]] = {}
         for key in name_keys(name):
-            pool = [k for k in self.keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+            pool = self._fuzzy_pool(key)
             for k, score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
                 for p in self.lookup_key(k):
                     if p.id not in best or best[p.id][1] < score:
                         best[p.id] = (p, float(score))
         out = sorted(best.values(), key=lambda ps: (-ps[1], ps[0].id))
         return out[:limit]
+
+    def spelt_as(self, surface: str) -> set[str]:
+        """Ids of the places that have exactly this spelling (diacritics and articles aside)."""
+        return {self.places[i].id for i in self.spellings.get(_spelling(surface), ())}
+
+    def _fuzzy_pool(self, key: str) -> list[str]:
+        """Keys with ``key``'s first letter and a length within 3 of it, in index order."""
+        index = self.__dict__.get("_by_initial")
+        if index is None:
+            # Built once per gazetteer: {first letter: {length: [(position, key)]}}.
+            index = {}
+            for pos, k in enumerate(self.keys):
+                index.setdefault(k[:1], {}).setdefault(len(k), []).append((pos, k))
+            self.__dict__["_by_initial"] = index
+        by_len = index.get(key[:1], {})
+        n = len(key)
+        found = [pk for size in range(n - 3, n + 4) for pk in by_len.get(size, ())]
+        found.sort()
+        return [k for _pos, k in found]
+
+    def places_by_ids(self, ids: Iterable[str]) -> list[Place]:
+        """The places with these ids, in gazetteer order."""
+        index = self.__dict__.get("_by_id")
+        if index is None:
+            index = {}
+            for i, p in enumerate(self.places):
+                index.setdefault(p.id, []).append(i)
+            self.__dict__["_by_id"] = index
+        found = sorted({i for pid in ids for i in index.get(pid, ())})
+        return [self.places[i] for i in found]
 
     # -- geometry ------------------------------------------------------------
     @property
@@ -189,7 +220,17 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_admin"] = None
+        state.pop("_by_initial", None)
+        state.pop("_by_id", None)
         return state
+
+
+def _spelling(name: str) -> str:
+    """A name folded (case, diacritics, apostrophes) with a leading article dropped."""
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ad"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _prior(p: Place) -> tuple[int, int, float]:
@@ -313,6 +354,7 @@ def load_gazetteer(
 def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -> Gazetteer:
     places: list[Place] = []
     keys: dict[str, list[int]] = {}
+    spellings: dict[str, list[int]] = {}
     layers: dict[str, dict[str, Any]] = {}
     admin = AdminIndex(directory / "admin1.geojson")
 
@@ -326,6 +368,9 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
             idx = len(places)
             places.append(place)
             for name in names:
+                sp = spellings.setdefault(_spelling(name), [])
+                if idx not in sp:
+                    sp.append(idx)
                 for key in name_keys(name):
                     bucket = keys.setdefault(key, [])
                     if idx not in bucket:
@@ -373,7 +418,8 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     for k in blacklist:
         keys.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
-    return Gazetteer(places=places, keys=keys, layers=layers, admin_path=directory / "admin1.geojson")
+    return Gazetteer(places=places, keys=keys, layers=layers, admin_path=directory / "admin1.geojson",
+                     spellings=spellings)
 
 
 def describe(gaz: Gazetteer) -> str:

@@ -76,7 +76,7 @@ def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
         ids = set(raw.fuzzy_ids)
         if raw.fuzzy_score < 88 or len(raw.key.replace(" ", "")) < 6:
             return [], True
-        return [p for p in gaz.places if p.id in ids], True
+        return gaz.places_by_ids(ids), True
     places = gaz.lookup_key(raw.key)
     surface = fold(raw.surface)
     kept = []
@@ -96,8 +96,12 @@ def resolve_mentions(
     *,
     article_id: str = "",
     country_bias: Sequence[str] = ("SY",),
+    hint_admin1: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Resolve raw mentions of one article to places.
+
+    ``hint_admin1`` names governorates the article is known to be about (from
+    its title); candidates there score higher.
 
     Examples
     --------
@@ -114,9 +118,9 @@ def resolve_mentions(
     govs: set[str] = set()
     anchors: list[Place] = []
     for (places, fuzzy), raw in zip(cands, raws, strict=True):
-        if len(places) == 1 and not fuzzy and places[0].country in bias:
+        if places and not fuzzy and _one_place(places) and places[0].country in bias:
             anchors.append(places[0])
-            if places[0].kind == "governorate":
+            if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
                 govs.add(places[0].admin1)
     out: list[Mention] = []
     for (places, fuzzy), raw in zip(cands, raws, strict=True):
@@ -126,9 +130,14 @@ def resolve_mentions(
                                status="unresolved"))
             continue
         local_gov = _local_governorate(text, raw, gaz)
+        exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
         for p in places:
             s = _base_score(p, bias)
+            if p.id in exact:
+                s += 1.0
+            if p.admin1 and p.admin1 in hint_admin1:
+                s += 1.5
             if fuzzy:
                 s -= 1.0
             if local_gov and p.admin1 == local_gov:
@@ -148,12 +157,23 @@ def resolve_mentions(
             if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
                 status = "ambiguous"
         precision, cue = _precision(text, raw, best)
+        if _DATELINE.match(text[max(0, raw.start - 3):raw.end + 20]) and raw.start < 200:
+            cue = "dateline"
         out.append(Mention(
             article_id=article_id, start=raw.start, end=raw.end, surface=raw.surface, place=best,
             candidates=tuple(p for _s, p in scored[:5]), score=round(best_score, 3), status=status,
             precision=precision, lat=best.lat, lon=best.lon, context=context, cue=cue,
         ))
     return _between(text, out)
+
+
+_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]")
+
+
+def _one_place(places: Sequence[Place]) -> bool:
+    """All candidates are one place seen by several layers (within 15 km, same country)."""
+    p0 = places[0]
+    return all(p.country == p0.country and _km(p.lat, p.lon, p0.lat, p0.lon) < 15 for p in places[1:])
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:

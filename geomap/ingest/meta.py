@@ -24,6 +24,8 @@ _DATE_RES = [
     re.compile(_DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # "Apr 232017": day and year run together by a scraper.
+    re.compile(r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?P<y>20[0-3]\d)\b", re.I),
 ]
 _REPOST = re.compile(r"^\s*(?:global research\s*,|(?:re-?posted|republished|reprinted)\b)", re.I)
 _KNOWN_OUTLETS = (
@@ -119,9 +121,10 @@ def _headline(line: str, *, min_words: int = 4) -> str:
         return ""
     if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
         return ""
-    if len(s) > 160 and s.endswith("."):
-        # A long sentence: the body, not a headline; use its first clause.
-        return s.split(". ")[0][:160]
+    if s.endswith(".") and not s.endswith(".."):
+        # A sentence of the body, not a headline (headlines carry no full stop);
+        # taking it for one would hide its event (events skip the title).
+        return ""
     return s
 
 

@@ -1,0 +1,235 @@
+"""Events as one compact JSON document that the map's JavaScript turns into markers.
+
+A map of 100,000 events must stay small and build fast, so no per-marker
+Python object or HTML is made: the events become columns (one JSON array per
+field), repeated strings are stored once in a string table and referred to by
+index, and popups are built in the browser from these values with
+``textContent`` (never ``innerHTML``), so no text from an article can run as
+script.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from ..models import Article, Event, Mention
+from .style import SIDES, actor_side, side_colour, side_label, type_shape
+
+__all__ = ["LAYER_BY", "PERIODS", "event_layers", "highlight", "map_payload", "to_script_json"]
+
+LAYER_BY = ("actor", "side", "period")
+PERIODS = ("auto", "week", "month")
+UNKNOWN_ACTOR = "Unknown actor"
+UNDATED = "Undated"
+
+
+def to_script_json(data: Any) -> str:
+    r"""JSON that is safe inside ``<script>``: ``<``, ``>`` and ``&`` written as ``\u003c`` etc.
+
+    Examples
+    --------
+    >>> to_script_json({"s": "</script><b>"})
+    '{"s":"\\u003c/script\\u003e\\u003cb\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _period_key(d: date | None, period: str) -> str:
+    if d is None:
+        return UNDATED
+    if period == "month":
+        return f"{d:%Y-%m} ({d:%B %Y})"
+    monday = d - timedelta(days=d.weekday())
+    return f"Week of {monday.isoformat()}"
+
+
+def resolve_period(events: Sequence[Event], period: str) -> str:
+    """``week`` or ``month``: ``auto`` picks weeks for spans up to about four months."""
+    if period in ("week", "month"):
+        return period
+    days = [d for d in (_day(e.event_date) for e in events) if d is not None]
+    if not days:
+        return "week"
+    return "week" if (max(days) - min(days)).days <= 120 else "month"
+
+
+def event_layers(events: Sequence[Event], *, layer_by: str = "actor", period: str = "auto") -> list[str]:
+    """The layer name of each event: actor 1, its side's label, or its week/month.
+
+    Examples
+    --------
+    >>> from geomap.models import Event
+    >>> e = Event("x", "a", "2018-11-05", 1, "Battles", "Armed clash", "Political violence",
+    ...           "Syrian Arab Army", "", "Hama", 35.1, 36.7, 1)
+    >>> event_layers([e]), event_layers([e], layer_by="side"), event_layers([e], layer_by="period")
+    (['Syrian Arab Army'], ['Syrian government'], ['Week of 2018-11-05'])
+    """
+    if layer_by not in LAYER_BY:
+        msg = f"layer_by={layer_by!r} is not one of {', '.join(LAYER_BY)}"
+        raise ValueError(msg)
+    if layer_by == "actor":
+        return [e.actor1 or UNKNOWN_ACTOR for e in events]
+    if layer_by == "side":
+        return [side_label(actor_side(e.actor1)) for e in events]
+    if period not in PERIODS:
+        msg = f"period={period!r} is not one of {', '.join(PERIODS)}"
+        raise ValueError(msg)
+    per = resolve_period(events, period)
+    return [_period_key(_day(e.event_date), per) for e in events]
+
+
+def highlight(sentence: str, candidates: Iterable[str]) -> str:
+    """The first candidate name found in ``sentence``, as spelled there ("" if none).
+
+    Examples
+    --------
+    >>> highlight("Shelling hit the town of Morek on Sunday.", ["morek"])
+    'Morek'
+    """
+    low = sentence.lower()
+    for name in candidates:
+        name = name.strip()
+        if not name:
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", low)
+        if m:
+            return sentence[m.start():m.end()]
+    return ""
+
+
+class _Strings:
+    """A string table: each distinct string stored once, referred to by index (0 is "")."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = [""]
+        self.index: dict[str, int] = {"": 0}
+
+    def __call__(self, value: str | None) -> int:
+        value = value or ""
+        i = self.index.get(value)
+        if i is None:
+            i = self.index[value] = len(self.items)
+            self.items.append(value)
+        return i
+
+
+def _layer_order(names: list[str], layer_by: str) -> list[str]:
+    counts = Counter(names)
+    if layer_by == "period":
+        return sorted(counts, key=lambda k: (k == UNDATED, k))
+    return sorted(counts, key=lambda k: (k in (UNKNOWN_ACTOR, side_label("unknown")), -counts[k], k))
+
+
+def map_payload(
+    events: Sequence[Event],
+    *,
+    articles: Sequence[Article] = (),
+    mentions: Sequence[Mention] = (),
+    layer_by: str = "actor",
+    period: str = "auto",
+) -> dict[str, Any]:
+    """The data behind a map: layers, legend entries, articles and the events as columns.
+
+    Examples
+    --------
+    >>> p = map_payload([])
+    >>> p["n"], p["layers"]
+    (0, [])
+    """
+    names = event_layers(events, layer_by=layer_by, period=period)
+    order = _layer_order(names, layer_by)
+    layer_idx = {name: i for i, name in enumerate(order)}
+    layer_count = Counter(names)
+    sides = [actor_side(e.actor1) for e in events]
+    side_keys = [k for k in SIDES if k in set(sides)]
+    side_idx = {k: i for i, k in enumerate(side_keys)}
+    types = sorted({e.event_type for e in events})
+    type_idx = {t: i for i, t in enumerate(types)}
+
+    # Articles: those given, then any an event names that was not given.
+    art_rows: list[list[str]] = []
+    art_idx: dict[str, int] = {}
+    for a in articles:
+        if a.id not in art_idx:
+            art_idx[a.id] = len(art_rows)
+            art_rows.append([a.id, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""])
+    for e in events:
+        if e.article_id and e.article_id not in art_idx:
+            art_idx[e.article_id] = len(art_rows)
+            outlet = e.source if len(e.sources) <= 1 else ""
+            art_rows.append([e.article_id, e.article_title, outlet, e.url, ""])
+        for s in e.sources:
+            if s not in art_idx:
+                art_idx[s] = len(art_rows)
+                art_rows.append([s, "", "", "", ""])
+
+    # Spellings of each place in each article, to highlight the name as the sentence spells it.
+    surfaces: dict[tuple[str, str], list[str]] = {}
+    for m in mentions:
+        if m.place is not None:
+            surfaces.setdefault((m.article_id, m.place.id), []).append(m.surface)
+
+    S = _Strings()
+    cols: dict[str, list[Any]] = {k: [] for k in (
+        "id", "lat", "lon", "date", "tp", "type", "sub", "a1", "a2", "as1", "as2", "side", "fat",
+        "loc", "adm", "gp", "sent", "hl", "layer", "src", "srcname", "title", "url")}
+    for e, layer, side in zip(events, names, sides):
+        cols["id"].append(e.event_id)
+        cols["lat"].append(round(e.latitude * 1e5))
+        cols["lon"].append(round(e.longitude * 1e5))
+        cols["date"].append(S(e.event_date))
+        cols["tp"].append(e.time_precision)
+        cols["type"].append(type_idx[e.event_type])
+        cols["sub"].append(S(e.sub_event_type))
+        cols["a1"].append(S(e.actor1))
+        cols["a2"].append(S(e.actor2))
+        cols["as1"].append(S(e.assoc_actor_1))
+        cols["as2"].append(S(e.assoc_actor_2))
+        cols["side"].append(side_idx[side])
+        cols["fat"].append(e.fatalities)
+        cols["loc"].append(S(e.location))
+        cols["adm"].append(S(e.admin1))
+        cols["gp"].append(e.geo_precision)
+        sentence = e.sentence or e.notes
+        cols["sent"].append(sentence)
+        cands = [*surfaces.get((e.article_id, e.place_id), ()), e.location]
+        cols["hl"].append(S(highlight(sentence, cands)) if sentence else 0)
+        cols["layer"].append(layer_idx[layer])
+        srcs = list(dict.fromkeys((e.article_id, *e.sources) if e.article_id else e.sources))
+        cols["src"].append([art_idx[s] for s in srcs])
+        cols["srcname"].append(S(e.source))
+        cols["title"].append(S(e.article_title))
+        cols["url"].append(S(e.url))
+    if layer_by == "side":
+        by_label = {side_label(k): k for k in SIDES}
+        colours = {n: side_colour(by_label.get(n, "unknown")) for n in order}
+    elif layer_by == "actor":
+        colours = {n: side_colour(actor_side(n if n != UNKNOWN_ACTOR else "")) for n in order}
+    else:
+        colours = {}
+    return {
+        "v": 1,
+        "n": len(events),
+        "layerBy": layer_by,
+        "layers": [{"name": n, "count": layer_count[n],
+                    "colour": colours.get(n)} for n in order],
+        "sides": [{"key": k, "label": side_label(k), "colour": side_colour(k)} for k in side_keys],
+        "types": [{"name": t, "shape": type_shape(t)[0]} for t in types],
+        "articles": art_rows,
+        "strings": S.items,
+        "cols": cols,
+    }

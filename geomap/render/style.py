@@ -1,0 +1,148 @@
+"""The look shared by the interactive map, the static map and the report.
+
+Colours say which *side* of the war actor 1 belongs to (the ``side`` column
+of ``data/actors.csv``); shapes say the ACLED event type.  One table here
+feeds the map's JavaScript, the matplotlib markers and the report's chart, so
+the three always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = [
+    "SIDES",
+    "TYPE_SHAPES",
+    "actor_side",
+    "palette",
+    "shape_svg",
+    "side_colour",
+    "side_label",
+    "type_shape",
+]
+
+#: side key -> (label, colour).  Order is the legend's order.
+SIDES: dict[str, tuple[str, str]] = {
+    "government": ("Syrian government", "#c0392b"),
+    "government-allied": ("Pro-government militias", "#e8846f"),
+    "russia": ("Russia", "#7b241c"),
+    "iran-backed": ("Iran and Iran-backed", "#d35400"),
+    "opposition": ("Opposition", "#27ae60"),
+    "turkey-backed": ("Turkey-backed factions", "#16a085"),
+    "turkey": ("Turkey", "#0b5345"),
+    "jihadist": ("Jihadist groups", "#2c2c2c"),
+    "kurdish-led": ("Kurdish-led (SDF)", "#e5b80b"),
+    "coalition": ("US-led coalition", "#2e86c1"),
+    "israel": ("Israel", "#1b2f72"),
+    "civilians": ("Civilians", "#8e44ad"),
+    "humanitarian": ("Humanitarian", "#e76fb5"),
+    "media": ("Media", "#a569bd"),
+    "unknown": ("Unknown or unidentified", "#7f8c8d"),
+}
+
+#: ACLED event type -> (shape name, matplotlib marker).
+TYPE_SHAPES: dict[str, tuple[str, str]] = {
+    "Battles": ("circle", "o"),
+    "Explosions/Remote violence": ("star", "*"),
+    "Violence against civilians": ("triangle", "^"),
+    "Protests": ("square", "s"),
+    "Riots": ("diamond", "D"),
+    "Strategic developments": ("plus", "P"),
+}
+_OTHER_SHAPE = ("ring", "h")
+
+# SVG bodies on a 20x20 canvas; {fill} and {stroke} are filled in from our palette only.
+_SHAPES_SVG = {
+    "circle": '<circle cx="10" cy="10" r="7"/>',
+    "star": '<path d="M10 1.5l2.3 5.3 5.7.4-4.4 3.7 1.4 5.6L10 13.5l-5 3 1.4-5.6L2 7.2l5.7-.4z"/>',
+    "triangle": '<path d="M10 2.5l8 14.5H2z"/>',
+    "square": '<rect x="3.5" y="3.5" width="13" height="13" rx="1.5"/>',
+    "diamond": '<path d="M10 1.5l8.5 8.5-8.5 8.5-8.5-8.5z"/>',
+    "plus": '<path d="M7.2 2.5h5.6v4.7h4.7v5.6h-4.7v4.7H7.2v-4.7H2.5V7.2h4.7z"/>',
+    "ring": '<circle cx="10" cy="10" r="6" fill-opacity=".35"/>',
+}
+
+
+def type_shape(event_type: str) -> tuple[str, str]:
+    """The (shape, matplotlib marker) of an ACLED event type.
+
+    Examples
+    --------
+    >>> type_shape("Battles")
+    ('circle', 'o')
+    >>> type_shape("Something else")
+    ('ring', 'h')
+    """
+    return TYPE_SHAPES.get(event_type, _OTHER_SHAPE)
+
+
+def shape_svg(shape: str, fill: str, *, size: int = 18, stroke: str = "#ffffff") -> str:
+    """An inline SVG of one marker shape (our constants only: safe to use as HTML).
+
+    Examples
+    --------
+    >>> shape_svg("circle", "#c0392b").startswith("<svg")
+    True
+    """
+    body = _SHAPES_SVG.get(shape, _SHAPES_SVG["ring"])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20" '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="1.4" stroke-linejoin="round">{body}</svg>')
+
+
+def side_label(side: str) -> str:
+    """The legend label of a side key (the key itself when unknown)."""
+    return SIDES.get(side, (side or "Unknown", ""))[0]
+
+
+def side_colour(side: str) -> str:
+    """The colour of a side key (grey when unknown).
+
+    Examples
+    --------
+    >>> side_colour("coalition")
+    '#2e86c1'
+    >>> side_colour("no-such-side")
+    '#7f8c8d'
+    """
+    return SIDES.get(side, SIDES["unknown"])[1]
+
+
+@lru_cache(maxsize=4096)
+def actor_side(name: str) -> str:
+    """The side of an actor name: exact table name, else the first actor named inside it.
+
+    ACLED's own names ("Military Forces of Syria (2000-)", "Islamic State
+    (Syria)") are found through the aliases of ``data/actors.csv``.
+
+    Examples
+    --------
+    >>> actor_side("Syrian Arab Army"), actor_side("Islamic State (Syria)"), actor_side("")
+    ('government', 'jihadist', 'unknown')
+    """
+    if not name:
+        return "unknown"
+    from ..events import load_actors
+
+    table = load_actors()
+    actor = table.by_name.get(name)
+    if actor is None:
+        found = table.find(name)
+        actor = found[0].actor if found else None
+    side = actor.side if actor is not None else ""
+    return side if side in SIDES else "unknown"
+
+
+_EXTRA_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                  "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173")
+
+
+def palette(names: Iterable[str]) -> dict[str, str]:
+    """Distinct colours for named series (actors in the report chart), stable in input order.
+
+    Examples
+    --------
+    >>> palette(["a", "b"])
+    {'a': '#1f77b4', 'b': '#ff7f0e'}
+    """
+    return {n: _EXTRA_COLOURS[i % len(_EXTRA_COLOURS)] for i, n in enumerate(dict.fromkeys(names))}

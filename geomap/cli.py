@@ -237,18 +237,31 @@ def join_cmd(records: tuple[str, ...], out: str, fmt: str, patches: tuple[str, .
               help="A gazetteer patch file; repeatable.")
 @_clean_errors
 def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...]) -> None:
-    """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer."""
+    """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer.
+
+    A NAME may carry a kind word and a governorate, as other datasets write
+    them: "Hajin town", "Idlib governorate", "Jabal Bishri (Deir Ezzor)".
+    """
     from .gazetteer import load_gazetteer
-    from .geoparse.resolve import _base_score
+    from .gazetteer.names import name_keys
+    from .gazetteer.query import place_queries
+    from .geoparse.resolve import rank_name
 
     gaz = load_gazetteer(patches=patches)
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
-        rows = []
-        for p in gaz.search(name, country=country):
-            rows.append({"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country": p.country,
-                         "kind": p.kind, "layer": p.layer, "id": p.id, "score": round(_base_score(p, ("SY",)), 3)})
-        out[name] = rows
+        queries = place_queries(name)
+        exact = [q for q in queries if any(k in gaz.keys for k in name_keys(q.name))]
+        ranked: list[tuple[float, Any]] = []
+        for q in exact[:1] or queries:
+            ranked = rank_name(q.name, gaz, kind_hint=q.kind or None, admin1_hint=q.admin1 or None)
+            if ranked:
+                break
+        out[name] = [
+            {"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country": p.country,
+             "kind": p.kind, "layer": p.layer, "id": p.id, "score": score}
+            for score, p in ranked if country is None or p.country == country.upper()
+        ][:10]
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
@@ -280,14 +293,6 @@ def gazetteer_import() -> None:
     """Import a place source into data/gazetteer/imported/."""
 
 
-def _imported_dir(target: str | None) -> Path:
-    from ._data import data_dir
-
-    d = Path(target) if target else data_dir() / "gazetteer" / "imported"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-
 @gazetteer_import.command("geonames")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False),
@@ -297,40 +302,10 @@ def _imported_dir(target: str | None) -> Path:
 @_clean_errors
 def import_geonames(file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None) -> None:
     """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one)."""
-    from ._atomic import atomic_write
-    from .gazetteer.layers import read_geonames
+    from .gazetteer.imports import import_geonames as _import
 
-    target = _imported_dir(into) / (Path(file).stem + ".txt")
-    n = 0
-    with atomic_write(target) as fh:
-        for place, names in read_geonames(file, alternate_names=alternate_names,
-                                          countries=frozenset(c.upper() for c in countries) or None):
-            gid = place.id.split(":", 1)[1]
-            code = _admin_code(place.admin1)
-            alts = ",".join(n for n in names[1:] if "," not in n and "\t" not in n)
-            cls, fcode = _feature(place.kind)
-            fh.write("\t".join([gid, place.name, place.name, alts, f"{place.lat:.5f}", f"{place.lon:.5f}", cls,
-                                fcode, place.country, "", code, "", "", "", str(place.population), "", "", "", ""]) + "\n")
-            n += 1
-    click.echo(f"imported {n} places from {file} into {target}")
-
-
-def _admin_code(name: str) -> str:
-    from .gazetteer.admin import GOVERNORATES
-
-    for code, g in GOVERNORATES.items():
-        if g.name == name:
-            return code
-    return ""
-
-
-def _feature(kind: str) -> tuple[str, str]:
-    return {
-        "country": ("A", "PCLI"), "governorate": ("A", "ADM1"), "district": ("A", "ADM2"),
-        "camp": ("S", "CMPRF"), "base": ("S", "MILB"), "airport": ("S", "AIRP"), "crossing": ("S", "PSTB"),
-        "oilfield": ("L", "OILF"), "gasfield": ("L", "GASF"), "dam": ("S", "DAM"), "region": ("L", "RGN"),
-        "city": ("P", "PPLA"),
-    }.get(kind, ("P", "PPL"))
+    res = _import(file, into=into, alternate_names=alternate_names, countries=countries)
+    click.echo(f"imported {res.places} places from {file} into {res.path}")
 
 
 @gazetteer_import.command("csv")
@@ -347,21 +322,12 @@ def _feature(kind: str) -> tuple[str, str]:
 def import_csv(file: str, name_column: str, lat_column: str, lon_column: str, variants_column: str | None,
                kind_column: str | None, admin1_column: str | None, country: str, into: str | None) -> None:
     """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns."""
-    import csv as _csv
+    from .gazetteer.imports import import_place_csv
 
-    from ._atomic import atomic_write
-    from .gazetteer.layers import read_place_csv
-
-    entries = list(read_place_csv(file, name_column=name_column, lat_column=lat_column, lon_column=lon_column,
-                                  variants_column=variants_column, kind_column=kind_column,
-                                  admin1_column=admin1_column, country=country))
-    target = _imported_dir(into) / (Path(file).stem + ".csv")
-    with atomic_write(target, newline="") as fh:
-        w = _csv.writer(fh, lineterminator="\n")
-        w.writerow(["name", "lat", "lon", "variants", "kind", "admin1"])
-        for place, names in entries:
-            w.writerow([place.name, place.lat, place.lon, "|".join(names[1:]), place.kind, place.admin1])
-    click.echo(f"imported {len(entries)} places from {file} into {target}")
+    res = import_place_csv(file, into=into, name_column=name_column, lat_column=lat_column,
+                           lon_column=lon_column, variants_column=variants_column, kind_column=kind_column,
+                           admin1_column=admin1_column, country=country)
+    click.echo(f"imported {res.places} places from {file} into {res.path}")
 
 
 def main() -> None:

@@ -43,12 +43,13 @@ class ImportResult:
 
 
 def imported_dir(into: str | Path | None = None) -> Path:
-    """The folder of imported layers (created): ``into`` or ``data/gazetteer/imported``."""
+    """Return (and create) the folder of imported layers: ``into`` or ``data/gazetteer/imported``."""
     folder = Path(into) if into is not None else data_dir() / "gazetteer" / "imported"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        msg = f"{folder}: cannot create the imported-layer folder ({exc.strerror or exc}); pass --into"
+        reason = exc.strerror or exc
+        msg = f"{folder}: cannot create the imported-layer folder ({reason}); pass --into"
         raise GazetteerError(msg) from exc
     return folder
 
@@ -64,7 +65,7 @@ def import_geonames(
     alternate_names: str | Path | None = None,
     countries: Sequence[str] = (),
 ) -> ImportResult:
-    """Copy a GeoNames dump into the imported layer, merging alternate names.
+    r"""Copy a GeoNames dump into the imported layer, merging alternate names.
 
     Parameters
     ----------
@@ -82,7 +83,7 @@ def import_geonames(
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> row = ["9", "Tall Nur", "Tall Nur", "Tell Nour", "36.1", "38.2", "P", "PPL", "SY", "", "09"]
-    >>> _ = (d / "XX.txt").write_text("\\t".join(row + [""] * 8) + "\\n", encoding="utf-8")
+    >>> _ = (d / "XX.txt").write_text("\t".join(row + [""] * 8) + "\n", encoding="utf-8")
     >>> res = import_geonames(d / "XX.txt", into=d / "imported")
     >>> res.path.name, res.places
     ('XX.txt', 1)
@@ -118,7 +119,7 @@ def import_place_csv(
     admin1_column: str | None = None,
     country: str = "SY",
 ) -> ImportResult:
-    """Copy a place list CSV into the imported layer, in geomap's column names.
+    r"""Copy a place list CSV into the imported layer, in geomap's column names.
 
     Parameters
     ----------
@@ -139,7 +140,7 @@ def import_place_csv(
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "ocha.csv").write_text("pcode,village,y,x\\nC1,Tall Nur,36.1,38.2\\n", encoding="utf-8")
+    >>> _ = (d / "ocha.csv").write_text("pcode,village,y,x\nC1,Tall Nur,36.1,38.2\n", encoding="utf-8")
     >>> res = import_place_csv(d / "ocha.csv", into=d / "imported", name_column="village",
     ...                        lat_column="y", lon_column="x")
     >>> res.places, res.path.read_text(encoding="utf-8").splitlines()[1]

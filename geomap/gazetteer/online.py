@@ -1,4 +1,4 @@
-"""Opt-in online fallback: ask a geopy geocoder (Nominatim by default) for names the gazetteer lacks.
+"""Opt-in online fallback: ask a geopy geocoder (e.g. Nominatim) for names the gazetteer lacks.
 
 Nothing here runs unless the user asks for it (``--geocoder nominatim``).
 Every answer, found or not, is kept in a local SQLite cache
@@ -157,7 +157,7 @@ class OnlineFallback:
         self.user_agent = agent
         self.domain = domain
         self.scheme = scheme
-        self.cache_path = Path(cache_path) if cache_path is not None else cache_dir() / "geocode.sqlite"
+        self.cache_path = Path(cache_path or cache_dir() / "geocode.sqlite")
         self.min_delay_seconds = float(min_delay_seconds)
         self.country_codes = tuple(c.strip().lower() for c in country_codes if c.strip())
         self.layer = f"online:{service}"
@@ -180,7 +180,7 @@ class OnlineFallback:
 
     # -- cache -----------------------------------------------------------------
     def cache_key(self, name: str) -> str:
-        """The cache key: service, country bias and the folded name."""
+        """Return the cache key: service, country bias and the folded name."""
         return f"{self.service}|{','.join(self.country_codes)}|{fold(name)}"
 
     @contextlib.contextmanager
@@ -275,8 +275,9 @@ class OnlineFallback:
         self.requests += 1
         try:
             found = geocode(name, **self._geocode_kwargs)
-        except (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges, ConfigurationError) as exc:
-            msg = f"the geocoder {self.service!r} refused the request ({exc}); check --user-agent"
+        except (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges,
+                ConfigurationError) as exc:
+            msg = f"geocoder {self.service!r} refused the request ({exc}); check --user-agent"
             raise GeocoderError(msg) from exc
         except GeopyError as exc:
             logger.warning("online geocoder %s failed on %r (%s); no more online look-ups this run",
@@ -296,24 +297,29 @@ class OnlineFallback:
             if self.country_codes and cc and cc not in self.country_codes:
                 continue
             cls = str(raw.get("class", ""))
-            rank = _PREFERRED_CLASSES.index(cls) if cls in _PREFERRED_CLASSES else len(_PREFERRED_CLASSES)
-            ranked.append((rank, -float(raw.get("importance") or 0), len(ranked), loc, raw, cc))
+            rank = _PREFERRED_CLASSES.index(cls) if cls in _PREFERRED_CLASSES else 99
+            importance = -float(raw.get("importance") or 0)
+            ranked.append((rank, importance, len(ranked), loc, raw, cc))
         if not ranked:
             return None, [getattr(loc, "raw", None) for loc in locations]
         ranked.sort(key=lambda r: r[:3])
         _r, _i, _n, loc, raw, cc = ranked[0]
         lat, lon = float(loc.latitude), float(loc.longitude)
-        country = cc.upper() or (self.country_codes[0].upper() if len(self.country_codes) == 1 else "")
+        only = self.country_codes[0].upper() if len(self.country_codes) == 1 else ""
+        country = cc.upper() or only
         admin1 = ""
         if country == "SY":
             located = self._locate(lat, lon)
             admin1 = located[0] if located else ""
-        ident = f"{str(raw.get('osm_type', ''))[:1]}{raw.get('osm_id', '')}" if raw.get("osm_id") else (
-            hashlib.sha1(f"{lat:.5f},{lon:.5f}".encode()).hexdigest()[:10])
+        if raw.get("osm_id"):
+            ident = f"{str(raw.get('osm_type', ''))[:1]}{raw['osm_id']}"
+        else:
+            ident = hashlib.sha1(f"{lat:.5f},{lon:.5f}".encode()).hexdigest()[:10]
         display = str(raw.get("display_name") or getattr(loc, "address", "") or name)
         place = Place(
-            id=f"{self.layer}:{ident}", name=display.split(",")[0].strip() or name, lat=round(lat, 6),
-            lon=round(lon, 6), kind=_kind(raw), country=country, admin1=admin1, layer=self.layer,
+            id=f"{self.layer}:{ident}", name=display.split(",")[0].strip() or name,
+            lat=round(lat, 6), lon=round(lon, 6), kind=_kind(raw), country=country, admin1=admin1,
+            layer=self.layer,
         )
         return place, raw
 
@@ -323,7 +329,7 @@ class OnlineFallback:
         return self._admin.locate(lat, lon)
 
     def lookup(self, name: str) -> Place | None:
-        """The place the geocoder gives for ``name`` (cached), or ``None``.
+        """Return the place the geocoder gives for ``name`` (cached), or ``None``.
 
         A name the service does not know is cached as not found; a network
         failure is not cached, is logged once, and stops further requests.

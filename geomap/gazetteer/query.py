@@ -46,7 +46,7 @@ class PlaceQuery:
 
 
 def governorate_in(text: str) -> str:
-    """The governorate ``text`` names ("Deir Ezzor", "Idleb province"), else ``""``.
+    """Return the governorate ``text`` names ("Deir Ezzor", "Idleb province"), else ``""``.
 
     Examples
     --------
@@ -60,7 +60,7 @@ def governorate_in(text: str) -> str:
 
 
 def place_queries(text: str) -> list[PlaceQuery]:
-    """The names in a place string worth looking up, most literal first.
+    """List the names in a place string worth looking up, most literal first.
 
     - brackets naming a governorate become the ``admin1`` hint, other brackets
       an extra name;

@@ -272,7 +272,7 @@ _IMPORT_SUFFIXES = (".txt", ".zip", ".csv")
 
 
 def _imported_files(directory: Path, extra_layers: Sequence[str | Path]) -> list[Path]:
-    """The imported layer: ``directory/imported/*`` then each extra file or folder."""
+    """List the imported layer's files: ``directory/imported/*``, then each extra file or folder."""
     out: list[Path] = []
     for src in [directory / "imported", *(Path(p) for p in extra_layers)]:
         if src.is_dir():

@@ -272,11 +272,17 @@ def rank_name(
     if not name or not name.strip():
         return []
     bias = tuple(c.upper() for c in country_bias)
-    exact = any(k in gaz.keys for k in name_keys(name))
     hint = governorate_name(admin1_hint or "") or (admin1_hint or "").strip()
     wanted = _AREA_HINTS.get((kind_hint or "").lower())
+    # Governorates are indexed as "Idlib governorate", "Idlib province"...
+    queries = [name, f"{name} governorate"] if wanted == ("governorate",) else [name]
+    exact = any(k in gaz.keys for q in queries for k in name_keys(q))
+    found: dict[str, Place] = {}
+    for q in queries:
+        for p in gaz.search(q, limit=limit):
+            found.setdefault(p.id, p)
     scored: list[tuple[float, Place]] = []
-    for p in gaz.search(name, limit=limit):
+    for p in found.values():
         s = _base_score(p, bias)
         if not exact:
             s -= 1.0

@@ -35,7 +35,7 @@ class Fallback(Protocol):
     """Anything with ``lookup(name) -> Place | None`` (e.g. ``OnlineFallback``)."""
 
     def lookup(self, name: str) -> Place | None:
-        """The place for ``name``, or ``None``."""
+        """Return the place for ``name``, or ``None``."""
 
 
 def _precision(m: Mention, place: Place) -> tuple[int, str]:

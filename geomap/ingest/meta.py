@@ -24,6 +24,8 @@ _DATE_RES = [
     re.compile(_DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # "24.08.2013", "05-09-2013": day first, as European and Middle Eastern sites write it.
+    re.compile(r"(?<![\d.:/-])(?P<d>[0-3]?\d)[.-](?P<m>[01]?\d)[.-](?P<y>(?:19|20)\d\d)(?![\d])"),
     # "Apr 232017": day and year run together by a scraper.
     re.compile(r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?P<y>20[0-3]\d)\b", re.I),
 ]
@@ -46,6 +48,8 @@ def parse_date_string(text: str) -> date | None:
     datetime.date(2018, 11, 6)
     >>> parse_date_string("Wed 05 Apr 2017"), parse_date_string(" date 2020-04-15 DONATE")
     (datetime.date(2017, 4, 5), datetime.date(2020, 4, 15))
+    >>> parse_date_string("24.08.2013 Syrian state media"), parse_date_string("05-09-2013 Damascus")
+    (datetime.date(2013, 8, 24), datetime.date(2013, 9, 5))
     """
     best: tuple[int, date] | None = None
     for rx in _DATE_RES:

@@ -28,7 +28,14 @@ from .errors import InputError
 from .events.actors import ActorTable, load_actors
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
-from .export.readers import EVENT_SUFFIXES, check_point, parse_event_date, read_events, read_table, row_fields
+from .export.readers import (
+    EVENT_SUFFIXES,
+    check_point,
+    parse_event_date,
+    read_events,
+    read_table,
+    row_fields,
+)
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse.resolve import rank_name
 from .models import Event, Place
@@ -49,24 +56,69 @@ logger = logging.getLogger(__name__)
 FORMATS = ("auto", "acled", "ucdp", "plain", "geomap")
 #: Trailing words UCDP (and people) put after a place name: "Hajin town", "Idlib governorate".
 KIND_WORDS = (
-    "town", "village", "city", "governorate", "province", "district", "subdistrict", "sub-district",
-    "camp", "area", "areas", "neighbourhood", "neighborhood", "region", "countryside", "desert",
-    "airport", "airbase", "base", "mountain", "mountains", "oilfield", "oil field", "gas field",
-    "dam", "checkpoint", "crossing", "border crossing", "prison", "hospital", "hill", "plain",
-    "valley", "suburb", "suburbs", "quarter", "municipality", "nahiya", "mintaqa", "muhafazat",
+    "town",
+    "village",
+    "city",
+    "governorate",
+    "province",
+    "district",
+    "subdistrict",
+    "sub-district",
+    "camp",
+    "area",
+    "areas",
+    "neighbourhood",
+    "neighborhood",
+    "region",
+    "countryside",
+    "desert",
+    "airport",
+    "airbase",
+    "base",
+    "mountain",
+    "mountains",
+    "oilfield",
+    "oil field",
+    "gas field",
+    "dam",
+    "checkpoint",
+    "crossing",
+    "border crossing",
+    "prison",
+    "hospital",
+    "hill",
+    "plain",
+    "valley",
+    "suburb",
+    "suburbs",
+    "quarter",
+    "municipality",
+    "nahiya",
+    "mintaqa",
+    "muhafazat",
 )
-_KIND_RE = re.compile(r"^(?P<name>.*?\S)[\s,]+(?P<kind>" + "|".join(
-    sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True)) + r")\.?$", re.I)
+_KIND_RE = re.compile(
+    r"^(?P<name>.*?\S)[\s,]+(?P<kind>"
+    + "|".join(sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True))
+    + r")\.?$",
+    re.I,
+)
 #: Allowed disagreement between a row's point and its place name, by geo_precision.
 TOLERANCE_KM = {1: 10.0, 2: 25.0, 3: 100.0}
 #: UCDP where_prec -> ACLED geo_precision.
 UCDP_PRECISION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3}
 #: UCDP date_prec -> ACLED time_precision.
 UCDP_TIME = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
-_COUNTRY_ISO = {"syria": ("Syria", 760, "SY"), "iraq": ("Iraq", 368, "IQ"), "turkey": ("Turkey", 792, "TR"),
-                "türkiye": ("Turkey", 792, "TR"), "lebanon": ("Lebanon", 422, "LB"),
-                "jordan": ("Jordan", 400, "JO"), "israel": ("Israel", 376, "IL"),
-                "palestine": ("Palestine", 275, "PS")}
+_COUNTRY_ISO = {
+    "syria": ("Syria", 760, "SY"),
+    "iraq": ("Iraq", 368, "IQ"),
+    "turkey": ("Turkey", 792, "TR"),
+    "türkiye": ("Turkey", 792, "TR"),
+    "lebanon": ("Lebanon", 422, "LB"),
+    "jordan": ("Jordan", 400, "JO"),
+    "israel": ("Israel", 376, "IL"),
+    "palestine": ("Palestine", 275, "PS"),
+}
 _ISO2_COUNTRY = {v[2]: v for v in _COUNTRY_ISO.values()}
 _SUB_TYPES = {sub.lower(): (etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs}
 _TYPES = {etype.lower(): etype for etype in EVENT_TYPES}
@@ -107,7 +159,7 @@ class PlainColumns:
     source: str | None = None
 
     def pick(self, what: str, header: Sequence[str]) -> str | None:
-        """The column for ``what``: the one given, else the first usual name present."""
+        """Return the column for ``what``: the one given, else the first usual name present."""
         given = getattr(self, what)
         if given is not None:
             return str(given).strip().lower()
@@ -118,7 +170,17 @@ class PlainColumns:
 
 
 _USUAL: dict[str, tuple[str, ...]] = {
-    "name": ("location", "place", "place_name", "placename", "name", "town", "village", "site", "locality"),
+    "name": (
+        "location",
+        "place",
+        "place_name",
+        "placename",
+        "name",
+        "town",
+        "village",
+        "site",
+        "locality",
+    ),
     "date": ("event_date", "date", "day"),
     "lat": ("latitude", "lat", "y"),
     "lon": ("longitude", "lon", "lng", "long", "x"),
@@ -165,27 +227,34 @@ def detect_format(header: Iterable[str]) -> str:
     --------
     >>> detect_format(["EVENT_ID_CNTY", "EVENT_DATE", "LOCATION", "LATITUDE", "LONGITUDE"])
     'acled'
-    >>> detect_format(["id", "where_coordinates", "type_of_violence"]), detect_format(["place", "date"])
-    ('ucdp', 'plain')
+    >>> detect_format(["id", "where_coordinates", "type_of_violence"])
+    'ucdp'
+    >>> detect_format(["place", "date"])
+    'plain'
     """
     cols = {h.strip().lower() for h in header}
     if {"event_id_cnty", "article_id", "sources"} <= cols:
         return "geomap"
     if "event_id_cnty" in cols or {"event_date", "sub_event_type", "location"} <= cols:
         return "acled"
-    if "where_coordinates" in cols or "type_of_violence" in cols or {"side_a", "where_prec"} <= cols:
+    if (
+        "where_coordinates" in cols
+        or "type_of_violence" in cols
+        or {"side_a", "where_prec"} <= cols
+    ):
         return "ucdp"
     return "plain"
 
 
 # -- parsing rows ---------------------------------------------------------------
 
+
 def _ref(path: Path, line: int) -> str:
     return f"{path.name}:{line}"
 
 
 def _actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
-    """A side's name as our actor table spells it, and its ACLED inter code."""
+    """Return a side's name as our actor table spells it, and its ACLED inter code."""
     s = " ".join(raw.split())
     if not s:
         return "", None
@@ -221,7 +290,9 @@ def _int_cell(value: str, what: str, *, low: int = 0, high: int | None = None) -
     if n is None:
         raise ValueError(f"{what} {s!r} is not a whole number")
     if n < low or (high is not None and n > high):
-        raise ValueError(f"{what} {n} is out of range ({low}-{high if high is not None else '...'})")
+        raise ValueError(
+            f"{what} {n} is out of range ({low}-{high if high is not None else '...'})"
+        )
     return n
 
 
@@ -268,7 +339,9 @@ def _acled_row(path: Path, line: int, row: dict[str, str], *, ours: bool) -> _Ro
     if kw["latitude"] is None and not name:
         raise ValueError("no location name and no latitude/longitude")
     given = bool(row.get("geo_precision", "").strip())
-    return _Row(path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours)
+    return _Row(
+        path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours
+    )
 
 
 def _middle(start: str, end: str) -> str:
@@ -286,7 +359,9 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         raise ValueError("no date_start")
     event_date = start if date_prec == 1 or not end else _middle(start, end)
     violence = _int_cell(row.get("type_of_violence", ""), "type_of_violence", low=1, high=3)
-    etype, sub = ("Violence against civilians", "Attack") if violence == 3 else ("Battles", "Armed clash")
+    etype, sub = (
+        ("Violence against civilians", "Attack") if violence == 3 else ("Battles", "Armed clash")
+    )
     where_prec = _int_cell(row.get("where_prec", ""), "where_prec", low=1, high=7) or 1
     where = row.get("where_coordinates", "") or row.get("where_description", "")
     name, kind = split_kind_word(where)
@@ -302,24 +377,50 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
     ref = _ref(path, line)
     uid = row.get("id", "").strip()
-    notes = "; ".join(x for x in (row.get("where_description", "").strip(),
-                                  row.get("source_article", "").strip()) if x)
+    notes = "; ".join(
+        x
+        for x in (row.get("where_description", "").strip(), row.get("source_article", "").strip())
+        if x
+    )
     kw: dict[str, Any] = {
-        "event_id": f"UCDP-{uid}" if uid else ref, "article_id": ref, "event_date": event_date,
-        "time_precision": UCDP_TIME[date_prec], "event_type": etype, "sub_event_type": sub,
-        "disorder_type": DISORDER[etype], "actor1": actor1, "actor2": actor2, "location": name,
-        "latitude": lat, "longitude": lon, "geo_precision": UCDP_PRECISION[where_prec], "admin1": "",
-        "country": country, "iso": iso, "inter1": inter1, "inter2": inter2,
-        "interaction": _interaction(inter1, inter2), "fatalities": best,
-        "civilian_targeting": "Civilian targeting" if violence == 3 else "", "date_flag": "record",
-        "primary": True, "source": row.get("source_office", "").strip(), "sources": (ref,),
+        "event_id": f"UCDP-{uid}" if uid else ref,
+        "article_id": ref,
+        "event_date": event_date,
+        "time_precision": UCDP_TIME[date_prec],
+        "event_type": etype,
+        "sub_event_type": sub,
+        "disorder_type": DISORDER[etype],
+        "actor1": actor1,
+        "actor2": actor2,
+        "location": name,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": UCDP_PRECISION[where_prec],
+        "admin1": "",
+        "country": country,
+        "iso": iso,
+        "inter1": inter1,
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "fatalities": best,
+        "civilian_targeting": "Civilian targeting" if violence == 3 else "",
+        "date_flag": "record",
+        "primary": True,
+        "source": row.get("source_office", "").strip(),
+        "sources": (ref,),
         "notes": notes,
     }
     return _Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw)
 
 
-def _plain_row(path: Path, line: int, row: dict[str, str], cols: dict[str, str | None],
-               actors: ActorTable, warnings: list[InputError]) -> _Row:
+def _plain_row(
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    actors: ActorTable,
+    warnings: list[InputError],
+) -> _Row:
     def cell(what: str) -> str:
         c = cols[what]
         return (row.get(c) or "").strip() if c else ""
@@ -341,7 +442,10 @@ def _plain_row(path: Path, line: int, row: dict[str, str], cols: dict[str, str |
         if sub_found is not None:
             etype, sub = sub_found
         else:
-            msg = f"sub-event type {cell('sub_type')!r} is not one of ACLED's; left as {sub or 'empty'!r}"
+            msg = (
+                f"sub-event type {cell('sub_type')!r} is not one of ACLED's; "
+                f"left as {sub or 'empty'!r}"
+            )
             warnings.append(InputError(path, msg, line=line))
     actor1, inter1 = _actor(cell("actor1"), actors)
     actor2, inter2 = _actor(cell("actor2"), actors)
@@ -349,48 +453,95 @@ def _plain_row(path: Path, line: int, row: dict[str, str], cols: dict[str, str |
     ref = _ref(path, line)
     uid = cell("id")
     if not uid:
-        uid = "REC-" + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode()).hexdigest()[:10].upper()
+        uid = (
+            "REC-"
+            + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode())
+            .hexdigest()[:10]
+            .upper()
+        )
     kw: dict[str, Any] = {
-        "event_id": uid, "article_id": ref, "event_date": event_date, "time_precision": implied or 1,
-        "event_type": etype, "sub_event_type": sub, "disorder_type": DISORDER.get(etype, ""),
-        "actor1": actor1, "actor2": actor2, "location": name, "latitude": lat, "longitude": lon,
-        "geo_precision": precision or 1, "admin1": "", "country": "", "iso": 0, "inter1": inter1,
-        "inter2": inter2, "interaction": _interaction(inter1, inter2),
+        "event_id": uid,
+        "article_id": ref,
+        "event_date": event_date,
+        "time_precision": implied or 1,
+        "event_type": etype,
+        "sub_event_type": sub,
+        "disorder_type": DISORDER.get(etype, ""),
+        "actor1": actor1,
+        "actor2": actor2,
+        "location": name,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": precision or 1,
+        "admin1": "",
+        "country": "",
+        "iso": 0,
+        "inter1": inter1,
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
         "fatalities": _int_cell(cell("fatalities"), "fatalities", low=0),
         "civilian_targeting": "Civilian targeting" if actor2 == "Civilians" else "",
-        "date_flag": "record", "primary": True, "source": cell("source"), "sources": (ref,),
+        "date_flag": "record",
+        "primary": True,
+        "source": cell("source"),
+        "sources": (ref,),
         "notes": cell("notes"),
     }
-    return _Row(path, line, kw, name, kind_hint=kind, admin1_hint=cell("admin1"),
-                precision_given=precision is not None)
+    return _Row(
+        path,
+        line,
+        kw,
+        name,
+        kind_hint=kind,
+        admin1_hint=cell("admin1"),
+        precision_given=precision is not None,
+    )
 
 
-def _plain_columns(path: Path, header: Sequence[str], columns: PlainColumns) -> dict[str, str | None]:
+def _plain_columns(
+    path: Path, header: Sequence[str], columns: PlainColumns
+) -> dict[str, str | None]:
     cols = {what: columns.pick(what, header) for what in _USUAL}
     for what, col in cols.items():
         if col is not None and col not in header and getattr(columns, what) is not None:
-            msg = (f"no column {col!r} (given with --{what.replace('_', '-')}-column); "
-                   f"columns are: {', '.join(header)}")
+            msg = (
+                f"no column {col!r} (given with --{what.replace('_', '-')}-column); "
+                f"columns are: {', '.join(header)}"
+            )
             raise InputError(path, msg, line=1)
     if cols["name"] is None and (cols["lat"] is None or cols["lon"] is None):
-        msg = (f"no place-name column (tried {', '.join(_USUAL['name'])}) and no latitude/longitude "
-               f"columns; columns are: {', '.join(header)}. Name them with --name-column / "
-               "--lat-column / --lon-column")
+        msg = (
+            f"no place-name column (tried {', '.join(_USUAL['name'])}) and no latitude/longitude "
+            f"columns; columns are: {', '.join(header)}. Name them with --name-column / "
+            "--lat-column / --lon-column"
+        )
         raise InputError(path, msg, line=1)
     return cols
 
 
-def _rows(path: Path, fmt: str, columns: PlainColumns, actors: ActorTable,
-          problems: list[InputError], warnings: list[InputError]) -> Iterator[_Row]:
-    """Parsed rows of one CSV file; bad rows go to ``problems``."""
+def _rows(
+    path: Path,
+    fmt: str,
+    columns: PlainColumns,
+    actors: ActorTable,
+    problems: list[InputError],
+    warnings: list[InputError],
+) -> Iterator[_Row]:
+    """Yield the parsed rows of one CSV file; bad rows go to ``problems``."""
     table = read_table(path, problems)
     first = next(table, None)
     if first is None:
         raise InputError(path, "no data rows (only a header)")
     header = list(first[1])
     kind = detect_format(header) if fmt == "auto" else fmt
-    if kind in ("acled", "geomap") and "location" not in header and not {"latitude", "longitude"} <= set(header):
-        msg = f"no 'location' and no 'latitude'/'longitude' columns; columns are: {', '.join(header)}"
+    if (
+        kind in ("acled", "geomap")
+        and "location" not in header
+        and not {"latitude", "longitude"} <= set(header)
+    ):
+        msg = (
+            f"no 'location' and no 'latitude'/'longitude' columns; columns are: {', '.join(header)}"
+        )
         raise InputError(path, msg, line=1)
     if kind == "ucdp" and "date_start" not in header:
         raise InputError(path, f"no 'date_start' column; columns are: {', '.join(header)}", line=1)
@@ -417,6 +568,7 @@ def _rows(path: Path, fmt: str, columns: PlainColumns, actors: ActorTable,
 
 # -- geocoding and checking -----------------------------------------------------
 
+
 def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     r = 6371.0088
     p1, p2 = math.radians(a_lat), math.radians(b_lat)
@@ -442,12 +594,23 @@ def _agrees(place: Place, lat: float, lon: float, limit: float, gaz: Gazetteer) 
 
 def _finish(r: _Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputError]) -> Event:
     kw = dict(r.fields)
-    ranked = rank_name(r.name, gaz, country_bias=bias, admin1_hint=r.admin1_hint or None,
-                       kind_hint=r.kind_hint or None) if r.name else []
+    ranked = (
+        rank_name(
+            r.name,
+            gaz,
+            country_bias=bias,
+            admin1_hint=r.admin1_hint or None,
+            kind_hint=r.kind_hint or None,
+        )
+        if r.name
+        else []
+    )
     if kw["latitude"] is None:
         if not ranked:
-            raise ValueError(f"place {r.name!r} is not in the gazetteer and the row has no coordinates; "
-                             "add it with a patch file (--gazetteer) or give latitude/longitude")
+            raise ValueError(
+                f"place {r.name!r} is not in the gazetteer and the row has no coordinates; "
+                "add it with a patch file (--gazetteer) or give latitude/longitude"
+            )
         place = ranked[0][1]
         kw["latitude"], kw["longitude"] = place.lat, place.lon
         if not r.precision_given or _precision_of(place) > kw["geo_precision"]:
@@ -455,13 +618,21 @@ def _finish(r: _Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputEr
         kw["place_id"] = kw.get("place_id") or place.id
         kw["admin1"] = kw["admin1"] or place.admin1
         if not kw["country"]:
-            kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(place.country, (kw["country"], kw["iso"], ""))
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 0.4 and _km(
-                place.lat, place.lon, ranked[1][1].lat, ranked[1][1].lon) > 25:
+            kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(
+                place.country, (kw["country"], kw["iso"], "")
+            )
+        if (
+            len(ranked) > 1
+            and ranked[0][0] - ranked[1][0] < 0.4
+            and _km(place.lat, place.lon, ranked[1][1].lat, ranked[1][1].lon) > 25
+        ):
             other = ranked[1][1]
-            msg = (f"place {r.name!r} is ambiguous: geocoded to {place.name} ({place.admin1 or place.country}), "
-                   f"but {other.name} ({other.admin1 or other.country}) scores about the same; "
-                   "give an admin1 column or coordinates")
+            msg = (
+                f"place {r.name!r} is ambiguous: geocoded to {place.name} "
+                f"({place.admin1 or place.country}), "
+                f"but {other.name} ({other.admin1 or other.country}) scores about the same; "
+                "give an admin1 column or coordinates"
+            )
             warnings.append(InputError(r.path, msg, line=r.line))
         kw["date_flag"] = kw["date_flag"] or "record"
         return Event(**kw)
@@ -475,9 +646,12 @@ def _finish(r: _Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputEr
         else:
             best = ranked[0][1]
             d = _km(best.lat, best.lon, lat, lon)
-            msg = (f"location {r.name!r} and the point ({lat:.4f}, {lon:.4f}) disagree: the gazetteer's "
-                   f"{best.name} ({best.admin1 or best.country}) is {d:.0f} km away, more than the "
-                   f"{limit:.0f} km geo_precision {kw['geo_precision']} allows")
+            msg = (
+                f"location {r.name!r} and the point ({lat:.4f}, {lon:.4f}) disagree: "
+                "the gazetteer's "
+                f"{best.name} ({best.admin1 or best.country}) is {d:.0f} km away, more than the "
+                f"{limit:.0f} km geo_precision {kw['geo_precision']} allows"
+            )
             if any(_agrees(p, lon, lat, limit, gaz) for _s, p in ranked if -90 <= lon <= 90):
                 msg += "; latitude and longitude look swapped"
             warnings.append(InputError(r.path, msg + "; point kept", line=r.line))
@@ -486,18 +660,25 @@ def _finish(r: _Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputEr
         if located is not None:
             kw["admin1"] = kw["admin1"] or located[0]
             if not kw["country"]:
-                kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(located[1], (kw["country"], kw["iso"], ""))
+                kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(
+                    located[1], (kw["country"], kw["iso"], "")
+                )
     return Event(**kw)
 
 
 # -- public entry points ----------------------------------------------------------
+
 
 def _record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in EVENT_SUFFIXES and not f.name.startswith("."):
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in EVENT_SUFFIXES
+                    and not f.name.startswith(".")
+                ):
                     yield f
         else:
             yield p
@@ -558,8 +739,11 @@ def join_records(
             elif suffix == ".csv":
                 rows = _rows(path, fmt, cols, actors, problems, warnings)
             else:
-                raise InputError(path, f"unsupported records file {suffix or '(none)'}; expected .csv, "
-                                       ".geojson or .gpkg")
+                raise InputError(
+                    path,
+                    f"unsupported records file {suffix or '(none)'}; expected .csv, "
+                    ".geojson or .gpkg",
+                )
             for item in rows:
                 check()
                 if isinstance(item, Event):
@@ -612,12 +796,24 @@ def run_join(
 
     t0 = time.perf_counter()
     gaz = gazetteer or load_gazetteer(patches=patches)
-    res = join_records(records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias,
-                       strict=strict)
-    result = RunResult([], [], res.events, res.problems, {"join": round(time.perf_counter() - t0, 3)},
-                       warnings=res.warnings)
+    res = join_records(
+        records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias, strict=strict
+    )
+    result = RunResult(
+        [],
+        [],
+        res.events,
+        res.problems,
+        {"join": round(time.perf_counter() - t0, 3)},
+        warnings=res.warnings,
+    )
     if write:
-        write_outputs(result, out, map_html=map_html, gpkg=gpkg, inputs=[str(p) for p in records],
-                      map_options=dict(map_options or {}))
+        write_outputs(
+            result,
+            out,
+            map_html=map_html,
+            gpkg=gpkg,
+            inputs=[str(p) for p in records],
+            map_options=dict(map_options or {}),
+        )
     return result
-

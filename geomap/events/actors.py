@@ -57,6 +57,53 @@ class ActorTable:
             self._auto.add_word(alias.lower(), alias)
         self._auto.make_automaton()
 
+    def rollup(self, actor: Actor) -> Actor:
+        """The actor as ACLED names it: a branch rolls up to its parent force.
+
+        Examples
+        --------
+        >>> t = load_actors()
+        >>> t.rollup(t.by_name["Syrian Arab Air Force"]).name
+        'Syrian Arab Army'
+        """
+        seen = set()
+        while actor.kind == "branch" and actor.parent in self.by_name and actor.name not in seen:
+            seen.add(actor.name)
+            actor = self.by_name[actor.parent]
+        return actor
+
+    def find_implicit(self, text: str) -> list[ActorMention]:
+        """Actors named only by an adjective on a weapon or force: "regime air strikes", "Russian jets".
+
+        Examples
+        --------
+        >>> [m.actor.name for m in load_actors().find_implicit("Regime barrel bombs and Russian jets hit Idlib.")]
+        ['Syrian Arab Air Force', 'Military Forces of Russia']
+        """
+        out: list[ActorMention] = []
+        barrel = self.by_name.get("Syrian Arab Air Force")
+        if barrel is not None:
+            # Only the Syrian air force dropped barrel bombs.
+            for m in re.finditer(r"\bbarrel[- ]bombs?\b", text, re.I):
+                out.append(ActorMention(m.start(), m.end(), m.group(), barrel))
+        for m in _IMPLICIT.finditer(text):
+            adj = m.group("adj").lower().replace(".", "")
+            noun = m.group("noun").lower()
+            air = bool(re.match(r"air|aerial|war|jet|helicopter|plane|aircraft|barrel|drone", noun))
+            name = _IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None))
+            actor = self.by_name.get(name or "")
+            if actor is not None:
+                out.append(ActorMention(m.start(), m.start("noun") - 1, m.group("adj"), actor))
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def find_all(self, text: str) -> list[ActorMention]:
+        """Named actors, plus actors named only by an adjective where no named actor stands."""
+        named = self.find(text)
+        spans = [(a.start, a.end) for a in named]
+        extra = [a for a in self.find_implicit(text) if not any(s < a.end + 1 and a.start < e for s, e in spans)]
+        return sorted(named + extra, key=lambda a: a.start)
+
     def find(self, text: str) -> list[ActorMention]:
         """Actor mentions in ``text``, leftmost-longest, non-overlapping.
 
@@ -90,6 +137,33 @@ class ActorTable:
             out.append(ActorMention(start, end, text[start:end], self._aliases[alias]))
             last_end = end
         return out
+
+
+_IMPLICIT = re.compile(
+    r"\b(?P<adj>regime|government|pro-government|pro-regime|loyalist|syrian|russian|turkish|israeli|"
+    r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british)"
+    r"(?:\s+and\s+(?:syrian|russian|regime|government)(?:\s+regime)?)?\s+"
+    r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
+    r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
+    r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?)\b",
+    re.I,
+)
+_IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
+    ("regime", True): "Syrian Arab Air Force", ("regime", False): "Syrian Arab Army",
+    ("government", True): "Syrian Arab Air Force", ("government", False): "Syrian Arab Army",
+    ("pro-government", None): "Syrian Arab Army", ("pro-regime", None): "Syrian Arab Army",
+    ("loyalist", None): "Syrian Arab Army",
+    ("syrian", True): "Syrian Arab Air Force", ("syrian", False): "Syrian Arab Army",
+    ("russian", None): "Military Forces of Russia",
+    ("turkish", None): "Turkish Armed Forces", ("israeli", None): "Israel Defense Forces",
+    ("us-led", None): "US-led coalition", ("us-led", True): "US-led coalition",
+    ("coalition", None): "US-led coalition",
+    ("us", None): "Military Forces of the United States", ("american", None): "Military Forces of the United States",
+    ("rebel", None): "Syrian opposition armed groups", ("opposition", None): "Syrian opposition armed groups",
+    ("kurdish", None): "Syrian Democratic Forces", ("jordanian", None): "Military Forces of Jordan",
+    ("iraqi", None): "Military Forces of Iraq", ("french", None): "Military Forces of France",
+    ("british", None): "Military Forces of the United Kingdom",
+}
 
 
 def _aliases_for(row_name: str, raw: str) -> list[str]:

@@ -33,7 +33,7 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _HISTORY = re.compile(r"\b(?:in the period from|since (?:the start|the beginning|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b", re.I)
-_VICTIM_AFTER = re.compile(r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?)?\s*(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|captured|executed|arrested|detained)", re.I)
+_VICTIM_AFTER = re.compile(r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?)?(?:killed|dead|died|wounded|injured|captured|executed|arrested|detained|slain)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|around|outside|of|into|inside|towards?|from|between|across|to|by|within|"
@@ -45,12 +45,18 @@ _LOCATIVE = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
     r"shelled|bombed|ambushed|detained|arrested|captured|executed|with|to|members of|fighters of|"
-    r"commanders of|leaders? of|militants of|defectors from|vehicles? of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    r"commanders of|leaders? of|militants of|defectors from|vehicles? of)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.I,
 )
 _ANAPHORA = re.compile(r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b", re.I)
 _NO_GUESS = frozenset({"Agreement", "Headquarters or base established", "Other", "Non-violent transfer of territory",
                        "Change to group/activity"})
+_COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|several|many))\s+(?:[\w-]+\s+)?$", re.I)
+_WEAPON_AFTER = re.compile(r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)", re.I)
+_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led)\b", re.I)
+_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
+_AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (government usage)",
                              "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
@@ -153,7 +159,9 @@ def _choose_actors(
             return after[0], after[1]
     agent: ActorMention | None = None
     for a in inside:
-        if _BY_BEFORE.search(sentence[max(0, a.start - 20):a.start]) and not re.search(
+        if _BY_BEFORE.search(sentence[max(0, a.start - 20):a.start]) and not _HELD_BY.search(
+            sentence[max(0, a.start - 30):a.start]
+        ) and not re.search(
             r"\b(?:reported|according|said|claimed|announced|cited)\b[^,]{0,30}$", sentence[:a.start], re.I
         ):
             agent = a
@@ -161,7 +169,10 @@ def _choose_actors(
     patients = set()
     for a in inside:
         tail = sentence[a.end:a.end + 60]
-        if _VICTIM_AFTER.match(tail) or _TARGET_BEFORE.search(sentence[max(0, a.start - 30):a.start]):
+        head = sentence[max(0, a.start - 30):a.start]
+        counted = _COUNT_BEFORE.search(head) and not _WEAPON_AFTER.match(tail)
+        if (_VICTIM_AFTER.match(tail) or _TARGET_BEFORE.search(head) or counted
+                or _HELD.match(tail) or a.actor.side in ("civilians", "humanitarian", "media")):
             patients.add(id(a))
     patient_names = {a.actor.name for a in inside if id(a) in patients}
     patients |= {id(a) for a in inside if a.actor.name in patient_names}
@@ -233,7 +244,7 @@ def extract_events(
     text = article.text
     published = article.published or (reference_date if isinstance(reference_date, _date) else None)
     year_flag_override = article.published is None and published is not None
-    actor_hits = actors.find(text)
+    actor_hits = actors.find_all(text)
     drafts: list[_Draft] = []
     para_date: dict[int, tuple[str, int, str]] = {}
     last_place: dict[int, Mention] = {}
@@ -347,7 +358,7 @@ def extract_events(
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
-    return _finish(article, _drop_coarse(_merge_same(body or drafts)), title_admin1)
+    return _finish(article, _drop_coarse(_merge_same(body or drafts)), actors, actor_hits, title_admin1)
 
 
 def _is_title(sentence: str, title: str) -> bool:
@@ -421,11 +432,22 @@ def _interaction(i1: int | None, i2: int | None) -> int | None:
     return a * 10 + b
 
 
-def _finish(article: Article, drafts: list[_Draft], title_admin1: frozenset[str] = frozenset()) -> list[Event]:
+def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hits: list[ActorMention],
+            title_admin1: frozenset[str] = frozenset()) -> list[Event]:
     events: list[Event] = []
+    # Forces that fly, named anywhere in the article: an unattributed air strike is theirs.
+    air_agents = [a for a in actor_hits if a.actor.side in _AIR_SIDES and _AIR_WORDS.search(
+        article.text[a.start:a.end + 40])]
     lead = min((d.start for d in drafts), default=0)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited)
+        if a1 is None and d.trigger.sub_event_type == "Air/drone strike" and air_agents:
+            a1 = air_agents[0]
+        # ACLED names the force; the branch or unit goes in the associated actor.
+        assoc1 = a1.actor.name if a1 is not None and actors.rollup(a1.actor) is not a1.actor else ""
+        assoc2 = a2.actor.name if a2 is not None and actors.rollup(a2.actor) is not a2.actor else ""
+        a1 = replace(a1, actor=actors.rollup(a1.actor)) if a1 is not None else None
+        a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
         etype, sub = _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
@@ -445,6 +467,7 @@ def _finish(article: Article, drafts: list[_Draft], title_admin1: frozenset[str]
             location=_ascii(place.name), latitude=round(float(m.lat if m.lat is not None else place.lat), 5),
             longitude=round(float(m.lon if m.lon is not None else place.lon), 5), geo_precision=m.precision,
             admin1=place.admin1, country=country, iso=iso, inter1=inter1, inter2=inter2,
+            assoc_actor_1=assoc1, assoc_actor_2=assoc2,
             interaction=_interaction(inter1, inter2), fatalities=d.killed, fatalities_text=d.fatal_text,
             injuries=d.injured, civilian_targeting=civ, date_flag=d.date_flag, sentence=" ".join(d.sentence.split()),
             place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,

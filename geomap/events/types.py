@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._regex import WordScan
+
 __all__ = ["DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "is_non_event"]
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -76,6 +78,8 @@ class Trigger:
 
 
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.I), t, s, k) for p, t, s, k in _RAW]
+#: The same patterns, scanned together (same matches as each pattern's finditer, several times faster).
+_SCAN = WordScan([rx.pattern for rx, *_ in _COMPILED], separator=r"[^\w-]", flags=re.I)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -88,12 +92,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
     """
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []
-    for rx, etype, sub, strength in _COMPILED:
-        for m in rx.finditer(sentence):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+    for (_rx, etype, sub, strength), hits in zip(_COMPILED, _SCAN.matches(sentence), strict=True):
+        for start, end, word, _groups in hits:
+            if any(s < end and start < e for s, e in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            out.append(Trigger(m.start(), m.end(), m.group(), etype, sub, strength))
+            taken.append((start, end))
+            out.append(Trigger(start, end, word, etype, sub, strength))
     out.sort(key=lambda t: t.start)
     return out
 

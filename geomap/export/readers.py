@@ -24,21 +24,59 @@ from typing import Any
 from ..errors import InputError
 from ..models import Event
 
-__all__ = ["EVENT_SUFFIXES", "check_point", "parse_event_date", "read_events", "read_table", "row_fields"]
+__all__ = [
+    "EVENT_SUFFIXES",
+    "check_point",
+    "parse_event_date",
+    "read_events",
+    "read_table",
+    "row_fields",
+]
 
 EVENT_SUFFIXES = (".geojson", ".json", ".csv", ".gpkg")
 
 #: ACLED's actor kinds, as newer exports spell them in inter1/inter2.
 INTER_NAMES = {
-    "state forces": 1, "rebel groups": 2, "rebel group": 2, "political militias": 3,
-    "political militia": 3, "identity militias": 4, "identity militia": 4, "rioters": 5,
-    "protesters": 6, "civilians": 7, "external/other forces": 8, "external forces": 8,
-    "other forces": 8, "other": 8,
+    "state forces": 1,
+    "rebel groups": 2,
+    "rebel group": 2,
+    "political militias": 3,
+    "political militia": 3,
+    "identity militias": 4,
+    "identity militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external/other forces": 8,
+    "external forces": 8,
+    "other forces": 8,
+    "other": 8,
 }
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")
 _NO_YEAR = re.compile(r"--(\d\d)-(\d\d)")
@@ -92,6 +130,7 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
 
 
 # -- cell converters: CSV strings, JSON values and pandas values alike ---------
+
 
 def _missing(v: Any) -> bool:
     if v is None:
@@ -172,7 +211,7 @@ def _sources(v: Any) -> tuple[str, ...]:
 
 
 def check_point(lat: float, lon: float) -> None:
-    """Raise ``ValueError`` unless ``lat``/``lon`` are WGS84 degrees (and not swapped into nonsense)."""
+    """Raise ``ValueError`` unless ``lat``/``lon`` are WGS84 degrees."""
     if not -90 <= lat <= 90:
         raise ValueError(f"latitude {lat} is outside -90..90 (latitude and longitude swapped?)")
     if not -180 <= lon <= 180:
@@ -256,6 +295,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
 
 # -- file formats -------------------------------------------------------------
 
+
 def _decode(path: Path) -> str:
     from ..ingest.decode import decode_bytes
 
@@ -289,7 +329,7 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
         raise InputError(path, f"malformed CSV header ({exc})", line=1) from exc
     names = [h.strip().lower() for h in header]
     if len(names) < 2:
-        msg = f"only one column ({names[0][:60]!r}); is this a comma-separated file with a header row?"
+        msg = f"only one column ({names[0][:60]!r}); is this a comma-separated file with a header?"
         raise InputError(path, msg, line=1)
     while True:
         try:
@@ -301,11 +341,14 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
             return
         if not any(c.strip() for c in cells):
             continue
-        if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+        if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
             msg = f"row has {len(cells)} fields, header has {len(names)}; row skipped"
             errors.append(InputError(path, msg, line=reader.line_num))
             continue
-        yield reader.line_num, {n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)}
+        yield (
+            reader.line_num,
+            {n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)},
+        )
 
 
 def _event(path: Path, line: int, row: Mapping[str, Any]) -> Event:
@@ -314,8 +357,11 @@ def _event(path: Path, line: int, row: Mapping[str, Any]) -> Event:
     except ValueError as exc:
         raise InputError(path, str(exc), line=line) from exc
     if kw["latitude"] is None:
-        raise InputError(path, "no latitude/longitude; use `geomap join` to geocode rows by place name",
-                         line=line)
+        raise InputError(
+            path,
+            "no latitude/longitude; use `geomap join` to geocode rows by place name",
+            line=line,
+        )
     return Event(**kw)
 
 
@@ -323,8 +369,11 @@ def _read_csv(path: Path, errors: list[InputError]) -> Iterator[Event]:
     rows = read_table(path, errors)
     for line, row in rows:
         if "latitude" not in row or "longitude" not in row:
-            msg = (f"no latitude/longitude columns (found: {', '.join(list(row)[:12])}); expected geomap's "
-                   "events.csv or an ACLED export")
+            msg = (
+                f"no latitude/longitude columns (found: {', '.join(list(row)[:12])}); "
+                "expected geomap's "
+                "events.csv or an ACLED export"
+            )
             raise InputError(path, msg)
         try:
             yield _event(path, line, row)
@@ -336,16 +385,17 @@ def _read_geojson(path: Path, errors: list[InputError]) -> Iterator[Event]:
     try:
         doc = json.loads(_decode(path))
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})",
-                         line=exc.lineno) from exc
+        raise InputError(
+            path, f"not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", line=exc.lineno
+        ) from exc
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats: Any = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
         feats = doc.get("features")
     else:
-        raise InputError(path, "not a GeoJSON FeatureCollection (no \"type\": \"FeatureCollection\")")
+        raise InputError(path, 'not a GeoJSON FeatureCollection (no "type": "FeatureCollection")')
     if not isinstance(feats, list):
-        raise InputError(path, "GeoJSON \"features\" is not a list")
+        raise InputError(path, 'GeoJSON "features" is not a list')
     for i, feat in enumerate(feats, 1):
         try:
             yield _feature_event(path, i, feat)
@@ -363,14 +413,23 @@ def _feature_event(path: Path, i: int, feat: Any) -> Event:
     geom = feat.get("geometry")
     if isinstance(geom, dict) and geom.get("type") == "Point":
         coords = geom.get("coordinates")
-        if not (isinstance(coords, list) and len(coords) >= 2
-                and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2])):
-            raise InputError(path, f"feature {i}: Point coordinates must be [longitude, latitude]", line=i)
+        if not (
+            isinstance(coords, list)
+            and len(coords) >= 2
+            and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2])
+        ):
+            raise InputError(
+                path, f"feature {i}: Point coordinates must be [longitude, latitude]", line=i
+            )
         glon, glat = float(coords[0]), float(coords[1])
         plat, plon = row.get("latitude"), row.get("longitude")
         # Properties keep full precision; geometry wins when someone moved the point.
-        if not (isinstance(plat, (int, float)) and isinstance(plon, (int, float))
-                and abs(float(plat) - glat) <= 1e-6 and abs(float(plon) - glon) <= 1e-6):
+        if not (
+            isinstance(plat, (int, float))
+            and isinstance(plon, (int, float))
+            and abs(float(plat) - glat) <= 1e-6
+            and abs(float(plon) - glon) <= 1e-6
+        ):
             row["latitude"], row["longitude"] = glat, glon
     elif geom is not None:
         raise InputError(path, f"feature {i}: geometry {geom.get('type')!r} is not a Point", line=i)
@@ -392,8 +451,11 @@ def _read_gpkg(path: Path, errors: list[InputError]) -> Iterator[Event]:
     for i, rec in enumerate(gdf.to_dict("records"), 1):
         geom = rec.pop("geometry", None)
         if geom is not None and not geom.is_empty and geom.geom_type == "Point":
-            if not (isinstance(rec.get("latitude"), float) and abs(rec["latitude"] - geom.y) <= 1e-9
-                    and abs(rec["longitude"] - geom.x) <= 1e-9):
+            if not (
+                isinstance(rec.get("latitude"), float)
+                and abs(rec["latitude"] - geom.y) <= 1e-9
+                and abs(rec["longitude"] - geom.x) <= 1e-9
+            ):
                 rec["latitude"], rec["longitude"] = geom.y, geom.x
         try:
             yield _event(path, i, rec)
@@ -432,8 +494,11 @@ def read_events(path: str | Path, *, errors: list[InputError] | None = None) -> 
         raise InputError(path, "no such file")
     suffix = path.suffix.lower()
     if suffix not in EVENT_SUFFIXES:
-        raise InputError(path, f"unsupported event file {suffix or '(none)'}; expected one of "
-                               f"{', '.join(EVENT_SUFFIXES)}")
+        raise InputError(
+            path,
+            f"unsupported event file {suffix or '(none)'}; expected one of "
+            f"{', '.join(EVENT_SUFFIXES)}",
+        )
     sink: list[InputError] = [] if errors is None else errors
     reader = {".csv": _read_csv, ".gpkg": _read_gpkg}.get(suffix, _read_geojson)
     events: list[Event] = []
@@ -444,4 +509,3 @@ def read_events(path: str | Path, *, errors: list[InputError] | None = None) -> 
     if errors is None and sink:
         raise sink[0]
     return events
-

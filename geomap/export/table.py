@@ -31,7 +31,10 @@ def _acled_date(value: str) -> str:
 
 
 def join_sources(sources: tuple[str, ...]) -> str:
-    """``a;b`` for the CSV cell, or a JSON list when an id itself holds ``;`` (read back losslessly)."""
+    """Join source ids for a CSV cell: ``a;b``, or a JSON list when an id itself holds ``;``.
+
+    Either form is read back losslessly by :func:`geomap.export.readers.read_events`.
+    """
     if any(not s or ";" in s for s in sources) or (sources and sources[0].startswith("[")):
         import json
 

@@ -43,7 +43,7 @@ class ImportResult:
 
 
 def imported_dir(into: str | Path | None = None) -> Path:
-    """Return (and create) the folder of imported layers: ``into`` or ``data/gazetteer/imported``."""
+    """Create and return the imported-layer folder: ``into`` or ``data/gazetteer/imported``."""
     folder = Path(into) if into is not None else data_dir() / "gazetteer" / "imported"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -140,7 +140,7 @@ def import_place_csv(
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "ocha.csv").write_text("pcode,village,y,x\nC1,Tall Nur,36.1,38.2\n", encoding="utf-8")
+    >>> _ = (d / "ocha.csv").write_text("pcode,village,y,x\nC1,Tall Nur,36.1,38.2\n")
     >>> res = import_place_csv(d / "ocha.csv", into=d / "imported", name_column="village",
     ...                        lat_column="y", lon_column="x")
     >>> res.places, res.path.read_text(encoding="utf-8").splitlines()[1]

@@ -86,7 +86,7 @@ def read_geonames(
     countries: frozenset[str] | None = None,
     layer: str = "geonames",
 ) -> Iterator[Entry]:
-    """Read a GeoNames dump (``SY.txt``, ``allCountries.txt``, or a ``.zip`` of one).
+    r"""Read a GeoNames dump (``SY.txt``, ``allCountries.txt``, or a ``.zip`` of one).
 
     Parameters
     ----------
@@ -103,8 +103,9 @@ def read_geonames(
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> row = "1\\tHajin\\tHajin\\tHajeen\\t34.69\\t40.83\\tP\\tPPL\\tSY\\t\\t07\\t\\t\\t\\t37000\\t\\t\\t\\t"
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "SY.txt"; _ = p.write_text(row + "\\n")
+    >>> cols = ["1", "Hajin", "Hajin", "Hajeen", "34.69", "40.83", "P", "PPL", "SY", "", "07"]
+    >>> row = "\t".join(cols + ["", "", "", "37000", "", "", "", ""])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "SY.txt"; _ = p.write_text(row + "\n")
     >>> [(pl.name, pl.admin1, names) for pl, names in read_geonames(p)]
     [('Hajin', 'Deir ez-Zor', ['Hajin', 'Hajeen'])]
     """
@@ -140,7 +141,7 @@ def read_geonames(
 def geonames_rows(
     path: str | Path, *, countries: frozenset[str] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
-    """``(line number, 19 columns)`` of a GeoNames dump (``.txt`` or ``.zip``), checked for shape.
+    r"""Yield ``(line number, 19 columns)`` of a GeoNames dump (``.txt`` or ``.zip``).
 
     Examples
     --------
@@ -185,7 +186,8 @@ def read_alternate_names(path: str | Path) -> dict[str, list[str]]:
         for lineno, line in enumerate(lines, 1):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 4:
-                msg = f"{path}:{lineno}: expected alternateNames columns (id, geonameid, lang, name)"
+                msg = (f"{path}:{lineno}: expected alternateNames columns "
+                       "(id, geonameid, lang, name, ...)")
                 raise GazetteerError(msg)
             lang, name = cols[2], cols[3]
             if lang in ("link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc"):
@@ -259,7 +261,7 @@ def read_place_csv(
     country_column: str | None = None,
     layer: str = "user",
 ) -> Iterator[Entry]:
-    """Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
+    r"""Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
 
     Rows with an empty name are skipped; ``country`` is used where
     ``country_column`` is absent or empty.
@@ -268,7 +270,7 @@ def read_place_csv(
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "list.csv"
-    >>> _ = p.write_text("name,lat,lon,alt\nTall Nur,36.1,38.2,Tell Nour;Tal Nur\n", encoding="utf-8")
+    >>> _ = p.write_text("name,lat,lon,alt\nTall Nur,36.1,38.2,Tell Nour;Tal Nur\n")
     >>> [(pl.name, names) for pl, names in read_place_csv(p, variants_column="alt")]
     [('Tall Nur', ['Tall Nur', 'Tell Nour', 'Tal Nur'])]
     """
@@ -287,12 +289,16 @@ def read_place_csv(
             variants = [v.strip() for v in raw.replace(";", "|").split("|") if v.strip()]
         place = Place(
             id=f"{layer}:{path.stem}:{lineno}", name=name, lat=lat, lon=lon,
-            kind=(row.get(kind_column.lower(), "") if kind_column else "") or "village",
-            country=((row.get(country_column.lower(), "") if country_column else "") or country).upper(),
+            kind=_cell(row, kind_column) or "village",
+            country=(_cell(row, country_column) or country).upper(),
             admin1=governorate_name(row.get(admin1_column.lower(), "")) if admin1_column else "",
             layer=layer,
         )
         yield place, [name, *variants]
+
+
+def _cell(row: dict[str, str], column: str | None) -> str:
+    return row.get(column.lower(), "") if column else ""
 
 
 def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]]:
@@ -305,7 +311,8 @@ def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]
     for lineno, row in _dict_rows(path, ("action", "name")):
         action = row["action"].lower()
         if action not in PATCH_ACTIONS:
-            msg = f"{path}:{lineno}: action {row['action']!r} is not one of {', '.join(PATCH_ACTIONS)}"
+            allowed = ", ".join(PATCH_ACTIONS)
+            msg = f"{path}:{lineno}: action {row['action']!r} is not one of {allowed}"
             raise GazetteerError(msg)
         names = [row["name"]] + [
             v.strip() for v in (row.get("variants") or "").split("|") if v.strip()

@@ -41,7 +41,7 @@ _WORD_FAMILIES = {
     "tall": "tal", "tel": "tal", "tell": "tal",
     "jebel": "jabal", "jbel": "jabal", "jabel": "jabal", "djebel": "jabal",
     "ayn": "ain", "ein": "ain", "ayun": "ain", "aïn": "ain",
-    "abou": "abu", "abo": "abu",
+    "abou": "abu", "abo": "abu", "albu": "abu", "bu": "abu",
     "khirbet": "khirbat", "khirbit": "khirbat", "khirbeh": "khirbat",
     "beit": "bayt", "bait": "bayt", "beyt": "bayt",
     "sheikh": "shaykh", "shaikh": "shaykh", "sheykh": "shaykh", "cheikh": "shaykh",
@@ -51,8 +51,16 @@ _WORD_FAMILIES = {
     "mount": "jabal",
 }
 
+# A prefix word written glued to the name ("Kfarnabuda", "Dairhafir"): spelt one way.
+_GLUED_PREFIXES = (
+    (re.compile(r"^(?:kfar|kafar|kefr|kefar|kufr|kafer|kfr)(?=[a-z]{3})"), "kafr"),
+    (re.compile(r"^(?:dayr|dair|deyr)(?=[a-z]{3})"), "deir"),
+)
+
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+)
 
 
 def _is_arabic(word: str) -> bool:
@@ -107,6 +115,8 @@ def token_key(word: str) -> str:
     w = _WORD_FAMILIES.get(w, w)
     if w.isdigit():
         return w
+    for pattern, spelling in _GLUED_PREFIXES:
+        w = pattern.sub(spelling, w)
     w = w.replace("ou", "u").replace("ee", "i").replace("oo", "u")
     w = w.replace("dh", "d").replace("th", "t").replace("kh", "k").replace("gh", "g")
     w = w.replace("q", "k").replace("aw", "o").replace("ay", "ai")
@@ -169,6 +179,14 @@ def name_keys(name: str) -> set[str]:
         key = _words_key(out)
         if key:
             keys.add(key)
+        if len(out) >= 2 and len(out[0]) >= 2 and not _is_arabic(out[0]):
+            # The first two words written as one ("Kafrzita", "Abukamal", "Bukamal").
+            first = _WORD_FAMILIES.get(out[0], out[0])
+            heads = [first, "bu"] if first == "abu" else [first]
+            for head in heads:
+                glued = _words_key([head + out[1], *out[2:]])
+                if glued:
+                    keys.add(glued)
     return keys
 
 
@@ -194,9 +212,9 @@ PLACE_KIND_WORDS: dict[str, str] = {
     "bridge": "landmark", "prison": "prison", "hospital": "hospital", "road": "road",
     "highway": "road", "island": "landmark", "port": "landmark",
 }
+_KIND_ALTERNATION = "|".join(re.escape(k) for k in sorted(PLACE_KIND_WORDS, key=len, reverse=True))
 _KIND_SUFFIX = re.compile(
-    r"[\s,]+(?:the\s+)?(" + "|".join(re.escape(k) for k in sorted(PLACE_KIND_WORDS, key=len, reverse=True))
-    + r")\s*$",
+    r"[\s,]+(?:the\s+)?(" + _KIND_ALTERNATION + r")\s*$",
     re.I,
 )
 

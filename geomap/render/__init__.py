@@ -1,5 +1,5 @@
-"""Rendering: interactive folium maps."""
+"""Rendering: the interactive map (folium, works offline), the report page and static images."""
 
-from .map import build_map, popup_html, write_map
+from .map import build_map, map_fragment, popup_html, write_fragment, write_map
 
-__all__ = ["build_map", "popup_html", "write_map"]
+__all__ = ["build_map", "map_fragment", "popup_html", "write_fragment", "write_map"]

@@ -1,20 +1,44 @@
-"""Interactive maps with folium: one toggleable layer per actor, clustered markers, escaped popups."""
+"""The interactive map: one layer per actor (or side, or period), clustered, filtered by date.
+
+The map is a folium Map whose Leaflet and plugins are inline (it opens with no
+network); the events are embedded once as compact JSON and made into markers
+by ``static/geomap.js``, which also draws the date-range control, the legend,
+the place search and the outline basemap.  See :func:`build_map`.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._atomic import atomic_path
-from ..models import Event
+from .._atomic import atomic_path, write_text_atomic
+from ..models import Article, Event, Mention
+from .outlines import _admin1_json, _country_json
+from .payload import LAYER_BY, PERIODS, map_payload, to_script_json
 
-__all__ = ["build_map", "popup_html", "write_map"]
+__all__ = ["build_map", "map_fragment", "popup_html", "write_fragment", "write_map"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TILES = "OpenStreetMap"
+_SYRIA = [35.0, 38.5]
 
 
 def popup_html(e: Event) -> str:
-    """The popup of one event; every value from an article is HTML-escaped."""
+    """A plain HTML summary of one event, every value escaped (the map builds its popups in JS).
+
+    Examples
+    --------
+    >>> from geomap.models import Event
+    >>> e = Event("x", "a", "2018-11-05", 1, "Battles", "Armed clash", "Political violence",
+    ...           "Syrian Arab Army", "", "Morek", 35.1, 36.7, 1, sentence="<script>alert(1)</script>")
+    >>> "<script>" in popup_html(e)
+    False
+    """
     esc = html.escape
     fat = "unknown" if e.fatalities is None else str(e.fatalities)
     rows = [
@@ -29,39 +53,181 @@ def popup_html(e: Event) -> str:
     return f"<table class='geomap-popup'>{body}</table><blockquote>{esc(e.sentence)}</blockquote>"
 
 
-def build_map(events: Sequence[Event], *, tiles: str | None = "OpenStreetMap") -> Any:
-    """A folium Map with one layer per actor (actor1), markers clustered."""
-    import folium
-    from folium.plugins import MarkerCluster
+def _layer_label(name: str, count: int, colour: str | None) -> str:
+    """The HTML of a layer-control entry (Leaflet puts it in with innerHTML: escape the name)."""
+    swatch = f'<span class="geomap-swatch" style="background:{colour}"></span>' if colour else ""
+    return f'{swatch}{html.escape(name)} <span class="geomap-count">({count})</span>'
 
+
+def _tile_layer(tiles: str, attr: str | None) -> Any:
+    import folium
+
+    if "{" in tiles and not attr:
+        host = tiles.split("//", 1)[-1].split("/", 1)[0]
+        attr = f"Tiles: {html.escape(host)}"
+    try:
+        return folium.TileLayer(tiles, attr=attr, name=html.escape(tiles if "{" not in tiles else "Tiles"),
+                                overlay=False, control=True)
+    except ValueError as exc:
+        msg = (f"tiles={tiles!r} is not a tile source folium knows: give a provider name such as "
+               f"'OpenStreetMap' or 'CartoDB Positron', a URL template with {{z}}/{{x}}/{{y}}, or 'none' ({exc})")
+        raise ValueError(msg) from exc
+
+
+def build_map(
+    events: Sequence[Event],
+    *,
+    articles: Sequence[Article] = (),
+    mentions: Sequence[Mention] = (),
+    tiles: str | None = DEFAULT_TILES,
+    tiles_attr: str | None = None,
+    layer_by: str = "actor",
+    period: str = "auto",
+    heat: bool = True,
+    outlines: bool = True,
+    title: str = "geomap: events",
+) -> Any:
+    """A self-contained folium Map of events (displays itself in a notebook).
+
+    Parameters
+    ----------
+    events
+        The events to show; each becomes one clustered marker.
+    articles, mentions
+        Optional: article titles, outlets and links for the popups' source
+        lists, and the place spellings to highlight in the source sentences.
+    tiles
+        An online tile source (a folium/xyzservices name or a URL template), or
+        ``None`` for the offline outline basemap only.  The outlines are drawn
+        under the tiles either way, so the map still shows where things are
+        when no tile loads.
+    tiles_attr
+        Attribution for a tile URL template.
+    layer_by
+        ``"actor"`` (actor 1), ``"side"`` (actor 1's side) or ``"period"``.
+    period
+        For ``layer_by="period"``: ``"week"``, ``"month"`` or ``"auto"``.
+    heat
+        Add a heat layer (off until ticked in the layer control).
+    outlines
+        Draw the bundled country outlines underneath and a governorate layer.
+    title
+        The page title.
+
+    Examples
+    --------
+    >>> m = build_map([], tiles=None)
+    >>> "leaflet" in m._repr_html_().lower()
+    True
+    """
+    import folium
+
+    from ._folium import EventLayer, InlineAssets, OfflineMap, PageStyle
+
+    if layer_by not in LAYER_BY:
+        msg = f"layer_by={layer_by!r}: expected one of {', '.join(LAYER_BY)}"
+        raise ValueError(msg)
+    if period not in PERIODS:
+        msg = f"period={period!r}: expected one of {', '.join(PERIODS)}"
+        raise ValueError(msg)
+    payload = map_payload(events, articles=articles, mentions=mentions, layer_by=layer_by, period=period)
+    data_json = to_script_json(payload)
+    uid = hashlib.sha1(data_json.encode("utf-8")).hexdigest()[:10]
     if events:
         lats = [e.latitude for e in events]
         lons = [e.longitude for e in events]
         center = [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
     else:
-        center = [35.0, 38.5]
-    fmap = folium.Map(location=center, zoom_start=7, tiles=tiles)
-    groups: dict[str, Any] = {}
-    for e in sorted(events, key=lambda e: (e.actor1 or "Unknown actor", e.event_id)):
-        name = e.actor1 or "Unknown actor"
-        if name not in groups:
-            fg = folium.FeatureGroup(name=html.escape(name), show=True)
-            fg.add_to(fmap)
-            groups[name] = MarkerCluster().add_to(fg)
-        folium.Marker(
-            location=[e.latitude, e.longitude],
-            popup=folium.Popup(popup_html(e), max_width=420),
-            tooltip=html.escape(f"{e.event_date} {e.sub_event_type} @ {e.location}"),
-        ).add_to(groups[name])
-    if events:
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
-    folium.LayerControl(collapsed=False).add_to(fmap)
+        center = _SYRIA
+    fmap = OfflineMap(uid=uid, leaflet_options={"center": center, "zoom": 7 if events else 6, "minZoom": 2,
+                                                 "zoomControl": True, "worldCopyJump": True})
+    root = fmap.get_root()
+    root.title = html.escape(title)
+    root.header.add_child(PageStyle(), name="geomap_page_style")
+    root.header.add_child(InlineAssets(), name="geomap_assets")
+
+    tile_layer = offline_base = None
+    if tiles:
+        tile_layer = _tile_layer(tiles, tiles_attr)
+        tile_layer._id = f"{uid}_tiles"
+        tile_layer.add_to(fmap)
+        offline_base = folium.FeatureGroup(name="Outlines only (offline)", overlay=False, show=False)
+        offline_base._id = f"{uid}_offline"
+        offline_base.add_to(fmap)
+    groups = []
+    for k, layer in enumerate(payload["layers"]):
+        fg = folium.FeatureGroup(name=_layer_label(layer["name"], layer["count"], layer["colour"]), show=True)
+        fg._id = f"{uid}_{k}"
+        fg.add_to(fmap)
+        groups.append(fg)
+    admin_group = heat_group = None
+    if outlines:
+        admin_group = folium.FeatureGroup(name="Governorate outlines", show=True)
+        admin_group._id = f"{uid}_admin1"
+        admin_group.add_to(fmap)
+    if heat and events:
+        heat_group = folium.FeatureGroup(name="Heat map of the events shown", show=False)
+        heat_group._id = f"{uid}_heat"
+        heat_group.add_to(fmap)
+    control = folium.LayerControl(collapsed=len(groups) > 14, position="topright")
+    control._id = uid
+    control.add_to(fmap)
+    outlines_json = None
+    if outlines:
+        outlines_json = to_script_json_text('{"countries":' + _country_json() + ',"admin1":' + _admin1_json() + "}")
+    EventLayer(fmap=fmap, uid=uid, data_json=data_json, outlines_json=outlines_json, groups=groups,
+               admin_group=admin_group, heat_group=heat_group, tiles=tile_layer,
+               offline_base=offline_base).add_to(fmap)
+    logger.debug("map of %d events in %d layers (%d bytes of event data)", len(events), len(groups),
+                 len(data_json))
     return fmap
 
 
-def write_map(events: Sequence[Event], path: str | Path, **kwargs: Any) -> Path:
-    """Render the map to an HTML file atomically."""
-    fmap = build_map(events, **kwargs)
+def to_script_json_text(text: str) -> str:
+    """Already-serialised JSON made safe inside ``<script>`` (see :func:`to_script_json`)."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def write_map(events: Sequence[Event], path: str | Path, **options: Any) -> Path:
+    """Write the map as one self-contained HTML file (atomically); options as :func:`build_map`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_map([], pathlib.Path(tempfile.mkdtemp()) / "map.html", tiles=None)
+    >>> p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    fmap = build_map(events, **options)
     with atomic_path(path) as tmp:
         fmap.save(str(tmp))
+    return Path(path)
+
+
+def map_fragment(events: Sequence[Event], *, height: str = "600px", **options: Any) -> str:
+    """The map as an HTML fragment to paste into a page: one ``<div>`` with its styles and scripts.
+
+    Page-wide styles are left out, so the host page keeps its look.  Options as
+    :func:`build_map`.
+
+    Examples
+    --------
+    >>> frag = map_fragment([], tiles=None)
+    >>> frag.startswith('<div class="geomap-embed"') and "<html" not in frag
+    True
+    """
+    fmap = build_map(events, **options)
+    fig = fmap.get_root()
+    fig.render()
+    header = "".join(child.render() for name, child in fig.header._children.items()
+                     if name not in ("meta_http", "geomap_page_style"))
+    body = fig.html.render()
+    script = fig.script.render()
+    return (f'<div class="geomap-embed" style="position:relative;width:100%;height:{html.escape(height)}">\n'
+            f"{header}\n{body}\n<script>\n(function () {{\n{script}\n}}());\n</script>\n</div>\n")
+
+
+def write_fragment(events: Sequence[Event], path: str | Path, **options: Any) -> Path:
+    """Write :func:`map_fragment` to a file (atomically)."""
+    write_text_atomic(path, map_fragment(events, **options))
     return Path(path)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..models import Article, Event, Mention
-from .style import SIDES, actor_side, side_colour, side_label, type_shape
+from .style import SHAPE_BODIES, SIDES, actor_side, side_colour, side_label, type_shape
 
 __all__ = ["LAYER_BY", "PERIODS", "event_layers", "highlight", "map_payload", "to_script_json"]
 
@@ -229,6 +229,7 @@ def map_payload(
                     "colour": colours.get(n)} for n in order],
         "sides": [{"key": k, "label": side_label(k), "colour": side_colour(k)} for k in side_keys],
         "types": [{"name": t, "shape": type_shape(t)[0]} for t in types],
+        "shapes": SHAPE_BODIES,
         "articles": art_rows,
         "strings": S.items,
         "cols": cols,

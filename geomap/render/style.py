@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 __all__ = [
+    "SHAPE_BODIES",
     "SIDES",
     "TYPE_SHAPES",
     "actor_side",
@@ -52,8 +53,8 @@ TYPE_SHAPES: dict[str, tuple[str, str]] = {
 }
 _OTHER_SHAPE = ("ring", "h")
 
-# SVG bodies on a 20x20 canvas; {fill} and {stroke} are filled in from our palette only.
-_SHAPES_SVG = {
+#: SVG bodies of the marker shapes on a 20x20 canvas (fill and stroke come from our palette only).
+SHAPE_BODIES = {
     "circle": '<circle cx="10" cy="10" r="7"/>',
     "star": '<path d="M10 1.5l2.3 5.3 5.7.4-4.4 3.7 1.4 5.6L10 13.5l-5 3 1.4-5.6L2 7.2l5.7-.4z"/>',
     "triangle": '<path d="M10 2.5l8 14.5H2z"/>',
@@ -85,7 +86,7 @@ def shape_svg(shape: str, fill: str, *, size: int = 18, stroke: str = "#ffffff")
     >>> shape_svg("circle", "#c0392b").startswith("<svg")
     True
     """
-    body = _SHAPES_SVG.get(shape, _SHAPES_SVG["ring"])
+    body = SHAPE_BODIES.get(shape, SHAPE_BODIES["ring"])
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20" '
             f'fill="{fill}" stroke="{stroke}" stroke-width="1.4" stroke-linejoin="round">{body}</svg>')
 

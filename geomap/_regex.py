@@ -34,24 +34,23 @@ class WordScan:
     Parameters
     ----------
     patterns
-        Pattern strings, each as it would be given to :func:`re.compile`.
+        Compiled patterns (their flags are kept; ``re.I``, ``re.M``, ``re.S`` and ``re.X`` only).
     separator
         A one-character class every match follows (``r"\W"``, ``r"[^\w-]"``).
-    flags
-        :mod:`re` flags for every pattern.
 
     Examples
     --------
-    >>> scan = WordScan([r"\bair ?strikes?\b", r"\bshell(?:ing|ed)\b"], separator=r"\W", flags=re.I)
+    >>> rxs = [re.compile(r"\bair ?strikes?\b", re.I), re.compile(r"\bshell(?:ing|ed)\b", re.I)]
+    >>> scan = WordScan(rxs, separator=r"\W")
     >>> [[hit[:3] for hit in hits] for hits in scan.matches("Airstrikes, then shelling.")]
     [[(0, 10, 'Airstrikes')], [(17, 25, 'shelling')]]
     """
 
-    def __init__(self, patterns: Sequence[str], *, separator: str, flags: int = 0) -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, separator: str) -> None:
         self.patterns = list(patterns)
-        self._rxs = [re.compile(f"{separator}({p})", flags) for p in self.patterns]
-        union = "|".join(f"(?:{p})" for p in self.patterns)
-        self._any = re.compile(f"{separator}(?=(?:{union}))", flags)
+        self._rxs = [re.compile(f"{separator}({p.pattern})", p.flags) for p in self.patterns]
+        union = "|".join(f"(?{_inline_flags(p.flags)}:{p.pattern})" for p in self.patterns)
+        self._any = re.compile(f"{separator}(?=(?:{union}))")
 
     def matches(self, text: str) -> list[list[tuple[int, int, str, tuple[str | None, ...]]]]:
         """For each pattern, its ``finditer`` matches as ``(start, end, text, groups)``."""
@@ -71,3 +70,8 @@ class WordScan:
                 found.append((m.start(1) - 1, m.end(1) - 1, m.group(1), m.groups()[1:]))
             out.append(found)
         return out
+
+
+def _inline_flags(flags: int) -> str:
+    """Return the scoped inline-flag letters of ``flags`` (``re.I | re.S`` gives ``"is"``)."""
+    return "".join(c for flag, c in ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.X, "x")) if flags & flag)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .._regex import WordScan
+
 __all__ = ["DateHit", "find_dates", "resolve_date"]
 
 _MONTHS = {
@@ -43,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(?:in|since|early|late|mid-?) " + _MON + r"\b(?! \d)", re.I)),
 ]
 
+#: The same patterns scanned together: the matches of each one's finditer, found faster.
+_SCAN = WordScan([rx for _kind, rx in _PATTERNS], separator=r"\W")
+
 
 @dataclass(frozen=True, slots=True)
 class DateHit:
@@ -64,12 +69,12 @@ def find_dates(sentence: str) -> list[DateHit]:
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(sentence):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+    for (kind, _rx), found in zip(_PATTERNS, _SCAN.matches(sentence), strict=True):
+        for start, end, _text, groups in found:
+            if any(s < end and start < e for s, e in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            hits.append(DateHit(kind, m.start(), m.end(), tuple(g or "" for g in m.groups())))
+            taken.append((start, end))
+            hits.append(DateHit(kind, start, end, tuple(g or "" for g in groups)))
     hits.sort(key=lambda h: h.start)
     return hits
 

@@ -33,7 +33,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll (?:rose|climbed|reached|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3})?",
+    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3})?",
     re.I,
 )
 _VAGUE_RX = re.compile(r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I)
@@ -75,6 +75,34 @@ _CIVILIAN = re.compile(r"\b(civilians?|children|child|women|woman|residents|peop
 _NOT_PEOPLE = re.compile(r"^\s*(?:km|kilomet|meters|metres|miles|hours?|days?|weeks?|months?|years?|times|percent|%|trucks|vehicles|tanks|rockets|missiles|shells|airstrikes|strikes|raids|mortars|barrel)", re.I)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_MASK = re.compile(
+    r"\b\d{1,2}\s+" + _MONTH + r",?\s+(?:19|20)\d\d\b"
+    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
+    r"|\b" + _MONTH + r"\s+\d{5,6}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:people|persons|civilians|soldiers|children|fighters|members|militants|killed|dead))"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?=\W)"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
+    re.I,
+)
+
+
+def _mask_dates(sentence: str) -> str:
+    """Blank out dates, years and clock times so their digits are never counted as people."""
+    return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
+
+
+def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
+    """A count that is part of another ("including 10"), or not a casualty count at all."""
+    head = sentence[max(0, start - 25):start].lower()
+    if re.search(r"\b(?:including|among them|among whom|of whom|of them|among|out of)\s+(?:at least\s+)?$", head):
+        return True
+    if re.search(r"\d", who or ""):
+        return True
+    return n > 5000
+
+
 def find_casualties(sentence: str) -> Casualties:
     """Killed and injured counts in one sentence.
 
@@ -89,6 +117,7 @@ def find_casualties(sentence: str) -> Casualties:
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
+    sentence = _mask_dates(sentence)
     killed: list[int] = []
     injured: list[int] = []
     texts: list[str] = []
@@ -99,7 +128,7 @@ def find_casualties(sentence: str) -> Casualties:
         return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
     for m in _NUM_BEFORE_KILL.finditer(sentence):
         n = word_number(m.group("n"))
-        if n is None:
+        if n is None or _subset_or_noise(sentence, m.start("n"), n, m.group("who")):
             continue
         between = sentence[m.end("n"):m.start("verb")]
         if _NOT_PEOPLE.match(between) or re.search(r"\b(?:km|kilometers?|miles|years?|months?)\b", between, re.I):
@@ -119,7 +148,11 @@ def find_casualties(sentence: str) -> Casualties:
             continue
         n = word_number(m.group("n"))
         after = m.group("after") or ""
-        if n is None or _NOT_PEOPLE.match(after):
+        if n is None or _NOT_PEOPLE.match(after) or _subset_or_noise(sentence, m.start("n"), n, ""):
+            continue
+        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:injured|wounded|hurt)\b", after, re.I) and not m.group("verb").lower().startswith(("injur", "wound")):
+            injured.append(n)
+            texts.append(" ".join(m.group().split()))
             continue
         if re.match(r"(?:19|20)\d\d$", m.group("n")):
             continue

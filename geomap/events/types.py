@@ -78,8 +78,8 @@ class Trigger:
 
 
 _COMPILED = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.I), t, s, k) for p, t, s, k in _RAW]
-#: The same patterns, scanned together (same matches as each pattern's finditer, several times faster).
-_SCAN = WordScan([rx.pattern for rx, *_ in _COMPILED], separator=r"[^\w-]", flags=re.I)
+#: The same patterns scanned together: the matches of each one's finditer, found faster.
+_SCAN = WordScan([rx for rx, *_ in _COMPILED], separator=r"[^\w-]")
 
 
 def find_triggers(sentence: str) -> list[Trigger]:

@@ -139,7 +139,7 @@ def build_map(
         center = [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
     else:
         center = _SYRIA
-    fmap = OfflineMap(uid=uid, leaflet_options={"center": center, "zoom": 7 if events else 6, "minZoom": 2,
+    fmap = OfflineMap(uid=uid, leaflet_options={"center": center, "zoom": 7 if events else 6, "minZoom": 2, "maxZoom": 18,
                                                  "zoomControl": True, "worldCopyJump": True})
     root = fmap.get_root()
     root.title = html.escape(title)

@@ -310,13 +310,13 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
 
 @gazetteer_import.command("csv")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--name-column", default="name", show_default=True)
-@click.option("--lat-column", default="lat", show_default=True)
-@click.option("--lon-column", default="lon", show_default=True)
+@click.option("--name-column", default="name", show_default=True, help="Column holding the place name.")
+@click.option("--lat-column", default="lat", show_default=True, help="Column holding the latitude (WGS84).")
+@click.option("--lon-column", default="lon", show_default=True, help="Column holding the longitude (WGS84).")
 @click.option("--variants-column", default=None, help="Column of other spellings (| or ; separated).")
-@click.option("--kind-column", default=None)
-@click.option("--admin1-column", default=None)
-@click.option("--country", default="SY", show_default=True)
+@click.option("--kind-column", default=None, help="Column of feature kinds (town, village, camp...).")
+@click.option("--admin1-column", default=None, help="Column of governorate (admin1) names.")
+@click.option("--country", default="SY", show_default=True, help="Country (ISO2) of every row.")
 @click.option("--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported).")
 @_clean_errors
 def import_csv(file: str, name_column: str, lat_column: str, lon_column: str, variants_column: str | None,

@@ -508,4 +508,13 @@ def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
         return (s, -i)
 
     best = max(range(len(events)), key=lambda i: score(i, events[i]))
-    return [replace(e, primary=(i == best)) for i, e in enumerate(events)]
+    out = [replace(e, primary=(i == best)) for i, e in enumerate(events)]
+    main = out[best]
+    if main.fatalities is None and main.event_type != "Strategic developments":
+        # The headline often carries the toll of the main incident ("Air strikes kill 19").
+        for line in (article.title, article.text[:300].split(". ")[0]):
+            cas = find_casualties(line)
+            if cas.killed is not None:
+                out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")
+                break
+    return out

@@ -96,6 +96,12 @@ class Event:
     ``event_date`` is ISO 8601 ``YYYY-MM-DD``, or ``--MM-DD`` when the year is
     unknown; ``date_flag`` says how the date was obtained (``exact``,
     ``relative``, ``year-inferred``, ``year-unknown``, ``article-date``).
+
+    Every article keeps its own record of an incident.  When several articles
+    report the same incident, the first record read is the incident's record
+    (``sources`` lists every article) and the others carry its id in
+    ``duplicate_of``; maps and incident counts use the records whose
+    ``duplicate_of`` is empty.
     """
 
     event_id: str
@@ -129,6 +135,7 @@ class Event:
     place_id: str = ""
     source: str = ""
     sources: tuple[str, ...] = ()
+    duplicate_of: str = ""
     article_title: str = ""
     url: str = ""
     notes: str = ""

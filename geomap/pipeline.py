@@ -19,7 +19,7 @@ from . import __version__
 from ._atomic import write_text_atomic
 from ._data import data_dir
 from .errors import GeomapError, InputError
-from .events import ActorTable, extract_events, load_actors, merge_duplicates
+from .events import ActorTable, extract_events, load_actors, mark_duplicates
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
 from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
@@ -101,7 +101,7 @@ def process(
     progress: Callable[[int], None] | None = None,
     fallback: Fallback | None = None,
 ) -> tuple[list[Mention], list[Event]]:
-    """Run the per-article stages over many articles, then merge duplicates."""
+    """Run the per-article stages over many articles, then link records of the same incident."""
     mentions: list[Mention] = []
     events: list[Event] = []
     for art in articles:
@@ -112,7 +112,7 @@ def process(
         if progress is not None:
             progress(1)
     if dedup:
-        events = merge_duplicates(events)
+        events = mark_duplicates(events)
     return mentions, events
 
 
@@ -167,10 +167,12 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
         from .render import write_map
 
         t1 = time.perf_counter()
-        paths["map.html"] = write_map(result.events, out / "map.html", **(map_options or {}))
+        incidents = [e for e in result.events if not e.duplicate_of]
+        paths["map.html"] = write_map(incidents, out / "map.html", **(map_options or {}))
         result.timings["map"] = round(time.perf_counter() - t1, 3)
     summary = {
         "geomap_version": __version__,
+        "version": __version__,
         "inputs": list(inputs),
         "counts": {
             "articles": len(result.articles),
@@ -178,12 +180,14 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
             "mentions_unresolved": sum(m.status == "unresolved" for m in result.mentions),
             "mentions_ambiguous": sum(m.status == "ambiguous" for m in result.mentions),
             "events": len(result.events),
+            "incidents": sum(not e.duplicate_of for e in result.events),
             "skipped": len(result.problems),
         },
         "skipped": [{"path": p.path, "line": p.line, "reason": p.reason} for p in result.problems],
         "warnings": [{"article": a.id, "warning": w} for a in result.articles for w in a.warnings],
         "record_warnings": [{"path": w.path, "line": w.line, "warning": w.reason} for w in result.warnings],
         "timings_s": result.timings,
+        "timings": result.timings,  # seconds per stage (same as timings_s)
         "outputs": sorted(paths) + ["run.json"],
     }
     write_text_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
@@ -255,7 +259,7 @@ def run(
 
         t3 = time.perf_counter()
         joined = join_records(records, gazetteer=gaz, country_bias=country_bias, strict=strict)
-        events = merge_duplicates(events + joined.events) if dedup else events + joined.events
+        events = mark_duplicates(events + joined.events) if dedup else events + joined.events
         problems = problems + joined.problems
         warnings = joined.warnings
         timings["join"] = round(time.perf_counter() - t3, 3)

@@ -2,6 +2,6 @@
 
 from .actors import ActorTable, load_actors
 from .assemble import extract_events
-from .dedup import merge_duplicates
+from .dedup import mark_duplicates, merge_duplicates
 
-__all__ = ["ActorTable", "extract_events", "load_actors", "merge_duplicates"]
+__all__ = ["ActorTable", "extract_events", "load_actors", "mark_duplicates", "merge_duplicates"]

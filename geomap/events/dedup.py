@@ -2,8 +2,10 @@
 
 Two events are the same incident when their days are at most one apart,
 their points within 10 km, their types compatible and their actors
-compatible (one shared, or one side unnamed).  The merged event keeps the
-earliest-read article's record and lists every source.
+compatible (one shared, or one side unnamed).  The incident's record is the
+earliest-read article's: it lists every source and the highest count.  The
+other articles' records stay (each article keeps its account, which is what
+a reader comparing sources needs) and point to it through ``duplicate_of``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import date
 
 from ..models import Event
 
-__all__ = ["merge_duplicates", "same_incident"]
+__all__ = ["mark_duplicates", "merge_duplicates", "same_incident"]
 
 _COMPATIBLE = {
     frozenset({"Battles", "Explosions/Remote violence"}),
@@ -52,23 +54,24 @@ def same_incident(a: Event, b: Event, *, km: float = 10.0, days: int = 1) -> boo
     return not actors_a or not actors_b or bool(actors_a & actors_b)
 
 
-def merge_duplicates(events: Sequence[Event]) -> list[Event]:
-    """Merge events that report the same incident; order of first appearance is kept.
+def mark_duplicates(events: Sequence[Event]) -> list[Event]:
+    """Link records of the same incident: the first one lists every source, the others point to it.
 
     Examples
     --------
-    >>> merge_duplicates([])
+    >>> mark_duplicates([])
     []
     """
-    out: list[Event] = []
+    out: list[Event] = list(events)
+    canon: list[int] = []
     buckets: dict[tuple[int, int], list[int]] = {}
-    for e in events:
+    for idx, e in enumerate(out):
         key = (round(e.latitude * 10), round(e.longitude * 10))
         match_idx = None
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for i in buckets.get((key[0] + dx, key[1] + dy), ()):
-                    if same_incident(out[i], e):
+                    if same_incident(out[i], e) and e.article_id not in out[i].sources:
                         match_idx = i
                         break
                 if match_idx is not None:
@@ -76,8 +79,8 @@ def merge_duplicates(events: Sequence[Event]) -> list[Event]:
             if match_idx is not None:
                 break
         if match_idx is None:
-            buckets.setdefault(key, []).append(len(out))
-            out.append(e)
+            buckets.setdefault(key, []).append(idx)
+            canon.append(idx)
             continue
         base = out[match_idx]
         fat = base.fatalities if base.fatalities is not None else e.fatalities
@@ -87,7 +90,18 @@ def merge_duplicates(events: Sequence[Event]) -> list[Event]:
             base,
             sources=tuple(dict.fromkeys(base.sources + e.sources)),
             fatalities=fat,
-            primary=base.primary or e.primary,
             source="; ".join(dict.fromkeys(s for s in (base.source, e.source) if s)),
         )
+        out[idx] = replace(e, duplicate_of=base.event_id)
     return out
+
+
+def merge_duplicates(events: Sequence[Event]) -> list[Event]:
+    """One record per incident: the incident records of :func:`mark_duplicates`.
+
+    Examples
+    --------
+    >>> merge_duplicates([])
+    []
+    """
+    return [e for e in mark_duplicates(events) if not e.duplicate_of]

@@ -21,7 +21,7 @@ PROPERTY_NAMES = (
     "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
     "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "fatalities",
     "fatalities_text", "injuries", "country", "iso", "admin1", "location", "latitude",
-    "longitude", "geo_precision", "place_id", "primary", "sentence", "source", "sources",
+    "longitude", "geo_precision", "place_id", "primary", "duplicate_of", "sentence", "source", "sources",
     "article_title", "url", "notes",
 )
 

@@ -20,7 +20,7 @@ ACLED_COLUMNS = (
 )
 #: Our columns, written after ACLED's.
 EXTRA_COLUMNS = (
-    "article_id", "primary", "date_flag", "fatalities_text", "injuries", "sentence", "place_id",
+    "article_id", "primary", "duplicate_of", "date_flag", "fatalities_text", "injuries", "sentence", "place_id",
     "sources", "article_title", "url",
 )
 _REGION = "Middle East"
@@ -56,7 +56,8 @@ def event_row(e: Event) -> dict[str, Any]:
         "latitude": e.latitude, "longitude": e.longitude, "geo_precision": e.geo_precision,
         "source": e.source, "source_scale": "", "notes": e.notes, "fatalities": e.fatalities,
         "tags": "", "timestamp": 0,
-        "article_id": e.article_id, "primary": e.primary, "date_flag": e.date_flag,
+        "article_id": e.article_id, "primary": e.primary, "duplicate_of": e.duplicate_of,
+        "date_flag": e.date_flag,
         "fatalities_text": e.fatalities_text, "injuries": e.injuries, "sentence": e.sentence,
         "place_id": e.place_id, "sources": join_sources(e.sources), "article_title": e.article_title,
         "url": e.url,

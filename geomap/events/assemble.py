@@ -366,7 +366,8 @@ def _is_title(sentence: str, title: str) -> bool:
     b = " ".join(title.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
     if not a or not b:
         return False
-    return a == b or (len(b) > 20 and a.startswith(b)) or (len(a) > 20 and a in b)
+    # The headline alone (or a piece of it); a sentence that goes on past the headline is the lead.
+    return a == b or (len(a) > 20 and a in b) or (len(b) > 20 and a.startswith(b) and len(a) < len(b) + 40)
 
 
 def _days_apart(a: str, b: str) -> int:

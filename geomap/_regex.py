@@ -1,31 +1,53 @@
 r"""Many regular expressions over one short text, fast, with ``re.finditer``'s answers.
 
-Python's regex engine skips ahead in C only when a pattern starts with a
-literal or a character set; a pattern that starts with ``\b`` or a
-look-behind (``(?<![\w-])``) is tried at every position of the text.  Event
-triggers and date expressions are such patterns, tried one after another on
-every sentence, and that was most of the time spent on an article.
+Event triggers and date expressions are lists of case-insensitive patterns,
+each a long alternation of words, tried one after another on every sentence:
+that was most of the time spent on an article.  Python's regex engine is slow
+at exactly this: it skips an alternative on its first character only when
+that character is matched case-sensitively, and a pattern that starts with
+``\b`` or a look-behind is tried at every position of the text.
 
-:class:`WordScan` runs a list of such patterns the fast way.  Each pattern is
-wrapped as ``<separator>(<pattern>)``: the character before the match (one of
-the ``separator`` set; the text is searched with a space in front) is consumed
-instead of looked at, so the engine jumps from separator to separator.  One
-pass of the union of all patterns first finds the separators where any of
-them can match; each pattern is then tried only there.  The matches are
-exactly those of ``pattern.finditer(text)`` provided every match of every
-pattern starts right after a ``separator`` character or at the start of the
-text, and no match ends with a separator character (true of patterns that
-start with ``\b`` and a word character and end with ``\b`` or ``(?!\w)``;
-use ``[^\w-]`` as the separator for a ``(?<![\w-])`` look-behind).  Patterns
-must not use numbered back-references or repeat group names across the list.
+:class:`WordScan` runs such a list the fast way, with the same matches:
+
+- case folding: a case-insensitive pattern is run case-sensitively on the
+  lower-cased text (same length, same offsets; the match texts are taken from
+  the original).  Texts holding one of the four characters that
+  case-insensitive matching treats specially (``İ ı ſ K``) take the slow path;
+- separators: each pattern is wrapped as ``<separator>(<pattern>)``, consuming
+  the character before the match (the text is searched with a space in front)
+  instead of looking at it, so the engine jumps from separator to separator;
+- one pass of the union of all patterns finds the separators where any of them
+  can match; each pattern is then tried only there.
+
+The matches are exactly those of ``pattern.finditer(text)`` provided every
+match of every pattern starts right after a ``separator`` character or at the
+start of the text, and no match ends with a separator character (true of
+patterns that start with ``\b`` and a word character and end with ``\b`` or
+``(?!\w)``; use ``[^\w-]`` as the separator for a ``(?<![\w-])`` look-behind).
+Patterns must not be anchored (``^``, ``\A``), use numbered back-references
+or repeat group names across the list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-__all__ = ["WordScan"]
+__all__ = ["AnyOf", "Folded", "WordScan"]
+
+Hit = tuple[int, int, str, tuple[str | None, ...]]
+Prefix = tuple[str, ...]
+
+#: Characters that case-insensitive matching pairs with an ASCII letter, or that
+#: lower-case to two characters (checked in tests/test_regex_scan.py).
+CASE_SPECIAL = "\u0130\u0131\u017f\u212a"
+_SPECIAL = re.compile(f"[{CASE_SPECIAL}]")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_ESCAPE = re.compile(r"\\.", re.S)
+_CODE_ESCAPE = re.compile(r"\\[xuUN0-7]")
+_GROUP_NAME = re.compile(r"\(\?P(?:<[^>]*>|=[^)]*\))")
 
 
 class WordScan:
@@ -48,17 +70,43 @@ class WordScan:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, separator: str) -> None:
         self.patterns = list(patterns)
-        self._rxs = [re.compile(f"{separator}({p.pattern})", p.flags) for p in self.patterns]
-        union = "|".join(f"(?{_inline_flags(p.flags)}:{p.pattern})" for p in self.patterns)
-        self._any = re.compile(f"{separator}(?=(?:{union}))")
+        self._exact = _Compiled(self.patterns, separator, fold=False)
+        foldable = all(_foldable(p) for p in self.patterns)
+        self._folded = _Compiled(self.patterns, separator, fold=True) if foldable else None
 
-    def matches(self, text: str) -> list[list[tuple[int, int, str, tuple[str | None, ...]]]]:
+    def matches(self, text: str) -> list[list[Hit]]:
         """For each pattern, its ``finditer`` matches as ``(start, end, text, groups)``."""
-        padded = " " + text
-        starts = [m.start() for m in self._any.finditer(padded)]
-        out: list[list[tuple[int, int, str, tuple[str | None, ...]]]] = []
-        for rx in self._rxs:
-            found: list[tuple[int, int, str, tuple[str | None, ...]]] = []
+        if self._folded is not None and not _SPECIAL.search(text):
+            return self._folded.matches(text, text.lower())
+        return self._exact.matches(text, text)
+
+
+class _Compiled:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], separator: str, *, fold: bool) -> None:
+        def flags(p: re.Pattern[str]) -> int:
+            return p.flags & ~re.I if fold else p.flags
+
+        self.rxs = [re.compile(f"{separator}({p.pattern})", flags(p)) for p in patterns]
+        union = "|".join(f"(?{_inline_flags(flags(p))}:{p.pattern})" for p in patterns)
+        # The first few letters any match can start with (as a trie) let the
+        # engine pass over most separators without entering the alternation.
+        heads: dict[int, set[Prefix]] = {}
+        for p in patterns:
+            found = _prefixes(p.pattern, flags(p))
+            if found is None:
+                heads = {}
+                break
+            heads.setdefault(flags(p), set()).update(found)
+        tries = [f"(?{_inline_flags(f)}:{_trie(words)})" for f, words in heads.items()]
+        head = f"(?={'|'.join(tries)})" if tries else ""
+        self.any = re.compile(f"{separator}{head}(?=(?:{union}))")
+
+    def matches(self, text: str, searched: str) -> list[list[Hit]]:
+        padded = " " + searched
+        starts = [m.start() for m in self.any.finditer(padded)]
+        out: list[list[Hit]] = []
+        for rx in self.rxs:
+            found: list[Hit] = []
             resume = 0
             for pos in starts:
                 if pos < resume:
@@ -67,11 +115,275 @@ class WordScan:
                 if m is None:
                     continue
                 resume = m.end()
-                found.append((m.start(1) - 1, m.end(1) - 1, m.group(1), m.groups()[1:]))
+                (s, e), *groups = m.regs[1:]
+                found.append((s - 1, e - 1, text[s - 1:e - 1],
+                              tuple(text[a - 1:b - 1] if a >= 0 else None for a, b in groups)))
             out.append(found)
         return out
 
 
+class Folded:
+    r"""A case-insensitive pattern, run case-sensitively on the lower-cased text.
+
+    Same matches as the pattern (group texts come from the original text),
+    several times faster on alternations of words.  Patterns that cannot be
+    folded (capitals, inline flags, non-ASCII letters) and texts holding
+    :data:`CASE_SPECIAL` characters use the pattern as it is.
+
+    Examples
+    --------
+    >>> rx = Folded(re.compile(r"(?P<n>\d+) (?:killed|dead)", re.I))
+    >>> rx.search("Five died, 12 KILLED.").group("n", 0)
+    ('12', '12 KILLED')
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.original = pattern
+        self.pattern = pattern.pattern
+        self.flags = pattern.flags
+        self._cs = None
+        if pattern.flags & re.I and _foldable(pattern):
+            self._cs = re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        """Like :meth:`re.Pattern.search`."""
+        if self._cs is None or _SPECIAL.search(text):
+            return self.original.search(text, pos, endpos)
+        m = self._cs.search(text.lower(), pos, endpos)
+        return None if m is None else _Match(m, text)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        """Like :meth:`re.Pattern.match`."""
+        if self._cs is None or _SPECIAL.search(text):
+            return self.original.match(text, pos, endpos)
+        m = self._cs.match(text.lower(), pos, endpos)
+        return None if m is None else _Match(m, text)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Any]:
+        """Like :meth:`re.Pattern.finditer`."""
+        if self._cs is None or _SPECIAL.search(text):
+            yield from self.original.finditer(text, pos, endpos)
+            return
+        for m in self._cs.finditer(text.lower(), pos, endpos):
+            yield _Match(m, text)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        """Like :meth:`re.Pattern.sub` (a callable ``repl`` gets matches on the original text)."""
+        if self._cs is None or _SPECIAL.search(text) or (isinstance(repl, str) and "\\" in repl):
+            return self.original.sub(repl, text, count)
+        out: list[str] = []
+        last = 0
+        for i, m in enumerate(self._cs.finditer(text.lower())):
+            if count and i >= count:
+                break
+            out.append(text[last:m.start()])
+            out.append(repl(_Match(m, text)) if callable(repl) else repl)
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.original, name)
+
+
+class AnyOf:
+    r"""Whether any of several patterns occurs in a text (the case-foldable ones run folded).
+
+    ``search`` returns a match of one of the patterns, or ``None`` when none
+    occurs: use it for its truth value (which pattern's match comes back is
+    not the one a single ``|``-joined pattern would give).
+
+    Examples
+    --------
+    >>> note, caps = re.compile(r"^\s*note to readers", re.I), re.compile(r"(?-i:[A-Z]{3})\b", re.I)
+    >>> rx = AnyOf([note, caps])
+    >>> [bool(rx.search(t)) for t in ("NOTE TO READERS: ...", "the UN said", "un", "the USA")]
+    [True, False, False, True]
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self._parts: list[Folded | re.Pattern[str]] = []
+        # Patterns anchored at the start apart from the others: mixed into one
+        # alternation they would be tried at every position.
+        anchored = [p for p in self.patterns if p.pattern.startswith("^") and not p.flags & re.M]
+        floating = [p for p in self.patterns if p not in anchored]
+        for group in (anchored, floating):
+            folded = [p for p in group if p.flags & re.I and _foldable(p)]
+            exact = [p for p in group if p not in folded]
+            if folded:
+                self._parts.append(Folded(_union(folded)))
+            if exact:
+                self._parts.append(_union(exact))
+
+    def search(self, text: str) -> Any:
+        """Return a match of one of the patterns in ``text``, or ``None``."""
+        for part in self._parts:
+            m = part.search(text)
+            if m is not None:
+                return m
+        return None
+
+
+def _union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern matching where any of ``patterns`` matches (flags kept per pattern)."""
+    if len({p.flags for p in patterns}) == 1:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    return re.compile("|".join(f"(?{_inline_flags(p.flags)}:{p.pattern})" for p in patterns))
+
+
+class _Match:
+    """A match on the lower-cased text that reads its groups from the original text."""
+
+    __slots__ = ("_m", "string")
+
+    def __init__(self, m: re.Match[str], text: str) -> None:
+        self._m = m
+        self.string = text
+
+    def group(self, *groups: int | str) -> Any:
+        if len(groups) > 1:
+            return tuple(self.group(g) for g in groups)
+        a, b = self._m.span(*groups)
+        return None if a < 0 else self.string[a:b]
+
+    def __getitem__(self, g: int | str) -> str | None:
+        return self.group(g)  # type: ignore[no-any-return]
+
+    def groups(self, default: str | None = None) -> tuple[str | None, ...]:
+        out = (self.group(i) for i in range(1, self._m.re.groups + 1))
+        return tuple(default if g is None else g for g in out)
+
+    def groupdict(self, default: str | None = None) -> dict[str, str | None]:
+        out = {name: self.group(name) for name in self._m.re.groupindex}
+        return {k: default if v is None else v for k, v in out.items()}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._m, name)  # start, end, span, pos, endpos, lastindex, lastgroup, re
+
+    def __repr__(self) -> str:
+        return f"<geomap match span={self._m.span()} match={self.group()!r}>"
+
+
+def _prefixes(pattern: str, flags: int, *, size: int = 3, limit: int = 2000) -> set[Prefix] | None:
+    r"""Return prefixes of up to ``size`` characters, one of which begins every match.
+
+    A prefix is a tuple of one-character patterns (``"a"``, ``r"\d"``).
+    ``None`` when they cannot be worked out: a match may be empty or start
+    with a class too wide to list, or there would be more than ``limit``.
+    Zero-width assertions are left out (that only adds prefixes).
+    """
+    try:
+        from re import _constants as c
+        from re import _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s"}
+    # (prefix, open): open when the sub-pattern ended there and what follows
+    # it may extend the prefix; closed when the prefix must stop there.
+    Prefixes = set[tuple[Prefix, bool]]
+
+    def join(heads: Prefixes, tail: Any, room: int) -> Prefixes:
+        out: Prefixes = set()
+        for text, is_open in heads:
+            if not is_open or len(text) >= room:
+                out.add((text, False))
+                continue
+            for more, more_open in tail(room - len(text)):
+                out.add((text + more, more_open and len(text) + len(more) < room))
+        if len(out) > limit:
+            raise OverflowError
+        return out
+
+    def chars(op: Any, av: Any) -> list[str] | None:
+        if op is c.LITERAL:
+            return [re.escape(chr(av))]
+        if op is c.CATEGORY and av in categories:
+            return [categories[av]]
+        if op is c.IN:
+            found: list[str] = []
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    found.append(re.escape(chr(iav)))
+                elif iop is c.RANGE and iav[1] - iav[0] < 40:
+                    found += [re.escape(chr(x)) for x in range(iav[0], iav[1] + 1)]
+                elif iop is c.CATEGORY and iav in categories:
+                    found.append(categories[iav])
+                else:
+                    return None
+            return found
+        return None
+
+    def seq(items: Any, room: int) -> Prefixes:
+        heads: Prefixes = {((), True)}
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            heads = join(heads, lambda r, op=op, av=av: one(op, av, r), room)
+            if not any(is_open for _t, is_open in heads):
+                break
+        return heads
+
+    def one(op: Any, av: Any, room: int) -> Prefixes:
+        found = chars(op, av)
+        if found is not None:
+            return {((ch,), room > 1) for ch in found}
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            return seq(av[-1], room)
+        if op is c.BRANCH:
+            return set().union(*(seq(alt, room) for alt in av[1]))
+        if op in repeats:
+            low, high, item = av
+            out: Prefixes = {((), True)} if low == 0 else set()
+            heads: Prefixes = {((), True)}
+            for n in range(1, min(high, room) + 1):
+                heads = join(heads, lambda r: seq(item, r), room)
+                out |= {(t, o) for t, o in heads if n >= low or not o}
+            return out
+        return {((), False)}  # anything else: the prefix stops here
+
+    try:
+        found = seq(parser.parse(pattern, flags), size)
+    except (OverflowError, RecursionError, re.error):
+        return None
+    prefixes = {prefix for prefix, _open in found}
+    return None if () in prefixes else prefixes
+
+
+def _trie(words: set[Prefix]) -> str:
+    """Return a pattern matching any of ``words``, branching one character at a time."""
+    tree: dict[str, Any] = {}
+    for w in sorted(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a shorter word ends here: whatever follows is allowed
+        alts = [ch + emit(child) for ch, child in node.items()]
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return emit(tree)
+
+
+def _foldable(p: re.Pattern[str]) -> bool:
+    """Whether ``p`` matches the lower-cased text case-sensitively as it matches the text."""
+    if _INLINE_FLAGS.search(p.pattern) or _CODE_ESCAPE.search(p.pattern):
+        return False
+    bare = _GROUP_NAME.sub("", _ESCAPE.sub("", p.pattern))
+    if any(not c.isascii() and c.lower() != c.upper() for c in bare):
+        return False  # non-ASCII letters have case pairs str.lower() does not follow
+    if p.flags & re.I:
+        return bare == bare.lower()
+    return bare == bare.lower() == bare.upper()
+
+
 def _inline_flags(flags: int) -> str:
     """Return the scoped inline-flag letters of ``flags`` (``re.I | re.S`` gives ``"is"``)."""
-    return "".join(c for flag, c in ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.X, "x")) if flags & flag)
+    pairs = ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.X, "x"))
+    letters = "".join(c for flag, c in pairs if flags & flag)
+    return letters or "-i"

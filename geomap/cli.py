@@ -109,6 +109,8 @@ _COMMON = [
     click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it."),
     click.option("--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."),
     click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage)."),
+    click.option("--max-article-mb", type=click.FloatRange(min=0, min_open=True), default=5.0,
+                 show_default=True, help="Skip article files larger than this many megabytes."),
     click.option("--geocoder", default=None, metavar="SERVICE",
                  help="Opt-in online fallback for names the gazetteer lacks (a geopy service, e.g. "
                       "nominatim). Off by default: without it no request leaves the machine."),
@@ -117,7 +119,23 @@ _COMMON = [
                       "[env GEOMAP_USER_AGENT]; required with --geocoder."),
     click.option("--geocoder-url", default=None, metavar="URL",
                  help="Another server for --geocoder (e.g. a private Nominatim: http://host:8080)."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="Process the articles in N local processes (implies --engine processes)."),
+    click.option("--engine", type=click.Choice(["local", "processes", "dask"]), default=None,
+                 help="Where articles are processed: this process (default), local worker processes, "
+                      "or a Dask cluster (see docs/scaling.md)."),
+    click.option("--scheduler", metavar="ADDRESS", default=None,
+                 help="Dask scheduler for --engine dask, e.g. tcp://host:8786 (default: a local cluster)."),
 ]
+
+
+def _engine(engine: str | None, workers: int | None, scheduler: str | None) -> dict[str, Any]:
+    """The engine options the command line asks for (``--scheduler`` implies Dask)."""
+    if scheduler and engine not in (None, "dask"):
+        raise click.UsageError(f"--scheduler is for --engine dask, not --engine {engine}")
+    if engine is None:
+        engine = "dask" if scheduler else "processes" if (workers or 1) > 1 else "local"
+    return {"engine": engine, "workers": workers, "scheduler": scheduler}
 
 
 def _fallback(geocoder: str | None, user_agent: str | None, url: str | None,
@@ -150,7 +168,8 @@ def _common(func: F) -> F:
 def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
             reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool, tiles: str,
             records: tuple[str, ...], geocoder: str | None, user_agent: str | None,
-            geocoder_url: str | None) -> None:
+            geocoder_url: str | None, max_article_mb: float, workers: int | None, engine: str | None,
+            scheduler: str | None) -> None:
     """Read articles, extract events, write GeoJSON, CSV and an interactive map.
 
     INPUTS are files or folders (.txt, .md, .html, .jsonl, .csv); with none,
@@ -161,6 +180,7 @@ def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countri
         strict=strict, dedup=not no_dedup, gpkg=gpkg,
         map_options={"tiles": None if tiles.lower() == "none" else tiles}, records=records,
         fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
+        max_article_bytes=int(max_article_mb * 1_000_000), **_engine(engine, workers, scheduler),
     )
     _report(result, out)
 
@@ -170,12 +190,15 @@ def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countri
 @_clean_errors
 def extract_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
                 reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool,
-                geocoder: str | None, user_agent: str | None, geocoder_url: str | None) -> None:
+                geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
+                max_article_mb: float, workers: int | None, engine: str | None,
+                scheduler: str | None) -> None:
     """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
     result = _progress_run(
         inputs, out, map_html=False, patches=patches, country_bias=countries, reference_date=reference_date,
         strict=strict, dedup=not no_dedup, gpkg=gpkg,
         fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
+        max_article_bytes=int(max_article_mb * 1_000_000), **_engine(engine, workers, scheduler),
     )
     _report(result, out)
 
@@ -328,6 +351,15 @@ def import_csv(file: str, name_column: str, lat_column: str, lon_column: str, va
                            lon_column=lon_column, variants_column=variants_column, kind_column=kind_column,
                            admin1_column=admin1_column, country=country)
     click.echo(f"imported {res.places} places from {file} into {res.path}")
+
+
+def _add_map_command() -> None:
+    from .render.cli_map import map_cmd
+
+    cli.add_command(map_cmd)
+
+
+_add_map_command()
 
 
 def main() -> None:

@@ -792,10 +792,11 @@ def run_join(
 
     Returns the :class:`~geomap.pipeline.RunResult` (no articles, no mentions).
     """
-    from .pipeline import RunResult, write_outputs
+    from .pipeline import RunResult, usable_patches, write_outputs
 
     t0 = time.perf_counter()
-    gaz = gazetteer or load_gazetteer(patches=patches)
+    problems: list[InputError] = []
+    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))
     res = join_records(
         records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias, strict=strict
     )
@@ -803,7 +804,7 @@ def run_join(
         [],
         [],
         res.events,
-        res.problems,
+        problems + res.problems,
         {"join": round(time.perf_counter() - t0, 3)},
         warnings=res.warnings,
     )

@@ -72,7 +72,7 @@ def extract(
                                 hint_admin1=hints)
     if fallback is not None:
         mentions = apply_fallback(mentions, fallback)
-    mentions = suggest_candidates(mentions, gazetteer)
+    mentions = suggest_candidates(mentions, gazetteer, country_bias=country_bias)
     events = extract_events(article, mentions, actors=actors, reference_date=reference_date,
                             countries=country_bias, title_admin1=hints)
     return mentions, events
@@ -100,17 +100,25 @@ def process(
     dedup: bool = True,
     progress: Callable[[int], None] | None = None,
     fallback: Fallback | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: Any = None,
 ) -> tuple[list[Mention], list[Event]]:
-    """Run the per-article stages over many articles, then link records of the same incident."""
+    """Run the per-article stages over many articles, then link records of the same incident.
+
+    ``engine`` (``"local"``, ``"processes"``, ``"dask"``), ``workers`` and
+    ``scheduler`` choose where the per-article stage runs (see
+    :mod:`geomap.engines`); the results do not depend on it.
+    """
+    from .engines import extract_articles
+
     mentions: list[Mention] = []
     events: list[Event] = []
-    for art in articles:
-        m, e = extract(art, gazetteer=gazetteer, actors=actors, country_bias=country_bias,
-                       reference_date=reference_date, fallback=fallback)
+    for m, e in extract_articles(articles, gazetteer=gazetteer, actors=actors, engine=engine, workers=workers,
+                                 scheduler=scheduler, progress=progress, country_bias=country_bias,
+                                 reference_date=reference_date, fallback=fallback):
         mentions += m
         events += e
-        if progress is not None:
-            progress(1)
     if dedup:
         events = mark_duplicates(events)
     return mentions, events
@@ -138,6 +146,31 @@ def text_to_events(
     return extract(art, gazetteer=gaz, actors=actors or load_actors())[1]
 
 
+def usable_patches(patches: Sequence[str | Path], problems: list[InputError], *,
+                   strict: bool = False) -> list[str | Path]:
+    """The patch files that read cleanly; each bad one becomes a problem (raised when ``strict``)."""
+    import re
+
+    from .errors import GazetteerError
+    from .gazetteer.layers import read_patch
+
+    ok: list[str | Path] = []
+    for patch in patches:
+        try:
+            for _entry in read_patch(patch):
+                pass
+        except GazetteerError as exc:
+            m = re.match(re.escape(str(patch)) + r"(?::(\d+))?: (.*)", str(exc), re.S)
+            err = InputError(patch, (m.group(2) if m else str(exc)) + "; patch file skipped",
+                             line=int(m.group(1)) if m and m.group(1) else None)
+            if strict:
+                raise err from exc
+            problems.append(err)
+            continue
+        ok.append(patch)
+    return ok
+
+
 def sample_inputs() -> list[Path]:
     """The bundled sample dispatches (data/samples/)."""
     return [data_dir() / "samples"]
@@ -152,8 +185,9 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
     t0 = time.perf_counter()
     counts: dict[str, int] = {}
     for e in result.events:
-        for src in e.sources:
-            counts[src] = counts.get(src, 0) + 1
+        # Every article keeps its own record of an incident (duplicates point to
+        # the incident record), so an article's events are the records it owns.
+        counts[e.article_id] = counts.get(e.article_id, 0) + 1
     paths = {
         "events.geojson": write_geojson(result.events, out / "events.geojson"),
         "events.csv": write_events_csv(result.events, out / "events.csv"),
@@ -164,11 +198,14 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
         paths["events.gpkg"] = write_gpkg(result.events, out / "events.gpkg")
     result.timings["export"] = round(time.perf_counter() - t0, 3)
     if map_html:
-        from .render import write_map
+        from .render import write_map, write_report
 
         t1 = time.perf_counter()
-        incidents = [e for e in result.events if not e.duplicate_of]
-        paths["map.html"] = write_map(incidents, out / "map.html", **(map_options or {}))
+        # the map and report show incidents; other articles' accounts appear in their popups
+        paths["map.html"] = write_map(result.events, out / "map.html", articles=result.articles,
+                                      mentions=result.mentions, **(map_options or {}))
+        paths["report.html"] = write_report(result.events, out / "report.html", articles=result.articles,
+                                            mentions=result.mentions, map_href="map.html")
         result.timings["map"] = round(time.perf_counter() - t1, 3)
     summary = {
         "geomap_version": __version__,
@@ -212,7 +249,11 @@ def run(
     progress: Callable[[int], None] | None = None,
     map_options: dict[str, Any] | None = None,
     records: Sequence[str | Path] = (),
+    max_article_bytes: int | None = None,
     fallback: Fallback | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: Any = None,
 ) -> RunResult:
     """Read articles, extract events, write the outputs.
 
@@ -230,6 +271,10 @@ def run(
     fallback
         Opt-in online look-up for names the gazetteer lacks
         (:class:`~geomap.gazetteer.online.OnlineFallback`); ``None`` sends no request.
+    engine, workers, scheduler
+        Where the per-article stage runs: ``"local"`` (this process),
+        ``"processes"`` (``workers`` local processes) or ``"dask"`` (a Dask
+        cluster at ``scheduler``, or a local one); see :mod:`geomap.engines`.
 
     Examples
     --------
@@ -240,18 +285,19 @@ def run(
     """
     t0 = time.perf_counter()
     paths = list(inputs) if inputs else sample_inputs()
-    articles, problems = read_articles(paths)
+    limit = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
+    articles, problems = read_articles(paths, **limit)
     if strict and problems:
         raise problems[0]
     timings = {"ingest": round(time.perf_counter() - t0, 3)}
     t1 = time.perf_counter()
-    gaz = gazetteer or load_gazetteer(patches=patches)
+    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))
     actors = load_actors()
     timings["load"] = round(time.perf_counter() - t1, 3)
     t2 = time.perf_counter()
     mentions, events = process(articles, gazetteer=gaz, actors=actors, country_bias=country_bias,
                                reference_date=reference_date, dedup=dedup, progress=progress,
-                               fallback=fallback)
+                               fallback=fallback, engine=engine, workers=workers, scheduler=scheduler)
     timings["extract"] = round(time.perf_counter() - t2, 3)
     warnings: list[InputError] = []
     if records:

@@ -44,7 +44,7 @@ _LOCATIVE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|with|to|members of|fighters of|"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|members of|fighters of|"
     r"commanders of|leaders? of|militants of|defectors from|vehicles? of)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.I,
 )
@@ -57,6 +57,7 @@ _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied
 _HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas|as|and)\s+|\bwhile\s+|\bwhereas\s+", re.I)
 _GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (government usage)",
                              "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
@@ -179,9 +180,11 @@ def _choose_actors(
     if agent is not None:
         patients.discard(id(agent))
     if agent is None:
+        clause_start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, trig.start)), default=0)
         before = [a for a in inside if a.start < trig.start and id(a) not in patients]
+        in_clause = [a for a in before if a.start >= clause_start]
         after_t = [a for a in inside if a.start >= trig.start and id(a) not in patients]
-        agent = (before or after_t or [None])[0]  # type: ignore[list-item]
+        agent = (in_clause or before or after_t or [None])[0]  # type: ignore[list-item]
     if agent is None or agent.actor.name in _GENERIC_ACTORS:
         named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS and id(a) not in patients]
         if agent is None and named:
@@ -324,7 +327,7 @@ def extract_events(
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
         after = [g for g in lists if g[0].start >= rel_start]
-        chosen = after[0] if after else lists[-1]
+        chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _most_specific(chosen)
         # A second typed trigger in another clause with its own list makes its own events.
         pairs: list[tuple[Trigger, list[Mention]]] = [(main, chosen)]
@@ -342,7 +345,7 @@ def extract_events(
         carrier_done = False
         for trig, group in pairs:
             for m in group:
-                carry = cas.killed is not None and not carrier_done and m.precision == specific
+                carry = (cas.killed is not None or cas.injured is not None) and not carrier_done and m.precision == specific
                 if carry:
                     carrier_done = True
                 drafts.append(_Draft(
@@ -407,7 +410,11 @@ def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         same = next((o for o in out if o.mention.place and d.mention.place
-                     and o.mention.place.id == d.mention.place.id and o.date == d.date), None)
+                     and o.mention.place.id == d.mention.place.id
+                     and (o.date == d.date or d.date_flag == "article-date"
+                          or (o.trigger.sub_event_type == d.trigger.sub_event_type
+                              and max(o.time_precision, d.time_precision) >= 2
+                              and _days_apart(o.date, d.date) <= 3))), None)
         if same is None:
             out.append(d)
             continue

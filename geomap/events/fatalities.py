@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._regex import Folded
+
 __all__ = ["Casualties", "find_casualties", "word_number"]
 
 _UNITS = {
@@ -24,16 +26,16 @@ _UNITS = {
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
-_WHO = r"(?:[\w'’-]+\s+){0,7}?"
+_WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
 _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
-    r"(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<who>" + _WHO + r")(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>" + _KILL + r"|" + _HURT + r")\b",
+    r"(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<who>" + _WHO + r")(?:,[^,;.]{1,50},\s*)?(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>" + _KILL + r"|" + _HURT + r")\b",
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3})?",
+    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?=(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3}))?",
     re.I,
 )
 _VAGUE_RX = re.compile(r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I)
@@ -87,6 +89,26 @@ _DATE_MASK = re.compile(
     re.I,
 )
 
+# Case-insensitive alternations run faster case-folded; same matches (see geomap/_regex.py).
+_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK = (
+    Folded(rx) for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED,
+                          _CIVILIAN, _DATE_MASK)
+)
+
+
+_NONE_HURT = re.compile(
+    r"\bno(?: one|body|[- ]one)? (?:was|were|has been|had been) (?:killed|hurt|injured|wounded)\b"
+    r"|\bno (?:casualties|deaths|fatalities|injuries|victims) (?:were |was )?(?:reported|recorded|caused)"
+    r"|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|deaths)",
+    re.I,
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:killing|killed|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
+    r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)\b",
+    re.I,
+)
+
 
 def _mask_dates(sentence: str) -> str:
     """Blank out dates, years and clock times so their digits are never counted as people."""
@@ -98,7 +120,7 @@ def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
     head = sentence[max(0, start - 25):start].lower()
     if re.search(r"\b(?:including|among them|among whom|of whom|of them|among|out of)\s+(?:at least\s+)?$", head):
         return True
-    if re.search(r"\d", who or ""):
+    if re.search(r"\d", who or "") or re.search(r"\b(?:and|or)\s*$", who or ""):
         return True
     return n > 5000
 
@@ -118,6 +140,8 @@ def find_casualties(sentence: str) -> Casualties:
     if not _ANY_HARM.search(sentence):
         return Casualties()
     sentence = _mask_dates(sentence)
+    if _NONE_HURT.search(sentence):
+        return Casualties(killed=0, text=_NONE_HURT.search(sentence).group())  # type: ignore[union-attr]
     killed: list[int] = []
     injured: list[int] = []
     texts: list[str] = []
@@ -150,7 +174,7 @@ def find_casualties(sentence: str) -> Casualties:
         after = m.group("after") or ""
         if n is None or _NOT_PEOPLE.match(after) or _subset_or_noise(sentence, m.start("n"), n, ""):
             continue
-        if re.match(r"^\s+(?:[\w-]+\s+){0,2}?(?:injured|wounded|hurt)\b", after, re.I) and not m.group("verb").lower().startswith(("injur", "wound")):
+        if re.match(r"^\s+(?:others?|people|persons|civilians)?\s*(?:injured|wounded|hurt)\b", after, re.I) and not m.group("verb").lower().startswith(("injur", "wound")):
             injured.append(n)
             texts.append(" ".join(m.group().split()))
             continue
@@ -170,6 +194,9 @@ def find_casualties(sentence: str) -> Casualties:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
         texts.append(" ".join(m.group().split()))
+    if not killed and _ONE_PERSON.search(sentence):
+        killed.append(1)
+        texts.append(_ONE_PERSON.search(sentence).group())  # type: ignore[union-attr]
     vague = ""
     if not killed:
         vm = _VAGUE_RX.search(sentence)

@@ -17,6 +17,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
     event_id = _text(row.get("event_id_cnty")) or _text(row.get("event_id"))
     article_id = _text(row.get("article_id")) if ours else ref
     sources = _sources(row.get("sources")) if "sources" in row else (article_id,)
-    return {
+    out: dict[str, Any] = {
         "event_id": event_id or ref,
         "article_id": article_id,
         "event_date": event_date,
@@ -287,10 +288,16 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
         "place_id": _text(row.get("place_id")),
         "source": _text(row.get("source")),
         "sources": sources,
+        "duplicate_of": _text(row.get("duplicate_of")),
         "article_title": _text(row.get("article_title")),
         "url": _text(row.get("url")),
         "notes": _text(row.get("notes")),
     }
+    # Text fields added to Event later read back without a change here.
+    for f in fields(Event):
+        if f.name not in out and isinstance(f.default, str):
+            out[f.name] = _text(row.get(f.name))
+    return out
 
 
 # -- file formats -------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from .._atomic import atomic_write
 from ..models import Article, Event, Mention
@@ -27,12 +28,33 @@ def _cell(v: object) -> object:
     return v
 
 
+class _Writer:
+    """A csv writer with LF line ends that also quotes cells holding a bare carriage return.
+
+    Python's csv module only quotes the line terminator's own characters, so a
+    cell with a CR would come back split in two; such rows are written fully quoted.
+    """
+
+    def __init__(self, fh: IO[str]) -> None:
+        self._plain = csv.writer(fh, lineterminator="\n")
+        self._quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        cells = list(row)
+        cr = any(isinstance(c, str) and "\r" in c for c in cells)
+        (self._quoted if cr else self._plain).writerow(cells)
+
+
+def _writer(fh: IO[str]) -> _Writer:
+    return _Writer(fh)
+
+
 def write_events_csv(events: Sequence[Event], path: str | Path) -> Path:
     """ACLED's 31 columns in ACLED's order, then geomap's."""
     path = Path(path)
     cols = list(ACLED_COLUMNS) + list(EXTRA_COLUMNS)
     with atomic_write(path, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
+        w = _writer(fh)
         w.writerow(cols)
         for row in event_rows(events):
             w.writerow([_cell(row[c]) for c in cols])
@@ -43,7 +65,7 @@ def write_mentions_csv(mentions: Sequence[Mention], path: str | Path) -> Path:
     """Every place mention: resolved, ambiguous or unresolved, with candidates to review."""
     path = Path(path)
     with atomic_write(path, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
+        w = _writer(fh)
         w.writerow(MENTION_COLUMNS)
         for m in mentions:
             p = m.place
@@ -63,7 +85,7 @@ def write_articles_csv(articles: Sequence[Article], counts: dict[str, int], path
     """One row per article: id, title, published, outlet, number of events, warnings."""
     path = Path(path)
     with atomic_write(path, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
+        w = _writer(fh)
         w.writerow(ARTICLE_COLUMNS)
         for a in articles:
             w.writerow([a.id, a.title, a.published.isoformat() if a.published else "", a.outlet, a.url,

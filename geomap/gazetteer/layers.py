@@ -66,8 +66,26 @@ def _open_text(path: Path) -> Iterator[tuple[str, Iterator[str]]]:
         except zipfile.BadZipFile as exc:
             raise GazetteerError(f"{path}: not a readable zip archive ({exc})") from exc
         return
-    with path.open(encoding="utf-8-sig") as fh:
-        yield path.name, fh
+    with path.open("rb") as raw:
+        head = raw.read(2)
+    encoding = "utf-16" if head in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    with path.open(encoding=encoding) as fh:
+        yield path.name, _checked_lines(path, fh)
+
+
+def _checked_lines(path: Path, lines: Iterator[str]) -> Iterator[str]:
+    """Lines of a text file; undecodable or binary content becomes a GazetteerError naming the line."""
+    lineno = 0
+    try:
+        for lineno, line in enumerate(lines, 1):
+            if "\x00" in line:
+                msg = f"{path}:{lineno}: binary data (NUL bytes); expected a UTF-8 text file"
+                raise GazetteerError(msg)
+            yield line
+    except UnicodeDecodeError as exc:
+        msg = (f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); GeoNames files are UTF-8: "
+               "is this a binary file, or was it re-saved in another encoding?")
+        raise GazetteerError(msg) from exc
 
 
 def _useful_alternate(name: str) -> bool:
@@ -211,13 +229,21 @@ def _check_point(lat: float, lon: float, path: Path, lineno: int) -> None:
 
 
 def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    from ..errors import InputError
+    from ..ingest.decode import decode_bytes
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read ({exc.strerror})") from exc
-    reader = csv.DictReader(io.StringIO(text))
+    if not data.strip():
+        raise GazetteerError(f"{path}: empty file; expected a CSV with a header row")
+    try:
+        text, _warnings = decode_bytes(data, path)  # BOMs, UTF-16, Latin-1
+    except InputError as exc:
+        reason = exc.reason.split(";")[0]
+        raise GazetteerError(f"{path}: {reason}; expected a CSV text file with a header row") from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     missing = [c for c in required if c not in fields]
     if missing:
@@ -302,14 +328,32 @@ def _cell(row: dict[str, str], column: str | None) -> str:
 
 
 def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]]:
-    """Read a user patch file: ``action,name,variants,lat,lon,kind,admin1,country``.
+    r"""Read a user patch file: ``action,name,variants,lat,lon,kind,admin1,country``.
 
     ``action`` is ``add`` (a new place), ``override`` (the name now means only
     this place) or ``blacklist`` (the name is never a place; lat/lon empty).
+    Rows whose action is empty or starts with ``#`` are notes and are skipped.
+    See data/gazetteer/PATCHES.md.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "patch.csv"
+    >>> _ = p.write_text("action,name,lat,lon
+# a note,,,
+add,Tall Nur,36.1,38.2
+blacklist,Mare,,
+")
+    >>> [(action, place.name if place else None, names) for action, place, names in read_patch(p)]
+    [('add', 'Tall Nur', ['Tall Nur']), ('blacklist', None, ['Mare'])]
     """
     path = Path(path)
     for lineno, row in _dict_rows(path, ("action", "name")):
         action = row["action"].lower()
+        if not action or action.startswith("#"):
+            continue
+        if not row["name"]:
+            raise GazetteerError(f"{path}:{lineno}: the name is empty")
         if action not in PATCH_ACTIONS:
             allowed = ", ".join(PATCH_ACTIONS)
             msg = f"{path}:{lineno}: action {row['action']!r} is not one of {allowed}"

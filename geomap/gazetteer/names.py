@@ -136,13 +136,14 @@ def _words_key(words: list[str]) -> str:
 def name_keys(name: str) -> set[str]:
     """Every key under which ``name`` may appear in text.
 
-    Article prefixes are both dropped and glued to the next word, because
-    articles write "Deir ez-Zor", "Deir Zor" and "Deir Ezzor" alike.
+    Article prefixes are dropped, glued to the next word and kept as a word,
+    because articles write "Deir ez-Zor", "Deir Zor", "Deir Ezzor" and
+    "Dayr az Zawr" alike; the first two words are also glued ("Kafrzita").
 
     Examples
     --------
     >>> sorted(name_keys("Deir ez-Zor"))
-    ['dir izur', 'dir zur']
+    ['dir iz zur', 'dir izur', 'dir zur', 'dirizur', 'dirzur']
     >>> "dir zur" in name_keys("Dayr az Zawr")
     True
     """
@@ -158,6 +159,7 @@ def name_keys(name: str) -> set[str]:
             for v in variants:
                 new.append(v + ["\0skip"])  # dropped article
                 new.append(v + ["\0glue" + glued])
+                new.append(v + [w])  # a word of its own ("Dayr az Zawr")
             variants = new
             continue
         variants = [v + [w] for v in variants]
@@ -179,7 +181,7 @@ def name_keys(name: str) -> set[str]:
         key = _words_key(out)
         if key:
             keys.add(key)
-        if len(out) >= 2 and len(out[0]) >= 2 and not _is_arabic(out[0]):
+        if len(out) >= 2 and len(out[0]) >= 2 and out[1] not in ARTICLES and not _is_arabic(out[0]):
             # The first two words written as one ("Kafrzita", "Abukamal", "Bukamal").
             first = _WORD_FAMILIES.get(out[0], out[0])
             heads = [first, "bu"] if first == "abu" else [first]

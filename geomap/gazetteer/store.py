@@ -20,22 +20,23 @@ import logging
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .._data import cache_dir, data_dir
 from ..errors import GazetteerError
 from ..models import Place
+from ._stopwords import ENGLISH, PEOPLE
 from .admin import GOVERNORATES, AdminIndex
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
-from ._stopwords import ENGLISH, PEOPLE
 from .names import fold, name_keys
 
 __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "6"
+_CACHE_VERSION = "7"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -97,6 +98,7 @@ class Gazetteer:
     layers: dict[str, dict[str, Any]] = field(default_factory=dict)
     admin_path: Path | None = None
     spellings: dict[str, list[int]] = field(default_factory=dict)
+    strict_keys: set[str] = field(default_factory=set)
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
 
@@ -202,6 +204,9 @@ class Gazetteer:
         trusted = any(p.layer in ("curated", "patch", "admin") for p in places)
         words = key.split(" ")
         if all(w in _STOP_KEYS for w in words) and not any(p.layer == "patch" for p in places):
+            if trusted:
+                self.strict_keys.add(key)
+                return True
             return False
         if not trusted:
             if all(w in _STOP_KEYS for w in words) or key in _PEOPLE_KEYS:
@@ -260,8 +265,20 @@ def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
         yield place, names
 
 
-def _fingerprint(paths: Sequence[Path]) -> str:
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Hash of the modules that shape the index, so editing them invalidates old caches."""
     h = hashlib.sha1(_CACHE_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("names.py", "layers.py", "store.py", "admin.py", "_stopwords.py"):
+        f = here / name
+        if f.exists():
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _fingerprint(paths: Sequence[Path]) -> str:
+    h = hashlib.sha1(_code_version().encode())
     for p in paths:
         st = p.stat()
         h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())

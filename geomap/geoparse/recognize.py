@@ -97,6 +97,14 @@ def _not_a_place(text: str, tokens: list[Token], first: int, last: int, key: str
     after_tokens = tokens[last + 1:last + 3]
     before_tokens = [t for t in tokens[max(0, first - 3):first] if not t.article]
     start, end = tokens[first].start, tokens[last].end
+    # "Raqqa Civil Council", "Idlib Free Police": an organisation named after the place.
+    following = tokens[last + 1:last + 4]
+    for t in following:
+        if not _is_upper_start(t.text) or text[tokens[last].end:t.start].count(".") or "," in text[tokens[last].end:t.start]:
+            break
+        if t.text.lower() in _ORG_AFTER or t.text.lower() in ("free", "civil", "police", "local", "revolutionary"):
+            if t is not following[0] or t.text.lower() in _ORG_AFTER:
+                return True
     if after_tokens:
         nxt = after_tokens[0]
         gap = text[end:nxt.start]
@@ -197,6 +205,8 @@ def find_mentions(
         surface = text[start:end]
         if surface.isupper() and len(surface) <= 4 and not _trusted(gaz, key):
             continue  # "WSJ", "SAA": acronyms, not places
+        if key in gaz.strict_keys and not _strict_ok(text, surface, start, gaz):
+            continue  # "Hass" the village, not "has"
         prefix = _prefix_before(text, tokens, first)
         if prefix is not None and not gaz.lookup_key(f"{prefix[1]} {key}"):
             # "Kafr Halab" is not "Halab" (Aleppo): a longer name the gazetteer lacks.
@@ -235,6 +245,14 @@ def _prefix_before(text: str, tokens: list[Token], first: int) -> tuple[int, str
     if t.key in _PLACE_PREFIXES and _is_upper_start(t.text):
         return t.start, t.key
     return None
+
+
+def _strict_ok(text: str, surface: str, start: int, gaz: Gazetteer) -> bool:
+    """A name that is also an English word counts only spelt exactly, capitalised, mid-sentence."""
+    if not surface[:1].isupper() or not gaz.spelt_as(surface):
+        return False
+    head = text[max(0, start - 3):start]
+    return bool(head.strip()) and not re.search(r"[.!?\n]\s*$", head)
 
 
 def _trusted(gaz: Gazetteer, key: str) -> bool:

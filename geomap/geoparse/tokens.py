@@ -11,6 +11,7 @@ __all__ = ["KeyText", "Token", "key_text", "tokenize"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘`ʿʾ][^\W_]+)*", re.UNICODE)
 _DASHES = "-‐‑‒–—"
+_SPACED_ARTICLES = frozenset({"az", "ash", "ad", "ar", "ath", "adh", "es", "ez", "esh", "ed", "er", "el", "al"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,10 @@ def tokenize(text: str) -> list[Token]:
             if gap and all(c in _DASHES for c in gap):
                 is_article = True
             elif low in ("al", "el") and gap.strip() == "" and len(gap) <= 2:
+                is_article = True
+            elif (low in _SPACED_ARTICLES and word.islower() and gap.strip() == "" and i > 0
+                  and matches[i - 1].group()[:1].isupper() and nxt.group()[:1].isupper()):
+                # "Dayr az Zawr", "Jisr ash Shughur": an article between two parts of a name.
                 is_article = True
         out.append(Token(m.start(), m.end(), word, "" if is_article else token_key(word), is_article))
     return out

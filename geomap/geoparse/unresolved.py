@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from ..gazetteer.store import Gazetteer
+from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 
 __all__ = ["Fallback", "apply_fallback", "suggest_candidates"]
@@ -94,13 +94,19 @@ def apply_fallback(mentions: Sequence[Mention], fallback: Fallback) -> list[Ment
 
 
 def suggest_candidates(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, *, limit: int = 5, cutoff: float = 75.0
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    *,
+    country_bias: Sequence[str] = ("SY",),
+    limit: int = 5,
+    cutoff: float = 75.0,
 ) -> list[Mention]:
     """Give each unresolved mention without candidates its nearest gazetteer names.
 
     Suggestions are rapidfuzz near-misses on the name keys (see
-    :meth:`Gazetteer.fuzzy`), best first; they are only advice for a patch
-    file and never make the mention resolved.
+    :meth:`Gazetteer.fuzzy`) in Syria's region, those in ``country_bias``
+    first; they are only advice for a patch file and never make the mention
+    resolved.
 
     Examples
     --------
@@ -109,16 +115,20 @@ def suggest_candidates(
     >>> [c.name for c in suggest_candidates([m], load_gazetteer())[0].candidates][:1]
     ['Saraqib']
     """
+    bias = {c.upper() for c in country_bias}
     out: list[Mention] = []
     for m in mentions:
         if m.status != "unresolved" or m.candidates:
             out.append(m)
             continue
-        hits = gazetteer.fuzzy(m.surface, limit=limit * 2, cutoff=cutoff)
+        hits = gazetteer.fuzzy(m.surface, limit=limit * 4, cutoff=cutoff)
         best: dict[str, tuple[float, Place]] = {}
         for p, score in hits:
+            if p.country not in REGION:
+                continue  # a misspelt village is not a world city
+            score += 5.0 if p.country in bias else 0.0
             if p.id not in best or best[p.id][0] < score:
                 best[p.id] = (score, p)
-        ranked = sorted(best.values(), key=lambda sp: (-sp[0], sp[1].country != "SY", sp[1].id))
+        ranked = sorted(best.values(), key=lambda sp: (-sp[0], sp[1].id))
         out.append(replace(m, candidates=tuple(p for _s, p in ranked[:limit])))
     return out

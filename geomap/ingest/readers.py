@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -70,8 +71,10 @@ def article_from_text(
     >>> a.title, a.published, a.outlet
     ('Shelling in Idlib', datetime.date(2018, 11, 5), 'South Front')
     """
+    text, title, outlet, url = (_scrub(v) for v in (text, title, outlet, url))
     raw = text
-    declared_date = published.isoformat() if isinstance(published, date) else (published or "")
+    declared = published.isoformat() if isinstance(published, date) else (published or "")
+    declared_date = _scrub(declared)
     if kind == "html":
         doc = parse_html(text)
         title = title or doc.title
@@ -84,8 +87,9 @@ def article_from_text(
     body = clean_text(text)
     warns = list(warnings)
     pub = find_published(text, declared_date)
-    if declared_date and pub is None:
-        warns.append(f"publication date {declared_date!r} not understood")
+    if declared_date and find_published("", declared_date) is None:
+        used = f"; used the dateline's {pub.isoformat()}" if pub is not None else ""
+        warns.append(f"publication date {declared_date!r} not understood{used}")
     if pub is None:
         warns.append("no publication date found; dates without a year stay without one")
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
@@ -100,6 +104,16 @@ def article_from_text(
     )
 
 
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _scrub(value: str) -> str:
+    """Drop NUL characters and replace lone surrogates (JSON escapes): no file can hold them."""
+    if not _UNWRITABLE.search(value):
+        return value
+    return _UNWRITABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
@@ -108,8 +122,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if size == 0:
         raise InputError(path, "empty file")
     if size > max_bytes and path.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
-        msg = (f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:.0f} MB are "
-               "skipped (raise max_article_bytes / --max-article-mb to read it)")
+        msg = (f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
+               "skipped (raise the limit with --max-article-mb to read it)")
         raise InputError(path, msg)
     try:
         return path.read_bytes()
@@ -129,10 +143,16 @@ def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) 
     lowered = {str(k).strip().lower(): v for k, v in rec.items() if k is not None}
     text = _field(lowered, *_TEXT_FIELDS)
     if not text:
+        present = [f for f in _TEXT_FIELDS if f in lowered]
+        if present:
+            msg = f"the record's {present[0]!r} field is empty; record skipped"
+            raise InputError(path, msg, line=line)
         have = ", ".join(sorted(lowered)) or "none"
         raise InputError(path, f"record has no text field (expected 'text'; found: {have})", line=line)
     if len(text) > max_bytes:
-        raise InputError(path, f"article text is {len(text) / 1e6:.1f} MB; over the limit", line=line)
+        msg = (f"article text is {len(text) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit; "
+               "record skipped (raise the limit with --max-article-mb)")
+        raise InputError(path, msg, line=line)
     aid = _field(lowered, "id", "article_id", "uid", "guid") or f"{path.name}:{line}"
     published = _field(lowered, "published", "date", "published_at", "pubdate", "event_date")
     kind = "html" if text.lstrip().startswith("<") and "</" in text else "txt"
@@ -169,8 +189,10 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
         msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
         raise InputError(path, msg)
     try:
+        start = reader.line_num + 1
         for rec in reader:
-            lineno = reader.line_num
+            # the line the record starts on (a quoted cell may span lines)
+            lineno, start = start, reader.line_num + 1
             if None in rec:
                 errors.append(InputError(path, f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored", line=lineno))  # type: ignore[index]
                 rec.pop(None)  # type: ignore[call-overload]

@@ -51,8 +51,10 @@ def _read(folder: Path, name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        msg = (f"{path}: a map asset is missing ({exc.strerror}); "
-               "run scripts/vendor_assets.sh to fetch it again")
+        msg = (
+            f"{path}: a map asset is missing ({exc.strerror}); "
+            "run scripts/vendor_assets.sh to fetch it again"
+        )
         raise FileNotFoundError(msg) from exc
 
 
@@ -76,6 +78,10 @@ def inline_css() -> str:
     parts = []
     for d, f in _CSS:
         folder = ASSETS / d
-        parts.append(_CSS_URL.sub(lambda m, folder=folder: _data_uri(m, folder), _read(folder, f)))
+
+        def inline(m: re.Match[str], folder: Path = folder) -> str:
+            return _data_uri(m, folder)
+
+        parts.append(_CSS_URL.sub(inline, _read(folder, f)))
     parts.append(_read(STATIC, "geomap.css"))
     return script_safe("\n".join(parts))

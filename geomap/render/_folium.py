@@ -19,7 +19,7 @@ from ._assets import inline_css, inline_js
 __all__ = ["EventLayer", "InlineAssets", "OfflineMap", "PageStyle"]
 
 
-class OfflineMap(folium.Map):  # type: ignore[misc]
+class OfflineMap(folium.Map):
     """A folium Map without CDN links; ``leaflet_options`` go to ``L.map`` as they are."""
 
     default_js: list[tuple[str, str]] = []
@@ -33,18 +33,21 @@ class OfflineMap(folium.Map):  # type: ignore[misc]
         <div class="folium-map geomap-map" id="{{ this.get_name() }}"></div>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {{ this.leaflet_options|tojson }});
+        var {{ this.get_name() }} = L.map(
+            {{ this.get_name()|tojson }}, {{ this.leaflet_options|tojson }});
         {% endmacro %}
         """
     )
 
     def __init__(self, *, leaflet_options: dict[str, Any], uid: str) -> None:
-        super().__init__(location=leaflet_options["center"], zoom_start=leaflet_options["zoom"], tiles=None)
+        super().__init__(
+            location=leaflet_options["center"], zoom_start=leaflet_options["zoom"], tiles=None
+        )
         self._id = uid
         self.leaflet_options = leaflet_options
 
 
-class PageStyle(Element):  # type: ignore[misc]
+class PageStyle(Element):
     """Page-wide styles for a stand-alone map page (left out of embeddable fragments)."""
 
     _template = jinja2.Template(
@@ -53,7 +56,7 @@ class PageStyle(Element):  # type: ignore[misc]
     )
 
 
-class InlineAssets(Element):  # type: ignore[misc]
+class InlineAssets(Element):
     """Leaflet, its plugins and geomap.js/.css, inline."""
 
     _template = jinja2.Template("<style>{{ this.css }}</style>\n<script>{{ this.js }}</script>")
@@ -65,7 +68,7 @@ class InlineAssets(Element):  # type: ignore[misc]
         self.js = inline_js()
 
 
-class EventLayer(MacroElement):  # type: ignore[misc]
+class EventLayer(MacroElement):
     """The events (and outlines) as JSON in the page, and the call that makes markers of them.
 
     ``data_json`` and ``outlines_json`` must already be safe inside ``<script>``
@@ -76,14 +79,18 @@ class EventLayer(MacroElement):  # type: ignore[misc]
         """
         {% macro html(this, kwargs) %}
         <script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
-        {% if this.outlines_json %}<script type="application/json" id="{{ this.outlines_id }}">{{ this.outlines_json }}</script>{% endif %}
+        {% if this.outlines_json -%}
+        <script type="application/json" id="{{ this.outlines_id }}">
+        {{- this.outlines_json -}}
+        </script>
+        {%- endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}
         geomapInit({
             map: {{ this.fmap.get_name() }},
             dataId: {{ this.data_id|tojson }},
             outlinesId: {{ (this.outlines_id if this.outlines_json else none)|tojson }},
-            groups: [{% for g in this.groups %}{{ g.get_name() }}{% if not loop.last %}, {% endif %}{% endfor %}],
+            groups: [{{ this.groups|map(attribute="_gm_name")|join(", ") }}],
             adminGroup: {{ this.admin_group.get_name() if this.admin_group else "null" }},
             heatGroup: {{ this.heat_group.get_name() if this.heat_group else "null" }},
             tiles: {{ this.tiles.get_name() if this.tiles else "null" }},
@@ -93,10 +100,20 @@ class EventLayer(MacroElement):  # type: ignore[misc]
         """
     )
 
-    def __init__(self, *, fmap: Any, uid: str, data_json: str, outlines_json: str | None, groups: list[Any],
-                 admin_group: Any = None, heat_group: Any = None, tiles: Any = None,
-                 offline_base: Any = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        *,
+        fmap: Any,
+        uid: str,
+        data_json: str,
+        outlines_json: str | None,
+        groups: list[Any],
+        admin_group: Any = None,
+        heat_group: Any = None,
+        tiles: Any = None,
+        offline_base: Any = None,
+    ) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "GeomapEvents"
         self._id = uid
         self.fmap = fmap
@@ -105,6 +122,8 @@ class EventLayer(MacroElement):  # type: ignore[misc]
         self.data_json = data_json
         self.outlines_json = outlines_json
         self.groups = groups
+        for g in groups:
+            g._gm_name = g.get_name()
         self.admin_group = admin_group
         self.heat_group = heat_group
         self.tiles = tiles

@@ -29,13 +29,14 @@ _SYRIA = [35.0, 38.5]
 
 
 def popup_html(e: Event) -> str:
-    """A plain HTML summary of one event, every value escaped (the map builds its popups in JS).
+    """Summarise one event as plain HTML, every value escaped (the map builds popups in JS).
 
     Examples
     --------
     >>> from geomap.models import Event
     >>> e = Event("x", "a", "2018-11-05", 1, "Battles", "Armed clash", "Political violence",
-    ...           "Syrian Arab Army", "", "Morek", 35.1, 36.7, 1, sentence="<script>alert(1)</script>")
+    ...           "Syrian Arab Army", "", "Morek", 35.1, 36.7, 1,
+    ...           sentence="<script>alert(1)</script>")
     >>> "<script>" in popup_html(e)
     False
     """
@@ -54,9 +55,9 @@ def popup_html(e: Event) -> str:
 
 
 def _layer_label(name: str, count: int, colour: str | None) -> str:
-    """The HTML of a layer-control entry (Leaflet puts it in with innerHTML: escape the name)."""
+    """Make a layer-control entry; Leaflet inserts it with innerHTML, so the name is escaped."""
     swatch = f'<span class="geomap-swatch" style="background:{colour}"></span>' if colour else ""
-    return f'{swatch}{html.escape(name)} <span class="geomap-count">({count})</span>'
+    return f'{swatch}{html.escape(name)} <span class="geomap-layer-count">({count})</span>'
 
 
 def _tile_layer(tiles: str, attr: str | None) -> Any:
@@ -66,11 +67,19 @@ def _tile_layer(tiles: str, attr: str | None) -> Any:
         host = tiles.split("//", 1)[-1].split("/", 1)[0]
         attr = f"Tiles: {html.escape(host)}"
     try:
-        return folium.TileLayer(tiles, attr=attr, name=html.escape(tiles if "{" not in tiles else "Tiles"),
-                                overlay=False, control=True)
+        return folium.TileLayer(
+            tiles,
+            attr=attr,
+            name=html.escape(tiles if "{" not in tiles else "Tiles"),
+            overlay=False,
+            control=True,
+        )
     except ValueError as exc:
-        msg = (f"tiles={tiles!r} is not a tile source folium knows: give a provider name such as "
-               f"'OpenStreetMap' or 'CartoDB Positron', a URL template with {{z}}/{{x}}/{{y}}, or 'none' ({exc})")
+        msg = (
+            f"tiles={tiles!r} is not a tile source folium knows: give a provider name such as "
+            f"'OpenStreetMap' or 'CartoDB Positron', a URL template with {{z}}/{{x}}/{{y}}, "
+            f"or 'none' ({exc})"
+        )
         raise ValueError(msg) from exc
 
 
@@ -87,7 +96,7 @@ def build_map(
     outlines: bool = True,
     title: str = "geomap: events",
 ) -> Any:
-    """A self-contained folium Map of events (displays itself in a notebook).
+    """Build a self-contained folium Map of events (it displays itself in a notebook).
 
     Parameters
     ----------
@@ -130,7 +139,11 @@ def build_map(
     if period not in PERIODS:
         msg = f"period={period!r}: expected one of {', '.join(PERIODS)}"
         raise ValueError(msg)
-    payload = map_payload(events, articles=articles, mentions=mentions, layer_by=layer_by, period=period)
+
+    payload = map_payload(
+        events, articles=articles, mentions=mentions, layer_by=layer_by, period=period
+    )
+    events = [e for e in events if not e.duplicate_of]  # incidents; other accounts are in the data
     data_json = to_script_json(payload)
     uid = hashlib.sha1(data_json.encode("utf-8")).hexdigest()[:10]
     if events:
@@ -139,9 +152,16 @@ def build_map(
         center = [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2]
     else:
         center = _SYRIA
-    fmap = OfflineMap(uid=uid, leaflet_options={"center": center, "zoom": 7 if events else 6, "minZoom": 2, "maxZoom": 18,
-                                                 "zoomControl": True, "worldCopyJump": True})
-    root = fmap.get_root()
+    options = {
+        "center": center,
+        "zoom": 7 if events else 6,
+        "minZoom": 2,
+        "maxZoom": 18,
+        "zoomControl": True,
+        "worldCopyJump": True,
+    }
+    fmap = OfflineMap(uid=uid, leaflet_options=options)
+    root: Any = fmap.get_root()
     root.title = html.escape(title)
     root.header.add_child(PageStyle(), name="geomap_page_style")
     root.header.add_child(InlineAssets(), name="geomap_assets")
@@ -151,12 +171,16 @@ def build_map(
         tile_layer = _tile_layer(tiles, tiles_attr)
         tile_layer._id = f"{uid}_tiles"
         tile_layer.add_to(fmap)
-        offline_base = folium.FeatureGroup(name="Outlines only (offline)", overlay=False, show=False)
+        offline_base = folium.FeatureGroup(
+            name="Outlines only (offline)", overlay=False, show=False
+        )
         offline_base._id = f"{uid}_offline"
         offline_base.add_to(fmap)
     groups = []
     for k, layer in enumerate(payload["layers"]):
-        fg = folium.FeatureGroup(name=_layer_label(layer["name"], layer["count"], layer["colour"]), show=True)
+        fg = folium.FeatureGroup(
+            name=_layer_label(layer["name"], layer["count"], layer["colour"]), show=True
+        )
         fg._id = f"{uid}_{k}"
         fg.add_to(fmap)
         groups.append(fg)
@@ -169,17 +193,31 @@ def build_map(
         heat_group = folium.FeatureGroup(name="Heat map of the events shown", show=False)
         heat_group._id = f"{uid}_heat"
         heat_group.add_to(fmap)
-    control = folium.LayerControl(collapsed=len(groups) > 14, position="topright")
+    control = folium.LayerControl(collapsed=len(groups) > 8, position="topright")
     control._id = uid
     control.add_to(fmap)
     outlines_json = None
     if outlines:
-        outlines_json = to_script_json_text('{"countries":' + _country_json() + ',"admin1":' + _admin1_json() + "}")
-    EventLayer(fmap=fmap, uid=uid, data_json=data_json, outlines_json=outlines_json, groups=groups,
-               admin_group=admin_group, heat_group=heat_group, tiles=tile_layer,
-               offline_base=offline_base).add_to(fmap)
-    logger.debug("map of %d events in %d layers (%d bytes of event data)", len(events), len(groups),
-                 len(data_json))
+        outlines_json = to_script_json_text(
+            '{"countries":' + _country_json() + ',"admin1":' + _admin1_json() + "}"
+        )
+    EventLayer(
+        fmap=fmap,
+        uid=uid,
+        data_json=data_json,
+        outlines_json=outlines_json,
+        groups=groups,
+        admin_group=admin_group,
+        heat_group=heat_group,
+        tiles=tile_layer,
+        offline_base=offline_base,
+    ).add_to(fmap)
+    logger.debug(
+        "map of %d events in %d layers (%d bytes of event data)",
+        len(events),
+        len(groups),
+        len(data_json),
+    )
     return fmap
 
 
@@ -205,7 +243,7 @@ def write_map(events: Sequence[Event], path: str | Path, **options: Any) -> Path
 
 
 def map_fragment(events: Sequence[Event], *, height: str = "600px", **options: Any) -> str:
-    """The map as an HTML fragment to paste into a page: one ``<div>`` with its styles and scripts.
+    """Render the map as an HTML fragment to paste into a page: one ``<div>``, styles, scripts.
 
     Page-wide styles are left out, so the host page keeps its look.  Options as
     :func:`build_map`.
@@ -219,12 +257,18 @@ def map_fragment(events: Sequence[Event], *, height: str = "600px", **options: A
     fmap = build_map(events, **options)
     fig = fmap.get_root()
     fig.render()
-    header = "".join(child.render() for name, child in fig.header._children.items()
-                     if name not in ("meta_http", "geomap_page_style"))
+    header = "".join(
+        child.render()
+        for name, child in fig.header._children.items()
+        if name not in ("meta_http", "geomap_page_style")
+    )
     body = fig.html.render()
     script = fig.script.render()
-    return (f'<div class="geomap-embed" style="position:relative;width:100%;height:{html.escape(height)}">\n'
-            f"{header}\n{body}\n<script>\n(function () {{\n{script}\n}}());\n</script>\n</div>\n")
+    return (
+        '<div class="geomap-embed" style="position:relative;width:100%;'
+        f'height:{html.escape(height)}">\n'
+        f"{header}\n{body}\n<script>\n(function () {{\n{script}\n}}());\n</script>\n</div>\n"
+    )
 
 
 def write_fragment(events: Sequence[Event], path: str | Path, **options: Any) -> Path:

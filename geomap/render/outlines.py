@@ -29,9 +29,13 @@ def _simplify(path_name: str, tolerance: float, keep: tuple[str, ...]) -> dict[s
         if (f.get("properties") or {}).get("detail", "fine") != "fine":
             # far-away countries: coarse lines, no islets
             parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= 0.05] or [geom]
-            geom = shapely.set_precision(shapely.simplify(shapely.union_all(parts), tolerance * 30), 0.01)
+            geom = shapely.set_precision(
+                shapely.simplify(shapely.union_all(parts), tolerance * 30), 0.01
+            )
         else:
-            geom = shapely.set_precision(shapely.simplify(geom, tolerance, preserve_topology=True), 0.001)
+            geom = shapely.set_precision(
+                shapely.simplify(geom, tolerance, preserve_topology=True), 0.001
+            )
         if geom.is_empty:
             continue
         props = {k: v for k, v in (f.get("properties") or {}).items() if k in keep}
@@ -40,7 +44,7 @@ def _simplify(path_name: str, tolerance: float, keep: tuple[str, ...]) -> dict[s
 
 
 def _plain(obj: Any) -> Any:
-    """Tuples from shapely's mapping() as lists and floats rounded, so the result is plain, short JSON."""
+    """Turn shapely's tuples into lists and round floats: plain, short JSON."""
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -52,13 +56,16 @@ def _plain(obj: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _country_json() -> str:
-    return json.dumps(_plain(_simplify("countries.geojson", 0.01, ("name",))), separators=(",", ":"))
+    return json.dumps(
+        _plain(_simplify("countries.geojson", 0.01, ("name",))), separators=(",", ":")
+    )
 
 
 @lru_cache(maxsize=1)
 def _admin1_json() -> str:
-    return json.dumps(_plain(_simplify("admin1.geojson", 0.006, ("name", "country"))),
-                      separators=(",", ":"))
+    return json.dumps(
+        _plain(_simplify("admin1.geojson", 0.006, ("name", "country"))), separators=(",", ":")
+    )
 
 
 def country_outlines() -> dict[str, Any]:
@@ -84,7 +91,7 @@ def admin1_outlines() -> dict[str, Any]:
 
 
 def outlines_gdf(which: str) -> Any:
-    """The simplified ``"countries"`` or ``"admin1"`` outlines as a GeoDataFrame (EPSG:4326)."""
+    """Return the simplified ``"countries"`` or ``"admin1"`` outlines as a GeoDataFrame."""
     import geopandas as gpd
 
     data = country_outlines() if which == "countries" else admin1_outlines()

@@ -37,8 +37,13 @@ def to_script_json(data: Any) -> str:
     '{"s":"\\u003c/script\\u003e\\u003cb\\u003e"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _day(value: str) -> date | None:
@@ -67,8 +72,10 @@ def resolve_period(events: Sequence[Event], period: str) -> str:
     return "week" if (max(days) - min(days)).days <= 120 else "month"
 
 
-def event_layers(events: Sequence[Event], *, layer_by: str = "actor", period: str = "auto") -> list[str]:
-    """The layer name of each event: actor 1, its side's label, or its week/month.
+def event_layers(
+    events: Sequence[Event], *, layer_by: str = "actor", period: str = "auto"
+) -> list[str]:
+    """Name the layer of each event: actor 1, its side's label, or its week or month.
 
     Examples
     --------
@@ -93,7 +100,7 @@ def event_layers(events: Sequence[Event], *, layer_by: str = "actor", period: st
 
 
 def highlight(sentence: str, candidates: Iterable[str]) -> str:
-    """The first candidate name found in ``sentence``, as spelled there ("" if none).
+    """Find the first candidate name in ``sentence``, as spelled there ("" if none).
 
     Examples
     --------
@@ -107,7 +114,7 @@ def highlight(sentence: str, candidates: Iterable[str]) -> str:
             continue
         m = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", low)
         if m:
-            return sentence[m.start():m.end()]
+            return sentence[m.start() : m.end()]
     return ""
 
 
@@ -131,7 +138,9 @@ def _layer_order(names: list[str], layer_by: str) -> list[str]:
     counts = Counter(names)
     if layer_by == "period":
         return sorted(counts, key=lambda k: (k == UNDATED, k))
-    return sorted(counts, key=lambda k: (k in (UNKNOWN_ACTOR, side_label("unknown")), -counts[k], k))
+    return sorted(
+        counts, key=lambda k: (k in (UNKNOWN_ACTOR, side_label("unknown")), -counts[k], k)
+    )
 
 
 def map_payload(
@@ -142,7 +151,10 @@ def map_payload(
     layer_by: str = "actor",
     period: str = "auto",
 ) -> dict[str, Any]:
-    """The data behind a map: layers, legend entries, articles and the events as columns.
+    """Gather the data behind a map: layers, legend entries, articles, events as columns.
+
+    Records with ``duplicate_of`` set are not markers: their sentences go into
+    the popup of the incident they duplicate.
 
     Examples
     --------
@@ -150,6 +162,12 @@ def map_payload(
     >>> p["n"], p["layers"]
     (0, [])
     """
+    # Other articles' records of an incident are shown in its popup, not as markers of their own.
+    accounts: dict[str, list[Event]] = {}
+    for e in events:
+        if e.duplicate_of:
+            accounts.setdefault(e.duplicate_of, []).append(e)
+    events = [e for e in events if not e.duplicate_of]
     names = event_layers(events, layer_by=layer_by, period=period)
     order = _layer_order(names, layer_by)
     layer_idx = {name: i for i, name in enumerate(order)}
@@ -160,22 +178,20 @@ def map_payload(
     types = sorted({e.event_type for e in events})
     type_idx = {t: i for i, t in enumerate(types)}
 
-    # Articles: those given, then any an event names that was not given.
+    # Articles: those given, then any an event names (with a title or link) that was not given.
     art_rows: list[list[str]] = []
     art_idx: dict[str, int] = {}
     for a in articles:
         if a.id not in art_idx:
             art_idx[a.id] = len(art_rows)
-            art_rows.append([a.id, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""])
-    for e in events:
-        if e.article_id and e.article_id not in art_idx:
+            art_rows.append(
+                [a.id, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""]
+            )
+    for e in [*events, *(d for ds in accounts.values() for d in ds)]:
+        if e.article_id and e.article_id not in art_idx and (e.article_title or e.url):
             art_idx[e.article_id] = len(art_rows)
             outlet = e.source if len(e.sources) <= 1 else ""
             art_rows.append([e.article_id, e.article_title, outlet, e.url, ""])
-        for s in e.sources:
-            if s not in art_idx:
-                art_idx[s] = len(art_rows)
-                art_rows.append([s, "", "", "", ""])
 
     # Spellings of each place in each article, to highlight the name as the sentence spells it.
     surfaces: dict[tuple[str, str], list[str]] = {}
@@ -184,10 +200,37 @@ def map_payload(
             surfaces.setdefault((m.article_id, m.place.id), []).append(m.surface)
 
     S = _Strings()
-    cols: dict[str, list[Any]] = {k: [] for k in (
-        "id", "lat", "lon", "date", "tp", "type", "sub", "a1", "a2", "as1", "as2", "side", "fat",
-        "loc", "adm", "gp", "sent", "hl", "layer", "src", "srcname", "title", "url")}
-    for e, layer, side in zip(events, names, sides):
+    cols: dict[str, list[Any]] = {
+        k: []
+        for k in (
+            "id",
+            "lat",
+            "lon",
+            "date",
+            "tp",
+            "type",
+            "sub",
+            "a1",
+            "a2",
+            "as1",
+            "as2",
+            "side",
+            "fat",
+            "loc",
+            "adm",
+            "gp",
+            "sent",
+            "hl",
+            "layer",
+            "src",
+            "srcx",
+            "srcname",
+            "title",
+            "url",
+            "alt",
+        )
+    }
+    for e, layer, side in zip(events, names, sides, strict=True):
         cols["id"].append(e.event_id)
         cols["lat"].append(round(e.latitude * 1e5))
         cols["lon"].append(round(e.longitude * 1e5))
@@ -209,11 +252,20 @@ def map_payload(
         cands = [*surfaces.get((e.article_id, e.place_id), ()), e.location]
         cols["hl"].append(S(highlight(sentence, cands)) if sentence else 0)
         cols["layer"].append(layer_idx[layer])
-        srcs = list(dict.fromkeys((e.article_id, *e.sources) if e.article_id else e.sources))
-        cols["src"].append([art_idx[s] for s in srcs])
+        srcs = [s for s in dict.fromkeys((e.article_id, *e.sources)) if s]
+        # known articles by index; other source ids (a CSV file and line, say) as strings
+        cols["src"].append([art_idx[s] for s in srcs if s in art_idx])
+        cols["srcx"].append([S(s) for s in srcs if s not in art_idx])
         cols["srcname"].append(S(e.source))
         cols["title"].append(S(e.article_title))
         cols["url"].append(S(e.url))
+        # [article index or -1, article id, sentence] of every other article's account
+        cols["alt"].append(
+            [
+                [art_idx.get(d.article_id, -1), S(d.article_id), d.sentence or d.notes]
+                for d in accounts.get(e.event_id, ())
+            ]
+        )
     if layer_by == "side":
         by_label = {side_label(k): k for k in SIDES}
         colours = {n: side_colour(by_label.get(n, "unknown")) for n in order}
@@ -225,8 +277,7 @@ def map_payload(
         "v": 1,
         "n": len(events),
         "layerBy": layer_by,
-        "layers": [{"name": n, "count": layer_count[n],
-                    "colour": colours.get(n)} for n in order],
+        "layers": [{"name": n, "count": layer_count[n], "colour": colours.get(n)} for n in order],
         "sides": [{"key": k, "label": side_label(k), "colour": side_colour(k)} for k in side_keys],
         "types": [{"name": t, "shape": type_shape(t)[0]} for t in types],
         "shapes": SHAPE_BODIES,

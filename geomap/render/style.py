@@ -66,7 +66,7 @@ SHAPE_BODIES = {
 
 
 def type_shape(event_type: str) -> tuple[str, str]:
-    """The (shape, matplotlib marker) of an ACLED event type.
+    """Return the (shape, matplotlib marker) of an ACLED event type.
 
     Examples
     --------
@@ -79,7 +79,7 @@ def type_shape(event_type: str) -> tuple[str, str]:
 
 
 def shape_svg(shape: str, fill: str, *, size: int = 18, stroke: str = "#ffffff") -> str:
-    """An inline SVG of one marker shape (our constants only: safe to use as HTML).
+    """Draw one marker shape as inline SVG (our constants only: safe to use as HTML).
 
     Examples
     --------
@@ -87,17 +87,20 @@ def shape_svg(shape: str, fill: str, *, size: int = 18, stroke: str = "#ffffff")
     True
     """
     body = SHAPE_BODIES.get(shape, SHAPE_BODIES["ring"])
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="1.4" stroke-linejoin="round">{body}</svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        'viewBox="0 0 20 20" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="1.4" stroke-linejoin="round">{body}</svg>'
+    )
 
 
 def side_label(side: str) -> str:
-    """The legend label of a side key (the key itself when unknown)."""
+    """Return the legend label of a side key (the key itself when unknown)."""
     return SIDES.get(side, (side or "Unknown", ""))[0]
 
 
 def side_colour(side: str) -> str:
-    """The colour of a side key (grey when unknown).
+    """Return the colour of a side key (grey when unknown).
 
     Examples
     --------
@@ -111,7 +114,7 @@ def side_colour(side: str) -> str:
 
 @lru_cache(maxsize=4096)
 def actor_side(name: str) -> str:
-    """The side of an actor name: exact table name, else the first actor named inside it.
+    """Return the side of an actor: its table row, else the first actor named inside the name.
 
     ACLED's own names ("Military Forces of Syria (2000-)", "Islamic State
     (Syria)") are found through the aliases of ``data/actors.csv``.
@@ -134,8 +137,22 @@ def actor_side(name: str) -> str:
     return side if side in SIDES else "unknown"
 
 
-_EXTRA_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-                  "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173")
+_EXTRA_COLOURS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+)
 
 
 def palette(names: Iterable[str]) -> dict[str, str]:

@@ -54,6 +54,7 @@
     var D = this.data = JSON.parse(document.getElementById(cfg.dataId).textContent);
     var C = D.cols, S = D.strings, n = D.n;
     this.n = n;
+    this.timing = {start: performance.now()};
 
     // Dates as day numbers (NaN when the year is unknown).
     var day = this.day = new Float64Array(n), cache = {}, lo = Infinity, hi = -Infinity, undated = 0;
@@ -97,6 +98,7 @@
       this.vis[i] = 1;
     }
 
+    this.timing.markers = performance.now();
     var pending = 0;
     function loaded() {
       pending -= 1;
@@ -137,7 +139,10 @@
     if (this.ready) { return; }
     this.layers.forEach(function (ly) { ly.cluster.options.chunkedLoading = false; });
     this.ready = true;
+    this.readyAt = performance.now();
     this._refresh();
+    var self = this;
+    requestAnimationFrame(function () { self.paintedAt = performance.now(); });
     var ev;
     try { ev = new CustomEvent('geomap:ready', {detail: this.api}); } catch (err) { ev = null; }
     if (ev) { document.dispatchEvent(ev); }
@@ -271,18 +276,36 @@
       if (extra) { li.appendChild(el('span', 'geomap-muted', ' \u2014 ' + extra)); }
       list.appendChild(li);
     }
-    if (srcs.length) {
-      srcs.forEach(function (k) {
-        var a = D.articles[k];
-        source(a[1], a[2], a[3], a[4], a[0]);
-      });
-    } else if (S[C.srcname[i]] || S[C.title[i]] || S[C.url[i]]) {
+    var outlets = false;
+    srcs.forEach(function (k) {
+      var a = D.articles[k];
+      outlets = outlets || !!a[2];
+      source(a[1], a[2], a[3], a[4], a[0]);
+    });
+    if (!srcs.length && (S[C.title[i]] || S[C.url[i]])) {
+      outlets = !!S[C.srcname[i]];
       source(S[C.title[i]], S[C.srcname[i]], S[C.url[i]], '', '');
     }
+    C.srcx[i].forEach(function (k) { source('', '', '', '', S[k]); });
     if (list.childNodes.length) {
       root.appendChild(el('div', 'geomap-popup-sub', list.childNodes.length > 1
-        ? 'Sources (' + list.childNodes.length + ' articles)' : 'Source'));
+        ? 'Sources (' + list.childNodes.length + ')' : 'Source'));
       root.appendChild(list);
+    }
+    var alt = C.alt[i];
+    if (alt.length) {
+      root.appendChild(el('div', 'geomap-popup-sub', 'Other accounts of this incident'));
+      var others = el('ul', 'geomap-sources');
+      alt.forEach(function (x) {
+        var li = el('li'), a = x[0] >= 0 ? D.articles[x[0]] : null;
+        li.appendChild(el('span', 'geomap-muted', (a ? (a[1] || a[0]) + (a[2] ? ', ' + a[2] : '') : S[x[1]]) + ': '));
+        li.appendChild(document.createTextNode(x[2] || ''));
+        others.appendChild(li);
+      });
+      root.appendChild(others);
+    }
+    if (!outlets && S[C.srcname[i]]) {
+      root.appendChild(el('div', 'geomap-muted', 'Reported by: ' + S[C.srcname[i]]));
     }
     root.appendChild(el('div', 'geomap-muted geomap-id', C.id[i]));
     return root;
@@ -467,12 +490,12 @@
   };
 
   GeoMap.prototype._legend = function () {
-    var D = this.data;
+    var D = this.data, map = this.map;
     if (!D.n) { return; }
     var ctl = L.control({position: 'bottomright'});
     ctl.onAdd = function () {
       var box = el('details', 'geomap-ctl geomap-legend');
-      box.open = true;
+      box.open = map.getSize().y >= 640;  // closed on small maps (a report's iframe), open on a page
       box.appendChild(el('summary', null, 'Legend'));
       box.appendChild(el('div', 'geomap-legend-head', 'Event type'));
       D.types.forEach(function (t) {
@@ -600,6 +623,10 @@
   function api(g) {
     return {
       get ready() { return g.ready; },
+      // milliseconds since the page began loading: markers made, and first frame drawn after
+      get readyAt() { return g.readyAt; },
+      get paintedAt() { return g.paintedAt; },
+      get timing() { return g.timing; },
       map: g.map,
       markers: function () { return g.data.cols.id.slice(); },
       visibleCount: function () { return g.visibleCount(); },

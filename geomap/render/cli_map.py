@@ -1,0 +1,157 @@
+"""``geomap map EVENTS``: the map of an events file; on request its report, images, fragment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import GeomapError
+
+__all__ = ["map_cmd"]
+
+
+@click.command("map")
+@click.argument("events_file", metavar="EVENTS", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="The map file to write (default: map.html beside EVENTS).",
+)
+@click.option(
+    "--layer-by",
+    type=click.Choice(["actor", "side", "period"]),
+    default="actor",
+    show_default=True,
+    help="One layer per actor 1, per side of the war, or per period.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["auto", "week", "month"]),
+    default="auto",
+    show_default=True,
+    help="With --layer-by period: weeks or months (auto: weeks for spans up to four months).",
+)
+@click.option(
+    "--tiles",
+    default="OpenStreetMap",
+    show_default=True,
+    help="Online tile source (name or URL template); 'none' for the offline outline basemap only.",
+)
+@click.option("--no-heat", is_flag=True, help="Leave out the heat layer.")
+@click.option("--title", default=None, help="Page title (default: the events file's name).")
+@click.option(
+    "--report", "with_report", is_flag=True, help="Also write report.html beside the map."
+)
+@click.option("--png", type=click.Path(dir_okay=False), help="Also write a static PNG map here.")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static SVG map here.")
+@click.option(
+    "--embed", is_flag=True, help="Also write map_fragment.html (a <div> to paste into a page)."
+)
+@click.option(
+    "--skip-bad", is_flag=True, help="Skip unreadable rows (listed on stderr) instead of stopping."
+)
+def map_cmd(
+    events_file: str,
+    out: str | None,
+    layer_by: str,
+    period: str,
+    tiles: str,
+    no_heat: bool,
+    title: str | None,
+    with_report: bool,
+    png: str | None,
+    svg: str | None,
+    embed: bool,
+    skip_bad: bool,
+) -> None:
+    r"""Draw the map of an events file: geomap's events.geojson or .csv, or an ACLED CSV export.
+
+    \b
+    Examples:
+      geomap map output/events.geojson                  # output/map.html
+      geomap map acled.csv --out acled_map.html --layer-by side --report
+      geomap map output/events.csv --png map.png --svg map.svg --embed
+    """
+    try:
+        _make(
+            events_file,
+            out=out,
+            layer_by=layer_by,
+            period=period,
+            tiles=tiles,
+            heat=not no_heat,
+            title=title,
+            with_report=with_report,
+            png=png,
+            svg=svg,
+            embed=embed,
+            skip_bad=skip_bad,
+        )
+    except GeomapError as exc:
+        click.echo(f"geomap: error: {exc}", err=True)
+        sys.exit(1)
+
+
+def _make(
+    events_file: str,
+    *,
+    out: str | None,
+    layer_by: str,
+    period: str,
+    tiles: str,
+    heat: bool,
+    title: str | None,
+    with_report: bool,
+    png: str | None,
+    svg: str | None,
+    embed: bool,
+    skip_bad: bool,
+) -> None:
+    from ..errors import InputError
+    from ..export.readers import read_events
+    from .map import write_fragment, write_map
+
+    src = Path(events_file)
+    problems: list[InputError] = []
+    events = read_events(src, errors=problems if skip_bad else None)
+    for p in problems:
+        click.echo(f"geomap: skipped {p}", err=True)
+    target = Path(out) if out else src.with_name("map.html")
+    options = {
+        "tiles": None if tiles.lower() == "none" else tiles,
+        "layer_by": layer_by,
+        "period": period,
+        "heat": heat,
+        "title": title or f"geomap: {src.name}",
+    }
+    try:
+        written = [write_map(events, target, **options)]
+        if embed:
+            written.append(write_fragment(events, target.with_name("map_fragment.html"), **options))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--tiles") from exc
+    if with_report:
+        from .report import write_report
+
+        written.append(
+            write_report(
+                events,
+                target.with_name("report.html"),
+                map_href=target.name,
+                title=f"geomap report: {src.name}",
+            )
+        )
+    for image in (png, svg):
+        if image:
+            from .static_map import write_static_map
+
+            written.append(write_static_map(events, image))
+    click.echo(
+        f"{len(events)} events from {src}"
+        + (f" ({len(problems)} rows skipped)" if problems else "")
+    )
+    for path in written:
+        click.echo(f"  {path}")

@@ -51,7 +51,11 @@ _TARGET_BEFORE = re.compile(
 _ANAPHORA = re.compile(r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b", re.I)
 _NO_GUESS = frozenset({"Agreement", "Headquarters or base established", "Other", "Non-violent transfer of territory",
                        "Change to group/activity"})
-_COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|hundreds of|several|many))\s+(?:[\w-]+\s+)?$", re.I)
+_COUNT_BEFORE = re.compile(
+    r"(?:(?<![\w,.])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?$",
+    re.I,
+)
 _WEAPON_AFTER = re.compile(r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)", re.I)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led)\b", re.I)
 _HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)

@@ -290,7 +290,7 @@ def extract_events(
         generic = [t for t in triggers if not t.event_type]
         if history and resolved is None:
             continue
-        if not typed and not (generic and (cas.killed or cas.vague or s_places)):
+        if not typed and not (generic and (cas.killed is not None or cas.vague or s_places)):
             continue
         # A sentence that only adds a count to the event before it.
         if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:

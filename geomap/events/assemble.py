@@ -44,8 +44,10 @@ _LOCATIVE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|members of|fighters of|"
-    r"commanders of|leaders? of|militants of|defectors from|vehicles? of)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of)"
+    r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?$"
+    r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
 _ANAPHORA = re.compile(r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b", re.I)
@@ -53,7 +55,8 @@ _NO_GUESS = frozenset({"Agreement", "Headquarters or base established", "Other",
                        "Change to group/activity"})
 _COUNT_BEFORE = re.compile(
     r"(?:(?<![\w,.])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?$",
+    r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?"
+    r"(?:(?:from|of)\s+(?:the\s+)?)?$",
     re.I,
 )
 _WEAPON_AFTER = re.compile(r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)", re.I)
@@ -61,8 +64,8 @@ _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied
 _HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
-_CLAUSE = re.compile(r";|,\s*(?:while|whereas|as|and)\s+|\bwhile\s+|\bwhereas\s+", re.I)
-_GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (government usage)",
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
+_GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (state-media usage)",
                              "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
 
@@ -152,6 +155,7 @@ def _choose_actors(
     used, and a generic "militants" yields to a named group just mentioned.
     """
     inside = [a for a in actors if a.start < len(sentence)]
+    inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if not inside:
         named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS] or list(inherited)
         first = named[0] if named else None
@@ -174,7 +178,7 @@ def _choose_actors(
     patients = set()
     for a in inside:
         tail = sentence[a.end:a.end + 60]
-        head = sentence[max(0, a.start - 30):a.start]
+        head = sentence[max(0, a.start - 60):a.start]
         counted = _COUNT_BEFORE.search(head) and not _WEAPON_AFTER.match(tail)
         if (_VICTIM_AFTER.match(tail) or _TARGET_BEFORE.search(head) or counted
                 or _HELD.match(tail) or a.actor.side in ("civilians", "humanitarian", "media")):

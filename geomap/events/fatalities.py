@@ -64,7 +64,8 @@ def word_number(s: str) -> int | None:
     """
     s = s.lower().strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
-        return int(s.replace(",", ""))
+        digits = s.replace(",", "")
+        return int(digits) if len(digits) <= 9 else None  # no count has ten digits
     if s in _UNITS:
         return _UNITS[s]
     parts = re.split(r"[- ]", s)
@@ -204,8 +205,9 @@ def find_casualties(sentence: str) -> Casualties:
             vague = vm.group("q")
             civilians = civilians or bool(_CIVILIAN.search(vm.group()))
     return Casualties(
-        killed=sum(killed) if killed else None,
-        injured=sum(injured) if injured else None,
+        # A headline and its lead often repeat the same toll: count each figure once.
+        killed=sum(dict.fromkeys(killed)) if killed else None,
+        injured=sum(dict.fromkeys(injured)) if injured else None,
         civilians=civilians,
         text="; ".join(texts),
         vague=vague,

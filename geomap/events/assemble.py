@@ -39,7 +39,7 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|around|outside|of|into|inside|towards?|from|between|across|to|by|within|"
     r"entered|struck|hit|targeted|targeting|shelled|bombed|stormed|captured|attacked|reached|seized|"
     r"recaptured|besieged|pounded|raided|overran|liberated|hitting|striking|entering|outskirts|"
-    r"countryside|vicinity|against)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|^\W*|[:(]\s*)$",
+    r"countryside|vicinity|against|pound|pounds|pounded|syria'?s|syria’s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|^\W*|[:(]\s*)$",
     re.I,
 )
 _TARGET_BEFORE = re.compile(

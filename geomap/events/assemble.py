@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Article, Event, Mention
-from .actors import ActorMention, ActorTable
+from .actors import Actor, ActorMention, ActorTable
 from .dates import find_dates, resolve_date
 from .fatalities import find_casualties
 from .sentences import split_sentences
@@ -489,7 +489,23 @@ def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hi
             place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,
             url=article.url, notes=" ".join(d.sentence.split()),
         ))
-    return _mark_primary(article, events, [d.start == lead or d.start < 250 for d in drafts], title_admin1)
+    return _mark_primary(article, events, [d.start == lead or d.start < 250 for d in drafts], title_admin1,
+                         _title_agent(article.title, actors))
+
+
+def _title_agent(title: str, actors: ActorTable) -> Actor | None:
+    """The armed actor a headline names as acting, if it names one."""
+    if not title:
+        return None
+    for a in actors.find_all(title):
+        if a.actor.side in ("civilians", "humanitarian", "media", "unknown"):
+            continue
+        head = title[max(0, a.start - 40):a.start]
+        tail = title[a.end:a.end + 40]
+        if _VICTIM_AFTER.match(tail) or _COUNT_BEFORE.search(head) or _HELD.match(tail):
+            continue
+        return actors.rollup(a.actor)
+    return None
 
 
 def _admin1_words(admin1: str) -> tuple[str, ...]:
@@ -502,7 +518,7 @@ def _admin1_words(admin1: str) -> tuple[str, ...]:
 
 
 def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
-                  title_admin1: frozenset[str] = frozenset()) -> list[Event]:
+                  title_admin1: frozenset[str] = frozenset(), title_agent: Actor | None = None) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
         return events
@@ -526,6 +542,10 @@ def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
     best = max(range(len(events)), key=lambda i: score(i, events[i]))
     out = [replace(e, primary=(i == best)) for i, e in enumerate(events)]
     main = out[best]
+    if not main.actor1 and title_agent is not None:
+        # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo").
+        main = out[best] = replace(main, actor1=title_agent.name, inter1=title_agent.inter,
+                                   interaction=_interaction(title_agent.inter, main.inter2))
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         for line in (article.title, article.text[:300].split(". ")[0]):

@@ -207,6 +207,13 @@ def find_mentions(
             continue  # "WSJ", "SAA": acronyms, not places
         if key in gaz.strict_keys and not _strict_ok(text, surface, start, gaz):
             continue  # "Hass" the village, not "has"
+        if first == last and key in _PLACE_PREFIXES and last + 1 < len(tokens):
+            nxt = tokens[last + 1]
+            if _is_upper_start(nxt.text) and text[tokens[last].end:nxt.start] in (" ", "-") and not _overlaps(start, nxt.end, taken):
+                # "Tall Qirmiz" is not al-Tall: a longer name the gazetteer lacks.
+                out.append(_unknown(text, gaz, start, nxt.end))
+                taken.append((start, nxt.end))
+                continue
         prefix = _prefix_before(text, tokens, first)
         if prefix is not None and not gaz.lookup_key(f"{prefix[1]} {key}"):
             # "Kafr Halab" is not "Halab" (Aleppo): a longer name the gazetteer lacks.

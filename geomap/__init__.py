@@ -11,11 +11,30 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
 from .errors import GeomapError, InputError  # noqa: E402
-from .gazetteer import load_gazetteer  # noqa: E402
-from .ingest import read_articles  # noqa: E402
 from .models import Article, Event, Mention, Place  # noqa: E402
-from .pipeline import RunResult, run, text_to_events  # noqa: E402
+
+if TYPE_CHECKING:
+    from .gazetteer import load_gazetteer
+    from .ingest import read_articles
+    from .pipeline import RunResult, run, text_to_events
+
+# The pipeline and what it loads are imported on first use, so that
+# ``geomap --help`` and ``import geomap.cli`` stay quick.
+_LAZY = {"load_gazetteer": "gazetteer", "read_articles": "ingest", "RunResult": "pipeline",
+         "run": "pipeline", "text_to_events": "pipeline"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Article",

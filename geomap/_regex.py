@@ -70,15 +70,25 @@ class WordScan:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]], *, separator: str) -> None:
         self.patterns = list(patterns)
-        self._exact = _Compiled(self.patterns, separator, fold=False)
-        foldable = all(_foldable(p) for p in self.patterns)
-        self._folded = _Compiled(self.patterns, separator, fold=True) if foldable else None
+        self._separator = separator
+        # Compiled on first use, so that importing stays quick.
+        self._variants: dict[bool, _Compiled | None] = {}
+
+    def _variant(self, fold: bool) -> _Compiled | None:
+        if fold not in self._variants:
+            ok = not fold or all(_foldable(p) for p in self.patterns)
+            compiled = _Compiled(self.patterns, self._separator, fold=fold) if ok else None
+            self._variants[fold] = compiled
+        return self._variants[fold]
 
     def matches(self, text: str) -> list[list[Hit]]:
         """For each pattern, its ``finditer`` matches as ``(start, end, text, groups)``."""
-        if self._folded is not None and not _SPECIAL.search(text):
-            return self._folded.matches(text, text.lower())
-        return self._exact.matches(text, text)
+        folded = None if _SPECIAL.search(text) else self._variant(True)
+        if folded is not None:
+            return folded.matches(text, text.lower())
+        exact = self._variant(False)
+        assert exact is not None
+        return exact.matches(text, text)
 
 
 class _Compiled:
@@ -123,12 +133,14 @@ class _Compiled:
 
 
 class Folded:
-    r"""A case-insensitive pattern, run case-sensitively on the lower-cased text.
+    r"""A pattern with the same matches, found faster.
 
-    Same matches as the pattern (group texts come from the original text),
-    several times faster on alternations of words.  Patterns that cannot be
-    folded (capitals, inline flags, non-ASCII letters) and texts holding
-    :data:`CASE_SPECIAL` characters use the pattern as it is.
+    A case-insensitive pattern runs case-sensitively on the lower-cased text
+    (group texts come from the original text); patterns that cannot be folded
+    (capitals, inline flags, non-ASCII letters) and texts holding
+    :data:`CASE_SPECIAL` characters use the pattern as it is.  When the first
+    characters of every match can be listed, a cheap scan for them finds the
+    positions worth trying the pattern at.
 
     Examples
     --------
@@ -141,39 +153,74 @@ class Folded:
         self.original = pattern
         self.pattern = pattern.pattern
         self.flags = pattern.flags
-        self._cs = None
-        if pattern.flags & re.I and _foldable(pattern):
-            self._cs = re.compile(pattern.pattern, pattern.flags & ~re.I)
+        # (pattern, head scan) for the original and the folded text, made on first use.
+        self._variants: dict[bool, tuple[re.Pattern[str], re.Pattern[str] | None] | None] = {}
+
+    def _variant(self, fold: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+        if fold not in self._variants:
+            rx: re.Pattern[str] | None = self.original
+            if fold:
+                ok = self.original.flags & re.I and _foldable(self.original)
+                rx = re.compile(self.pattern, self.flags & ~re.I) if ok else None
+            self._variants[fold] = None if rx is None else (rx, _head(rx))
+        return self._variants[fold]
+
+    @property
+    def _cs(self) -> re.Pattern[str] | None:
+        """The case-sensitive pattern run on lower-cased text, if the pattern folds."""
+        folded = self._variant(True)
+        return None if folded is None else folded[0]
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, str, bool]:
+        """Return the pattern, its head scan, the text to run them on and whether it is folded."""
+        folded = None if _SPECIAL.search(text) else self._variant(True)
+        if folded is not None:
+            return folded[0], folded[1], text.lower(), True
+        exact = self._variant(False)
+        assert exact is not None
+        return exact[0], exact[1], text, False
+
+    @staticmethod
+    def _scan(rx: re.Pattern[str], head: re.Pattern[str] | None, searched: str, pos: int,
+              endpos: int) -> Iterator[re.Match[str]]:
+        if head is None:
+            yield from rx.finditer(searched, pos, endpos)
+            return
+        resume = pos
+        for cand in head.finditer(searched, pos, endpos):
+            if cand.start() < resume:
+                continue
+            m = rx.match(searched, cand.start(), endpos)
+            if m is not None:
+                yield m
+                resume = m.end()  # a match has at least one character (it has a head)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
         """Like :meth:`re.Pattern.search`."""
-        if self._cs is None or _SPECIAL.search(text):
-            return self.original.search(text, pos, endpos)
-        m = self._cs.search(text.lower(), pos, endpos)
-        return None if m is None else _Match(m, text)
+        rx, head, searched, folded = self._pick(text)
+        m = next(self._scan(rx, head, searched, pos, endpos), None)
+        return _Match(m, text) if m is not None and folded else m
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
         """Like :meth:`re.Pattern.match`."""
-        if self._cs is None or _SPECIAL.search(text):
-            return self.original.match(text, pos, endpos)
-        m = self._cs.match(text.lower(), pos, endpos)
-        return None if m is None else _Match(m, text)
+        rx, _head_rx, searched, folded = self._pick(text)
+        m = rx.match(searched, pos, endpos)
+        return _Match(m, text) if m is not None and folded else m
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Any]:
         """Like :meth:`re.Pattern.finditer`."""
-        if self._cs is None or _SPECIAL.search(text):
-            yield from self.original.finditer(text, pos, endpos)
-            return
-        for m in self._cs.finditer(text.lower(), pos, endpos):
-            yield _Match(m, text)
+        rx, head, searched, folded = self._pick(text)
+        for m in self._scan(rx, head, searched, pos, endpos):
+            yield _Match(m, text) if folded else m
 
     def sub(self, repl: Any, text: str, count: int = 0) -> str:
         """Like :meth:`re.Pattern.sub` (a callable ``repl`` gets matches on the original text)."""
-        if self._cs is None or _SPECIAL.search(text) or (isinstance(repl, str) and "\\" in repl):
+        rx, head, searched, folded = self._pick(text)
+        if not folded or (isinstance(repl, str) and "\\" in repl):
             return self.original.sub(repl, text, count)
         out: list[str] = []
         last = 0
-        for i, m in enumerate(self._cs.finditer(text.lower())):
+        for i, m in enumerate(self._scan(rx, head, searched, 0, sys.maxsize)):
             if count and i >= count:
                 break
             out.append(text[last:m.start()])
@@ -203,7 +250,10 @@ class AnyOf:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self._parts: list[Folded | re.Pattern[str]] = []
+        self._parts: list[Folded] | None = None  # compiled on first use
+
+    def _compile(self) -> list[Folded]:
+        parts = []
         # Patterns anchored at the start apart from the others: mixed into one
         # alternation they would be tried at every position.
         anchored = [p for p in self.patterns if p.pattern.startswith("^") and not p.flags & re.M]
@@ -211,13 +261,13 @@ class AnyOf:
         for group in (anchored, floating):
             folded = [p for p in group if p.flags & re.I and _foldable(p)]
             exact = [p for p in group if p not in folded]
-            if folded:
-                self._parts.append(Folded(_union(folded)))
-            if exact:
-                self._parts.append(_union(exact))
+            parts += [Folded(_union(ps)) for ps in (folded, exact) if ps]
+        return parts
 
     def search(self, text: str) -> Any:
         """Return a match of one of the patterns in ``text``, or ``None``."""
+        if self._parts is None:
+            self._parts = self._compile()
         for part in self._parts:
             m = part.search(text)
             if m is not None:
@@ -368,6 +418,25 @@ def _trie(words: set[Prefix]) -> str:
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return emit(tree)
+
+
+def _head(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Return a pattern matching one character where ``pattern`` may start (from its prefixes).
+
+    It consumes the first character only, so ``finditer`` reports every such
+    position; ``None`` when the prefixes cannot be listed.
+    """
+    found = _prefixes(pattern.pattern, pattern.flags)
+    if not found or any(len(p) == 0 for p in found):
+        return None
+    firsts: dict[str, set[Prefix]] = {}
+    for p in found:
+        firsts.setdefault(p[0], set()).add(p[1:])
+    alts = []
+    for first, rests in firsts.items():
+        rest = "" if () in rests else _trie(rests)
+        alts.append(f"{first}(?={rest})" if rest else first)
+    return re.compile("|".join(alts), pattern.flags & (re.I | re.ASCII))
 
 
 def _foldable(p: re.Pattern[str]) -> bool:

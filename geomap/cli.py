@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -140,7 +139,7 @@ def _engine(engine: str | None, workers: int | None, scheduler: str | None) -> d
 
 def _fallback(geocoder: str | None, user_agent: str | None, url: str | None,
               countries: tuple[str, ...]) -> Any:
-    """The online fallback the options ask for, or ``None`` (the default: offline)."""
+    """Build the online fallback the options ask for, or ``None`` (the default: offline)."""
     if not geocoder:
         if url:
             raise click.UsageError("--geocoder-url needs --geocoder (e.g. --geocoder nominatim)")

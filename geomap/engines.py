@@ -177,7 +177,7 @@ def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
             client = scheduler
         elif scheduler:
             try:
-                client = stack.enter_context(Client(scheduler, timeout="30s"))
+                client = stack.enter_context(Client(scheduler))
             except (OSError, TimeoutError) as exc:
                 msg = (f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); "
                        "is `dask scheduler` running there?")
@@ -194,10 +194,12 @@ def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
         logger.info("extracting %d articles on Dask (%d threads, %d partitions)",
                     len(articles), threads, len(chunks))
         # One copy of the gazetteer and actor table per worker, not one per task;
-        # the partitions go straight to the workers, not through the scheduler.
-        gaz_f = client.scatter(gazetteer, broadcast=True)
-        act_f = client.scatter(actors, broadcast=True)
-        chunk_fs = client.scatter(chunks)  # held until gathered: the bag's graph only names them
+        # the partitions go straight to the workers, not through the scheduler;
+        # the futures are kept until gathered (the bag's graph only names them).
+        # (hash=False: hashing a gazetteer for a key takes longer than sending it.)
+        gaz_f = client.scatter(gazetteer, broadcast=True, hash=False)
+        act_f = client.scatter(actors, broadcast=True, hash=False)
+        chunk_fs = client.scatter(chunks, hash=False)
         bag = db.from_delayed(chunk_fs)
         parts = bag.map_partitions(_extract_partition, gaz_f, act_f, options).to_delayed()
         futures = client.compute(parts)

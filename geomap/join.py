@@ -533,6 +533,12 @@ def _rows(
     if first is None:
         raise InputError(path, "no data rows (only a header)")
     header = list(first[1])
+    if header[:4] in (
+        ["article_id", "start", "end", "surface"],
+        ["id", "title", "published", "outlet"],
+    ):
+        msg = "this is geomap's mentions/articles table, not event records; join events.csv instead"
+        raise InputError(path, msg, line=1)
     kind = detect_format(header) if fmt == "auto" else fmt
     if (
         kind in ("acled", "geomap")
@@ -669,6 +675,10 @@ def _finish(r: _Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputEr
 # -- public entry points ----------------------------------------------------------
 
 
+#: geomap's other outputs: never event records (skipped when a folder is joined).
+_NOT_RECORDS = {"run.json", "mentions.csv", "articles.csv", "expected.csv", "package.json"}
+
+
 def _record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
@@ -678,6 +688,7 @@ def _record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     f.is_file()
                     and f.suffix.lower() in EVENT_SUFFIXES
                     and not f.name.startswith(".")
+                    and f.name.lower() not in _NOT_RECORDS
                 ):
                     yield f
         else:

@@ -180,6 +180,7 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
     path = Path(path) if path is not None else data_dir() / "actors.csv"
     actors: list[Actor] = []
     aliases: dict[str, Actor] = {}
+    seen: set[str] = set()  # the aliases, lower-cased
     case_sensitive: set[str] = set()
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
@@ -205,9 +206,7 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
                     case_sensitive.add(alias)
                     key = alias
                 # First row wins on a shared alias; lower-case key for the matcher.
-                for existing in list(aliases):
-                    if existing.lower() == alias.lower():
-                        break
-                else:
+                if alias.lower() not in seen:
+                    seen.add(alias.lower())
                     aliases[alias if key == alias else alias] = actor
     return ActorTable(actors, aliases, case_sensitive)

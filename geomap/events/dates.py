@@ -108,6 +108,13 @@ def resolve_date(hit: DateHit, published: date | None, previous: str | None = No
     >>> resolve_date(find_dates("On October 12th")[0], None)
     ('--10-12', 1, 'year-unknown')
     """
+    try:
+        return _resolve_date(hit, published, previous)
+    except (OverflowError, ValueError):
+        return None  # no such day, or one before year 1 / after 9999
+
+
+def _resolve_date(hit: DateHit, published: date | None, previous: str | None) -> tuple[str, int, str] | None:
     g = hit.groups
     try:
         if hit.kind == "iso":

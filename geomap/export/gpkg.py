@@ -16,7 +16,7 @@ __all__ = ["write_gpkg"]
 
 
 def _last_change(events: Sequence[Event]) -> str:
-    """The GeoPackage's ``last_change`` stamp: ``$SOURCE_DATE_EPOCH``, else the newest event date.
+    """Return the ``last_change`` stamp: ``$SOURCE_DATE_EPOCH``, else the newest event date.
 
     GDAL would write the current time, so two runs on the same input would
     differ; a stamp taken from the data keeps reruns byte-identical.

@@ -116,6 +116,46 @@ class AdminIndex:
             return self._names[int(i)], self._countries[int(i)]
         return None
 
+    def part(self, name: str, direction: str) -> tuple[float, float] | None:
+        """``(lat, lon)`` inside the named unit's northern, south-eastern... part.
+
+        For "northern Hama countryside": the unit's polygon is cut through its
+        centroid and a point well inside the requested half (or quarter) is
+        returned; ``"central"`` gives the centroid.  ``None`` for an unknown
+        unit or direction.
+
+        Examples
+        --------
+        >>> from geomap._data import data_dir
+        >>> idx = AdminIndex(data_dir() / "gazetteer" / "admin1.geojson")
+        >>> north, south = idx.part("Hama", "northern"), idx.part("Hama", "southern")
+        >>> north[0] > south[0]
+        True
+        """
+        poly = self.polygon(name)
+        word = direction.lower().replace("-", "").replace(" ", "")
+        for suffix in ("ern", "erly"):
+            word = word.removesuffix(suffix)
+        wanted = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0),
+                  "northeast": (1, 1), "northwest": (-1, 1), "southeast": (1, -1),
+                  "southwest": (-1, -1), "central": (0, 0), "centre": (0, 0), "center": (0, 0)}
+        if poly is None or word not in wanted:
+            return None
+        from shapely.geometry import box
+
+        dx, dy = wanted[word]
+        c = poly.centroid
+        minx, miny, maxx, maxy = poly.bounds
+        cut = box(
+            c.x if dx > 0 else minx, c.y if dy > 0 else miny,
+            c.x if dx < 0 else maxx, c.y if dy < 0 else maxy,
+        )
+        piece = poly.intersection(cut) if (dx, dy) != (0, 0) else poly
+        if piece.is_empty:
+            return None
+        pt = piece.centroid if piece.contains(piece.centroid) else piece.representative_point()
+        return round(pt.y, 5), round(pt.x, 5)
+
     def polygon(self, name: str) -> Any:
         """The shapely geometry of a named unit, or ``None``."""
         if not self.available:

@@ -147,11 +147,19 @@ def import_place_csv(
     (1, 'Tall Nur,36.1,38.2,,village,,SY')
     """
     source = Path(source)
-    entries = list(read_place_csv(
-        source, name_column=name_column, lat_column=lat_column, lon_column=lon_column,
-        variants_column=variants_column, kind_column=kind_column, admin1_column=admin1_column,
-        country=country.upper(), layer="imported",
-    ))
+    entries = list(
+        read_place_csv(
+            source,
+            name_column=name_column,
+            lat_column=lat_column,
+            lon_column=lon_column,
+            variants_column=variants_column,
+            kind_column=kind_column,
+            admin1_column=admin1_column,
+            country=country.upper(),
+            layer="imported",
+        )
+    )
     target = imported_dir(into) / f"{source.stem}.csv"
     if target.resolve() == source.resolve():
         raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
@@ -159,7 +167,16 @@ def import_place_csv(
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(PLACE_CSV_COLUMNS)
         for place, names in entries:
-            w.writerow([place.name, place.lat, place.lon, "|".join(names[1:]), place.kind,
-                        place.admin1, place.country])
+            w.writerow(
+                [
+                    place.name,
+                    place.lat,
+                    place.lon,
+                    "|".join(names[1:]),
+                    place.kind,
+                    place.admin1,
+                    place.country,
+                ]
+            )
     logger.info("imported %d places from %s into %s", len(entries), source, target)
     return ImportResult(target, len(entries))

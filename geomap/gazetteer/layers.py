@@ -339,11 +339,7 @@ def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "patch.csv"
-    >>> _ = p.write_text("action,name,lat,lon
-# a note,,,
-add,Tall Nur,36.1,38.2
-blacklist,Mare,,
-")
+    >>> _ = p.write_text("action,name,lat,lon\n# a note,,,\nadd,Tall Nur,36.1,38.2\nblacklist,Mare,,\n")
     >>> [(action, place.name if place else None, names) for action, place, names in read_patch(p)]
     [('add', 'Tall Nur', ['Tall Nur']), ('blacklist', None, ['Mare'])]
     """

@@ -16,8 +16,11 @@ from functools import lru_cache
 
 __all__ = [
     "ARTICLES",
+    "LOOSE_PREFIXES",
+    "LOOSE_QUALIFIERS",
     "PLACE_KIND_WORDS",
     "fold",
+    "loose_keys",
     "name_keys",
     "split_place_kind",
     "split_words",
@@ -239,3 +242,50 @@ def split_place_kind(text: str) -> tuple[str, str]:
     if not m or not name[: m.start()].strip(" ,-"):
         return name, ""
     return name[: m.start()].strip(" ,-"), m.group(1).lower()
+
+
+#: Leading words a village name is often written without ("Tell Mardikh" / "Mardikh").
+LOOSE_PREFIXES = frozenset(
+    "tal tall tell tel khirbat khirbet khirbit mazraat mazraa mazraah mazrat qaryat hay hayy"
+    .split()
+)
+#: Trailing words that tell twin villages apart ("... ash Shamaliyah", "... al-Kubra").
+LOOSE_QUALIFIERS = frozenset("""
+shamaliyah shamaliyeh shamaliya shimaliyah janubiyah janubiyeh janubiya sharqiyah sharqiyeh sharqiya
+sharqi gharbiyah gharbiyeh gharbiya gharbi qibliyah wusta wustani kabir kabirah kabira kubra saghir
+saghirah saghira sughra fawqani fawqaniyah tahtani tahtaniyah jadid jadidah jadida qadim qadimah
+qadima ula thaniyah north south east west northern southern eastern western upper lower
+""".split())
+
+
+def loose_keys(name: str) -> set[str]:
+    """Keys of ``name`` without a leading "Tell"/"Khirbat"/"Mazraat" and trailing qualifiers.
+
+    Looser than :func:`name_keys`: for look-ups of bare names ("Mardikh" for
+    "Tell Mardikh", "Sirrin" for "Sirrin ash Shamaliyah"), never for running
+    text.  Empty when nothing would be dropped or too little would remain.
+
+    Examples
+    --------
+    >>> sorted(loose_keys("Şirrīn ash Shamālīyah")), sorted(loose_keys("Tell Mardikh"))
+    (['sirin'], ['mardik'])
+    >>> loose_keys("Hajin"), loose_keys("Tall Kabir")
+    (set(), set())
+    """
+    words = split_words(fold(name))
+    if len(words) < 2:
+        return set()
+    rest = list(words)
+    while len(rest) > 1 and (rest[-1] in LOOSE_QUALIFIERS or rest[-1] in ARTICLES):
+        rest.pop()
+    if rest and rest[0] in ARTICLES and len(rest) > 1:
+        rest = rest[1:]
+    if len(rest) > 1 and rest[0] in LOOSE_PREFIXES:
+        rest = rest[1:]
+        if len(rest) > 1 and rest[0] in ARTICLES:
+            rest = rest[1:]
+    if rest == words or not rest or max(len(w) for w in rest) < 4:
+        return set()
+    if rest[-1] in LOOSE_QUALIFIERS or (len(rest) == 1 and rest[0] in LOOSE_PREFIXES):
+        return set()
+    return name_keys(" ".join(rest))

@@ -51,21 +51,53 @@ CREATE TABLE IF NOT EXISTS geocode (
     fetched REAL NOT NULL
 )
 """
-_SETTLEMENT = {"city": "city", "town": "town", "village": "village", "hamlet": "village",
-               "isolated_dwelling": "village", "farm": "village", "locality": "village",
-               "suburb": "district", "quarter": "district", "neighbourhood": "district",
-               "city_block": "district", "borough": "district"}
-_AREA = {"state": "governorate", "province": "governorate", "region": "region",
-         "county": "district", "district": "district", "municipality": "district",
-         "country": "country"}
-_OTHER = {("aeroway", "aerodrome"): "airport", ("military", "airfield"): "airport",
-          ("landuse", "military"): "base", ("military", "barracks"): "base",
-          ("amenity", "prison"): "prison", ("amenity", "hospital"): "hospital",
-          ("natural", "peak"): "mountain", ("natural", "mountain_range"): "mountain",
-          ("waterway", "river"): "river", ("waterway", "dam"): "dam",
-          ("amenity", "refugee_site"): "camp", ("barrier", "border_control"): "crossing"}
-_PREFERRED_CLASSES = ("place", "boundary", "landuse", "military", "aeroway", "natural",
-                      "waterway", "amenity")
+_SETTLEMENT = {
+    "city": "city",
+    "town": "town",
+    "village": "village",
+    "hamlet": "village",
+    "isolated_dwelling": "village",
+    "farm": "village",
+    "locality": "village",
+    "suburb": "district",
+    "quarter": "district",
+    "neighbourhood": "district",
+    "city_block": "district",
+    "borough": "district",
+}
+_AREA = {
+    "state": "governorate",
+    "province": "governorate",
+    "region": "region",
+    "county": "district",
+    "district": "district",
+    "municipality": "district",
+    "country": "country",
+}
+_OTHER = {
+    ("aeroway", "aerodrome"): "airport",
+    ("military", "airfield"): "airport",
+    ("landuse", "military"): "base",
+    ("military", "barracks"): "base",
+    ("amenity", "prison"): "prison",
+    ("amenity", "hospital"): "hospital",
+    ("natural", "peak"): "mountain",
+    ("natural", "mountain_range"): "mountain",
+    ("waterway", "river"): "river",
+    ("waterway", "dam"): "dam",
+    ("amenity", "refugee_site"): "camp",
+    ("barrier", "border_control"): "crossing",
+}
+_PREFERRED_CLASSES = (
+    "place",
+    "boundary",
+    "landuse",
+    "military",
+    "aeroway",
+    "natural",
+    "waterway",
+    "amenity",
+)
 
 
 def split_geocoder_url(url: str) -> tuple[str, str]:
@@ -204,8 +236,9 @@ class OnlineFallback:
     def cached(self, name: str) -> tuple[bool, Place | None]:
         """``(hit, place)`` from the cache without any request."""
         with self._db() as conn:
-            row = conn.execute("SELECT found, place FROM geocode WHERE key = ?",
-                               (self.cache_key(name),)).fetchone()
+            row = conn.execute(
+                "SELECT found, place FROM geocode WHERE key = ?", (self.cache_key(name),)
+            ).fetchone()
         if row is None:
             return False, None
         if not row[0]:
@@ -213,14 +246,26 @@ class OnlineFallback:
         return True, Place(**json.loads(row[1]))
 
     def _store(self, name: str, place: Place | None, raw: Any) -> None:
-        data = None if place is None else json.dumps(
-            {f: getattr(place, f) for f in Place.__dataclass_fields__}, ensure_ascii=False)
+        data = (
+            None
+            if place is None
+            else json.dumps(
+                {f: getattr(place, f) for f in Place.__dataclass_fields__}, ensure_ascii=False
+            )
+        )
         with self._db() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO geocode (key, service, query, found, place, raw, fetched) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (self.cache_key(name), self.service, name, int(place is not None), data,
-                 json.dumps(raw, ensure_ascii=False, default=str), time.time()),
+                (
+                    self.cache_key(name),
+                    self.service,
+                    name,
+                    int(place is not None),
+                    data,
+                    json.dumps(raw, ensure_ascii=False, default=str),
+                    time.time(),
+                ),
             )
 
     # -- network ---------------------------------------------------------------
@@ -258,8 +303,11 @@ class OnlineFallback:
                 kwargs["limit"] = 5
             self._geocode_kwargs = kwargs
             self._limited = RateLimiter(
-                geocoder.geocode, min_delay_seconds=self.min_delay_seconds, max_retries=1,
-                error_wait_seconds=max(self.min_delay_seconds, 1.0), swallow_exceptions=False,
+                geocoder.geocode,
+                min_delay_seconds=self.min_delay_seconds,
+                max_retries=1,
+                error_wait_seconds=max(self.min_delay_seconds, 1.0),
+                swallow_exceptions=False,
             )
         return self._limited
 
@@ -275,13 +323,20 @@ class OnlineFallback:
         self.requests += 1
         try:
             found = geocode(name, **self._geocode_kwargs)
-        except (GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges,
-                ConfigurationError) as exc:
+        except (
+            GeocoderAuthenticationFailure,
+            GeocoderInsufficientPrivileges,
+            ConfigurationError,
+        ) as exc:
             msg = f"geocoder {self.service!r} refused the request ({exc}); check --user-agent"
             raise GeocoderError(msg) from exc
         except GeopyError as exc:
-            logger.warning("online geocoder %s failed on %r (%s); no more online look-ups this run",
-                           self.service, name, exc)
+            logger.warning(
+                "online geocoder %s failed on %r (%s); no more online look-ups this run",
+                self.service,
+                name,
+                exc,
+            )
             self._disabled = True
             return None
         if found is None:
@@ -289,7 +344,7 @@ class OnlineFallback:
         return list(found) if isinstance(found, list) else [found]
 
     def _choose(self, name: str, locations: list[Any]) -> tuple[Place | None, Any]:
-        ranked = []
+        ranked: list[tuple[int, float, int, Any, dict[str, Any], str]] = []
         for loc in locations:
             raw = dict(getattr(loc, "raw", {}) or {})
             address = raw.get("address") or {}
@@ -317,8 +372,13 @@ class OnlineFallback:
             ident = hashlib.sha1(f"{lat:.5f},{lon:.5f}".encode()).hexdigest()[:10]
         display = str(raw.get("display_name") or getattr(loc, "address", "") or name)
         place = Place(
-            id=f"{self.layer}:{ident}", name=display.split(",")[0].strip() or name,
-            lat=round(lat, 6), lon=round(lon, 6), kind=_kind(raw), country=country, admin1=admin1,
+            id=f"{self.layer}:{ident}",
+            name=display.split(",")[0].strip() or name,
+            lat=round(lat, 6),
+            lon=round(lon, 6),
+            kind=_kind(raw),
+            country=country,
+            admin1=admin1,
             layer=self.layer,
         )
         return place, raw

@@ -23,6 +23,21 @@ _QUALIFIERS = re.compile(
     r"countryside of|the)\s+",
     re.I,
 )
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "central",
+}
 _BRACKETS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _ALTERNATIVES = re.compile(r"\s*(?:/|\bor\b|;)\s*", re.I)
 _GOV_KEYS: dict[str, str] = {}
@@ -43,6 +58,8 @@ class PlaceQuery:
     kind: str = ""
     kind_word: str = ""
     admin1: str = ""
+    #: A leading direction dropped from the name ("northern"), for areas' parts.
+    qualifier: str = ""
 
 
 def governorate_in(text: str) -> str:
@@ -94,20 +111,24 @@ def place_queries(text: str) -> list[PlaceQuery]:
     out: list[PlaceQuery] = []
     seen: set[str] = set()
 
-    def add(name: str, kind_word: str) -> None:
+    def add(name: str, kind_word: str, qualifier: str = "") -> None:
         name = name.strip(" ,.-")
         if not name or name.lower() in seen or not name_keys(name):
             return
         seen.add(name.lower())
-        out.append(PlaceQuery(name, PLACE_KIND_WORDS.get(kind_word, ""), kind_word, admin1))
+        out.append(
+            PlaceQuery(name, PLACE_KIND_WORDS.get(kind_word, ""), kind_word, admin1, qualifier)
+        )
 
     for part in parts:
         name, kind_word = split_place_kind(part)
         kind_word = kind_word or shared_kind
         add(part, kind_word)
         add(name, kind_word)
+        dropped = [m.group().strip().lower() for m in [_QUALIFIERS.match(name)] if m]
         bare = _QUALIFIERS.sub("", name)
         while bare != name:
             name, bare = bare, _QUALIFIERS.sub("", bare)
-        add(bare, kind_word)
+        direction = next((d for d in dropped if d.removesuffix("ern") in _DIRECTIONS), "")
+        add(bare, kind_word, direction)
     return out

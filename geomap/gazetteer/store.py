@@ -4,8 +4,10 @@ Layers, in order (later layers may override or blacklist names of earlier ones):
 
 1. ``geonames``: GeoNames cities500 for Syria and its neighbours plus world
    cities (``data/gazetteer/geonames_cities.txt``, built by
-   ``scripts/build_gazetteer.py``), and any dumps imported into
-   ``data/gazetteer/imported/``.
+   ``scripts/build_gazetteer.py``) and any other bundled
+   ``data/gazetteer/geonames_*.txt`` extract (``scripts/build_geonames_region.py``
+   writes the villages of Syria and its neighbours there); then ``imported``:
+   the dumps and place lists imported into ``data/gazetteer/imported/``.
 2. ``admin``: the 14 governorates (names with "province", "governorate",
    "countryside"...), placed at their capitals; polygons give every point its
    admin1.
@@ -30,7 +32,7 @@ from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
 from .admin import GOVERNORATES, AdminIndex
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
-from .names import fold, name_keys
+from .names import fold, loose_keys, name_keys, token_key
 
 __all__ = ["Gazetteer", "load_gazetteer"]
 
@@ -99,6 +101,8 @@ class Gazetteer:
     admin_path: Path | None = None
     spellings: dict[str, list[int]] = field(default_factory=dict)
     strict_keys: set[str] = field(default_factory=set)
+    #: Looser keys (no "Tell"/"Khirbat" prefix, no "ash Shamaliyah"...) for look-ups only.
+    loose: dict[str, list[int]] = field(default_factory=dict)
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
 
@@ -121,23 +125,53 @@ class Gazetteer:
             for p in self.lookup_key(key):
                 found.setdefault(p.id, p)
         if not found:
-            for p, _score in self.fuzzy(name, limit=limit):
+            # "Mardikh" for "Tell Mardikh", "Baghuz Tahtani" for "al-Baghuz".
+            for p in self.loose_matches(name):
                 found.setdefault(p.id, p)
+        if not found:
+            # Near-misses: in Syria's region only (a misspelt village is not a world
+            # city), and only those about as close as the closest.
+            hits = [(p, s) for p, s in self.fuzzy(name, limit=limit * 3) if p.country in REGION]
+            top = max((s for _p, s in hits), default=0.0)
+            for p, s in hits:
+                if s >= top - 3.0:
+                    found.setdefault(p.id, p)
         out = [p for p in found.values() if country is None or p.country == country.upper()]
         out.sort(key=_prior, reverse=True)
         return out[:limit]
 
-    def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[Place, float]]:
+    def loose_matches(self, name: str) -> list[Place]:
+        """Places whose names match ``name`` once prefixes and qualifiers are dropped.
+
+        See :func:`geomap.gazetteer.names.loose_keys`; for look-ups of bare
+        names, never for running text.
+        """
+        idxs: dict[int, None] = {}
+        for key in name_keys(name):
+            idxs.update(dict.fromkeys(self.loose.get(key, ())))
+        for key in loose_keys(name):
+            idxs.update(dict.fromkeys(self.keys.get(key, ())))
+            idxs.update(dict.fromkeys(self.loose.get(key, ())))
+        return [self.places[i] for i in idxs]
+
+    def fuzzy(
+        self, name: str, *, limit: int = 5, cutoff: float = 85.0
+    ) -> list[tuple[Place, float]]:
         """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
         from rapidfuzz import fuzz, process
 
         best: dict[str, tuple[Place, float]] = {}
         for key in name_keys(name):
             pool = self._fuzzy_pool(key)
-            for k, score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit):
+            hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                   limit=limit * 4)
+            for k, raw_score, _ in hits:
+                score = _near_miss(key, k, float(raw_score))
+                if score < cutoff:
+                    continue
                 for p in self.lookup_key(k):
                     if p.id not in best or best[p.id][1] < score:
-                        best[p.id] = (p, float(score))
+                        best[p.id] = (p, score)
         out = sorted(best.values(), key=lambda ps: (-ps[1], ps[0].id))
         return out[:limit]
 
@@ -149,16 +183,22 @@ class Gazetteer:
         """Keys with ``key``'s first letter and a length within 3 of it, in index order."""
         index = self.__dict__.get("_by_initial")
         if index is None:
-            # Built once per gazetteer: {first letter: {length: [(position, key)]}}.
+            # Built once per gazetteer: {first letter: {length: [(position, key)]}}, and
+            # the pools asked for so far, by (first letter, length).
             index = {}
             for pos, k in enumerate(self.keys):
                 index.setdefault(k[:1], {}).setdefault(len(k), []).append((pos, k))
             self.__dict__["_by_initial"] = index
-        by_len = index.get(key[:1], {})
+            self.__dict__["_pools"] = {}
+        pools: dict[tuple[str, int], list[str]] = self.__dict__["_pools"]
         n = len(key)
-        found = [pk for size in range(n - 3, n + 4) for pk in by_len.get(size, ())]
-        found.sort()
-        return [k for _pos, k in found]
+        pool = pools.get((key[:1], n))
+        if pool is None:
+            by_len = index.get(key[:1], {})
+            found = [pk for size in range(n - 3, n + 4) for pk in by_len.get(size, ())]
+            found.sort()
+            pool = pools[(key[:1], n)] = [k for _pos, k in found]
+        return pool
 
     def places_by_ids(self, ids: Iterable[str]) -> list[Place]:
         """The places with these ids, in gazetteer order."""
@@ -226,6 +266,7 @@ class Gazetteer:
         state = dict(self.__dict__)
         state["_admin"] = None
         state.pop("_by_initial", None)
+        state.pop("_pools", None)
         state.pop("_by_id", None)
         return state
 
@@ -236,6 +277,31 @@ def _spelling(name: str) -> str:
     if len(words) > 1 and words[0] in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ad"):
         words = words[1:]
     return " ".join(words)
+
+
+#: Key forms of generic first words ("Tall", "Kafr", "Deir", "al"...): two names that
+#: share one are compared on the rest, and a name with one is not a near miss of a
+#: name without it ("Kafr Taal" is not "Kartal").
+_GENERIC_HEADS = frozenset(
+    token_key(w) for w in (
+        "tall kafr deir ain abu umm khirbat bayt jabal ras shaykh marat mazraat qasr bir wadi "
+        "jisr tal al el as ash ad az ar an at"
+    ).split()
+)
+
+
+def _near_miss(key: str, other: str, score: float) -> float:
+    """Rescore a rapidfuzz ratio so a shared or missing generic first word does not decide it."""
+    from rapidfuzz import fuzz
+
+    a, b = key.split(" ", 1), other.split(" ", 1)
+    if a[0] not in _GENERIC_HEADS and b[0] not in _GENERIC_HEADS:
+        return score
+    if a[0] == b[0]:
+        if len(a) == 2 and len(b) == 2:
+            return min(score, float(fuzz.ratio(a[1], b[1])))
+        return score
+    return score - 10.0
 
 
 def _prior(p: Place) -> tuple[int, int, float]:
@@ -288,6 +354,13 @@ def _fingerprint(paths: Sequence[Path]) -> str:
 _IMPORT_SUFFIXES = (".txt", ".zip", ".csv")
 
 
+def _bundled_files(directory: Path) -> list[Path]:
+    """List the bundled GeoNames layer: ``geonames_cities.txt``, then other ``geonames_*.txt``."""
+    first = directory / "geonames_cities.txt"
+    rest = sorted(p for p in directory.glob("geonames_*.txt") if p != first)
+    return [p for p in (first, *rest) if p.exists()]
+
+
 def _imported_files(directory: Path, extra_layers: Sequence[str | Path]) -> list[Path]:
     """List the imported layer's files: ``directory/imported/*``, then each extra file or folder."""
     out: list[Path] = []
@@ -303,7 +376,7 @@ def _imported_files(directory: Path, extra_layers: Sequence[str | Path]) -> list
 
 
 def _layer_files(directory: Path, imported: Sequence[Path]) -> list[Path]:
-    files = [directory / "geonames_cities.txt", *imported]
+    files = [*_bundled_files(directory), *imported]
     for name in ("admin1.geojson", "curated.csv"):
         files.append(directory / name)
     return [f for f in files if f.exists()]
@@ -372,6 +445,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     places: list[Place] = []
     keys: dict[str, list[int]] = {}
     spellings: dict[str, list[int]] = {}
+    loose: dict[str, list[int]] = {}
     layers: dict[str, dict[str, Any]] = {}
     admin = AdminIndex(directory / "admin1.geojson")
 
@@ -392,6 +466,11 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
                     bucket = keys.setdefault(key, [])
                     if idx not in bucket:
                         bucket.append(idx)
+                if place.kind not in ("governorate", "country"):
+                    for key in loose_keys(name):
+                        bucket = loose.setdefault(key, [])
+                        if idx not in bucket:
+                            bucket.append(idx)
             n += 1
         info = layers.setdefault(layer, {"places": 0, "sources": []})
         info["places"] += n
@@ -401,17 +480,21 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     for f in imported:
         if f.suffix.lower() == ".csv":
             entries = read_place_csv(f, variants_column="variants", kind_column="kind",
-                                     admin1_column="admin1", country_column="country", layer="imported")
+                                     admin1_column="admin1", country_column="country",
+                                     layer="imported")
         else:
             entries = read_geonames(f, layer="imported")
         imported_entries.append((f, list(entries)))
     # A full dump imported over the bundled extract replaces its rows (same geonameid).
     seen = {p.id.split(":", 1)[1] for _f, es in imported_entries for p, _n in es
             if p.id.count(":") == 1}
-    bundled = directory / "geonames_cities.txt"
-    if bundled.exists():
-        rows = (e for e in read_geonames(bundled) if e[0].id.split(":", 1)[1] not in seen)
-        add(rows, "geonames", f"{bundled.name} (GeoNames cities500, CC BY 4.0)")
+    # Fuller extracts first: the cities500 rows they already hold are skipped.
+    for bundled in reversed(_bundled_files(directory)):
+        cities = bundled.name == "geonames_cities.txt"
+        label = "GeoNames cities500" if cities else "GeoNames extract"
+        rows = [e for e in read_geonames(bundled) if e[0].id.split(":", 1)[1] not in seen]
+        seen |= {p.id.split(":", 1)[1] for p, _n in rows}
+        add(rows, "geonames", f"{bundled.name} ({label}, CC BY 4.0)")
     for f, entries in imported_entries:
         add(entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
@@ -429,18 +512,20 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
             if action == "override":
                 for k in name_set:
                     keys[k] = []
+                    loose.pop(k, None)
             assert place is not None
             patch_entries.append((place, names))
         add(patch_entries, "patch", str(patch))
     for k in blacklist:
         keys.pop(k, None)
+        loose.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
-    return Gazetteer(places=places, keys=keys, layers=layers, admin_path=directory / "admin1.geojson",
-                     spellings=spellings)
+    return Gazetteer(places=places, keys=keys, layers=layers,
+                     admin_path=directory / "admin1.geojson", spellings=spellings, loose=loose)
 
 
 def describe(gaz: Gazetteer) -> str:
-    """A few lines on the layers and their counts (``geomap gazetteer info``)."""
+    """Describe the layers and their counts in a few lines (``geomap gazetteer info``)."""
     lines = [f"{len(gaz.places)} places, {len(gaz.keys)} name keys"]
     for layer, info in gaz.layers.items():
         lines.append(f"  {layer:<9} {info['places']:>7} places  from {'; '.join(info['sources'])}")

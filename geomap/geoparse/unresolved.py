@@ -20,8 +20,20 @@ from ..models import Mention, Place
 
 __all__ = ["Fallback", "apply_fallback", "suggest_candidates"]
 
-_POINT_KINDS = {"city", "town", "village", "district", "camp", "base", "airport", "crossing",
-                "prison", "hospital", "landmark", "dam"}
+_POINT_KINDS = {
+    "city",
+    "town",
+    "village",
+    "district",
+    "camp",
+    "base",
+    "airport",
+    "crossing",
+    "prison",
+    "hospital",
+    "landmark",
+    "dam",
+}
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|countryside of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: side| part| outskirts)? of|"
@@ -44,7 +56,7 @@ def _precision(m: Mention, place: Place) -> tuple[int, str]:
         return 3, place.kind
     i = m.context.find(m.surface)
     if i >= 0:
-        before, after = m.context[:i], m.context[i + len(m.surface):]
+        before, after = m.context[:i], m.context[i + len(m.surface) :]
         near = _NEAR_BEFORE.search(before)
         if near:
             return 2, near.group().strip()
@@ -86,10 +98,18 @@ def apply_fallback(mentions: Sequence[Mention], fallback: Fallback) -> list[Ment
             out.append(m)
             continue
         precision, cue = _precision(m, place)
-        out.append(replace(
-            m, place=place, status="resolved", precision=precision, lat=place.lat, lon=place.lon,
-            candidates=(place, *m.candidates), cue=cue or m.cue,
-        ))
+        out.append(
+            replace(
+                m,
+                place=place,
+                status="resolved",
+                precision=precision,
+                lat=place.lat,
+                lon=place.lon,
+                candidates=(place, *m.candidates),
+                cue=cue or m.cue,
+            )
+        )
     return out
 
 

@@ -71,7 +71,8 @@ def article_from_text(
     >>> a.title, a.published, a.outlet
     ('Shelling in Idlib', datetime.date(2018, 11, 5), 'South Front')
     """
-    text, title, outlet, url = (_scrub(v) for v in (text, title, outlet, url))
+    text, title, outlet, url, id, source_path = (
+        _scrub(v) for v in (text, title, outlet, url, id, source_path))
     raw = text
     declared = published.isoformat() if isinstance(published, date) else (published or "")
     declared_date = _scrub(declared)

@@ -8,6 +8,8 @@ embeds the events once as JSON and hands them to ``geomapInit`` (static/geomap.j
 
 from __future__ import annotations
 
+import base64
+import gzip
 from typing import Any
 
 import folium
@@ -16,7 +18,7 @@ from branca.element import Element, MacroElement
 
 from ._assets import inline_css, inline_js
 
-__all__ = ["EventLayer", "InlineAssets", "OfflineMap", "PageStyle"]
+__all__ = ["EventLayer", "InlineAssets", "JsonData", "OfflineMap", "PageStyle"]
 
 
 class OfflineMap(folium.Map):
@@ -68,28 +70,41 @@ class InlineAssets(Element):
         self.js = inline_js()
 
 
-class EventLayer(MacroElement):
-    """The events (and outlines) as JSON in the page, and the call that makes markers of them.
+class JsonData(Element):
+    """A ``<script type="application/json">`` holding data, put into the page as it is.
 
-    ``data_json`` and ``outlines_json`` must already be safe inside ``<script>``
-    (see :func:`geomap.render.payload.to_script_json`).
+    A plain Element: its text is substituted, never compiled as a template (branca
+    compiles what a MacroElement's macros return, so article text must not pass
+    through one).  ``text`` must already be safe inside ``<script>`` (see
+    :func:`geomap.render.payload.to_script_json`).
+    """
+
+    _template = jinja2.Template(
+        '<script type="application/json" id="{{ this.element_id }}"'
+        '{% if this.encoding %} data-encoding="{{ this.encoding }}"{% endif %}>'
+        "{{ this.text }}</script>"
+    )
+
+    def __init__(self, element_id: str, text: str, *, encoding: str = "") -> None:
+        super().__init__()
+        self.element_id = element_id
+        self.text = text
+        self.encoding = encoding
+
+
+class EventLayer(MacroElement):
+    """The call that makes markers of the events embedded by :class:`JsonData`.
+
+    Only our own variable names pass through this macro (see :class:`JsonData`).
     """
 
     _template = jinja2.Template(
         """
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
-        {% if this.outlines_json -%}
-        <script type="application/json" id="{{ this.outlines_id }}">
-        {{- this.outlines_json -}}
-        </script>
-        {%- endif %}
-        {% endmacro %}
         {% macro script(this, kwargs) %}
         geomapInit({
             map: {{ this.fmap.get_name() }},
             dataId: {{ this.data_id|tojson }},
-            outlinesId: {{ (this.outlines_id if this.outlines_json else none)|tojson }},
+            outlinesId: {{ this.outlines_id|tojson }},
             groups: [{{ this.groups|map(attribute="_gm_name")|join(", ") }}],
             adminGroup: {{ this.admin_group.get_name() if this.admin_group else "null" }},
             heatGroup: {{ this.heat_group.get_name() if this.heat_group else "null" }},
@@ -112,15 +127,24 @@ class EventLayer(MacroElement):
         heat_group: Any = None,
         tiles: Any = None,
         offline_base: Any = None,
+        compress: bool = False,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "GeomapEvents"
         self._id = uid
         self.fmap = fmap
         self.data_id = f"geomap-data-{uid}"
-        self.outlines_id = f"geomap-outlines-{uid}"
-        self.data_json = data_json
-        self.outlines_json = outlines_json
+        self.outlines_id = f"geomap-outlines-{uid}" if outlines_json else None
+        html = fmap.get_root().html
+        encoding = ""
+        if compress:
+            data_json = base64.b64encode(
+                gzip.compress(data_json.encode("utf-8"), compresslevel=1, mtime=0)
+            ).decode("ascii")
+            encoding = "gzip+base64"
+        html.add_child(JsonData(self.data_id, data_json, encoding=encoding), name=self.data_id)
+        if outlines_json:
+            html.add_child(JsonData(self.outlines_id, outlines_json), name=self.outlines_id)
         self.groups = groups
         for g in groups:
             g._gm_name = g.get_name()

@@ -25,6 +25,8 @@ __all__ = ["build_map", "map_fragment", "popup_html", "write_fragment", "write_m
 logger = logging.getLogger(__name__)
 
 DEFAULT_TILES = "OpenStreetMap"
+#: Event data larger than this (bytes of JSON, about 8,000 events) is embedded gzipped.
+COMPRESS_ABOVE = 2_000_000
 _SYRIA = [35.0, 38.5]
 
 
@@ -54,10 +56,20 @@ def popup_html(e: Event) -> str:
     return f"<table class='geomap-popup'>{body}</table><blockquote>{esc(e.sentence)}</blockquote>"
 
 
+def _text_html(text: str) -> str:
+    """Escape text for HTML that folium passes through a template.
+
+    Leaflet's layer control inserts names with innerHTML, and folium's macros
+    are compiled as Jinja templates, so ``{`` becomes an entity too: a name like
+    ``{{ x }}`` stays text in the page and in the build.
+    """
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _layer_label(name: str, count: int, colour: str | None) -> str:
-    """Make a layer-control entry; Leaflet inserts it with innerHTML, so the name is escaped."""
+    """Make a layer-control entry (escaped: see :func:`_text_html`)."""
     swatch = f'<span class="geomap-swatch" style="background:{colour}"></span>' if colour else ""
-    return f'{swatch}{html.escape(name)} <span class="geomap-layer-count">({count})</span>'
+    return f'{swatch}{_text_html(name)} <span class="geomap-layer-count">({count})</span>'
 
 
 def _tile_layer(tiles: str, attr: str | None) -> Any:
@@ -70,7 +82,7 @@ def _tile_layer(tiles: str, attr: str | None) -> Any:
         return folium.TileLayer(
             tiles,
             attr=attr,
-            name=html.escape(tiles if "{" not in tiles else "Tiles"),
+            name=_text_html(tiles if "{" not in tiles else "Tiles"),
             overlay=False,
             control=True,
         )
@@ -95,6 +107,7 @@ def build_map(
     heat: bool = True,
     outlines: bool = True,
     title: str = "geomap: events",
+    compress: bool | None = None,
 ) -> Any:
     """Build a self-contained folium Map of events (it displays itself in a notebook).
 
@@ -122,6 +135,10 @@ def build_map(
         Draw the bundled country outlines underneath and a governorate layer.
     title
         The page title.
+    compress
+        Embed the events gzipped (base64): a third of the size, read with the
+        browser's DecompressionStream (Chrome 80, Firefox 113, Safari 16.4).
+        ``None`` compresses when the event data passes :data:`COMPRESS_ABOVE` bytes.
 
     Examples
     --------
@@ -155,8 +172,8 @@ def build_map(
     options = {
         "center": center,
         "zoom": 7 if events else 6,
-        "minZoom": 2,
-        "maxZoom": 18,
+        "minZoom": 3,
+        "maxZoom": 14,
         "zoomControl": True,
         "worldCopyJump": True,
     }
@@ -211,6 +228,7 @@ def build_map(
         heat_group=heat_group,
         tiles=tile_layer,
         offline_base=offline_base,
+        compress=len(data_json) > COMPRESS_ABOVE if compress is None else compress,
     ).add_to(fmap)
     logger.debug(
         "map of %d events in %d layers (%d bytes of event data)",

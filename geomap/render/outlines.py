@@ -2,16 +2,24 @@
 
 ``data/gazetteer/countries.geojson`` and ``admin1.geojson`` are detailed
 enough for point-in-polygon tests; a map needs far less.  The simplified
-copies are made once per process.
+copies are made once and kept in the cache folder (``$GEOMAP_CACHE_DIR``),
+keyed by the source file's size and time, so an edited file is simplified again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 from functools import lru_cache
 from typing import Any
 
-from .._data import data_dir
+from .._atomic import write_text_atomic
+from .._data import cache_dir, data_dir
+from ..errors import GeomapError
+
+logger = logging.getLogger(__name__)
+_VERSION = "1"  # bump when the simplification changes
 
 __all__ = ["admin1_outlines", "country_outlines", "outlines_gdf"]
 
@@ -54,18 +62,33 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+def _cached(path_name: str, tolerance: float, keep: tuple[str, ...]) -> str:
+    src = data_dir() / "gazetteer" / path_name
+    st = src.stat()
+    key = hashlib.sha1(
+        f"{_VERSION}|{src.resolve()}|{st.st_size}|{st.st_mtime_ns}|{tolerance}|{keep}".encode()
+    ).hexdigest()[:16]
+    cached = cache_dir() / f"outlines-{src.stem}-{key}.json"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = json.dumps(_plain(_simplify(path_name, tolerance, keep)), separators=(",", ":"))
+    try:
+        write_text_atomic(cached, text)
+    except GeomapError as exc:  # a read-only cache only costs time
+        logger.debug("outline cache not written: %s", exc)
+    return text
+
+
 @lru_cache(maxsize=1)
 def _country_json() -> str:
-    return json.dumps(
-        _plain(_simplify("countries.geojson", 0.01, ("name",))), separators=(",", ":")
-    )
+    return _cached("countries.geojson", 0.01, ("name",))
 
 
 @lru_cache(maxsize=1)
 def _admin1_json() -> str:
-    return json.dumps(
-        _plain(_simplify("admin1.geojson", 0.006, ("name", "country"))), separators=(",", ":")
-    )
+    return _cached("admin1.geojson", 0.006, ("name", "country"))
 
 
 def country_outlines() -> dict[str, Any]:

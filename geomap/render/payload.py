@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..models import Article, Event, Mention
@@ -107,15 +108,28 @@ def highlight(sentence: str, candidates: Iterable[str]) -> str:
     >>> highlight("Shelling hit the town of Morek on Sunday.", ["morek"])
     'Morek'
     """
-    low = sentence.lower()
     for name in candidates:
         name = name.strip()
         if not name:
             continue
-        m = re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", low)
+        at = sentence.find(name)  # most sentences spell the name as given: no regex needed
+        if at >= 0 and _word_edges(sentence, at, at + len(name)):
+            return name
+        m = _name_pattern(name).search(sentence)
         if m:
-            return sentence[m.start() : m.end()]
+            return m.group(0)
     return ""
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+@lru_cache(maxsize=16384)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
 
 
 class _Strings:
@@ -124,6 +138,16 @@ class _Strings:
     def __init__(self) -> None:
         self.items: list[str] = [""]
         self.index: dict[str, int] = {"": 0}
+
+    def many(self, values: Iterable[str]) -> list[int]:
+        """Indexes of many strings (much faster than calling one at a time)."""
+        values = values if isinstance(values, list) else list(values)
+        index, items = self.index, self.items
+        for value in dict.fromkeys(values):
+            if value not in index:
+                index[value] = len(items)
+                items.append(value)
+        return [index[v] for v in values]
 
     def __call__(self, value: str | None) -> int:
         value = value or ""
@@ -200,72 +224,56 @@ def map_payload(
             surfaces.setdefault((m.article_id, m.place.id), []).append(m.surface)
 
     S = _Strings()
+
+    def strings(values: Iterable[str]) -> list[int]:
+        return S.many(values)
+
+    srcs = [[s for s in dict.fromkeys((e.article_id, *e.sources)) if s] for e in events]
+    others = [[s for s in ss if s not in art_idx] for ss in srcs]
+    known = [e.article_id in art_idx for e in events]
+    texts = [e.sentence or e.notes for e in events]
     cols: dict[str, list[Any]] = {
-        k: []
-        for k in (
-            "id",
-            "lat",
-            "lon",
-            "date",
-            "tp",
-            "type",
-            "sub",
-            "a1",
-            "a2",
-            "as1",
-            "as2",
-            "side",
-            "fat",
-            "loc",
-            "adm",
-            "gp",
-            "sent",
-            "hl",
-            "layer",
-            "src",
-            "srcx",
-            "srcname",
-            "title",
-            "url",
-            "alt",
-        )
-    }
-    for e, layer, side in zip(events, names, sides, strict=True):
-        cols["id"].append(e.event_id)
-        cols["lat"].append(round(e.latitude * 1e5))
-        cols["lon"].append(round(e.longitude * 1e5))
-        cols["date"].append(S(e.event_date))
-        cols["tp"].append(e.time_precision)
-        cols["type"].append(type_idx[e.event_type])
-        cols["sub"].append(S(e.sub_event_type))
-        cols["a1"].append(S(e.actor1))
-        cols["a2"].append(S(e.actor2))
-        cols["as1"].append(S(e.assoc_actor_1))
-        cols["as2"].append(S(e.assoc_actor_2))
-        cols["side"].append(side_idx[side])
-        cols["fat"].append(e.fatalities)
-        cols["loc"].append(S(e.location))
-        cols["adm"].append(S(e.admin1))
-        cols["gp"].append(e.geo_precision)
-        sentence = e.sentence or e.notes
-        cols["sent"].append(sentence)
-        cands = [*surfaces.get((e.article_id, e.place_id), ()), e.location]
-        cols["hl"].append(S(highlight(sentence, cands)) if sentence else 0)
-        cols["layer"].append(layer_idx[layer])
-        srcs = [s for s in dict.fromkeys((e.article_id, *e.sources)) if s]
+        "id": [e.event_id for e in events],
+        "lat": [round(e.latitude * 1e5) for e in events],
+        "lon": [round(e.longitude * 1e5) for e in events],
+        "date": strings([e.event_date for e in events]),
+        "tp": [e.time_precision for e in events],
+        "type": [type_idx[e.event_type] for e in events],
+        "sub": strings([e.sub_event_type for e in events]),
+        "a1": strings([e.actor1 for e in events]),
+        "a2": strings([e.actor2 for e in events]),
+        "as1": strings([e.assoc_actor_1 for e in events]),
+        "as2": strings([e.assoc_actor_2 for e in events]),
+        "side": [side_idx[side] for side in sides],
+        "fat": [e.fatalities for e in events],
+        "loc": strings([e.location for e in events]),
+        "adm": strings([e.admin1 for e in events]),
+        "gp": [e.geo_precision for e in events],
+        "sent": texts,
+        "hl": strings(
+            highlight(t, [*surfaces.get((e.article_id, e.place_id), ()), e.location]) if t else ""
+            for e, t in zip(events, texts, strict=True)
+        ),
+        "layer": [layer_idx[name] for name in names],
         # known articles by index; other source ids (a CSV file and line, say) as strings
-        cols["src"].append([art_idx[s] for s in srcs if s in art_idx])
-        cols["srcx"].append([S(s) for s in srcs if s not in art_idx])
-        cols["srcname"].append(S(e.source))
-        cols["title"].append(S(e.article_title))
-        cols["url"].append(S(e.url))
+        "src": [[art_idx[s] for s in ss if s in art_idx] for ss in srcs],
+        "srcx": [S.many(ss) if ss else [] for ss in others],
+        # the event's own outlet, title and link, unless its article row already has them
+        "srcname": strings(
+            "" if k and len(ss) <= 1 else e.source
+            for e, k, ss in zip(events, known, srcs, strict=True)
+        ),
+        "title": strings("" if k else e.article_title for e, k in zip(events, known, strict=True)),
+        "url": strings("" if k else e.url for e, k in zip(events, known, strict=True)),
         # [article index or -1, article id, sentence] of every other article's account
-        cols["alt"].append(
+        "alt": [
             [
                 [art_idx.get(d.article_id, -1), S(d.article_id), d.sentence or d.notes]
                 for d in accounts.get(e.event_id, ())
             ]
-        )
+            for e in events
+        ],
+    }
     if layer_by == "side":
         by_label = {side_label(k): k for k in SIDES}
         colours = {n: side_colour(by_label.get(n, "unknown")) for n in order}

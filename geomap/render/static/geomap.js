@@ -1,5 +1,9 @@
-/* geomap: the events of one map as clustered markers, one cluster group per layer,
- * filtered by a date range; popups, tooltips, legend, search and an outline basemap.
+/* geomap: the events of one map as clustered markers, filtered by layer and date range;
+ * popups, tooltips, legend, search and an outline basemap.
+ *
+ * All markers share one MarkerClusterGroup (one bubble per place, whatever the layers);
+ * a marker is in it while its layer is ticked and its date is in the range.  The layers
+ * in the layer control are empty feature groups that work as switches.
  *
  * Text that came from an article only ever reaches the page through textContent
  * (or DOM text nodes), never innerHTML: a "<script>" in a dispatch stays text.
@@ -46,12 +50,12 @@
       ' stroke-linejoin="round">' + (shapes[shape] || shapes.ring) + '</svg>';
   }
 
-  function GeoMap(cfg) {
+  function GeoMap(cfg, data) {
     var self = this;
     this.cfg = cfg;
     this.map = cfg.map;
     this.ready = false;
-    var D = this.data = JSON.parse(document.getElementById(cfg.dataId).textContent);
+    var D = this.data = data;
     var C = D.cols, S = D.strings, n = D.n;
     this.n = n;
     this.timing = {start: performance.now()};
@@ -88,39 +92,35 @@
     var markers = this.markers = new Array(n);
     this.vis = new Uint8Array(n);
     this.layers = D.layers.map(function (ly, j) {
-      return {name: ly.name, count: ly.count, group: cfg.groups[j], idx: [], cluster: null};
+      return {name: ly.name, count: ly.count, group: cfg.groups[j], idx: []};
     });
+    var first = [];
     for (i = 0; i < n; i++) {
       var m = L.marker([C.lat[i] / 1e5, C.lon[i] / 1e5], {icon: icon(C.type[i], C.side[i])});
+      var ly = this.layers[C.layer[i]];
       m._gm = i;
       markers[i] = m;
-      this.layers[C.layer[i]].idx.push(i);
-      this.vis[i] = 1;
+      ly.idx.push(i);
+      if (this.map.hasLayer(ly.group)) {
+        this.vis[i] = 1;
+        first.push(m);
+      }
     }
-
     this.timing.markers = performance.now();
-    var pending = 0;
-    function loaded() {
-      pending -= 1;
-      if (pending === 0) { setTimeout(function () { self._ready(); }, 0); }
-    }
-    this.layers.forEach(function (ly) {
-      var done = false;
-      var cg = ly.cluster = L.markerClusterGroup({
-        chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-        chunkProgress: function (processed, total) {
-          if (processed >= total && !done) { done = true; loaded(); }
-        }
-      });
-      cg.on('click', function (e) { self._click(e.layer); });
-      cg.on('mouseover', function (e) { self._hover(e.layer); });
-      ly.group.addLayer(cg);
-      if (self.map.hasLayer(ly.group)) { pending += 1; }
+
+    var cg = this.cluster = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
+      chunkProgress: function (processed, total) {
+        if (processed >= total) { setTimeout(function () { self._ready(); }, 0); }
+      }
     });
-    // Count every layer before adding any: a small layer finishes at once.
+    cg.on('click', function (e) { self._click(e.layer); });
+    cg.on('mouseover', function (e) { self._hover(e.layer); });
+    cg.addTo(this.map);
     this.layers.forEach(function (ly) {
-      ly.cluster.addLayers(ly.idx.map(function (j) { return markers[j]; }), true);
+      ly.group.on('add remove', function () { self._apply(); });
     });
+    cg.addLayers(first, true);
 
     this._heat();
     this._legend();
@@ -131,13 +131,12 @@
       new L.Control.FullScreen({position: 'topleft', title: 'Full screen', titleCancel: 'Exit full screen'})
         .addTo(this.map);
     }
-    this.map.on('overlayadd overlayremove', function () { self._refresh(); });
-    if (pending === 0) { setTimeout(function () { self._ready(); }, 0); }
+    if (!first.length) { setTimeout(function () { self._ready(); }, 0); }
   }
 
   GeoMap.prototype._ready = function () {
     if (this.ready) { return; }
-    this.layers.forEach(function (ly) { ly.cluster.options.chunkedLoading = false; });
+    this.cluster.options.chunkedLoading = false;
     this.ready = true;
     this.readyAt = performance.now();
     this._refresh();
@@ -327,30 +326,28 @@
   };
 
   GeoMap.prototype._apply = function () {
+    // A marker belongs in the cluster group while its layer is ticked and its date is in range.
     var lo = this.lo, hi = this.hi, und = this.showUndated, day = this.day, vis = this.vis,
-        markers = this.markers;
+        markers = this.markers, map = this.map, add = [], rem = [];
     this.layers.forEach(function (ly) {
-      var add = [], rem = [];
+      var on = map.hasLayer(ly.group);
       for (var j = 0; j < ly.idx.length; j++) {
         var i = ly.idx[j], d = day[i];
-        var want = d !== d ? und : (d >= lo && d <= hi);
+        var want = on && (d !== d ? und : (d >= lo && d <= hi));
         if (want !== (vis[i] === 1)) {
           (want ? add : rem).push(markers[i]);
           vis[i] = want ? 1 : 0;
         }
       }
-      if (rem.length) { ly.cluster.removeLayers(rem); }
-      if (add.length) { ly.cluster.addLayers(add, true); }
     });
+    if (rem.length) { this.cluster.removeLayers(rem); }
+    if (add.length) { this.cluster.addLayers(add, true); }
     this._refresh();
   };
 
   GeoMap.prototype.visibleCount = function () {
-    var map = this.map, vis = this.vis, total = 0;
-    this.layers.forEach(function (ly) {
-      if (!map.hasLayer(ly.group)) { return; }
-      for (var j = 0; j < ly.idx.length; j++) { total += vis[ly.idx[j]]; }
-    });
+    var vis = this.vis, total = 0;
+    for (var i = 0; i < vis.length; i++) { total += vis[i]; }
     return total;
   };
 
@@ -481,11 +478,10 @@
 
   GeoMap.prototype._updateHeat = function () {
     if (!this.heat || !this.map.hasLayer(this.cfg.heatGroup)) { return; }
-    var C = this.data.cols, vis = this.vis, map = this.map, pts = [];
-    this.layers.forEach(function (ly) {
-      if (!map.hasLayer(ly.group)) { return; }
-      ly.idx.forEach(function (i) { if (vis[i]) { pts.push([C.lat[i] / 1e5, C.lon[i] / 1e5]); } });
-    });
+    var C = this.data.cols, vis = this.vis, pts = [];
+    for (var i = 0; i < vis.length; i++) {
+      if (vis[i]) { pts.push([C.lat[i] / 1e5, C.lon[i] / 1e5]); }
+    }
     this.heat.setLatLngs(pts);
   };
 
@@ -602,7 +598,7 @@
     var m = this.markers[i], ly = this.layers[this.data.cols.layer[i]];
     if (!this.map.hasLayer(ly.group)) { this.map.addLayer(ly.group); }
     if (!this.vis[i]) { this.setRange(this.minDay, this.maxDay, true); }
-    ly.cluster.zoomToShowLayer(m, function () {
+    this.cluster.zoomToShowLayer(m, function () {
       self._click(m);
       if (!m.isPopupOpen()) { m.openPopup(); }
       if (done) { done(); }
@@ -655,12 +651,31 @@
     return isFinite(this.lo) ? [isoOf(this.lo), isoOf(this.hi)] : [null, null];
   };
 
-  window.geomapInit = function (cfg) {
-    var g = new GeoMap(cfg);
+  function decode(node) {
+    // Large maps carry their events gzipped and base64-encoded (see geomap.render.map).
+    return fetch('data:application/gzip;base64,' + node.textContent.trim()).then(function (r) {
+      return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).text();
+    }).then(JSON.parse);
+  }
+
+  function start(cfg, data) {
+    var g = new GeoMap(cfg, data);
     g.api = api(g);
-    window.geomaps = window.geomaps || [];
     window.geomaps.push(g.api);
     window.geomap = g.api;
     return g.api;
+  }
+
+  window.geomapInit = function (cfg) {
+    window.geomaps = window.geomaps || [];
+    var node = document.getElementById(cfg.dataId);
+    if (node.getAttribute('data-encoding') === 'gzip+base64') {
+      window.geomap = {ready: false};
+      decode(node).then(function (data) { start(cfg, data); }, function (err) {
+        console.error('geomap: the event data cannot be read', err);
+      });
+      return null;
+    }
+    return start(cfg, JSON.parse(node.textContent));
   };
 }());

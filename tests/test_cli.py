@@ -1,0 +1,282 @@
+"""The command line, through click's CliRunner (and once as ``python -m geomap``)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from geomap import __version__
+from geomap.cli import cli
+
+OUTPUTS = {"map.html", "events.geojson", "events.csv", "mentions.csv", "articles.csv", "run.json"}
+GOOD = (
+    "Army Shells Rebel Posts Near Kabani\nBy Coastal Front Monitor\n12 March 2019\n\n"
+    "On Monday, the Syrian army shelled rebel positions near Kabani, killing 2 fighters.\n"
+)
+UNDATED = (
+    "Notes From the Latakia Front\n\n"
+    "On October 14th, the Syrian army shelled the village of Kabani.\n"
+)
+
+
+def _commands(
+    group: click.Group, path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], click.Command]]:
+    out: list[tuple[tuple[str, ...], click.Command]] = [(path, group)]
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None
+        if isinstance(cmd, click.Group):
+            out += _commands(cmd, path + (name,))
+        else:
+            out.append((path + (name,), cmd))
+    return out
+
+
+COMMANDS = _commands(cli)
+
+
+def invoke(args: list[str]):
+    return CliRunner().invoke(cli, args, prog_name="geomap")
+
+
+def test_the_walk_finds_the_known_commands() -> None:
+    paths = {" ".join(p) for p, _c in COMMANDS}
+    assert {"", "run", "extract", "geocode", "gazetteer", "gazetteer info"} <= paths
+
+
+@pytest.mark.parametrize(
+    ("path", "cmd"), COMMANDS, ids=[" ".join(p) or "geomap" for p, _c in COMMANDS]
+)
+def test_every_command_has_help(path: tuple[str, ...], cmd: click.Command) -> None:
+    assert (cmd.help or "").strip(), f"'geomap {' '.join(path)}' has no description"
+    result = invoke([*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Usage: geomap")
+    first = cmd.help.strip().splitlines()[0].strip()
+    assert " ".join(first.split()[:4]) in " ".join(result.output.split())
+    for param in cmd.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, f"'geomap {' '.join(path)}' option {param.opts} has no help"
+
+
+def test_short_help_flag() -> None:
+    result = invoke(["run", "-h"])
+    assert result.exit_code == 0 and "Usage: geomap run" in result.output
+
+
+def test_version() -> None:
+    result = invoke(["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geomap", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Usage:")
+    assert "run" in proc.stdout
+
+
+# --- a run on the bundled samples (once per module)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = invoke(["run", "--out", str(out)])
+    return result, out
+
+
+def test_run_on_the_samples_writes_every_output(sample_run) -> None:
+    result, out = sample_run
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert OUTPUTS <= {p.name for p in out.iterdir()}
+    for name in OUTPUTS:
+        assert (out / name).stat().st_size > 0, name
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_run_summary_line(sample_run) -> None:
+    result, out = sample_run
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    n_articles = summary["counts"]["articles"]
+    n_events = summary["counts"]["events"]
+    assert n_articles >= 16 and n_events > 0
+    assert f"{n_articles} articles, {n_events} events" in result.stdout
+    with (out / "events.csv").open(encoding="utf-8", newline="") as fh:
+        assert sum(1 for _ in csv.DictReader(fh)) == n_events
+    geo = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert len(geo["features"]) == n_events
+
+
+def test_map_is_an_html_page(sample_run) -> None:
+    _result, out = sample_run
+    html = (out / "map.html").read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:500].lower()
+    assert "<script>alert(1)</script>" not in html  # the hostile sample text stays escaped
+
+
+def test_extract_writes_no_map(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(["extract", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert OUTPUTS - {"map.html"} <= names
+    assert "map.html" not in names
+
+
+# --- bad inputs and errors
+
+
+@pytest.fixture
+def mixed_inputs(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b_picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+    (src / "c_export.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "j1",
+                "text": "On Monday, jets struck the town of Saraqib.",
+                "published": "2019-03-12",
+            }
+        )
+        + '\n{"id": "j2", "text": "cut sho\n',
+        encoding="utf-8",
+    )
+    return src
+
+
+def test_bad_input_is_skipped_with_exit_code_3(mixed_inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke(["extract", str(mixed_inputs), "--out", str(out)])
+    assert result.exit_code == 3, result.output
+    assert "b_picture.txt" in result.stderr
+    assert "c_export.jsonl" in result.stderr and ":2" in result.stderr
+    assert "Traceback" not in result.output
+    # The rest was processed and written.
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        ids = [row["id"] for row in csv.DictReader(fh)]
+    assert ids == ["a_good.txt", "j1"]
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["articles"] == 2
+    skipped = json.dumps(summary, ensure_ascii=False)
+    assert "b_picture.txt" in skipped and "c_export.jsonl" in skipped
+
+
+def test_strict_stops_with_exit_code_1(mixed_inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke(["extract", str(mixed_inputs), "--out", str(out), "--strict"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("geomap: error: ")
+    assert "b_picture.txt" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (out / "events.geojson").exists()
+
+
+def test_missing_input_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    result = invoke(["extract", str(missing), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "nowhere.txt" in result.stderr
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    # A real process, so nothing but what the user would see is on stderr.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 10)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geomap",
+            "extract",
+            str(bad),
+            "--strict",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("geomap: error: ")
+    assert "bad.txt" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_bad_reference_date_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke(["extract", "--reference-date", "12/03/2019", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_reference_date_flags_supplied_years(tmp_path: Path) -> None:
+    src = tmp_path / "notes.txt"
+    src.write_text(UNDATED, encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke(["extract", str(src), "--out", str(out), "--reference-date", "2019-01-05"])
+    assert result.exit_code == 0, result.output
+    feats = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert [(f["properties"]["event_date"], f["properties"]["date_flag"]) for f in feats] == [
+        ("2018-10-14", "year-supplied")
+    ]
+    # Without it the year stays unknown and the article carries a warning.
+    out2 = tmp_path / "out2"
+    invoke(["extract", str(src), "--out", str(out2)])
+    feats = json.loads((out2 / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["event_date"] for f in feats] == ["--10-14"]
+    summary = json.loads((out2 / "run.json").read_text(encoding="utf-8"))
+    assert any("no publication date" in json.dumps(w) for w in summary["warnings"])
+
+
+# --- other commands
+
+
+def test_geocode_json() -> None:
+    result = invoke(["geocode", "Tadmour", "Tehran", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["Tadmour"][0]["country"] == "SY" and data["Tadmour"][0]["admin1"] == "Homs"
+    assert data["Tehran"][0]["country"] == "IR"
+
+
+def test_geocode_table() -> None:
+    result = invoke(["geocode", "Idleb"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Idleb: ")
+    assert "Idlib" in result.stdout
+
+
+def test_gazetteer_info() -> None:
+    result = invoke(["gazetteer", "info"])
+    assert result.exit_code == 0, result.output
+    assert "curated" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = invoke(["frobnicate"])
+    assert result.exit_code == 2

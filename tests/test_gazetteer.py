@@ -1,0 +1,567 @@
+"""The gazetteer: name keys, near-misses, the curated layer's points, imports, patches and the CLI.
+
+Every test runs with ``GEOMAP_CACHE_DIR`` in a temporary folder so the user's
+compiled gazetteer cache is never touched.  The GeoNames-format fixtures in
+tests/fixtures/gazetteer/ are invented (see the README there).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap._data import data_dir
+from geomap.cli import cli
+from geomap.errors import GazetteerError
+from geomap.gazetteer import load_gazetteer
+from geomap.gazetteer.imports import import_geonames
+from geomap.gazetteer.names import name_keys, split_place_kind, token_key
+from geomap.gazetteer.query import governorate_in, place_queries
+
+FIXTURES = Path(__file__).parent / "fixtures" / "gazetteer"
+DATA = data_dir()
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "geomap-cache"))
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GEOMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "geomap-cache"))
+    try:
+        yield load_gazetteer()
+    finally:
+        mp.undo()
+
+
+def same(a: str, b: str) -> bool:
+    return bool(name_keys(a) & name_keys(b))
+
+
+# -- name normalisation --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Arabic article forms, written or not, hyphenated or spaced
+        ("al-Bab", "el-Bab"),
+        ("al-Bab", "Al Bab"),
+        ("al-Bab", "Bab"),
+        ("ash-Shaddadi", "al-Shaddadi"),
+        ("ash-Shaddadi", "Shaddadi"),
+        ("as-Safira", "al-Safira"),
+        ("az-Zabadani", "Zabadani"),
+        ("ad-Dana", "al-Dana"),
+        ("Ar-Raqqah", "Raqqa"),
+        ("Jisr ash-Shughur", "Jisr al-Shughur"),
+        # Kafr / Kfar / Kafar, Deir / Dayr / Dair, Tall / Tell / Tal, Ayn / Ain / Ein
+        ("Kafr Nabl", "Kfar Nabl"),
+        ("Kafr Nabudah", "Kafar Nabudah"),
+        ("Kafr Zita", "Kefr Zita"),
+        ("Deir ez-Zor", "Dayr az-Zawr"),
+        ("Deir ez-Zor", "Dair al-Zour"),
+        ("Deir ez-Zor", "Deir Ezzor"),
+        ("Tall Rifat", "Tell Rifaat"),
+        ("Tal Abyad", "Tell Abiad"),
+        ("Ras al-Ayn", "Ras al-Ain"),
+        ("Ain Issa", "Ayn Isa"),
+        ("Ain Issa", "Ein Issa"),
+        # ou/u, ee/i, oo/u, doubled letters, -ah/-eh endings
+        ("Tadmur", "Tadmour"),
+        ("Duma", "Douma"),
+        ("Qamishli", "Qameeshli"),
+        ("Mayadin", "al-Mayadeen"),
+        ("Raqqa", "Raqqah"),
+        ("Hayan", "Hayyan"),
+        ("Talbiseh", "Talbisah"),
+        ("Saraqib", "Saraqeb"),
+        ("Salamiyah", "Salamiyeh"),
+        ("Khan Shaykhun", "Khan Sheikhoun"),
+        # ayn / hamza marks and diacritics
+        ("Ma‘arrat an-Nu‘mān", "Maarat al-Numan"),
+        ("Dar'a", "Daraa"),
+        ("Ra's al-'Ayn", "Ras al-Ain"),
+        ("Aʿzāz", "Azaz"),
+        ("Jarābulus", "Jarabulus"),
+        ("Şūrān", "Suran"),
+        # hyphens, spacing, case
+        ("Jisr-al-Shughur", "Jisr al Shughur"),
+        ("JISR  AL  SHUGHUR", "jisr al-shughur"),
+        # a prefix word written glued to the name
+        ("Kafrzita", "Kafr Zita"),
+        ("Kafrnabuda", "Kafr Nabudah"),
+        ("Deirhafer", "Deir Hafer"),
+        # Abu / Bu / Albu
+        ("Abu Kamal", "Albu Kamal"),
+        ("Abu Kamal", "Bukamal"),
+        ("Abu Kamal", "al-Bukamal"),
+    ],
+)
+def test_spellings_share_a_key(a, b):
+    assert same(a, b), (sorted(name_keys(a)), sorted(name_keys(b)))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("حمص", "حِمْص"),  # harakat
+        ("إدلب", "ادلب"),  # hamza on alif
+        ("الرقة", "الرقه"),  # ta marbuta
+        ("الرقة", "رقة"),  # article
+        ("دير الزور", "دير الزّور"),  # shadda
+    ],
+)
+def test_arabic_script_keys(a, b):
+    assert same(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hama", "Homs"),
+        ("Idlib", "Inkhil"),
+        ("Tal Abyad", "Tal Tamr"),
+        ("Kafr Nabl", "Kafr Nabudah"),
+        ("Deir Hafer", "Deir ez-Zor"),
+        ("Abu Kamal", "Kamal"),
+    ],
+)
+def test_different_places_keep_different_keys(a, b):
+    assert not same(a, b)
+
+
+def test_token_key_examples():
+    assert token_key("Kfar") == token_key("Kafr") == "kafr"
+    assert token_key("Dayr") == token_key("Deir") == token_key("Dair")
+    assert token_key("Tadmour") == token_key("Tadmur")
+
+
+def test_arabic_names_find_places(gaz):
+    assert gaz.search("حمص")[0].admin1 == "Homs"
+    assert gaz.search("إدلب")[0].admin1 == "Idlib"
+
+
+# -- near misses ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "admin1"),
+    [
+        ("Sarqib", "Idlib"),  # a dropped vowel
+        ("Khan Shaykhoon", "Idlib"),  # doubled vowel
+        ("Jarabulos", "Aleppo"),
+        ("Qaryatain", "Homs"),
+        ("Tadmurr", "Homs"),
+    ],
+)
+def test_near_miss_typos_are_scored(gaz, typo, admin1):
+    hits = gaz.fuzzy(typo, limit=5)
+    assert hits, typo
+    best_place, best_score = hits[0]
+    assert 80 <= best_score <= 100
+    assert any(p.admin1 == admin1 for p, s in hits if s == best_score), hits
+
+
+def test_fuzzy_scores_are_ordered_and_bounded(gaz):
+    hits = gaz.fuzzy("Maarat al-Numaan", limit=5)
+    scores = [s for _p, s in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+
+
+def test_nonsense_has_no_near_miss(gaz):
+    assert gaz.fuzzy("Qwxzvbn Plorkt") == []
+
+
+# -- place strings from other datasets ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Hajin town", "Hajin", "town"),
+        ("Idlib governorate", "Idlib", "governorate"),
+        ("Kweires military airport", "Kweires", "military airport"),
+        ("Yarmouk refugee camp", "Yarmouk", "refugee camp"),
+        ("Hama", "Hama", ""),
+        ("Camp", "Camp", ""),
+    ],
+)
+def test_split_place_kind(text, name, kind):
+    assert split_place_kind(text) == (name, kind)
+
+
+def test_place_queries_alternatives_brackets_and_qualifiers():
+    qs = place_queries("Jabal Bishri mountain (Raqqa governorate)")
+    assert qs[0].admin1 == "Ar-Raqqah" and qs[1].name == "Jabal Bishri" and qs[1].kind == "mountain"
+    assert [q.name for q in place_queries("Abu Kamal/Bukamal town")][:2] == [
+        "Abu Kamal",
+        "Bukamal town",
+    ]
+    assert place_queries("Western Hama countryside")[-1].name == "Hama"
+    assert governorate_in("Idleb province") == "Idlib" and governorate_in("Hajin") == ""
+
+
+# -- the curated layer ---------------------------------------------------------
+
+#: Points allowed outside their governorate's polygon by more than the tolerance.
+#: Natural Earth's coastline is coarse; Arwad is an island 3 km off Tartus.
+OFFSHORE = {"sy-arwad"}
+TOLERANCE_KM = 2.5
+
+
+def test_every_curated_syrian_point_lies_in_its_governorate():
+    shapely = pytest.importorskip("shapely")
+    from pyproj import Transformer
+    from shapely.geometry import Point, shape
+
+    geo = json.loads((DATA / "gazetteer" / "admin1.geojson").read_text(encoding="utf-8"))
+    to_m = Transformer.from_crs(4326, 32637, always_xy=True).transform  # UTM 37N: metres
+    polys = {
+        f["properties"]["name"]: shapely.transform(shape(f["geometry"]), to_m, interleaved=False)
+        for f in geo["features"]
+        if f["properties"].get("country") == "SY"
+    }
+    bad = []
+    with (DATA / "gazetteer" / "curated.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["country"] != "SY" or row["id"] in OFFSHORE:
+                continue
+            assert row["admin1"] in polys, f"{row['id']}: unknown governorate {row['admin1']!r}"
+            x, y = to_m(float(row["lon"]), float(row["lat"]))
+            km = polys[row["admin1"]].distance(Point(x, y)) / 1000
+            # An area's centre may fall outside the polygon by up to its radius (the Golan).
+            allowed = max(TOLERANCE_KM, float(row["radius_km"] or 0))
+            if km > allowed:
+                bad.append(f"{row['id']} ({row['admin1']}): {km:.1f} km outside")
+    assert not bad, bad
+
+
+def test_curated_ids_unique_and_points_in_syria_box():
+    with (DATA / "gazetteer" / "curated.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        if r["country"] == "SY":
+            assert 32.3 <= float(r["lat"]) <= 37.4 and 35.6 <= float(r["lon"]) <= 42.4, r["id"]
+
+
+# -- imports -------------------------------------------------------------------
+
+
+def test_import_geonames_via_cli_then_load(tmp_path):
+    into = tmp_path / "imported"
+    res = CliRunner().invoke(
+        cli,
+        [
+            "gazetteer",
+            "import",
+            "geonames",
+            str(FIXTURES / "XX.txt"),
+            "--country",
+            "SY",
+            "--alternate-names",
+            str(FIXTURES / "XX_alternateNames.txt"),
+            "--into",
+            str(into),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "imported 5 places" in res.output
+    lines = (into / "XX.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5 and all(len(line.split("\t")) == 19 for line in lines)
+    gaz = load_gazetteer(extra_layers=[into])
+    tall = gaz.search("Tal Zarqan")  # a name only in the alternateNames file
+    assert tall and tall[0].name == "Tall Zurqan" and tall[0].layer == "imported"
+    assert tall[0].admin1 == "Al-Hasakah" and tall[0].kind == "village"
+    assert gaz.search("أم غزلان")[0].name == "Umm Ghazlan"
+    assert gaz.search("Jubb al-Sarwal")[0].admin1 == "Hama"
+    assert gaz.search("Sufayyan gas field")[0].kind == "gasfield"  # feature code kept
+    assert not gaz.search("Karaburcak Mezrasi", country="TR")  # --country SY dropped it
+    assert "https" not in " ".join(k for k in gaz.keys if "example" in k)
+    assert gaz.layers["imported"]["places"] == 5
+
+
+def test_import_geonames_zip(tmp_path):
+    res = import_geonames(FIXTURES / "XX.zip", into=tmp_path)
+    assert res.path == tmp_path / "XX.txt" and res.places == 6
+    gaz = load_gazetteer(extra_layers=[res.path])
+    assert gaz.search("Karaburçak Mezrası")[0].country == "TR"
+
+
+def test_import_rejects_a_non_geonames_file(tmp_path):
+    bad = tmp_path / "SY.txt"
+    bad.write_text("name,lat,lon\nHajin,34.7,40.8\n", encoding="utf-8")
+    res = CliRunner().invoke(
+        cli, ["gazetteer", "import", "geonames", str(bad), "--into", str(tmp_path / "i")]
+    )
+    assert res.exit_code == 1
+    assert "expected 19 tab-separated GeoNames columns" in res.output
+
+
+def test_import_csv_with_column_options(tmp_path):
+    into = tmp_path / "imported"
+    res = CliRunner().invoke(
+        cli,
+        [
+            "gazetteer",
+            "import",
+            "csv",
+            str(FIXTURES / "settlements.csv"),
+            "--into",
+            str(into),
+            "--name-column",
+            "settlement_en",
+            "--lat-column",
+            "y",
+            "--lon-column",
+            "x",
+            "--variants-column",
+            "other_spellings",
+            "--admin1-column",
+            "governorate",
+            "--kind-column",
+            "type",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "imported 2 places" in res.output
+    gaz = load_gazetteer(extra_layers=[into / "settlements.csv"])
+    place = gaz.search("Ein Dhahab")[0]
+    assert (place.name, place.admin1, place.kind, place.layer) == (
+        "Ayn Dhahab",
+        "Ar-Raqqah",
+        "village",
+        "imported",
+    )
+    assert gaz.search("Sabkhet Mgheir")[0].admin1 == "Homs"
+
+
+def test_import_csv_names_a_missing_column(tmp_path):
+    res = CliRunner().invoke(
+        cli,
+        [
+            "gazetteer",
+            "import",
+            "csv",
+            str(FIXTURES / "settlements.csv"),
+            "--into",
+            str(tmp_path),
+            "--name-column",
+            "village",
+        ],
+    )
+    assert res.exit_code == 1
+    assert "missing column(s) village" in res.output
+
+
+def test_extra_layer_must_exist(tmp_path):
+    with pytest.raises(GazetteerError, match="not a GeoNames dump"):
+        load_gazetteer(extra_layers=[tmp_path / "nothing.json"])
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    """A data folder like the bundled one, whose gazetteer/imported/ the test may fill."""
+    root = tmp_path / "data"
+    root.mkdir()
+    for item in DATA.iterdir():
+        if item.name != "gazetteer":
+            (root / item.name).symlink_to(item)
+    (root / "gazetteer").mkdir()
+    for item in (DATA / "gazetteer").iterdir():
+        if item.name != "imported":
+            shutil.copy2(item, root / "gazetteer" / item.name)
+    return root
+
+
+def _mentions(out: Path) -> list[dict[str, str]]:
+    with (out / "mentions.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_imported_name_resolves_in_a_run(tmp_path, monkeypatch):
+    data = _data_copy(tmp_path)
+    monkeypatch.setenv("GEOMAP_DATA", str(data))
+    runner = CliRunner()
+    res = runner.invoke(cli, ["gazetteer", "import", "geonames", str(FIXTURES / "XX.zip")])
+    assert res.exit_code == 0, res.output
+    assert (data / "gazetteer" / "imported" / "XX.txt").exists()
+    article = tmp_path / "dispatch.txt"
+    article.write_text(
+        "Shelling near Hajin\n\nOn 3 March 2019 artillery shelled Umm Ghazlan village "
+        "in Deir ez-Zor, killing two civilians.\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(cli, ["extract", str(article), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    rows = [r for r in _mentions(tmp_path / "out") if r["surface"] == "Umm Ghazlan"]
+    assert rows and rows[0]["status"] == "resolved" and rows[0]["layer"] == "imported"
+    assert abs(float(rows[0]["lat"]) - 34.9781) < 1e-3
+
+
+# -- patches -------------------------------------------------------------------
+
+PATCH_TEXT = (
+    "Clashes near Suran\n\n"
+    "On 4 May 2019 government shelling hit the village of Kasr Nofal in eastern Hama, killing "
+    "three civilians. On the same day clashes erupted in Suran. In Marea, a council official "
+    "said talks went on.\n"
+)
+
+
+def test_patch_add_override_blacklist_in_a_run(tmp_path):
+    article = tmp_path / "patch_dispatch.txt"
+    article.write_text(PATCH_TEXT, encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(
+        cli, ["run", str(article), "--out", str(tmp_path / "plain"), "--tiles", "none"]
+    )
+    assert plain.exit_code == 0, plain.output
+    before = {r["surface"]: r for r in _mentions(tmp_path / "plain")}
+    assert before["Marea"]["status"] != "unresolved"  # a place without the patch
+    assert abs(float(before["Suran"]["lon"]) - 37.05) > 0.05  # somewhere else without the patch
+
+    res = runner.invoke(
+        cli,
+        [
+            "run",
+            str(article),
+            "--out",
+            str(tmp_path / "patched"),
+            "--tiles",
+            "none",
+            "--gazetteer",
+            str(FIXTURES / "patch.csv"),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    rows = _mentions(tmp_path / "patched")
+    by = {r["surface"]: r for r in rows}
+    assert by["Kasr Nofal"]["status"] == "resolved" and by["Kasr Nofal"]["layer"] == "patch"
+    assert by["Kasr Nofal"]["place"] == "Qasr Nawfal"
+    assert (float(by["Suran"]["lat"]), float(by["Suran"]["lon"])) == (35.35, 37.05)
+    assert by["Suran"]["layer"] == "patch"
+    assert not [r for r in rows if "Marea" in r["surface"] and r["status"] != "unresolved"]
+    events = json.loads((tmp_path / "patched" / "events.geojson").read_text(encoding="utf-8"))
+    assert all(f["properties"].get("location") != "Marea" for f in events["features"])
+
+
+def test_patch_with_a_bad_action_names_the_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,name,lat,lon\nadd,Tall Nur,36.1,38.2\nremove,Hama,,\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad.csv:3: action 'remove'"):
+        load_gazetteer(patches=[bad])
+
+
+def test_example_patch_file_loads():
+    gaz = load_gazetteer(patches=[DATA / "gazetteer" / "patch.example.csv"])
+    assert gaz.layers["patch"]["places"] >= 1
+
+
+# -- CLI -----------------------------------------------------------------------
+
+
+def test_gazetteer_info_prints_layers_and_counts():
+    res = CliRunner().invoke(cli, ["gazetteer", "info", "--gazetteer", str(FIXTURES / "patch.csv")])
+    assert res.exit_code == 0, res.output
+    for layer in ("geonames", "admin", "curated", "patch"):
+        assert layer in res.output
+    first = res.output.splitlines()[0]
+    assert "places" in first and "name keys" in first and first.split()[0].isdigit()
+
+
+def test_geocode_json_gives_scored_candidates():
+    res = CliRunner().invoke(cli, ["geocode", "Tadmour", "Hajin town", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert set(data) == {"Tadmour", "Hajin town"}
+    best = data["Tadmour"][0]
+    assert {"score", "admin1", "kind", "layer", "lat", "lon", "name"} <= set(best)
+    assert best["admin1"] == "Homs"
+    assert [c["score"] for c in data["Tadmour"]] == sorted(
+        (c["score"] for c in data["Tadmour"]), reverse=True
+    )
+    assert data["Hajin town"][0]["admin1"] == "Deir ez-Zor"
+
+
+def test_geocode_table_output():
+    res = CliRunner().invoke(cli, ["geocode", "Deir Ezzor"])
+    assert res.exit_code == 0 and "candidate(s)" in res.output and "Deir ez-Zor" in res.output
+
+
+def test_cache_dir_is_the_test_folder(tmp_path_factory):
+    load_gazetteer()
+    assert Path(os.environ["GEOMAP_CACHE_DIR"]).is_dir()
+    assert any(Path(os.environ["GEOMAP_CACHE_DIR"]).glob("gazetteer-*.pickle"))
+
+
+# -- unresolved names, looser look-ups, parts of governorates -------------------
+
+
+def test_unresolved_mentions_list_suggestions(tmp_path):
+    article = tmp_path / "typo.txt"
+    article.write_text(
+        "Shelling in Idlib\n\nOn 2 June 2019 artillery shelled the village of Hibeet "
+        "in southern Idlib, killing a woman.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(cli, ["extract", str(article), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    row = next(r for r in _mentions(tmp_path / "out") if r["surface"] == "Hibeet")
+    assert row["status"] == "unresolved" and row["place"] == ""
+    assert row["candidates"].startswith("Hbit (Idlib,")
+    assert "village of Hibeet" in row["context"]
+
+
+def test_loose_matches_drop_prefixes_and_qualifiers(gaz):
+    assert gaz.search("Mardikh")[0].name == "Tell Mardikh"
+    assert {p.name for p in gaz.loose_matches("Baghuz Tahtani")} >= {"al-Baghuz"}
+    assert gaz.loose_matches("Hajin") == []
+
+
+def test_directional_part_of_a_governorate(gaz):
+    centre = gaz.admin.polygon("Aleppo").centroid
+    north, east = gaz.admin.part("Aleppo", "northern"), gaz.admin.part("Aleppo", "east")
+    assert north[0] > centre.y and east[1] > centre.x
+    assert gaz.locate(*north)[0] == "Aleppo"
+    assert (
+        gaz.admin.part("Aleppo", "upwards") is None and gaz.admin.part("Atlantis", "north") is None
+    )
+
+
+def test_build_geonames_region_script_offline(tmp_path, monkeypatch):
+    import importlib.util
+    import zipfile
+
+    spec = importlib.util.spec_from_file_location(
+        "build_geonames_region", Path(__file__).parents[1] / "scripts" / "build_geonames_region.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    src = tmp_path / "dumps"
+    (src / "alternatenames").mkdir(parents=True)
+    shutil.copy(FIXTURES / "XX.zip", src / "SY.zip")
+    shutil.copy(FIXTURES / "XX.zip", src / "TR.zip")
+    with zipfile.ZipFile(src / "alternatenames" / "SY.zip", "w") as zf:
+        zf.write(FIXTURES / "XX_alternateNames.txt", "SY.txt")
+    out = tmp_path / "gazetteer" / "geonames_region.txt"
+    assert module.main(["--from", str(src), "--neighbours", "TR", "--out", str(out)]) == 0
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r[8] for r in rows] == ["SY"] * 5 + ["TR"]  # the Turkish village lies near the border
+    assert "Tal Zarqan" in rows[0][3].split(",")  # alternate names merged
+    assert "tl zrqan" not in rows[0][3]  # machine transliterations dropped
+    for name in ("geonames_cities.txt", "admin1.geojson", "curated.csv"):
+        shutil.copy2(DATA / "gazetteer" / name, out.parent / name)
+    gaz = load_gazetteer(out.parent)
+    assert gaz.search("Tal Zarqan")[0].layer == "geonames"
+    assert "geonames_region.txt" in " ".join(gaz.layers["geonames"]["sources"])

@@ -1,0 +1,609 @@
+"""Ingest: readers, boilerplate cleaning, and title/date/outlet.
+
+The per-format expectations come from tests/fixtures/ingest/README.md; the
+inline texts below are written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geomap.errors import InputError
+from geomap.ingest import article_from_text, iter_input_files, read_articles
+from geomap.ingest.clean import clean_text, strip_markdown
+from geomap.ingest.html import parse_html
+from geomap.ingest.meta import find_published, parse_date_string
+
+FIX = Path(__file__).parent / "fixtures" / "ingest"
+
+# Aggregator furniture that must never reach an article body.
+FURNITURE = (
+    "Note to readers",
+    "The original source",
+    "Copyright",
+    "Region:",
+    "Theme:",
+    "Disclaimer",
+    "Comment on",
+    "Become a Member",
+    "DONATE",
+    "Tweet  Share",
+    "Subscribe",
+    "Retweet on Twitter",
+    "Like on Twitter",
+    "t.co/",
+    "Load More",
+)
+
+
+def read_one(path: Path):
+    arts, errs = read_articles([path])
+    assert errs == [], [str(e) for e in errs]
+    assert len(arts) == 1
+    return arts[0]
+
+
+# --- datelines (one fixture per format)
+
+DATELINES = [
+    (
+        "dateline_globalresearch_southfront.txt",
+        "Turkish Army Reinforces Observation Posts in Idlib",
+        date(2018, 11, 5),
+        "South Front",
+    ),
+    (
+        "dateline_date_donate.txt",
+        "Coalition Helicopters Land Near al-Busayrah",
+        date(2020, 4, 15),
+        "Euphrates Desk",
+    ),
+    (
+        "dateline_published.txt",
+        "Rebels Shell Government-Held Neighbourhoods of Hama",
+        date(2017, 4, 2),
+        "Syria Frontline Report",
+    ),
+    (
+        "dateline_weekday_short.txt",
+        "Air Strikes Reported Near Ariha",
+        date(2017, 4, 5),
+        "Global Wire Desk",
+    ),
+    (
+        "dateline_day_month_year.txt",
+        "Army Advances Near Deir ez-Zor Airport",
+        date(2015, 2, 12),
+        "Syrian Rights Monitor",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "outlet"), DATELINES, ids=[d[0] for d in DATELINES]
+)
+def test_dateline_fixture(name: str, title: str, published: date, outlet: str) -> None:
+    art = read_one(FIX / name)
+    assert art.title == title
+    assert art.published == published
+    assert art.outlet == outlet
+    assert art.warnings == ()
+    for junk in FURNITURE:
+        assert junk not in art.text, junk
+    assert art.raw_text  # provenance kept
+
+
+def test_repost_takes_the_original_outlets_date() -> None:
+    # Relative dates in a repost were written against the original's date, so the
+    # article date is South Front's 5 November, not Global Research's 6 November.
+    head = (
+        "Some Headline About Idlib Today\nBy South Front\n"
+        "Global Research, November 06, 2018\nSouth Front 5 November 2018\n"
+    )
+    assert find_published(head + "\nBody text.") == date(2018, 11, 5)
+    # Without a repost marker the first dateline wins.
+    assert find_published(
+        "Headline Words Go Here\n12 March 2019\n\nOn 10 March 2019 jets struck."
+    ) == date(2019, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2020-04-15 DONATE", date(2020, 4, 15)),
+        ("Published April 2 2017", date(2017, 4, 2)),
+        ("Wed 05 Apr 2017", date(2017, 4, 5)),
+        ("12 February 2015", date(2015, 2, 12)),
+        ("Global Research, November 06, 2018", date(2018, 11, 6)),
+        ("South Front 5 November 2018", date(2018, 11, 5)),
+        ("Thursday, 3rd of January 2019", date(2019, 1, 3)),
+        ("Posted: Sept. 14, 2018", date(2018, 9, 14)),
+        ("2019-01-07T09:30:00+00:00", date(2019, 1, 7)),
+        ("no date here, only 2018", None),
+        ("31 February 2018", None),
+    ],
+)
+def test_parse_date_string(text: str, expected: date | None) -> None:
+    assert parse_date_string(text) == expected
+
+
+def test_event_date_in_body_is_not_the_publication_date() -> None:
+    text = (
+        "Army Regains Hill Near Kessab After Clashes\nBy Coastal Front Monitor\n\n"
+        + "Fighting went on for hours and both sides brought in reinforcements from the coast. " * 4
+        + "The hill was lost on 3 March 2016 and retaken on 9 May 2019."
+    )
+    art = article_from_text(text, id="x")
+    assert art.published is None
+    assert any("no publication date" in w for w in art.warnings)
+
+
+# --- boilerplate
+
+
+def test_boilerplate_only_fixture_gives_empty_body_and_no_date() -> None:
+    art = read_one(FIX / "boilerplate_only.txt")
+    assert art.text == ""
+    assert art.published is None  # the Copyright 2018 line is not a date
+    assert any("no article text" in w for w in art.warnings)
+
+
+def test_tweet_feed_only_fixture_gives_empty_body() -> None:
+    art = read_one(FIX / "tweet_feed_only.txt")
+    assert art.text == ""
+    assert art.title == ""
+    assert art.published is None  # 19-digit tweet ids are not dates
+
+
+ARTICLE = (
+    "On Monday, rebels shelled the village of Jurin in the al-Ghab plain, wounding two farmers."
+)
+
+BOILERPLATE = [
+    "Please share this article with your friends!",
+    "Click the share buttons below to spread the word.",
+    "DONATE",
+    "Support us on Patreon",
+    "Disclaimer: The views expressed are the author's own.",
+    "Copyright © Levant Watchers, 2019",
+    "© 2019 Levant Watchers. All rights reserved.",
+    "Note to readers: forward this article to your lists.",
+    "Subscribe to our weekly newsletter for updates by email",
+    "Sign up for the newsletter",
+    "Meet your Syrian love tonight",
+    "Hot Singles in Your Area",
+    "Share | Tweet | Email",
+    "Tweet  Share  Email  Print",
+    "Region: Middle East",
+    "Theme: Terrorism",
+    "Load More...",
+]
+
+
+@pytest.mark.parametrize("junk", BOILERPLATE)
+def test_boilerplate_line_is_dropped(junk: str) -> None:
+    text = f"{ARTICLE}\n\n{junk}\n\nThe shelling stopped at dusk."
+    out = clean_text(text)
+    assert junk.strip() not in out
+    assert ARTICLE in out
+    assert "The shelling stopped at dusk." in out
+
+
+def test_pasted_tweet_feed_is_dropped() -> None:
+    feed = "\n".join(
+        [
+            "Retweet on Twitter 1071234567890123456",
+            "Like on Twitter 1071234567890123456 12",
+            "Levant Watch avatarLevant Watch@levant_watch·",
+            "3h 1071234567890123456",
+            "Storm closes schools in Manchester https://t.co/Zz9Yy8Xx7W",
+            "Image for the Tweet beginning: Storm closes schools",
+            "Twitter feed video.",
+            "Retweet on Twitter 1071234567899999999",
+            "Like on Twitter 1071234567899999999",
+            "Desk avatarDesk@desk_news·",
+            "40m 1071234567899999999",
+            "Protest in Lima over fuel prices https://t.co/Ab12Cd34Ef",
+            "Load More...",
+        ]
+    )
+    out = clean_text(f"{ARTICLE}\n\n{feed}\n")
+    assert out == ARTICLE
+
+
+def test_feed_lines_never_survive_on_their_own() -> None:
+    for line in (
+        "Retweet on Twitter 1071234567890123456",
+        "Like on Twitter 1071234567890123456 7",
+        "Follow us: https://t.co/Ab12Cd34Ef",
+        "Levant Watch@levant_watch",
+        "2h 1071234567890123456",
+    ):
+        assert clean_text(f"{ARTICLE}\n{line}") == ARTICLE, line
+
+
+def test_article_paragraphs_are_kept_verbatim() -> None:
+    body = (
+        "Clashes broke out near Kinsabba on Friday.\n\n"
+        "Shares of the local market fell, a trader said.\n\n"  # "share" inside a sentence stays
+        "Residents said they would like to go home."
+    )
+    assert clean_text(body) == body
+
+
+def test_byline_is_metadata_not_body() -> None:
+    art = article_from_text(
+        "Clashes Flare Near Kinsabba Again\nBy Coastal Front Monitor\n12 March 2019\n\n" + ARTICLE,
+        id="a",
+    )
+    assert art.outlet == "Coastal Front Monitor"
+    assert "By Coastal Front Monitor" not in art.text
+    assert ARTICLE in art.text
+
+
+def test_site_name_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Skip to content\nLevant Watchers | news from the front lines\nHome | Latest | DONATE\n\n"
+        "Rebels Shell Jurin in the Ghab Plain\n\nBy Levant Watchers\n12 March 2019\n\n" + ARTICLE
+    )
+    art = article_from_text(text, id="a")
+    assert art.title == "Rebels Shell Jurin in the Ghab Plain"
+    assert art.published == date(2019, 3, 12)
+    assert art.outlet == "Levant Watchers"
+
+
+# --- HTML
+
+
+def test_html_fixture() -> None:
+    art = read_one(FIX / "script_and_entities.html")
+    assert art.title == "Aid Reaches Al-Hasakah & Qamishli"
+    assert art.published == date(2019, 3, 4)
+    assert art.outlet == "Levant Monitor"
+    text = art.text.replace("\xa0", " ")
+    assert (
+        "The UN’s convoy – 25 trucks – reached al-Hasakah on Sunday, the "
+        '"Syrian Arab Red Crescent" said.' in text
+    )
+    assert "Officials in Qamishli called it a “lifeline”." in text
+    assert "A café owner said: <we waited three weeks> & prices doubled." in text
+    for bad in (
+        "Saraqib",
+        "killing 20 civilians",
+        "not text",
+        "Idlib",
+        "Ras al-Ayn shelled",
+        "Home",
+        "DONATE",
+        "&amp;",
+        "&nbsp;",
+        "&#",
+    ):
+        assert bad not in text, bad
+
+
+HTML_PAGE = """<!doctype html>
+<html><head>
+<title>Drone Strike Hits Depot in Jisr al-Shughur | Coastal Front Monitor</title>
+<meta property="og:site_name" content="Coastal Front Monitor">
+<meta property="article:published_time" content="2019-05-14T08:00:00+03:00">
+<meta property="og:url" content="https://cfm.example/2019/05/14/depot">
+<script type="application/ld+json">{"headline": "Shelling of Latakia kills 40"}</script>
+<style>.x { background: url(idlib.png) }</style>
+</head><body>
+<header><a href="/">Home</a> <a href="/donate">Donate</a></header>
+<div class="post">
+<p>A drone struck an ammunition depot in Jisr al-Shughur on Monday &mdash; the blast was heard in
+Darkush, residents told CFM&#8217;s reporter.</p>
+<p>Three fighters were wounded &amp; the depot burned for hours.</p>
+</div>
+<footer><p>&copy; 2019 Coastal Front Monitor</p></footer>
+<script>var s = "Russian jets pounded Kabani";</script>
+</body></html>"""
+
+
+def test_html_page_from_scratch(tmp_path: Path) -> None:
+    p = tmp_path / "page.html"
+    p.write_text(HTML_PAGE, encoding="utf-8")
+    art = read_one(p)
+    # No og:title or <h1>: the <title> is used as written.
+    assert art.title == "Drone Strike Hits Depot in Jisr al-Shughur | Coastal Front Monitor"
+    assert art.published == date(2019, 5, 14)
+    assert art.outlet == "Coastal Front Monitor"
+    assert art.url == "https://cfm.example/2019/05/14/depot"
+    assert "Jisr al-Shughur on Monday — the blast" in " ".join(art.text.split())
+    assert "CFM’s reporter" in art.text
+    assert "Three fighters were wounded & the depot burned for hours." in art.text
+    for bad in ("Latakia kills 40", "idlib.png", "Kabani", "Home", "Donate", "©", "&amp;"):
+        assert bad not in art.text, bad
+
+
+def test_html_sniffed_in_a_txt_file(tmp_path: Path) -> None:
+    p = tmp_path / "saved_page.txt"
+    p.write_text(HTML_PAGE, encoding="utf-8")
+    art = read_one(p)
+    assert art.outlet == "Coastal Front Monitor"
+    assert "<p>" not in art.text and "Kabani" not in art.text
+
+
+def test_parse_html_prefers_article_element() -> None:
+    doc = parse_html(
+        "<body><div>Menu Sidebar</div><article><h1>Head Line</h1><p>Body &lt;b&gt;</p>"
+        "</article></body>"
+    )
+    assert doc.title == "Head Line"
+    assert "Menu" not in doc.text
+    assert doc.text.endswith("Body <b>")
+
+
+# --- Markdown
+
+MARKDOWN = """# Weekly Notes: Shelling Around Kinsabba
+
+**By Coastal Front Monitor** &middot; *March 14, 2019* &middot; [Syria](https://x.example/tag/syria)
+
+> Share: [Facebook](https://x.example/fb) | [Twitter](https://x.example/tw)
+
+---
+
+## Incidents
+
+- On **Tuesday**, rebels shelled the village of [Jurin](https://x.example/j) in the al-Ghab plain.
+- Residents of *Kinsabba* said the road was closed &amp; shops shut.
+
+Use the code `RISK\\_ZONE` when citing.
+"""
+
+
+def test_markdown(tmp_path: Path) -> None:
+    p = tmp_path / "notes.md"
+    p.write_text(MARKDOWN, encoding="utf-8")
+    art = read_one(p)
+    assert art.title == "Weekly Notes: Shelling Around Kinsabba"
+    assert art.published == date(2019, 3, 14)
+    assert art.outlet == "Coastal Front Monitor"
+    assert "On Tuesday, rebels shelled the village of Jurin in the al-Ghab plain." in art.text
+    assert "Residents of Kinsabba said the road was closed & shops shut." in art.text
+    assert "RISK_ZONE" in art.text
+    for bad in ("**", "](", "https://", "#", "&amp;", "&middot;", "Share:", "---", "> "):
+        assert bad not in art.text, bad
+
+
+def test_strip_markdown_keeps_words() -> None:
+    assert (
+        strip_markdown("### A *small* [link](http://x.example) and `code`")
+        == "A small link and code"
+    )
+
+
+# --- JSONL / CSV exports
+
+RECORDS = [
+    {
+        "id": "r-1",
+        "title": "Clashes near Kinsabba",
+        "text": "On Monday, clashes erupted near Kinsabba.\nTwo died.",
+        "published": "2019-03-11T06:00:00Z",
+        "url": "https://x.example/1",
+        "outlet": "Coastal Front Monitor",
+    },
+    {
+        "id": "r-2",
+        "title": "Shelling of Jurin",
+        "text": "Rebels shelled “Jurin” on Sunday.",
+        "published": "2019-03-10",
+        "url": "https://x.example/2",
+        "outlet": "Levant Watchers",
+    },
+]
+
+
+def test_jsonl_export(tmp_path: Path) -> None:
+    p = tmp_path / "export.jsonl"
+    p.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n\n", encoding="utf-8"
+    )
+    arts, errs = read_articles([p])
+    assert errs == []
+    assert [a.id for a in arts] == ["r-1", "r-2"]
+    a, b = arts
+    assert (a.title, a.published, a.url, a.outlet) == (
+        "Clashes near Kinsabba",
+        date(2019, 3, 11),
+        "https://x.example/1",
+        "Coastal Front Monitor",
+    )
+    assert a.text == "On Monday, clashes erupted near Kinsabba.\nTwo died."
+    assert b.text == "Rebels shelled “Jurin” on Sunday."
+    assert a.source_path.endswith("export.jsonl:1")
+
+
+def test_csv_export_with_quoting_and_crlf(tmp_path: Path) -> None:
+    import csv
+
+    p = tmp_path / "export.csv"
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(
+            fh, ["id", "title", "text", "published", "url", "outlet"], lineterminator="\r\n"
+        )
+        w.writeheader()
+        w.writerows(
+            RECORDS
+            + [
+                {
+                    "id": "r-3",
+                    "title": 'A "quoted", title',
+                    "text": "Line one, with comma.\r\nLine two.",
+                    "published": "",
+                    "url": "",
+                    "outlet": "",
+                }
+            ]
+        )
+    arts, errs = read_articles([p])
+    assert errs == []
+    assert [a.id for a in arts] == ["r-1", "r-2", "r-3"]
+    assert arts[0].published == date(2019, 3, 11)
+    assert arts[2].title == 'A "quoted", title'
+    assert "Line one, with comma." in arts[2].text and "Line two." in arts[2].text
+    assert "\r" not in arts[2].text
+    assert arts[2].published is None
+    assert any("no publication date" in w for w in arts[2].warnings)
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_read() -> None:
+    arts, errs = read_articles([FIX / "broken_line.jsonl"])
+    assert [(a.id, a.published, a.outlet) for a in arts] == [
+        ("ok-1", date(2019, 3, 4), "Levant Monitor"),
+        ("ok-3", date(2019, 3, 5), "Frontline Digest"),
+    ]
+    assert len(errs) == 1
+    err = errs[0]
+    assert isinstance(err, InputError)
+    assert err.line == 2
+    assert "broken_line.jsonl" in str(err) and ":2" in str(err)
+
+
+def test_csv_without_text_column_is_a_clear_error() -> None:
+    arts, errs = read_articles([FIX / "missing_text_column.csv"])
+    assert arts == []
+    assert len(errs) == 1
+    msg = str(errs[0])
+    assert "missing_text_column.csv" in msg and "'text'" in msg
+
+
+def test_jsonl_record_without_text_is_reported(tmp_path: Path) -> None:
+    p = tmp_path / "x.jsonl"
+    p.write_text(
+        '{"id": "a", "title": "t", "text": "On Monday jets struck Ariha."}\n'
+        '{"id": "b", "title": "only"}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
+    arts, errs = read_articles([p])
+    assert [a.id for a in arts] == ["a"]
+    assert [e.line for e in errs] == [2, 3]
+
+
+# --- encodings and degenerate files
+
+
+def test_utf8_bom() -> None:
+    art = read_one(FIX / "bom_utf8.txt")
+    assert art.title == "SDF Says Calm Restored in Serêkaniyê After Shelling"
+    assert not art.title.startswith("\ufeff") and "\ufeff" not in art.text
+    assert "رأس العين" in art.text
+    assert (art.published, art.outlet) == (date(2015, 2, 12), "Euphrates Desk")
+
+
+def test_utf16_with_bom_and_crlf() -> None:
+    art = read_one(FIX / "utf16.txt")
+    assert art.title == "Café Owners in Qamishli Reopen After Curfew"
+    assert "\x00" not in art.text and "\r" not in art.text
+    assert "القامشلي" in art.text
+    assert (art.published, art.outlet) == (date(2017, 4, 2), "Levant Monitor")
+
+
+def test_latin1_fallback() -> None:
+    art = read_one(FIX / "latin1.txt")
+    assert art.title == "Réseau Levant: Convoy Reaches Douma"
+    for word in ("Réseau", "café-owners'", "délégation"):
+        assert word in art.text
+    assert "\ufffd" not in art.text and "Ã©" not in art.text
+    assert (art.published, art.outlet) == (date(2017, 4, 5), "Réseau Levant")
+    assert any("Latin-1" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "empty"),
+        ("binary_png_as.txt", "binary"),
+        ("image.png", "unsupported"),
+    ],
+)
+def test_degenerate_file_is_reported_not_read(name: str, reason: str) -> None:
+    arts, errs = read_articles([FIX / name])
+    assert arts == []
+    assert len(errs) == 1
+    assert name in str(errs[0]) and reason in str(errs[0])
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    arts, errs = read_articles([tmp_path / "nope.txt"])
+    assert arts == [] and "no such file" in str(errs[0])
+
+
+def test_fixture_folder_reads_everything_it_can() -> None:
+    arts, errs = read_articles([FIX])
+    bad = sorted(Path(e.path).name for e in errs)
+    assert bad == ["binary_png_as.txt", "broken_line.jsonl", "empty.txt", "missing_text_column.csv"]
+    assert "README.md" not in {Path(a.source_path).name for a in arts}
+
+
+# --- folders and undated articles
+
+
+def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    files = [
+        "b.txt",
+        "a/z.md",
+        "a/b/c.html",
+        "c.jsonl",
+        "A_upper.txt",
+        ".hidden/x.txt",
+        "notes.pdf",
+        "sub/README.md",
+    ]
+    for f in files:
+        p = tmp_path / f
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if f.endswith(".jsonl"):
+            p.write_text(
+                json.dumps({"id": "j1", "text": "Clashes near Kinsabba on Monday."}) + "\n"
+            )
+        elif f.endswith(".html"):
+            p.write_text("<html><body><p>Clashes near Kinsabba on Monday.</p></body></html>")
+        else:
+            p.write_text(f"Clashes near Kinsabba on Monday ({f}).\n")
+    got = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path])]
+    assert got == ["A_upper.txt", "a/b/c.html", "a/z.md", "b.txt", "c.jsonl"]
+    arts, errs = read_articles([tmp_path])
+    assert errs == []
+    assert [a.id for a in arts] == ["A_upper.txt", "c.html", "z.md", "b.txt", "j1"]
+    # An explicit file is read even when its folder was given as well.
+    arts2, _ = read_articles([tmp_path / "b.txt"])
+    assert [a.id for a in arts2] == ["b.txt"]
+
+
+def test_article_without_date_is_kept_and_flagged(tmp_path: Path) -> None:
+    p = tmp_path / "undated.txt"
+    p.write_text(
+        "Notes From the Latakia Front Line\n\nOn October 11th, the army shelled Kabani.\n",
+        encoding="utf-8",
+    )
+    art = read_one(p)
+    assert art.published is None
+    assert art.title == "Notes From the Latakia Front Line"
+    assert "On October 11th, the army shelled Kabani." in art.text
+    assert any("no publication date" in w for w in art.warnings)
+
+
+def test_declared_date_that_cannot_be_read_is_flagged() -> None:
+    art = article_from_text(
+        "Clashes near Kinsabba on Monday.", id="x", published="sometime last spring"
+    )
+    assert art.published is None
+    assert any("not understood" in w for w in art.warnings)
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    p = tmp_path / "dupes.jsonl"
+    rec = {"id": "same", "text": "Clashes near Kinsabba on Monday."}
+    p.write_text(json.dumps(rec) + "\n" + json.dumps(rec) + "\n")
+    arts, errs = read_articles([p])
+    assert len(arts) == 1 and len(errs) == 1 and "duplicate" in str(errs[0])

@@ -1,0 +1,532 @@
+"""Joining outside event records: ACLED exports, UCDP GED CSV and plain place lists.
+
+Every record below is invented for these tests (see data/records/README.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap._data import data_dir
+from geomap.cli import cli
+from geomap.errors import InputError
+from geomap.export.readers import parse_event_date
+from geomap.export.table import ACLED_COLUMNS
+from geomap.gazetteer import load_gazetteer
+from geomap.geoparse.resolve import rank_name, resolve_name
+from geomap.join import PlainColumns, detect_format, join_records, split_kind_word
+from geomap.pipeline import run
+
+RECORDS = data_dir() / "records"
+ACLED = RECORDS / "acled_sample.csv"
+UCDP = RECORDS / "ucdp_sample.csv"
+PLAIN = RECORDS / "places_sample.csv"
+PLAIN_COLUMNS = PlainColumns(
+    actor1="actor", actor2="target", fatalities="killed", admin1="governorate", notes="description"
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def acled_row(**over: object) -> list[object]:
+    base: dict[str, object] = {c: "" for c in ACLED_COLUMNS}
+    base.update(
+        event_id_cnty="SYR1",
+        event_date="2018-11-03",
+        year=2018,
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Syrian Democratic Forces",
+        inter1=2,
+        actor2="Islamic State (Syria)",
+        inter2=2,
+        interaction=22,
+        iso=760,
+        country="Syria",
+        admin1="Deir ez-Zor",
+        location="Hajin",
+        latitude=34.698,
+        longitude=40.83,
+        geo_precision=1,
+        source="Desk",
+        notes="n",
+        fatalities=3,
+    )
+    base.update(over)
+    return [base[c] for c in ACLED_COLUMNS]
+
+
+# --- the bundled samples ----------------------------------------------------------------------
+
+
+def test_acled_sample_joins_without_problems(gaz) -> None:
+    res = join_records([ACLED], gazetteer=gaz)
+    assert res.problems == [] and res.warnings == []
+    assert len(res.events) == 12
+    e = res.events[0]
+    assert (e.event_id, e.event_date, e.time_precision) == ("SYR90001", "2018-11-03", 1)
+    assert (e.event_type, e.sub_event_type, e.disorder_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "Political violence",
+    )
+    assert (e.inter1, e.inter2, e.interaction, e.fatalities) == (8, 7, 78, 7)
+    assert (e.location, e.latitude, e.longitude, e.geo_precision) == ("Hajin", 34.6981, 40.8305, 1)
+    assert (e.admin1, e.country, e.iso) == ("Deir ez-Zor", "Syria", 760)
+    assert e.place_id == "curated:sy-hajin"  # matched to the gazetteer, point kept
+    assert e.article_id == "acled_sample.csv:2" and e.sources == ("acled_sample.csv:2",)
+    assert e.date_flag == "record" and e.primary
+    assert res.events[10].time_precision == 3  # "mid-December": month precision
+
+
+def test_acled_upper_case_headers_and_old_date_format(tmp_path: Path, gaz) -> None:
+    src = list(csv.reader(ACLED.read_text(encoding="utf-8").splitlines()))
+    src[0] = [h.upper() for h in src[0]]
+    for row in src[1:]:
+        y, m, d = row[1].split("-")
+        row[1] = (
+            f"{d} {['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][int(m)]} {y}"  # noqa: E501
+        )
+    upper = write_csv(tmp_path / "ACLED_UPPER.csv", src[0], src[1:])
+    a = join_records([ACLED], gazetteer=gaz).events
+    b = join_records([upper], gazetteer=gaz).events
+    strip = [
+        (e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in a
+    ]
+    assert [
+        (e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in b
+    ] == strip
+
+
+def test_acled_new_style_inter_labels(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "a.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                inter1="Rebel groups",
+                inter2="State forces",
+                interaction="State forces-Rebel groups",
+            )
+        ],
+    )
+    [e] = join_records([p], gazetteer=gaz).events
+    assert (e.inter1, e.inter2, e.interaction) == (2, 1, 12)
+
+
+def test_ucdp_sample(gaz) -> None:
+    res = join_records([UCDP], gazetteer=gaz)
+    assert res.problems == [] and res.warnings == []
+    by_id = {e.event_id: e for e in res.events}
+    hajin = by_id["UCDP-990001"]
+    assert (hajin.location, hajin.geo_precision, hajin.fatalities) == ("Hajin", 1, 7)
+    assert (hajin.event_type, hajin.actor2, hajin.civilian_targeting) == (
+        "Violence against civilians",
+        "Civilians",
+        "Civilian targeting",
+    )
+    idlib = by_id["UCDP-990002"]
+    assert (idlib.location, idlib.geo_precision, idlib.admin1) == ("Idlib", 3, "Idlib")
+    assert (idlib.event_date, idlib.time_precision) == ("2018-11-06", 2)  # middle of 5-7 Nov
+    assert (
+        idlib.actor1 == "Syrian government" and idlib.inter1 == 1
+    )  # "Government of Syria" via the actor table
+    assert (
+        by_id["UCDP-990005"].time_precision == 2 and by_id["UCDP-990005"].event_date == "2018-11-29"
+    )
+
+
+def test_plain_sample_is_geocoded(gaz) -> None:
+    res = join_records([PLAIN], gazetteer=gaz, columns=PLAIN_COLUMNS)
+    assert res.problems == [] and res.warnings == []
+    kafr, saraqib, manbij, qamishli, daraa, bab = res.events
+    assert kafr.place_id == "curated:sy-kafranbel" and kafr.admin1 == "Idlib"
+    assert (kafr.event_type, kafr.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (kafr.actor1, kafr.inter1, kafr.actor2, kafr.fatalities) == (
+        "Syrian Arab Air Force",
+        1,
+        "Civilians",
+        4,
+    )
+    assert kafr.notes == "Warplanes struck the market"
+    assert (
+        saraqib.location == "Saraqib"
+        and saraqib.sub_event_type == "Shelling/artillery/missile attack"
+    )
+    assert (qamishli.event_date, qamishli.time_precision) == ("2018-11-15", 3)
+    assert daraa.event_date == "2018-11-18"
+    assert bab.fatalities == 1 and bab.sub_event_type == "Remote explosive/landmine/IED"
+    assert manbij.country == "Syria" and manbij.iso == 760
+
+
+def test_cli_join_writes_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        cli, ["join", str(ACLED), str(UCDP), "--out", str(out), "--tiles", "none", "--gpkg"]
+    )
+    assert r.exit_code == 0, r.output
+    for name in ("events.geojson", "events.csv", "events.gpkg", "map.html", "run.json"):
+        assert (out / name).exists()
+    summary = json.loads((out / "run.json").read_text())
+    assert summary["counts"]["events"] == 18 and summary["skipped"] == []
+
+
+def test_cli_join_plain_with_column_options(tmp_path: Path) -> None:
+    p = write_csv(
+        tmp_path / "mine.csv",
+        ["Ort", "Tag", "Art", "Breite", "Laenge"],
+        [
+            ["Hajin", "2018-11-03", "airstrike", "", ""],
+            ["Idlib", "2018-11-04", "clashes", "35.93", "36.63"],
+        ],
+    )
+    out = tmp_path / "out"
+    r = CliRunner().invoke(
+        cli,
+        [
+            "join",
+            str(p),
+            "--out",
+            str(out),
+            "--no-map",
+            "--name-column",
+            "Ort",
+            "--date-column",
+            "Tag",
+            "--type-column",
+            "Art",
+            "--lat-column",
+            "Breite",
+            "--lon-column",
+            "Laenge",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader((out / "events.csv").read_text(encoding="utf-8").splitlines()))
+    assert [(x["location"], x["sub_event_type"]) for x in rows] == [
+        ("Hajin", "Air/drone strike"),
+        ("Idlib", "Armed clash"),
+    ]
+    assert not (out / "map.html").exists()
+
+
+def test_cli_join_unknown_column_is_a_clean_error(tmp_path: Path) -> None:
+    p = write_csv(tmp_path / "mine.csv", ["place", "date"], [["Hajin", "2018-11-03"]])
+    r = CliRunner().invoke(
+        cli, ["join", str(p), "--out", str(tmp_path / "o"), "--name-column", "Ort"]
+    )
+    assert r.exit_code == 3
+    assert "mine.csv:1" in r.output and "'ort'" in r.output and "place, date" in r.output
+
+
+def test_run_merges_records_with_articles(tmp_path: Path) -> None:
+    res = run(None, out=tmp_path, map_html=False, records=[ACLED])
+    ids = {e.event_id for e in res.events}
+    assert {"SYR90001", "SYR90012"} <= ids or any(
+        "acled_sample.csv:2" in e.sources for e in res.events
+    )
+    summary = json.loads((tmp_path / "run.json").read_text())
+    assert str(ACLED) in summary["inputs"]
+    assert "join" in summary["timings_s"]
+
+
+def test_cli_run_records_option(tmp_path: Path) -> None:
+    r = CliRunner().invoke(
+        cli, ["run", "--records", str(PLAIN), "--out", str(tmp_path), "--tiles", "none"]
+    )
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader((tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()))
+    assert any("places_sample.csv:2" in x["sources"] for x in rows)
+
+
+# --- geocoding and checks --------------------------------------------------------------------
+
+
+def test_row_without_coordinates_is_geocoded_with_admin1_hint(tmp_path: Path, gaz) -> None:
+    p = write_csv(tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(latitude="", longitude="")])
+    [e] = join_records([p], gazetteer=gaz).events
+    assert e.place_id == "curated:sy-hajin" and abs(e.latitude - 34.698) < 0.05
+
+
+def test_unknown_place_without_coordinates_is_skipped_with_a_reason(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "p.csv",
+        ["place", "date"],
+        [["Hajin", "2018-11-03"], ["Qwxzvbl Nowhere", "2018-11-03"]],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert len(res.events) == 1
+    [err] = res.problems
+    assert (
+        err.path == str(p)
+        and err.line == 3
+        and "Qwxzvbl Nowhere" in err.reason
+        and "--gazetteer" in err.reason
+    )
+
+
+def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "a.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="SYR1", latitude=35.10, longitude=40.83
+            ),  # ~45 km north of Hajin
+            acled_row(
+                event_id_cnty="SYR2", latitude=35.10, longitude=40.83, geo_precision=3
+            ),  # 100 km allowed
+            acled_row(event_id_cnty="SYR3", latitude=40.83, longitude=34.698),  # swapped
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_id for e in res.events] == ["SYR1", "SYR2", "SYR3"]
+    assert [w.line for w in res.warnings] == [2, 4]
+    assert "Hajin" in res.warnings[0].reason and "km" in res.warnings[0].reason
+    assert "swapped" in res.warnings[1].reason
+    assert res.events[0].latitude == 35.10  # the point is kept
+
+
+def test_precision_thresholds(tmp_path: Path, gaz) -> None:
+    # ~18 km from Hajin: too far for precision 1 (10 km), fine for 2 (25 km).
+    p = write_csv(
+        tmp_path / "a.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="P1", latitude=34.86, longitude=40.83, geo_precision=1),
+            acled_row(event_id_cnty="P2", latitude=34.86, longitude=40.83, geo_precision=2),
+        ],
+    )
+    assert [w.line for w in join_records([p], gazetteer=gaz).warnings] == [2]
+
+
+def test_governorate_rows_are_checked_against_the_polygon(tmp_path: Path, gaz) -> None:
+    header = (
+        "id,type_of_violence,side_a,side_b,where_prec,where_coordinates,latitude,longitude,"
+        "date_prec,date_start,date_end,best"
+    ).split(",")
+    p = write_csv(
+        tmp_path / "g.csv",
+        header,
+        [
+            [
+                1,
+                1,
+                "A",
+                "B",
+                4,
+                "Dayr az Zawr governorate",
+                35.0,
+                40.6,
+                1,
+                "2018-11-03",
+                "2018-11-03",
+                2,
+            ],  # inside
+            [
+                2,
+                1,
+                "A",
+                "B",
+                4,
+                "Dayr az Zawr governorate",
+                33.5,
+                36.3,
+                1,
+                "2018-11-03",
+                "2018-11-03",
+                2,
+            ],  # Damascus
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert len(res.events) == 2 and res.events[0].geo_precision == 3
+    assert [w.line for w in res.warnings] == [3]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Hajin town", ("Hajin", "town")),
+        ("Idlib governorate", ("Idlib", "governorate")),
+        ("al-Hol camp", ("al-Hol", "camp")),
+        ("Jobar neighbourhood", ("Jobar", "neighbourhood")),
+        ("Ariha, district", ("Ariha", "district")),
+        ("Hama", ("Hama", "")),
+        ("town", ("town", "")),
+        ("  Saraqib   city ", ("Saraqib", "city")),
+    ],
+)
+def test_split_kind_word(raw: str, expected: tuple[str, str]) -> None:
+    assert split_kind_word(raw) == expected
+
+
+def test_resolve_name(gaz) -> None:
+    assert resolve_name("Hajin", gaz).id == "curated:sy-hajin"  # type: ignore[union-attr]
+    assert resolve_name("Idlib", gaz, kind_hint="governorate").kind == "governorate"  # type: ignore[union-attr]
+    assert resolve_name("Idlib", gaz, kind_hint="town").kind == "city"  # type: ignore[union-attr]
+    assert resolve_name("", gaz) is None and resolve_name("Qwxzvbl", gaz) is None
+    ranked = rank_name("Hajin", gaz)
+    assert ranked == sorted(ranked, key=lambda sp: (-sp[0], sp[1].id))
+
+
+def test_detect_format() -> None:
+    assert detect_format(ACLED_COLUMNS) == "acled"
+    assert detect_format([*ACLED_COLUMNS, "article_id", "sources"]) == "geomap"
+    assert detect_format(["id", "side_a", "where_prec"]) == "ucdp"
+    assert detect_format(["a", "b"]) == "plain"
+
+
+# --- bad records -----------------------------------------------------------------------------
+
+
+def test_bad_rows_are_skipped_with_file_and_line(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "bad.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="OK1"),
+            acled_row(event_id_cnty="B1", event_date="2018-02-30"),
+            acled_row(event_id_cnty="B2", latitude=134.0),
+            acled_row(event_id_cnty="B3", longitude="east"),
+            acled_row(event_id_cnty="B4", fatalities=-2),
+            acled_row(event_id_cnty="B5", geo_precision=7),
+            acled_row(event_id_cnty="OK1"),
+            acled_row(event_id_cnty="B6", latitude="", longitude="", location=""),
+            acled_row(event_id_cnty="OK2"),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_id for e in res.events] == ["OK1", "OK2"]
+    lines = {e.line: e.reason for e in res.problems}
+    assert set(lines) == {3, 4, 5, 6, 7, 8, 9}
+    assert "2018-02-30" in lines[3] and "latitude 134.0" in lines[4] and "'east'" in lines[5]
+    assert "fatalities -2" in lines[6] and "geo_precision 7" in lines[7] and "duplicate" in lines[8]
+    assert all(e.path == str(p) for e in res.problems)
+
+
+def test_extra_and_missing_cells(tmp_path: Path, gaz) -> None:
+    p = tmp_path / "ragged.csv"
+    p.write_text(
+        "place,date\nHajin,2018-11-03,surplus\nIdlib\nAriha,2018-11-04\n", encoding="utf-8"
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.location for e in res.events] == ["Idlib", "Ariha"]
+    assert res.events[0].event_date == ""
+    [err] = res.problems
+    assert err.line == 2 and "3 fields" in err.reason
+
+
+def test_strict_raises_the_first_problem(tmp_path: Path, gaz) -> None:
+    p = write_csv(tmp_path / "bad.csv", list(ACLED_COLUMNS), [acled_row(event_date="31/02/2018")])
+    with pytest.raises(InputError, match=r"bad\.csv:2: impossible date"):
+        join_records([p], gazetteer=gaz, strict=True)
+
+
+def test_file_level_problems(tmp_path: Path, gaz) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("place,date\n", encoding="utf-8")
+    no_name = write_csv(tmp_path / "noname.csv", ["when", "what"], [["2018-11-03", "x"]])
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
+    other = tmp_path / "notes.docx"
+    other.write_bytes(b"PK\x03\x04")
+    res = join_records(
+        [empty, header_only, no_name, binary, other, tmp_path / "missing.csv"], gazetteer=gaz
+    )
+    assert res.events == []
+    reasons = {Path(e.path).name: e.reason for e in res.problems}
+    assert reasons["empty.csv"] == "empty file"
+    assert "no data rows" in reasons["header.csv"]
+    assert (
+        "no place-name column" in reasons["noname.csv"] and "--name-column" in reasons["noname.csv"]
+    )
+    assert "binary" in reasons["bin.csv"]
+    assert "unsupported" in reasons["notes.docx"]
+    assert "no such file" in reasons["missing.csv"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "latin-1"])
+def test_record_encodings(tmp_path: Path, gaz, encoding: str) -> None:
+    p = tmp_path / "enc.csv"
+    p.write_text("place,date,description\nHajin,2018-11-03,Café shelled\n", encoding=encoding)
+    res = join_records([p], gazetteer=gaz)
+    assert res.problems == []
+    [e] = res.events
+    assert (e.location, e.notes) == ("Hajin", "Café shelled")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2018-11-03", ("2018-11-03", None)),
+        ("2018-11-03T10:00:00Z", ("2018-11-03", None)),
+        ("03 November 2018", ("2018-11-03", None)),
+        ("3-Nov-2018", ("2018-11-03", None)),
+        ("November 3, 2018", ("2018-11-03", None)),
+        ("03/11/2018", ("2018-11-03", None)),
+        ("11/23/2018", ("2018-11-23", None)),
+        ("2018-11", ("2018-11-15", 3)),
+        ("--11-03", ("--11-03", None)),
+        ("", ("", None)),
+    ],
+)
+def test_parse_event_date(cell: str, expected: tuple[str, int | None]) -> None:
+    assert parse_event_date(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["2018-02-30", "2018-13-01", "31 Febtober 2018", "yesterday", "--02-30", "99/99/2018"]
+)
+def test_parse_event_date_rejects(cell: str) -> None:
+    with pytest.raises(ValueError, match=cell.replace("/", ".").replace("-", ".")[:4]):
+        parse_event_date(cell)
+
+
+def test_joining_an_output_folder_reads_each_event_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert (
+        CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map"]).exit_code == 0
+    )
+    (out / "mentions.csv").write_text(
+        "article_id,start,end,surface\na,0,5,Hajin\n", encoding="utf-8"
+    )
+    res = join_records([out])  # events.csv + events.geojson: the same events twice
+    assert len(res.events) == 12
+    assert len(res.problems) == 12 and all("duplicate event id" in p.reason for p in res.problems)
+    [err] = join_records([out / "mentions.csv"]).problems
+    assert "mentions/articles table" in err.reason
+
+
+def test_cli_join_reports_warnings_in_run_json(tmp_path: Path) -> None:
+    p = write_csv(
+        tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(latitude=35.10, longitude=40.83)]
+    )
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["join", str(p), "--out", str(out), "--no-map"])
+    assert r.exit_code == 0 and "geomap: warning: " in r.output and "a.csv:2" in r.output
+    [w] = json.loads((out / "run.json").read_text(encoding="utf-8"))["record_warnings"]
+    assert w["line"] == 2 and "Hajin" in w["warning"]

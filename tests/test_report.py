@@ -1,0 +1,229 @@
+"""report.html: counts, weekly chart, event table with sources, names to review, embedded map."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from geomap.models import Article, Event, Mention, Place
+from geomap.pipeline import run
+from geomap.render import report_html, write_report
+from geomap.render.chart import OTHER, bins_by_actor, stacked_bars_svg
+
+
+def _event(n: int, **kw: object) -> Event:
+    base = dict(
+        event_id=f"SYR-R{n:04d}",
+        article_id="a1",
+        event_date=f"2018-11-{1 + n:02d}",
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        actor1="Syrian Arab Army",
+        actor2="Hayat Tahrir al-Sham",
+        location="Morek",
+        latitude=35.37,
+        longitude=36.69,
+        geo_precision=1,
+        admin1="Hama",
+        fatalities=n,
+        sentence="Clashes broke out near Morek.",
+        sources=("a1",),
+    )
+    base.update(kw)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+ARTICLES = [
+    Article(
+        id="a1",
+        title="Clashes <near> Morek",
+        text="",
+        published=date(2018, 11, 20),
+        outlet="Test Wire",
+        url="https://example.org/a1",
+    ),
+    Article(id="a2", title="Second", text="", outlet="Other Wire", url="javascript:alert(1)"),
+]
+EVENTS = [
+    _event(1),
+    _event(
+        2,
+        actor1="Islamic State",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        admin1="Deir ez-Zor",
+        fatalities=None,
+    ),
+    _event(
+        3, article_id="a2", sources=("a2", "a1"), sentence="<script>alert(1)</script> near Morek"
+    ),
+    _event(20, event_date="2018-11-29"),
+    _event(5, event_date="--10-11"),
+]
+PLACE = Place(id="p:1", name="Suran", lat=35.29, lon=36.75, admin1="Hama", country="SY")
+MENTIONS = [
+    Mention(
+        article_id="a1",
+        start=0,
+        end=5,
+        surface="Qalaat X",
+        status="unresolved",
+        context="shelling of Qalaat X",
+    ),
+    Mention(
+        article_id="a2",
+        start=0,
+        end=5,
+        surface="Qalaat X",
+        status="unresolved",
+        context="again Qalaat X",
+    ),
+    Mention(
+        article_id="a1",
+        start=9,
+        end=14,
+        surface="Suran",
+        status="ambiguous",
+        candidates=(PLACE,),
+        place=PLACE,
+    ),
+    Mention(article_id="a1", start=20, end=25, surface="Morek", status="resolved"),
+]
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _parse(page: str) -> _Text:
+    p = _Text()
+    p.feed(page)
+    return p
+
+
+def _section(page: str, sid: str) -> str:
+    m = re.search(rf'<section id="{sid}">(.*?)</section>', page, re.S)
+    assert m, sid
+    return m.group(1)
+
+
+def test_counts_by_type_actor_and_governorate() -> None:
+    page = report_html(EVENTS, articles=ARTICLES, mentions=MENTIONS)
+    counts = " ".join(_parse(_section(page, "counts")).parts)
+    counts = re.sub(r"\s+", " ", counts)
+    assert (
+        "Events by type" in counts
+        and "Events by actor" in counts
+        and "Events by governorate" in counts
+    )
+    assert "Battles 4 29" in counts  # 4 events, fatalities 1 + 3 + 20 + 5
+    assert "Explosions/Remote violence 1 0" in counts
+    assert "Hayat Tahrir al-Sham 5" in counts  # actor 1 or actor 2
+    assert "Deir ez-Zor 1" in counts
+
+
+def test_weekly_chart_is_inline_svg() -> None:
+    unit, bins, names, counts, undated = bins_by_actor(EVENTS)
+    assert unit == "week" and undated == 1
+    assert bins[0] == date(2018, 10, 29) and bins[-1] == date(2018, 11, 26)
+    assert names == ["Syrian Arab Army", "Islamic State"]
+    assert sum(counts["Syrian Arab Army"]) == 3
+    svg = stacked_bars_svg(EVENTS)
+    assert (
+        svg.startswith("<svg")
+        and "<title>Week of 2018-10-29: Syrian Arab Army, 2 events</title>" in svg
+    )
+    many = [_event(i, actor1=f"Actor {i}") for i in range(12)]
+    assert bins_by_actor(many, top=8)[2][-1] == OTHER
+
+
+def test_monthly_bins_for_long_spans() -> None:
+    long = [_event(1, event_date="2015-01-05"), _event(2, event_date="2018-06-30")]
+    unit, bins, *_ = bins_by_actor(long)
+    assert unit == "month" and bins[0] == date(2015, 1, 1) and bins[-1] == date(2018, 6, 1)
+
+
+def test_event_table_links_sources_and_escapes_text() -> None:
+    page = report_html(EVENTS, articles=ARTICLES, mentions=MENTIONS)
+    table = _section(page, "events")
+    parsed = _parse(table)
+    rows = [a for t, a in parsed.tags if t == "tr" and a.get("id")]
+    assert [r["id"] for r in rows] == [
+        "SYR-R0001",
+        "SYR-R0002",
+        "SYR-R0003",
+        "SYR-R0020",
+        "SYR-R0005",
+    ]
+    hrefs = [a.get("href") for t, a in parsed.tags if t == "a"]
+    assert "https://example.org/a1" in hrefs
+    assert not [
+        h for h in hrefs if h and not h.startswith("https://")
+    ]  # javascript: never becomes a link
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Clashes &lt;near&gt; Morek" in table
+    assert "<mark>Morek</mark>" in table
+    assert "<script" not in page
+
+
+def test_names_to_review_come_from_unresolved_and_ambiguous_mentions() -> None:
+    review = re.sub(
+        r"\s+",
+        " ",
+        " ".join(_parse(_section(report_html(EVENTS, mentions=MENTIONS), "review")).parts),
+    )
+    assert "Qalaat X unresolved 2" in review
+    assert "Suran ambiguous 1" in review and "Suran (Hama, 35.290, 36.750)" in review
+    assert "Morek resolved" not in review
+    assert "Every place name was resolved" in report_html(EVENTS, mentions=MENTIONS[3:])
+
+
+def test_map_is_embedded_and_optional(tmp_path: Path) -> None:
+    page = write_report(EVENTS, tmp_path / "report.html", map_href="map.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<iframe class="map" src="map.html"' in page
+    assert "<iframe" not in report_html(EVENTS, map_href=None)
+
+
+def test_duplicate_records_count_once() -> None:
+    dup = _event(1, event_id="SYR-DUP", article_id="a2", duplicate_of="SYR-R0001")
+    page = report_html([*EVENTS, dup])
+    assert "SYR-DUP" not in page
+    assert "incidents (6 reports)" in page
+
+
+def test_no_external_resources() -> None:
+    page = report_html(EVENTS, articles=ARTICLES)
+    tags = _parse(page).tags
+    assert not [a for t, a in tags if t in ("script", "link", "img")]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report-run")
+    run(None, out=out)
+    return out
+
+
+def test_run_writes_the_report_beside_the_map(sample_run: Path) -> None:
+    page = (sample_run / "report.html").read_text(encoding="utf-8")
+    assert (sample_run / "map.html").is_file()
+    assert '<iframe class="map" src="map.html"' in page
+    assert "Events by governorate" in page and "<svg" in page
+    assert "Place names to review" in page

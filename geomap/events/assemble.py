@@ -32,7 +32,7 @@ _LIST_GAP = re.compile(
     r"area|areas|province|governorate|countryside|neighbou?rhoods?|districts?)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
-_HISTORY = re.compile(r"\b(?:in the period from|since (?:the start|the beginning|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b", re.I)
+_HISTORY = re.compile(r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b", re.I)
 _VICTIM_AFTER = re.compile(r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?)?(?:killed|dead|died|wounded|injured|captured|executed|arrested|detained|slain)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _LOCATIVE = re.compile(
@@ -131,6 +131,16 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
                 skip.add(i + 1)
                 continue
         out.append(group)
+    return out
+
+
+def _one_per_point(group: list[Mention]) -> list[Mention]:
+    """"between X and Y" puts both names on one midpoint: that is one event, not two."""
+    out: list[Mention] = []
+    for m in group:
+        if any(o.lat == m.lat and o.lon == m.lon and o.cue.startswith("between") for o in out):
+            continue
+        out.append(m)
     return out
 
 
@@ -336,7 +346,7 @@ def extract_events(
         rel_start = s_start + main.start
         after = [g for g in lists if g[0].start >= rel_start]
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
-        chosen = _most_specific(chosen)
+        chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.
         pairs: list[tuple[Trigger, list[Mention]]] = [(main, chosen)]
         for t in typed:

@@ -117,7 +117,7 @@ _NON_EVENT = re.compile(
 
 _NON_EVENT_RIGHT = re.compile(
     r"^[^.;,]{0,40}?\b(?:continues|continue|is ongoing|are ongoing|is expected|are expected|"
-    r"would|could|will be|remains? high|is possible|are possible)\b",
+    r"would|could|will be|remains? high|is possible|are possible|remain|remains|still)\b",
     re.I,
 )
 

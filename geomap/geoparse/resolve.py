@@ -130,6 +130,17 @@ def resolve_mentions(
                                status="unresolved"))
             continue
         local_gov = _local_governorate(text, raw, gaz)
+        city = _city_after(text, raw, gaz)
+        if city is not None:
+            inside = [p for p in places if _km(p.lat, p.lon, city.lat, city.lon) <= 15]
+            if inside:
+                places = inside
+            else:
+                # "the X neighbourhood of Aleppo city", X unknown there: coded to the city, precision 2.
+                out.append(Mention(article_id, raw.start, raw.end, raw.surface, place=city, candidates=(city,),
+                                   score=_base_score(city, bias), status="resolved", precision=2,
+                                   lat=city.lat, lon=city.lon, context=context, cue="part of"))
+                continue
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
         for p in places:
@@ -180,6 +191,27 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     a = max(0, start - width)
     b = min(len(text), end + width)
     return " ".join(text[a:b].split())
+
+
+_PART_OF = re.compile(
+    r"^\s*(?:neighbou?rhood|district|quarter|suburb|area)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I
+)
+
+
+def _city_after(text: str, raw: RawMention, gaz: Gazetteer) -> Place | None:
+    """The city in "X neighbourhood of <city>", if the text says so."""
+    from .recognize import find_mentions
+
+    m = _PART_OF.match(text[raw.end:raw.end + 40])
+    if not m:
+        return None
+    rest = text[raw.end + m.end():raw.end + m.end() + 40]
+    for sub in find_mentions(rest, gaz, fuzzy=False)[:1]:
+        if sub.start > 2:
+            return None
+        cities = [p for p in gaz.lookup_key(sub.key) if p.kind == "city" and p.country == "SY"]
+        return max(cities, key=lambda p: p.population) if cities else None
+    return None
 
 
 def _local_governorate(text: str, raw: RawMention, gaz: Gazetteer) -> str:

@@ -65,6 +65,12 @@ _HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|sur
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
+_DEFAULT_ACTOR = {
+    "Protests": "Protesters", "Riots": "Rioters",
+    "Remote explosive/landmine/IED": "Unidentified armed group", "Suicide bomb": "Unidentified armed group",
+    "Grenade": "Unidentified armed group", "Attack": "Unidentified armed group",
+    "Abduction/forced disappearance": "Unidentified armed group",
+}
 _GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (state-media usage)",
                              "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
@@ -475,6 +481,12 @@ def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hi
         a1 = replace(a1, actor=actors.rollup(a1.actor)) if a1 is not None else None
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
         etype, sub = _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
+        if a1 is None:
+            # ACLED's conventions for an unnamed perpetrator.
+            default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
+            actor = actors.by_name.get(default or "")
+            if actor is not None:
+                a1 = ActorMention(0, 0, "", actor)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
         inter1 = a1.actor.inter if a1 else None

@@ -298,8 +298,8 @@ def extract_events(
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
-        if resolved is not None:
-            para_date[para] = resolved
+        if resolved is not None and resolved[1] == 1:
+            para_date[para] = resolved  # only a day carries on to the sentences after it
             history = history and resolved[2] == "approximate"
         prev_actors = last_actors.get(para, [])
         if s_places:
@@ -558,6 +558,8 @@ def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
             s += 1.0
         if e.geo_precision == 1:
             s += 0.3
+        if e.time_precision == 3 or e.date_flag == "approximate":
+            s -= 1.5  # background ("last week", "in May") is rarely the story
         s -= 0.15 * i
         return (s, -i)
 

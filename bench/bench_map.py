@@ -22,22 +22,51 @@ from geomap.render import write_map
 from geomap.render.browser import chromium_available, headless_chromium, wait_for_map
 
 GOVERNORATES = {  # rough centres; synthetic points scatter around them
-    "Aleppo": (36.2, 37.15), "Idlib": (35.9, 36.6), "Hama": (35.15, 36.75), "Homs": (34.6, 37.5),
-    "Latakia": (35.6, 35.9), "Tartus": (34.9, 36.0), "Damascus": (33.51, 36.29),
-    "Rif Dimashq": (33.6, 36.6), "Daraa": (32.75, 36.2), "As-Suwayda": (32.7, 36.6),
-    "Quneitra": (33.1, 35.85), "Deir ez-Zor": (35.1, 40.3), "Ar-Raqqah": (35.95, 38.9),
+    "Aleppo": (36.2, 37.15),
+    "Idlib": (35.9, 36.6),
+    "Hama": (35.15, 36.75),
+    "Homs": (34.6, 37.5),
+    "Latakia": (35.6, 35.9),
+    "Tartus": (34.9, 36.0),
+    "Damascus": (33.51, 36.29),
+    "Rif Dimashq": (33.6, 36.6),
+    "Daraa": (32.75, 36.2),
+    "As-Suwayda": (32.7, 36.6),
+    "Quneitra": (33.1, 35.85),
+    "Deir ez-Zor": (35.1, 40.3),
+    "Ar-Raqqah": (35.95, 38.9),
     "Al-Hasakah": (36.6, 40.9),
 }
 ACTORS = [
-    "Syrian Arab Army", "Syrian Arab Air Force", "Military Forces of Russia", "Hayat Tahrir al-Sham",
-    "Islamic State", "Syrian Democratic Forces", "Turkish Armed Forces", "Syrian National Army",
-    "National Front for Liberation", "US-led coalition", "Israel Defense Forces", "Hezbollah",
-    "National Defence Forces", "Jaysh al-Izza", "Sham Legion", "Unidentified armed group", "",
+    "Syrian Arab Army",
+    "Syrian Arab Air Force",
+    "Military Forces of Russia",
+    "Hayat Tahrir al-Sham",
+    "Islamic State",
+    "Syrian Democratic Forces",
+    "Turkish Armed Forces",
+    "Syrian National Army",
+    "National Front for Liberation",
+    "US-led coalition",
+    "Israel Defense Forces",
+    "Hezbollah",
+    "National Defence Forces",
+    "Jaysh al-Izza",
+    "Sham Legion",
+    "Unidentified armed group",
+    "",
 ]
 TYPES = {
-    "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
-    "Explosions/Remote violence": ["Air/drone strike", "Shelling/artillery/missile attack",
-                                   "Remote explosive/landmine/IED"],
+    "Battles": [
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ],
+    "Explosions/Remote violence": [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+    ],
     "Violence against civilians": ["Attack", "Abduction/forced disappearance"],
     "Protests": ["Peaceful protest"],
     "Strategic developments": ["Arrests", "Looting/property destruction"],
@@ -56,7 +85,9 @@ def synthetic_events(n: int, *, seed: int = 7, scatter: bool = False) -> list[Ev
     for i in range(3000):
         gov = rng.choice(govs)
         lat0, lon0 = GOVERNORATES[gov]
-        places.append((f"Qaryat {i:04d}", gov, lat0 + rng.gauss(0, 0.35), lon0 + rng.gauss(0, 0.35)))
+        places.append(
+            (f"Qaryat {i:04d}", gov, lat0 + rng.gauss(0, 0.35), lon0 + rng.gauss(0, 0.35))
+        )
     start = 17_470  # 2017-11-01 as days since 1970-01-01
     events = []
     for i in range(n):
@@ -69,17 +100,32 @@ def synthetic_events(n: int, *, seed: int = 7, scatter: bool = False) -> list[Ev
         day = time.strftime("%Y-%m-%d", time.gmtime((start + rng.randrange(730)) * 86400))
         art = f"art-{i // 5:06d}"
         fat = rng.choice([None, 0, 1, 2, 3, 5, 8, 12])
-        events.append(Event(
-            event_id=f"SYR-B{i:07d}", article_id=art, event_date=day, time_precision=rng.choice([1, 1, 1, 2, 3]),
-            event_type=etype, sub_event_type=rng.choice(TYPES[etype]), disorder_type="Political violence",
-            actor1=a1, actor2=a2, location=place, latitude=lat,
-            longitude=lon, geo_precision=rng.choice([1, 1, 2, 3]), admin1=gov,
-            fatalities=fat,
-            sentence=f"On {day}, {a1 or 'unidentified gunmen'} {rng.choice(VERBS)} positions near {place} "
-                     f"in the {gov} countryside, {fat if fat is not None else 'an unknown number of'} dead.",
-            sources=(art,), article_title=f"Dispatch {i // 5}: fighting in {gov}",
-            url=f"https://news.example/{i // 5}", source="Synthetic Wire",
-        ))
+        dead = "an unknown number of" if fat is None else fat
+        events.append(
+            Event(
+                event_id=f"SYR-B{i:07d}",
+                article_id=art,
+                event_date=day,
+                time_precision=rng.choice([1, 1, 1, 2, 3]),
+                event_type=etype,
+                sub_event_type=rng.choice(TYPES[etype]),
+                disorder_type="Political violence",
+                actor1=a1,
+                actor2=a2,
+                location=place,
+                latitude=lat,
+                longitude=lon,
+                geo_precision=rng.choice([1, 1, 2, 3]),
+                admin1=gov,
+                fatalities=fat,
+                sentence=f"On {day}, {a1 or 'unidentified gunmen'} {rng.choice(VERBS)} positions "
+                f"near {place} in the {gov} countryside, {dead} dead.",
+                sources=(art,),
+                article_title=f"Dispatch {i // 5}: fighting in {gov}",
+                url=f"https://news.example/{i // 5}",
+                source="Synthetic Wire",
+            )
+        )
     return events
 
 
@@ -88,8 +134,11 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=100_000, help="number of events (default 100,000)")
     ap.add_argument("--keep", type=Path, help="folder to keep map.html in")
     ap.add_argument("--runs", type=int, default=3, help="browser loads to time (median reported)")
-    ap.add_argument("--scatter", action="store_true",
-                    help="a point of its own for every event (worst case) instead of 3,000 shared places")
+    ap.add_argument(
+        "--scatter",
+        action="store_true",
+        help="a point of its own for every event (worst case) instead of 3,000 shared places",
+    )
     args = ap.parse_args()
 
     events = synthetic_events(args.n, scatter=args.scatter)
@@ -111,12 +160,16 @@ def main() -> None:
             driver.get(path.resolve().as_uri())
             wait_for_map(driver, timeout=120)
             time.sleep(0.2)
-            r, p, shown = driver.execute_script("return [geomap.readyAt, geomap.paintedAt, geomap.visibleCount()]")
+            r, p, shown = driver.execute_script(
+                "return [geomap.readyAt, geomap.paintedAt, geomap.visibleCount()]"
+            )
             assert shown == args.n, f"{shown} markers shown, expected {args.n}"
             ready.append(r / 1000)
             painted.append(p / 1000)
-    print(f"paint:      {statistics.median(painted):.2f} s   (target < 3 s; markers ready at "
-          f"{statistics.median(ready):.2f} s; median of {args.runs} loads from navigation start)")
+    print(
+        f"paint:      {statistics.median(painted):.2f} s   (target < 3 s; markers ready at "
+        f"{statistics.median(ready):.2f} s; median of {args.runs} loads from navigation start)"
+    )
     print(f"file:       {path}")
 
 

@@ -114,6 +114,8 @@ class _Compiled:
     def matches(self, text: str, searched: str) -> list[list[Hit]]:
         padded = " " + searched
         starts = [m.start() for m in self.any.finditer(padded)]
+        if not starts:
+            return [[] for _rx in self.rxs]
         out: list[list[Hit]] = []
         for rx in self.rxs:
             found: list[Hit] = []

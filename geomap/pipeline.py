@@ -176,12 +176,29 @@ def sample_inputs() -> list[Path]:
     return [data_dir() / "samples"]
 
 
+_OUTPUT_NAMES = ("events.geojson", "events.csv", "events.gpkg", "mentions.csv", "articles.csv", "map.html",
+                 "report.html", "map_fragment.html", "run.json")
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files a killed run left beside our outputs (".events.csv.x1y2.tmp")."""
+    if not out.is_dir():
+        return
+    for name in _OUTPUT_NAMES:
+        for tmp in out.glob(f".{name}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError as exc:
+                logger.warning("could not remove %s: %s", tmp, exc)
+
+
 def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, gpkg: bool = False,
                   inputs: Sequence[str] = (), map_options: dict[str, Any] | None = None) -> dict[str, str]:
     """Write every output file into ``out`` (each atomically)."""
     from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
 
     out = Path(out)
+    _remove_stale_temporaries(out)
     t0 = time.perf_counter()
     counts: dict[str, int] = {}
     for e in result.events:
@@ -208,7 +225,6 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
                                             mentions=result.mentions, map_href="map.html")
         result.timings["map"] = round(time.perf_counter() - t1, 3)
     summary = {
-        "geomap_version": __version__,
         "version": __version__,
         "inputs": list(inputs),
         "counts": {
@@ -223,8 +239,7 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
         "skipped": [{"path": p.path, "line": p.line, "reason": p.reason} for p in result.problems],
         "warnings": [{"article": a.id, "warning": w} for a in result.articles for w in a.warnings],
         "record_warnings": [{"path": w.path, "line": w.line, "warning": w.reason} for w in result.warnings],
-        "timings_s": result.timings,
-        "timings": result.timings,  # seconds per stage (same as timings_s)
+        "timings": result.timings,  # seconds per stage
         "outputs": sorted(paths) + ["run.json"],
     }
     write_text_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")

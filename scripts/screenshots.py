@@ -22,29 +22,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img", help="folder for the PNG files")
+    ap.add_argument(
+        "--out", type=Path, default=ROOT / "docs" / "img", help="folder for the PNG files"
+    )
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="geomap-shots-"))
     result = run(None, out=work, map_options={"tiles": None})
     # a popup worth showing: the incident with the longest sentence that names its place
-    shown = max((e for e in result.events if not e.duplicate_of and e.location in e.sentence),
-                key=lambda e: (len(e.sources), len(e.sentence)))
+    shown = max(
+        (e for e in result.events if not e.duplicate_of and e.location in e.sentence),
+        key=lambda e: (len(e.sources), len(e.sentence)),
+    )
 
     with headless_chromium(offline=True, width=1280, height=820) as driver:
         driver.get((work / "map.html").as_uri())
         wait_for_map(driver)
-        driver.execute_async_script(
-            "var done = arguments[arguments.length - 1];"
-            "geomap.openPopup(arguments[0], function () { setTimeout(done, 400); });",
-            shown.event_id,
-        )
-        driver.execute_script("geomap.map.setZoom(7, {animate: false});")
-        driver.execute_async_script(
-            "var done = arguments[arguments.length - 1];"
-            "geomap.openPopup(arguments[0], function () { setTimeout(done, 600); });",
-            shown.event_id,
-        )
+        driver.execute_script("geomap.showPopup(arguments[0]);", shown.event_id)
+        time.sleep(0.6)
         driver.save_screenshot(str(args.out / "map.png"))
 
     with headless_chromium(offline=True, width=1280, height=1500) as driver:

@@ -248,7 +248,7 @@ def test_run_merges_records_with_articles(tmp_path: Path) -> None:
     )
     summary = json.loads((tmp_path / "run.json").read_text())
     assert str(ACLED) in summary["inputs"]
-    assert "join" in summary["timings_s"]
+    assert "join" in summary["timings"]
 
 
 def test_cli_run_records_option(tmp_path: Path) -> None:

@@ -221,8 +221,12 @@ def test_article_text_is_escaped_everywhere() -> None:
 
 def test_template_syntax_in_article_text_is_not_evaluated() -> None:
     # folium compiles its macros' output as Jinja templates: article text must never get there
-    odd = _event(1, sentence="Graffiti read {{ 7*7 }} and {% raw %} near Morek.", actor1="{{ config }} {%",
-                 location="{# x")
+    odd = _event(
+        1,
+        sentence="Graffiti read {{ 7*7 }} and {% raw %} near Morek.",
+        actor1="{{ config }} {%",
+        location="{# x",
+    )
     page = _html([odd])
     data = _data(page)
     assert data["cols"]["sent"][0] == "Graffiti read {{ 7*7 }} and {% raw %} near Morek."
@@ -280,6 +284,11 @@ def test_same_events_give_the_same_file(tmp_path: Path) -> None:
     a = write_map(EVENTS, tmp_path / "a.html").read_bytes()
     b = write_map(EVENTS, tmp_path / "b.html").read_bytes()
     assert a == b
+
+
+def test_events_without_a_point_are_left_off() -> None:
+    data = _data(_html([EVENTS[0], _event(7, latitude=float("nan"))]))
+    assert data["cols"]["id"] == [EVENTS[0].event_id]
 
 
 def test_empty_map_still_renders() -> None:

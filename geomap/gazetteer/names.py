@@ -70,6 +70,11 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
+#: fold() of ASCII characters: apostrophes dropped, dashes and other non-alphanumerics made spaces.
+_ASCII_FOLD = str.maketrans({chr(c): (None if chr(c) in _APOSTROPHES else " ")
+                             for c in range(128) if not chr(c).isalnum()})
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and apostrophe-like marks, keep letters and spaces.
@@ -79,6 +84,9 @@ def fold(text: str) -> str:
     >>> fold("Ma‘arrat an-Nu‘mān")
     'maarrat an numan'
     """
+    if text.isascii():
+        # The same steps for plain ASCII, in one translate (most names; a build folds 70,000).
+        return " ".join(text.translate(_ASCII_FOLD).lower().split())
     text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_FOLD)
     out = []
     for ch in unicodedata.normalize("NFKD", text):

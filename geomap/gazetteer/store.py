@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import operator
 import pickle
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,7 @@ class Gazetteer:
 
         best: dict[str, tuple[Place, float]] = {}
         for key in name_keys(name):
-            pool = self._fuzzy_pool(key)
+            pool = self._fuzzy_pool(key, cutoff)
             hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff,
                                    limit=limit * 4)
             for k, raw_score, _ in hits:
@@ -179,8 +180,12 @@ class Gazetteer:
         """Ids of the places that have exactly this spelling (diacritics and articles aside)."""
         return {self.places[i].id for i in self.spellings.get(_spelling(surface), ())}
 
-    def _fuzzy_pool(self, key: str) -> list[str]:
-        """Keys with ``key``'s first letter and a length within 3 of it, in index order."""
+    def _fuzzy_pool(self, key: str, cutoff: float = 0.0) -> list[str]:
+        """Keys with ``key``'s first letter and a length within 3 of it, in index order.
+
+        Lengths too far apart to reach a rapidfuzz ratio of ``cutoff`` are left
+        out too (a ratio is at most ``200 * shorter / (len(a) + len(b))``).
+        """
         index = self.__dict__.get("_by_initial")
         if index is None:
             # Built once per gazetteer: {first letter: {length: [(position, key)]}}, and
@@ -190,18 +195,20 @@ class Gazetteer:
                 index.setdefault(k[:1], {}).setdefault(len(k), []).append((pos, k))
             self.__dict__["_by_initial"] = index
             self.__dict__["_pools"] = {}
-        pools: dict[tuple[str, int], list[str]] = self.__dict__["_pools"]
+        pools: dict[tuple[str, tuple[int, ...]], list[str]] = self.__dict__["_pools"]
         n = len(key)
-        pool = pools.get((key[:1], n))
+        sizes = tuple(size for size in range(max(1, n - 3), n + 4)
+                      if 200.0 * min(n, size) / (n + size) >= cutoff - 1e-6)
+        pool = pools.get((key[:1], sizes))
         if pool is None:
             by_len = index.get(key[:1], {})
-            found = [pk for size in range(n - 3, n + 4) for pk in by_len.get(size, ())]
+            found = [pk for size in sizes for pk in by_len.get(size, ())]
             found.sort()
-            pool = pools[(key[:1], n)] = [k for _pos, k in found]
+            pool = pools[(key[:1], sizes)] = [k for _pos, k in found]
         return pool
 
     def places_by_ids(self, ids: Iterable[str]) -> list[Place]:
-        """The places with these ids, in gazetteer order."""
+        """Return the places with these ids, in gazetteer order."""
         index = self.__dict__.get("_by_id")
         if index is None:
             index = {}
@@ -268,7 +275,22 @@ class Gazetteer:
         state.pop("_by_initial", None)
         state.pop("_pools", None)
         state.pop("_by_id", None)
+        # Places as plain rows: unpickling 12,000 slotted dataclasses one by one
+        # (the dataclass __setstate__) took most of a warm load.
+        state["places"] = _PlaceRows(_place_row(p) for p in self.places)
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("places"), _PlaceRows):
+            state["places"] = [Place(*row) for row in state["places"]]
+        self.__dict__.update(state)
+
+
+class _PlaceRows(list):  # type: ignore[type-arg]
+    """The places of a pickled gazetteer, as tuples of field values."""
+
+
+_place_row = operator.attrgetter(*(f.name for f in fields(Place)))
 
 
 def _spelling(name: str) -> str:

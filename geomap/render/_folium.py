@@ -143,7 +143,7 @@ class EventLayer(MacroElement):
             ).decode("ascii")
             encoding = "gzip+base64"
         html.add_child(JsonData(self.data_id, data_json, encoding=encoding), name=self.data_id)
-        if outlines_json:
+        if outlines_json and self.outlines_id:
             html.add_child(JsonData(self.outlines_id, outlines_json), name=self.outlines_id)
         self.groups = groups
         for g in groups:

@@ -67,14 +67,14 @@ def map_cmd(
     embed: bool,
     skip_bad: bool,
 ) -> None:
-    r"""Draw the map of an events file: geomap's events.geojson or .csv, or an ACLED CSV export.
+    """Draw the map of an events file: geomap's events.geojson or .csv, or an ACLED CSV export.
 
     \b
     Examples:
       geomap map output/events.geojson                  # output/map.html
       geomap map acled.csv --out acled_map.html --layer-by side --report
       geomap map output/events.csv --png map.png --svg map.svg --embed
-    """
+    """  # noqa: D301 (click's \b keeps the examples' lines)
     try:
         _make(
             events_file,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,10 @@ def build_map(
         msg = f"period={period!r}: expected one of {', '.join(PERIODS)}"
         raise ValueError(msg)
 
+    placed = [e for e in events if math.isfinite(e.latitude) and math.isfinite(e.longitude)]
+    if len(placed) < len(events):
+        logger.warning("%d event(s) without a usable point left off", len(events) - len(placed))
+        events = placed
     payload = map_payload(
         events, articles=articles, mentions=mentions, layer_by=layer_by, period=period
     )
@@ -290,6 +295,14 @@ def map_fragment(events: Sequence[Event], *, height: str = "600px", **options: A
 
 
 def write_fragment(events: Sequence[Event], path: str | Path, **options: Any) -> Path:
-    """Write :func:`map_fragment` to a file (atomically)."""
+    """Write :func:`map_fragment` to a file (atomically).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = write_fragment([], pathlib.Path(tempfile.mkdtemp()) / "map_fragment.html", tiles=None)
+    >>> p.read_text(encoding="utf-8").startswith("<div")
+    True
+    """
     write_text_atomic(path, map_fragment(events, **options))
     return Path(path)

@@ -64,7 +64,13 @@ def _period_key(d: date | None, period: str) -> str:
 
 
 def resolve_period(events: Sequence[Event], period: str) -> str:
-    """``week`` or ``month``: ``auto`` picks weeks for spans up to about four months."""
+    """Choose ``week`` or ``month``: ``auto`` picks weeks for spans up to about four months.
+
+    Examples
+    --------
+    >>> resolve_period([], "auto"), resolve_period([], "month")
+    ('week', 'month')
+    """
     if period in ("week", "month"):
         return period
     days = [d for d in (_day(e.event_date) for e in events) if d is not None]

@@ -82,7 +82,8 @@ def _count_table(
         body.append(_row(f"{swatch}{_esc(name)}", str(n), str(fat), bar, num=(1, 2)))
     head = _head(_esc(title.split()[-1].capitalize()), "Events", "Fatalities", "", num=(1, 2))
     rows_html = "".join(body) or '<tr><td colspan="4" class="muted">none</td></tr>'
-    return f"<div><h3>{_esc(title)}</h3><table>{head}<tbody>{rows_html}{more}</tbody></table></div>"
+    table = f'<table class="counts">{head}<tbody>{rows_html}{more}</tbody></table>'
+    return f"<div><h3>{_esc(title)}</h3>{table}</div>"
 
 
 def _tally(pairs: list[tuple[str, int | None]]) -> list[tuple[str, int, int]]:

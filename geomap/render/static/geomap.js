@@ -606,6 +606,15 @@
     return true;
   };
 
+  GeoMap.prototype.showPopup = function (id) {
+    // The popup of an event where it is, at the current zoom (even inside a cluster).
+    var i = this.data.cols.id.indexOf(id);
+    if (i < 0) { return false; }
+    L.popup({maxWidth: 460, minWidth: 260, className: 'geomap-popup-wrap'})
+      .setLatLng(this.markers[i].getLatLng()).setContent(this.popupNode(i)).openOn(this.map);
+    return true;
+  };
+
   GeoMap.prototype.renderedCount = function () {
     // What a reader sees: markers drawn alone plus the counts written on clusters.
     var box = this.map.getContainer(), total = 0;
@@ -642,6 +651,7 @@
         });
       },
       openPopup: function (id, done) { return g.openPopup(id, done); },
+      showPopup: function (id) { return g.showPopup(id); },
       fit: function () { g.fit(); },
       play: function () { g.toggleplay(); }
     };

@@ -1,0 +1,543 @@
+"""Record rows from other datasets: ACLED exports, UCDP GED CSV, plain place lists.
+
+Private plumbing of :mod:`geomap.join`: detects a CSV's kind from its header
+and turns each row into the fields of an :class:`~geomap.models.Event`, with
+its place name and hints (admin1, kind word) for geocoding.  No gazetteer here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .events.actors import ActorTable
+from .events.fatalities import word_number
+from .events.types import DISORDER, EVENT_TYPES, find_triggers
+from .export.readers import check_point, parse_event_date, read_table, row_fields
+
+__all__ = [
+    "FORMATS",
+    "KIND_WORDS",
+    "PlainColumns",
+    "Row",
+    "detect_format",
+    "parse_rows",
+    "split_kind_word",
+]
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("auto", "acled", "ucdp", "plain", "geomap")
+#: Trailing words UCDP (and people) put after a place name: "Hajin town", "Idlib governorate".
+KIND_WORDS = (
+    "town",
+    "village",
+    "city",
+    "governorate",
+    "province",
+    "district",
+    "subdistrict",
+    "sub-district",
+    "camp",
+    "area",
+    "areas",
+    "neighbourhood",
+    "neighborhood",
+    "region",
+    "countryside",
+    "desert",
+    "airport",
+    "airbase",
+    "base",
+    "mountain",
+    "mountains",
+    "oilfield",
+    "oil field",
+    "gas field",
+    "dam",
+    "checkpoint",
+    "crossing",
+    "border crossing",
+    "prison",
+    "hospital",
+    "hill",
+    "plain",
+    "valley",
+    "suburb",
+    "suburbs",
+    "quarter",
+    "municipality",
+    "nahiya",
+    "mintaqa",
+    "muhafazat",
+)
+_KIND_RE = re.compile(
+    r"^(?P<name>.*?\S)[\s,]+(?P<kind>"
+    + "|".join(sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True))
+    + r")\.?$",
+    re.I,
+)
+#: UCDP where_prec -> ACLED geo_precision.
+UCDP_PRECISION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3}
+#: UCDP date_prec -> ACLED time_precision.
+UCDP_TIME = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
+_COUNTRY_ISO = {
+    "syria": ("Syria", 760, "SY"),
+    "iraq": ("Iraq", 368, "IQ"),
+    "turkey": ("Turkey", 792, "TR"),
+    "türkiye": ("Turkey", 792, "TR"),
+    "lebanon": ("Lebanon", 422, "LB"),
+    "jordan": ("Jordan", 400, "JO"),
+    "israel": ("Israel", 376, "IL"),
+    "palestine": ("Palestine", 275, "PS"),
+}
+_ISO2_COUNTRY = {v[2]: v for v in _COUNTRY_ISO.values()}
+_SUB_TYPES = {sub.lower(): (etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs}
+_TYPES = {etype.lower(): etype for etype in EVENT_TYPES}
+
+
+def split_kind_word(name: str) -> tuple[str, str]:
+    """Split a trailing kind word off a place string: ``("Hajin", "town")``.
+
+    Examples
+    --------
+    >>> split_kind_word("Hajin town"), split_kind_word("Idlib governorate"), split_kind_word("Hama")
+    (('Hajin', 'town'), ('Idlib', 'governorate'), ('Hama', ''))
+    """
+    s = " ".join(str(name).split())
+    m = _KIND_RE.match(s)
+    if not m:
+        return s, ""
+    return m["name"].rstrip(" ,"), m["kind"].lower()
+
+
+@dataclass(frozen=True)
+class PlainColumns:
+    """Column names of a plain records CSV; ``None`` means "look for the usual names"."""
+
+    name: str | None = None
+    date: str | None = None
+    lat: str | None = None
+    lon: str | None = None
+    type: str | None = None
+    sub_type: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    fatalities: str | None = None
+    admin1: str | None = None
+    precision: str | None = None
+    id: str | None = None
+    notes: str | None = None
+    source: str | None = None
+
+    def pick(self, what: str, header: Sequence[str]) -> str | None:
+        """Return the column for ``what``: the one given, else the first usual name present."""
+        given = getattr(self, what)
+        if given is not None:
+            return str(given).strip().lower()
+        for cand in _USUAL[what]:
+            if cand in header:
+                return cand
+        return None
+
+
+_USUAL: dict[str, tuple[str, ...]] = {
+    "name": (
+        "location",
+        "place",
+        "place_name",
+        "placename",
+        "name",
+        "town",
+        "village",
+        "site",
+        "locality",
+    ),
+    "date": ("event_date", "date", "day"),
+    "lat": ("latitude", "lat", "y"),
+    "lon": ("longitude", "lon", "lng", "long", "x"),
+    "type": ("event_type", "type", "category"),
+    "sub_type": ("sub_event_type", "subtype", "sub_type"),
+    "actor1": ("actor1", "actor", "perpetrator", "side_a"),
+    "actor2": ("actor2", "target", "side_b"),
+    "fatalities": ("fatalities", "deaths", "killed", "dead"),
+    "admin1": ("admin1", "governorate", "province", "region"),
+    "precision": ("geo_precision", "precision"),
+    "id": ("event_id_cnty", "event_id", "id"),
+    "notes": ("notes", "description", "summary"),
+    "source": ("source", "sources"),
+}
+
+
+@dataclass
+class Row:
+    """One parsed row before geocoding."""
+
+    path: Path
+    line: int
+    fields: dict[str, Any]
+    name: str
+    kind_hint: str = ""
+    admin1_hint: str = ""
+    precision_given: bool = True
+    enrich: bool = True
+
+
+def detect_format(header: Iterable[str]) -> str:
+    """Which kind of records a CSV header belongs to: geomap, acled, ucdp or plain.
+
+    Examples
+    --------
+    >>> detect_format(["EVENT_ID_CNTY", "EVENT_DATE", "LOCATION", "LATITUDE", "LONGITUDE"])
+    'acled'
+    >>> detect_format(["id", "where_coordinates", "type_of_violence"])
+    'ucdp'
+    >>> detect_format(["place", "date"])
+    'plain'
+    """
+    cols = {h.strip().lower() for h in header}
+    if {"event_id_cnty", "article_id", "sources"} <= cols:
+        return "geomap"
+    if "event_id_cnty" in cols or {"event_date", "sub_event_type", "location"} <= cols:
+        return "acled"
+    if (
+        "where_coordinates" in cols
+        or "type_of_violence" in cols
+        or {"side_a", "where_prec"} <= cols
+    ):
+        return "ucdp"
+    return "plain"
+
+
+# -- parsing rows ---------------------------------------------------------------
+
+
+def _ref(path: Path, line: int) -> str:
+    return f"{path.name}:{line}"
+
+
+def _actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
+    """Return a side's name as our actor table spells it, and its ACLED inter code."""
+    s = " ".join(raw.split())
+    if not s:
+        return "", None
+    if s.lower() in ("civilians", "civilian"):
+        return "Civilians", 7
+    if s in actors.by_name:
+        return s, actors.by_name[s].inter or None
+    found = actors.find(s)
+    if len(found) == 1 and (found[0].end - found[0].start) >= 0.6 * len(s):
+        return found[0].actor.name, found[0].actor.inter or None
+    return s, None
+
+
+def _interaction(i1: int | None, i2: int | None) -> int | None:
+    if i1 is None:
+        return None
+    if i2 is None:
+        return i1 * 10
+    a, b = sorted((i1, i2))
+    return a * 10 + b
+
+
+def _country(name: str) -> tuple[str, int]:
+    found = _COUNTRY_ISO.get(name.strip().lower())
+    return (found[0], found[1]) if found else (name.strip(), 0)
+
+
+def _int_cell(value: str, what: str, *, low: int = 0, high: int | None = None) -> int | None:
+    s = value.strip()
+    if not s:
+        return None
+    n = word_number(s) if not re.fullmatch(r"-?\d+(?:\.0+)?", s) else int(float(s))
+    if n is None:
+        raise ValueError(f"{what} {s!r} is not a whole number")
+    if n < low or (high is not None and n > high):
+        raise ValueError(
+            f"{what} {n} is out of range ({low}-{high if high is not None else '...'})"
+        )
+    return n
+
+
+def _point(lat_s: str, lon_s: str) -> tuple[float | None, float | None]:
+    if not lat_s.strip() and not lon_s.strip():
+        return None, None
+    if not lat_s.strip() or not lon_s.strip():
+        raise ValueError("only one of latitude/longitude is given")
+    try:
+        lat, lon = float(lat_s.replace(",", ".")), float(lon_s.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"coordinates {lat_s!r}, {lon_s!r} are not numbers") from None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        raise ValueError(f"coordinates {lat_s!r}, {lon_s!r} are not finite numbers")
+    check_point(lat, lon)
+    return lat, lon
+
+
+def _event_type(value: str) -> tuple[str, str] | None:
+    """ACLED (event_type, sub_event_type) for a free-text type cell; ``None`` if unknown."""
+    s = " ".join(value.split()).strip()
+    if not s:
+        return "", ""
+    low = s.lower()
+    if low in _TYPES:
+        return _TYPES[low], ""
+    if low in _SUB_TYPES:
+        return _SUB_TYPES[low]
+    trig = [t for t in find_triggers(s) if t.event_type]
+    if trig:
+        best = max(trig, key=lambda t: t.strength)
+        return best.event_type, best.sub_event_type
+    return None
+
+
+def _acled_row(path: Path, line: int, row: dict[str, str], *, ours: bool) -> Row:
+    kw = row_fields(row, ref=_ref(path, line))
+    if not ours:
+        if not kw["disorder_type"] and kw["event_type"] in DISORDER:
+            kw["disorder_type"] = DISORDER[kw["event_type"]]
+        if kw["iso"] == 0 and kw["country"]:
+            kw["iso"] = _country(kw["country"])[1]
+    name = kw["location"]
+    if kw["latitude"] is None and not name:
+        raise ValueError("no location name and no latitude/longitude")
+    given = bool(row.get("geo_precision", "").strip())
+    return Row(
+        path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours
+    )
+
+
+def _middle(start: str, end: str) -> str:
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if b < a:
+        raise ValueError(f"date_end {end} is before date_start {start}")
+    return date.fromordinal((a.toordinal() + b.toordinal()) // 2).isoformat()
+
+
+def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) -> Row:
+    start, _ = parse_event_date(row.get("date_start", ""))
+    end, _ = parse_event_date(row.get("date_end", ""))
+    date_prec = _int_cell(row.get("date_prec", ""), "date_prec", low=1, high=5) or 1
+    if not start:
+        raise ValueError("no date_start")
+    event_date = start if date_prec == 1 or not end else _middle(start, end)
+    violence = _int_cell(row.get("type_of_violence", ""), "type_of_violence", low=1, high=3)
+    etype, sub = (
+        ("Violence against civilians", "Attack") if violence == 3 else ("Battles", "Armed clash")
+    )
+    where_prec = _int_cell(row.get("where_prec", ""), "where_prec", low=1, high=7) or 1
+    where = row.get("where_coordinates", "") or row.get("where_description", "")
+    name, kind = split_kind_word(where)
+    lat, lon = _point(row.get("latitude", ""), row.get("longitude", ""))
+    if lat is None and not name:
+        raise ValueError("no where_coordinates and no latitude/longitude")
+    actor1, inter1 = _actor(row.get("side_a", ""), actors)
+    actor2, inter2 = _actor(row.get("side_b", ""), actors)
+    if violence == 3 and not actor2:
+        actor2, inter2 = "Civilians", 7
+    best = _int_cell(row.get("best", ""), "best", low=0)
+    country, iso = _country(row.get("country", "") or "Syria")
+    admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
+    ref = _ref(path, line)
+    uid = row.get("id", "").strip()
+    notes = "; ".join(
+        x
+        for x in (row.get("where_description", "").strip(), row.get("source_article", "").strip())
+        if x
+    )
+    kw: dict[str, Any] = {
+        "event_id": f"UCDP-{uid}" if uid else ref,
+        "article_id": ref,
+        "event_date": event_date,
+        "time_precision": UCDP_TIME[date_prec],
+        "event_type": etype,
+        "sub_event_type": sub,
+        "disorder_type": DISORDER[etype],
+        "actor1": actor1,
+        "actor2": actor2,
+        "location": name,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": UCDP_PRECISION[where_prec],
+        "admin1": "",
+        "country": country,
+        "iso": iso,
+        "inter1": inter1,
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "fatalities": best,
+        "civilian_targeting": "Civilian targeting" if violence == 3 else "",
+        "date_flag": "record",
+        "primary": True,
+        "source": row.get("source_office", "").strip(),
+        "sources": (ref,),
+        "notes": notes,
+    }
+    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw)
+
+
+def _plain_row(
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    cols: dict[str, str | None],
+    actors: ActorTable,
+    warnings: list[InputError],
+) -> Row:
+    def cell(what: str) -> str:
+        c = cols[what]
+        return (row.get(c) or "").strip() if c else ""
+
+    raw_name = cell("name")
+    name, kind = split_kind_word(raw_name)
+    lat, lon = _point(cell("lat"), cell("lon"))
+    if lat is None and not name:
+        raise ValueError(f"no place name in column {cols['name']!r} and no latitude/longitude")
+    event_date, implied = parse_event_date(cell("date"))
+    typed = _event_type(cell("type")) if cell("type") else ("", "")
+    if typed is None:
+        msg = f"event type {cell('type')!r} is not an ACLED event or sub-event type; left empty"
+        warnings.append(InputError(path, msg, line=line))
+        typed = ("", "")
+    etype, sub = typed
+    if cell("sub_type"):
+        sub_found = _SUB_TYPES.get(cell("sub_type").lower())
+        if sub_found is not None:
+            etype, sub = sub_found
+        else:
+            msg = (
+                f"sub-event type {cell('sub_type')!r} is not one of ACLED's; "
+                f"left as {sub or 'empty'!r}"
+            )
+            warnings.append(InputError(path, msg, line=line))
+    actor1, inter1 = _actor(cell("actor1"), actors)
+    actor2, inter2 = _actor(cell("actor2"), actors)
+    precision = _int_cell(cell("precision"), "precision", low=1, high=3)
+    ref = _ref(path, line)
+    uid = cell("id")
+    if not uid:
+        uid = (
+            "REC-"
+            + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode())
+            .hexdigest()[:10]
+            .upper()
+        )
+    kw: dict[str, Any] = {
+        "event_id": uid,
+        "article_id": ref,
+        "event_date": event_date,
+        "time_precision": implied or 1,
+        "event_type": etype,
+        "sub_event_type": sub,
+        "disorder_type": DISORDER.get(etype, ""),
+        "actor1": actor1,
+        "actor2": actor2,
+        "location": name,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": precision or 1,
+        "admin1": "",
+        "country": "",
+        "iso": 0,
+        "inter1": inter1,
+        "inter2": inter2,
+        "interaction": _interaction(inter1, inter2),
+        "fatalities": _int_cell(cell("fatalities"), "fatalities", low=0),
+        "civilian_targeting": "Civilian targeting" if actor2 == "Civilians" else "",
+        "date_flag": "record",
+        "primary": True,
+        "source": cell("source"),
+        "sources": (ref,),
+        "notes": cell("notes"),
+    }
+    return Row(
+        path,
+        line,
+        kw,
+        name,
+        kind_hint=kind,
+        admin1_hint=cell("admin1"),
+        precision_given=precision is not None,
+    )
+
+
+def _plain_columns(
+    path: Path, header: Sequence[str], columns: PlainColumns
+) -> dict[str, str | None]:
+    cols = {what: columns.pick(what, header) for what in _USUAL}
+    for what, col in cols.items():
+        if col is not None and col not in header and getattr(columns, what) is not None:
+            msg = (
+                f"no column {col!r} (given with --{what.replace('_', '-')}-column); "
+                f"columns are: {', '.join(header)}"
+            )
+            raise InputError(path, msg, line=1)
+    if cols["name"] is None and (cols["lat"] is None or cols["lon"] is None):
+        msg = (
+            f"no place-name column (tried {', '.join(_USUAL['name'])}) and no latitude/longitude "
+            f"columns; columns are: {', '.join(header)}. Name them with --name-column / "
+            "--lat-column / --lon-column"
+        )
+        raise InputError(path, msg, line=1)
+    return cols
+
+
+def parse_rows(
+    path: Path,
+    fmt: str,
+    columns: PlainColumns,
+    actors: ActorTable,
+    problems: list[InputError],
+    warnings: list[InputError],
+) -> Iterator[Row]:
+    """Yield the parsed rows of one CSV file; bad rows go to ``problems``."""
+    table = read_table(path, problems)
+    first = next(table, None)
+    if first is None:
+        raise InputError(path, "no data rows (only a header)")
+    header = list(first[1])
+    if header[:4] in (
+        ["article_id", "start", "end", "surface"],
+        ["id", "title", "published", "outlet"],
+    ):
+        msg = "this is geomap's mentions/articles table, not event records; join events.csv instead"
+        raise InputError(path, msg, line=1)
+    kind = detect_format(header) if fmt == "auto" else fmt
+    if (
+        kind in ("acled", "geomap")
+        and "location" not in header
+        and not {"latitude", "longitude"} <= set(header)
+    ):
+        msg = (
+            f"no 'location' and no 'latitude'/'longitude' columns; columns are: {', '.join(header)}"
+        )
+        raise InputError(path, msg, line=1)
+    if kind == "ucdp" and "date_start" not in header:
+        raise InputError(path, f"no 'date_start' column; columns are: {', '.join(header)}", line=1)
+    cols = _plain_columns(path, header, columns) if kind == "plain" else {}
+    logger.info("%s: reading as %s records", path, kind)
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        yield first
+        yield from table
+
+    for line, row in rows():
+        try:
+            if kind in ("acled", "geomap"):
+                r = _acled_row(path, line, row, ours=kind == "geomap")
+            elif kind == "ucdp":
+                r = _ucdp_row(path, line, row, actors)
+            else:
+                r = _plain_row(path, line, row, cols, actors, warnings)
+        except ValueError as exc:
+            problems.append(InputError(path, f"{exc}; row skipped", line=line))
+            continue
+        yield r

@@ -565,3 +565,17 @@ def test_build_geonames_region_script_offline(tmp_path, monkeypatch):
     gaz = load_gazetteer(out.parent)
     assert gaz.search("Tal Zarqan")[0].layer == "geonames"
     assert "geonames_region.txt" in " ".join(gaz.layers["geonames"]["sources"])
+
+
+def test_import_rejects_a_dump_with_impossible_coordinates(tmp_path) -> None:
+    from geomap.errors import GazetteerError
+    from geomap.gazetteer.imports import import_geonames
+
+    good = ["1", "Tall Nur", "Tall Nur", "", "36.1", "38.2", "P", "PPL", "SY", "", "09"] + [""] * 8
+    bad = ["2", "Nowhere", "Nowhere", "", "136.1", "38.2", "P", "PPL", "SY", "", "09"] + [""] * 8
+    src = tmp_path / "ZZ.txt"
+    src.write_text("\t".join(good) + "\n" + "\t".join(bad) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"ZZ\.txt:2: latitude"):
+        import_geonames(src, into=tmp_path / "imported")
+    # Nothing half-written is left in the imported layer.
+    assert not (tmp_path / "imported" / "ZZ.txt").exists()

@@ -96,8 +96,16 @@ def import_geonames(
         raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
     n = 0
     with atomic_write(target) as fh:
-        for _lineno, cols in geonames_rows(source, countries=wanted):
+        for lineno, cols in geonames_rows(source, countries=wanted):
             cols = [_clean(c) for c in cols]
+            try:
+                lat, lon = float(cols[4]), float(cols[5])
+            except ValueError:
+                lat = lon = float("nan")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                # Reject here: a bad row in the imported layer would stop every later run.
+                msg = f"{source}:{lineno}: latitude/longitude {cols[4]!r}, {cols[5]!r} out of range; nothing imported"
+                raise GazetteerError(msg)
             alts = [a for a in cols[3].split(",") if a]
             alts += [_clean(a) for a in extra.get(cols[0], []) if "," not in a]
             cols[3] = ",".join(dict.fromkeys(a for a in alts if a and a != cols[1]))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .events.actors import ActorTable
+from .events.actors import ActorTable, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
 from .export.readers import check_point, parse_event_date, read_table, row_fields
@@ -239,14 +239,6 @@ def _actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     return s, None
 
 
-def _interaction(i1: int | None, i2: int | None) -> int | None:
-    if i1 is None:
-        return None
-    if i2 is None:
-        return i1 * 10
-    a, b = sorted((i1, i2))
-    return a * 10 + b
-
 
 def _country(name: str) -> tuple[str, int]:
     found = _COUNTRY_ISO.get(name.strip().lower())
@@ -372,7 +364,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         "iso": iso,
         "inter1": inter1,
         "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
+        "interaction": interaction(inter1, inter2),
         "fatalities": best,
         "civilian_targeting": "Civilian targeting" if violence == 3 else "",
         "date_flag": "record",
@@ -449,7 +441,7 @@ def _plain_row(
         "iso": 0,
         "inter1": inter1,
         "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
+        "interaction": interaction(inter1, inter2),
         "fatalities": _int_cell(cell("fatalities"), "fatalities", low=0),
         "civilian_targeting": "Civilian targeting" if actor2 == "Civilians" else "",
         "date_flag": "record",

@@ -17,7 +17,7 @@ from typing import Any
 from .._data import data_dir
 from ..errors import GeomapError
 
-__all__ = ["Actor", "ActorMention", "ActorTable", "load_actors"]
+__all__ = ["Actor", "ActorMention", "ActorTable", "interaction", "load_actors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +210,19 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
                     seen.add(alias.lower())
                     aliases[alias if key == alias else alias] = actor
     return ActorTable(actors, aliases, case_sensitive)
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: the two actor kinds joined, lower first; an actor alone gives N0.
+
+    Examples
+    --------
+    >>> interaction(2, 1), interaction(7, None), interaction(None, 3)
+    (12, 70, None)
+    """
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    a, b = sorted((inter1, inter2))
+    return a * 10 + b

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Article, Event, Mention
-from .actors import Actor, ActorMention, ActorTable
+from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, resolve_date
 from .fatalities import find_casualties
 from .sentences import split_sentences
@@ -455,14 +455,6 @@ def _event_id(article_id: str, d: _Draft) -> str:
     return "SYR-" + h[:10].upper()
 
 
-def _interaction(i1: int | None, i2: int | None) -> int | None:
-    if i1 is None:
-        return None
-    if i2 is None:
-        return i1 * 10
-    a, b = sorted((i1, i2))
-    return a * 10 + b
-
 
 def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hits: list[ActorMention],
             title_admin1: frozenset[str] = frozenset()) -> list[Event]:
@@ -506,7 +498,7 @@ def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hi
             longitude=round(float(m.lon if m.lon is not None else place.lon), 5), geo_precision=m.precision,
             admin1=place.admin1, country=country, iso=iso, inter1=inter1, inter2=inter2,
             assoc_actor_1=assoc1, assoc_actor_2=assoc2,
-            interaction=_interaction(inter1, inter2), fatalities=d.killed, fatalities_text=d.fatal_text,
+            interaction=interaction(inter1, inter2), fatalities=d.killed, fatalities_text=d.fatal_text,
             injuries=d.injured, civilian_targeting=civ, date_flag=d.date_flag, sentence=" ".join(d.sentence.split()),
             place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,
             url=article.url, notes=" ".join(d.sentence.split()),
@@ -569,7 +561,7 @@ def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
     if not main.actor1 and title_agent is not None:
         # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo").
         main = out[best] = replace(main, actor1=title_agent.name, inter1=title_agent.inter,
-                                   interaction=_interaction(title_agent.inter, main.inter2))
+                                   interaction=interaction(title_agent.inter, main.inter2))
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         for line in (article.title, article.text[:300].split(". ")[0]):

@@ -81,11 +81,7 @@ class ActorTable:
         ['Syrian Arab Air Force', 'Military Forces of Russia']
         """
         out: list[ActorMention] = []
-        barrel = self.by_name.get("Syrian Arab Air Force")
-        if barrel is not None:
-            # Only the Syrian air force dropped barrel bombs.
-            for m in re.finditer(r"\bbarrel[- ]bombs?\b", text, re.I):
-                out.append(ActorMention(m.start(), m.end(), m.group(), barrel))
+        nouns: list[tuple[int, int]] = []
         for m in _IMPLICIT.finditer(text):
             adj = m.group("adj").lower().replace(".", "")
             noun = m.group("noun").lower()
@@ -94,6 +90,13 @@ class ActorTable:
             actor = self.by_name.get(name or "")
             if actor is not None:
                 out.append(ActorMention(m.start(), m.start("noun") - 1, m.group("adj"), actor))
+                nouns.append(m.span("noun"))
+        barrel = self.by_name.get("Syrian Arab Air Force")
+        if barrel is not None:
+            # Only the Syrian air force dropped barrel bombs.
+            for m in re.finditer(r"\bbarrel[- ]bombs?\b", text, re.I):
+                if not any(s <= m.start() < e for s, e in nouns):
+                    out.append(ActorMention(m.start(), m.end(), m.group(), barrel))
         out.sort(key=lambda a: a.start)
         return out
 

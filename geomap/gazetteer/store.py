@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import operator
+import os
 import pickle
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -454,10 +456,15 @@ def load_gazetteer(
         _ = gaz.automaton
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(cache_file)
+            # A name of its own, so runs building the cache at once never collide.
+            fd, tmp_name = tempfile.mkstemp(prefix=cache_file.stem + ".", suffix=".tmp", dir=cache_file.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp_name, cache_file)
+            finally:
+                if os.path.exists(tmp_name):
+                    os.unlink(tmp_name)
         except OSError as exc:
             logger.warning("could not cache the gazetteer in %s: %s", cache_file, exc)
     return gaz

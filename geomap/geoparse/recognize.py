@@ -1,7 +1,7 @@
 """Find place names in text: dictionary matching over name keys, then filters for what is not a place.
 
 Not every capitalised name is an event site.  A match is dropped when it sits
-inside an actor's name ("Free Idlib Army", "Shield of Qalamoun"), stands for a
+inside an actor's name ("Free Idlib Army", "Lions of Qalamoun"), stands for a
 government ("the Damascus government", "Washington said", "Ankara views"), or
 is a person's title.  Capitalised phrases after "town of", "village of" and
 the like that the gazetteer lacks are kept as unresolved mentions, near-misses

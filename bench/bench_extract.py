@@ -52,7 +52,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=2730, help="articles (default: the corpus ten times)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workers", type=int, nargs="*", default=[2],
@@ -67,12 +68,13 @@ def main() -> None:
     commands = {"flashgeotext": [sys.executable, str(script), str(corpus)],
                 "geomap extract": geomap + [str(tmp / "out1")]}
     for w in args.workers:
-        commands[f"geomap extract --workers {w}"] = geomap + [str(tmp / f"out{w}"), "--workers", str(w)]
+        out = str(tmp / f"out{w}")
+        commands[f"geomap extract --workers {w}"] = geomap + [out, "--workers", str(w)]
     # Warm the gazetteer cache and the OS file cache: the runs below measure warm starts.
     (tmp / "warm").mkdir()
     one = _corpus.write_corpus(1, tmp / "warm")
-    subprocess.run([sys.executable, "-m", "geomap", "extract", str(one), "--out", str(tmp / "warm")],
-                   check=False, capture_output=True)
+    warm = [sys.executable, "-m", "geomap", "extract", str(one), "--out", str(tmp / "warm")]
+    subprocess.run(warm, check=False, capture_output=True)
     subprocess.run(commands["flashgeotext"][:2] + [str(one)], check=False, capture_output=True)
     best: dict[str, tuple[float, float, int]] = {}
     for _ in range(args.repeat):
@@ -81,11 +83,14 @@ def main() -> None:
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, cpu, rss)
     base = best["flashgeotext"][0]
-    print(f"{args.n} articles ({len(_corpus.base_records())} distinct, replicated), best of {args.repeat}, "
+    distinct = len(_corpus.base_records())
+    print(f"{args.n} articles ({distinct} distinct, replicated), best of {args.repeat}, "
           f"{os.cpu_count()} CPUs")
-    print(f"{'command':34s} {'wall s':>7s} {'cpu s':>7s} {'art/s':>7s} {'RSS MB':>7s} {'vs flashgeotext':>16s}")
+    print(f"{'command':34s} {'wall s':>7s} {'cpu s':>7s} {'art/s':>7s} {'RSS MB':>7s} "
+          f"{'vs flashgeotext':>16s}")
     for name, (wall, cpu, rss) in best.items():
-        print(f"{name:34s} {wall:7.2f} {cpu:7.2f} {args.n / wall:7.0f} {rss:7d} {wall / base:15.2f}x")
+        print(f"{name:34s} {wall:7.2f} {cpu:7.2f} {args.n / wall:7.0f} {rss:7d} "
+              f"{wall / base:15.2f}x")
 
 
 if __name__ == "__main__":

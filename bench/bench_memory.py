@@ -37,18 +37,19 @@ def peak(cmd: list[str]) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=10_000)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-memory-"))
     corpus = _corpus.write_corpus(args.n, tmp)
     size = corpus.stat().st_size / 1e6
+    extract = [sys.executable, "-m", "geomap", "extract"]
+    one = str(_corpus.write_corpus(1, tmp))
     cmds = {
         "python -c 'import geomap.pipeline'": [sys.executable, "-c", "import geomap.pipeline"],
-        "geomap extract (1 article)": [sys.executable, "-m", "geomap", "extract",
-                                       str(_corpus.write_corpus(1, tmp)), "--out", str(tmp / "one")],
-        f"geomap extract ({args.n} articles)": [sys.executable, "-m", "geomap", "extract", str(corpus),
-                                                "--out", str(tmp / "out")],
+        "geomap extract (1 article)": extract + [one, "--out", str(tmp / "one")],
+        f"geomap extract ({args.n} articles)": extract + [str(corpus), "--out", str(tmp / "out")],
     }
     print(f"corpus: {args.n} articles, {size:.1f} MB of JSONL")
     print(f"{'command':40s} {'peak RSS MB':>12s} {'wall s':>8s} {'cpu s':>8s}")

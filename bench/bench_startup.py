@@ -59,7 +59,8 @@ def best_wall(cmd: list[str], repeat: int, env: dict[str, str] | None = None,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-startup-"))
@@ -86,8 +87,8 @@ def main() -> None:
         print(f"{name:40s} {secs:6.2f} s")
     parts = []
     for _ in range(args.repeat):
-        out = subprocess.run([sys.executable, "-c", IN_PROCESS, ONE], check=True, capture_output=True,
-                             text=True).stdout.split()
+        out = subprocess.run([sys.executable, "-c", IN_PROCESS, ONE], check=True,
+                             capture_output=True, text=True).stdout.split()
         parts.append([float(x) for x in out])
     labels = ("import pipeline", "load gazetteer (cached)", "load actor table", "first article",
               "second article")

@@ -7,10 +7,11 @@ mentions.csv and articles.csv byte for byte.  Use it around performance work::
 
     git worktree add /tmp/geomap-head HEAD
     python bench/check_outputs.py /tmp/geomap-head .
+    python bench/check_outputs.py . . --b-args "--workers 2"    # engines agree
+    python bench/check_outputs.py . . --b-args "--engine dask --workers 2" -n 2000
 
-Extra options after the trees are passed to ``geomap extract`` of both
-(e.g. ``--workers 2`` is compared against the first tree's one-worker run
-with ``--only-b``).
+Each tree runs from a scratch folder with ``PYTHONPATH=<tree>`` (the script
+checks that the tree's geomap is the one imported).
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ def _extract(tree: Path, inputs: list[str], out: Path, extra: list[str]) -> floa
     env = dict(os.environ, PYTHONPATH=str(tree))
     env.pop("GEOMAP_DATA", None)
     # Run from the output's parent: ``python -m`` puts the working directory first on sys.path.
-    where = subprocess.run([sys.executable, "-c", "import geomap; print(geomap.__file__)"], env=env,
-                           cwd=out.parent, capture_output=True, text=True, check=True).stdout.strip()
+    probe = [sys.executable, "-c", "import geomap; print(geomap.__file__)"]
+    where = subprocess.run(probe, env=env, cwd=out.parent, capture_output=True, text=True,
+                           check=True).stdout.strip()
     if not Path(where).resolve().is_relative_to(tree):
-        raise SystemExit(f"PYTHONPATH={tree} imports geomap from {where}; is another copy installed?")
+        msg = f"PYTHONPATH={tree} imports geomap from {where}; is another copy installed?"
+        raise SystemExit(msg)
     cmd = [sys.executable, "-m", "geomap", "extract", *inputs, "--out", str(out), *extra]
     import time
 
@@ -48,10 +51,12 @@ def _extract(tree: Path, inputs: list[str], out: Path, extra: list[str]) -> floa
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tree_a", type=Path)
     ap.add_argument("tree_b", type=Path)
-    ap.add_argument("--b-args", default="", help="extra options for tree B only, e.g. '--workers 2'")
+    ap.add_argument("--b-args", default="",
+                    help="extra options for tree B only, e.g. '--workers 2'")
     ap.add_argument("-n", type=int, default=0, help="also a replicated corpus of n articles")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-check-"))

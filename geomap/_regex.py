@@ -1,31 +1,38 @@
-r"""Many regular expressions over one short text, fast, with ``re.finditer``'s answers.
+r"""Regular expressions with ``re``'s answers, found faster.
 
-Event triggers and date expressions are lists of case-insensitive patterns,
-each a long alternation of words, tried one after another on every sentence:
-that was most of the time spent on an article.  Python's regex engine is slow
-at exactly this: it skips an alternative on its first character only when
-that character is matched case-sensitively, and a pattern that starts with
-``\b`` or a look-behind is tried at every position of the text.
+Event triggers, dates, casualty counts and boilerplate lines are found by
+case-insensitive patterns, long alternations of words, tried on every
+sentence or line: that was most of the time spent on an article.  Python's
+regex engine is slow at exactly this: it skips an alternative on its first
+character only when that character is matched case-sensitively, and a
+pattern that starts with ``\b`` or a look-behind is tried at every position.
+Three tools, each giving exactly the matches of the plain pattern:
 
-:class:`WordScan` runs such a list the fast way, with the same matches:
+- :class:`Folded` wraps one pattern.  A case-insensitive pattern runs
+  case-sensitively on the lower-cased text (same length, same offsets; group
+  texts come from the original).  Texts holding one of the characters that
+  case-insensitive matching treats specially (``İ ı ſ K``) and patterns that
+  cannot be folded (capitals, inline flags, non-ASCII letters) run as they
+  are.  When the first characters of every match can be listed (the
+  pattern's parse tree), a cheap scan for them picks the positions worth
+  trying the pattern at.
+- :class:`AnyOf` answers "does any of these patterns occur?" (boilerplate
+  lines), keeping patterns anchored at the start apart from the others.
+- :class:`WordScan` runs a list of patterns whose matches all start a word:
+  each is wrapped as ``<separator>(<pattern>)``, consuming the character before
+  the match (the text is searched with a space in front) instead of looking at
+  it; one pass of the union of all patterns, behind a scan for their first
+  letters, finds the separators where any can match, and each pattern is then
+  tried only there.
 
-- case folding: a case-insensitive pattern is run case-sensitively on the
-  lower-cased text (same length, same offsets; the match texts are taken from
-  the original).  Texts holding one of the four characters that
-  case-insensitive matching treats specially (``İ ı ſ K``) take the slow path;
-- separators: each pattern is wrapped as ``<separator>(<pattern>)``, consuming
-  the character before the match (the text is searched with a space in front)
-  instead of looking at it, so the engine jumps from separator to separator;
-- one pass of the union of all patterns finds the separators where any of them
-  can match; each pattern is then tried only there.
-
-The matches are exactly those of ``pattern.finditer(text)`` provided every
-match of every pattern starts right after a ``separator`` character or at the
-start of the text, and no match ends with a separator character (true of
-patterns that start with ``\b`` and a word character and end with ``\b`` or
+WordScan's matches are exactly those of ``pattern.finditer(text)`` provided
+every match of every pattern starts right after a ``separator`` character or
+at the start of the text, and no match ends with a separator character (true
+of patterns that start with ``\b`` and a word character and end with ``\b`` or
 ``(?!\w)``; use ``[^\w-]`` as the separator for a ``(?<![\w-])`` look-behind).
 Patterns must not be anchored (``^``, ``\A``), use numbered back-references
-or repeat group names across the list.
+or repeat group names across the list.  tests/test_regex_scan.py checks all
+three against the plain patterns of the event modules.
 """
 
 from __future__ import annotations
@@ -325,12 +332,14 @@ def _prefixes(pattern: str, flags: int, *, size: int = 3, limit: int = 2000) -> 
     with a class too wide to list, or there would be more than ``limit``.
     Zero-width assertions are left out (that only adds prefixes).
     """
-    try:
-        from re import _constants as c
-        from re import _parser as parser
-    except ImportError:  # Python 3.10
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
+    import importlib
+
+    try:  # the regex parser's private modules (sre_parse before Python 3.11)
+        c: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:
+        c = importlib.import_module("sre_constants")
+        parser = importlib.import_module("sre_parse")
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
     categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s"}
     # (prefix, open): open when the sub-pattern ended there and what follows

@@ -156,6 +156,28 @@ def _on_processes(articles: Sequence[Article], gazetteer: Any, actors: Any, opti
 # -- dask ------------------------------------------------------------------------
 
 
+def _geomap_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _check_workers(client: Any) -> None:
+    """Every worker imports geomap, the same version as here (else results could differ)."""
+    from . import __version__
+
+    try:
+        versions: dict[str, str] = client.run(_geomap_version)
+    except ImportError as exc:
+        msg = f"a Dask worker cannot import geomap ({exc}); install geomap[dask] on every worker"
+        raise GeomapError(msg) from exc
+    others = sorted({v for v in versions.values() if v != __version__})
+    if others:
+        msg = (f"Dask workers run geomap {', '.join(others)} but this is geomap {__version__}; "
+               "install the same version on every worker")
+        raise GeomapError(msg)
+
+
 def _extract_partition(articles: Sequence[Article], gazetteer: Any, actors: Any,
                        options: dict[str, Any]) -> list[Result]:
     return list(_locally(articles, gazetteer, actors, options, None))
@@ -165,11 +187,15 @@ def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
              workers: int | None, scheduler: Any,
              progress: Callable[[int], None] | None) -> list[Result]:
     try:
-        import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
+        import dask.bag
+        import distributed
     except ImportError as exc:
         msg = "the Dask engine needs dask and distributed: pip install 'geomap[dask]'"
         raise GeomapError(msg) from exc
+    db: Any = dask.bag  # (untyped libraries)
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
+    as_completed: Any = distributed.as_completed
     if not articles:
         return []
     with contextlib.ExitStack() as stack:
@@ -188,6 +214,7 @@ def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
                 dashboard_address=None,
             ))
             client = stack.enter_context(Client(cluster))
+        _check_workers(client)
         info = client.scheduler_info()["workers"].values()
         threads = sum(w.get("nthreads", 1) for w in info) or 1
         chunks = _chunks(articles, threads * 4)

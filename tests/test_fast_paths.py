@@ -53,3 +53,17 @@ def test_fuzzy_pool_keeps_every_key_that_can_reach_the_cutoff() -> None:
         pool = gaz._fuzzy_pool(key, 85.0)
         assert near <= set(pool)
         assert pool == [k for k in everything if k in set(pool)]  # gazetteer order kept
+
+
+def test_streamed_geojson_is_the_json_of_the_collection(tmp_path) -> None:
+    import json
+
+    from geomap.export.geojson import events_to_geojson, write_geojson
+    from geomap.pipeline import run
+
+    events = run(None, write=False).events
+    assert events
+    for evs in (events, events[:1], []):
+        path = write_geojson(evs, tmp_path / "events.geojson")
+        want = json.dumps(events_to_geojson(evs), ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert path.read_text(encoding="utf-8") == want

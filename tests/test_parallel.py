@@ -105,3 +105,15 @@ def test_unreachable_scheduler_is_a_clean_error(stage: dict) -> None:
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
             pytest.raises(GeomapError, match="cannot reach the Dask scheduler"):
         extract_articles(art, **stage, engine="dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_dask_workers_with_another_geomap_are_refused(stage: dict,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    from geomap import engines
+
+    monkeypatch.setattr(engines, "_geomap_version", lambda: "0.0.0")
+    art = [article_from_text("Shelling hit Idlib.", id="a")]
+    cluster = distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None)
+    with cluster, pytest.raises(GeomapError, match="Dask workers run geomap 0.0.0"):
+        extract_articles(art, **stage, engine="dask", scheduler=cluster.scheduler_address)

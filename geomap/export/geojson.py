@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,21 +48,34 @@ def feature(e: Event) -> dict[str, Any]:
 
 def events_to_geojson(events: Sequence[Event]) -> dict[str, Any]:
     """The FeatureCollection as a dict (with a bbox when there are events)."""
-    feats = [feature(e) for e in events]
+    out = _collection(events)
+    out["features"] = [feature(e) for e in events]
+    return out
+
+
+def _collection(events: Sequence[Event]) -> dict[str, Any]:
+    """Return the FeatureCollection's members that come before its features."""
     out: dict[str, Any] = {"type": "FeatureCollection"}
     if events:
         lons = [e.longitude for e in events]
         lats = [e.latitude for e in events]
-        out["bbox"] = [round(min(lons), 6), round(min(lats), 6), round(max(lons), 6), round(max(lats), 6)]
-    out["features"] = feats
+        out["bbox"] = [round(min(lons), 6), round(min(lats), 6),
+                       round(max(lons), 6), round(max(lats), 6)]
     return out
 
 
 def write_geojson(events: Sequence[Event], path: str | Path) -> Path:
-    """Write events.geojson atomically; byte-identical for identical events."""
+    """Write events.geojson atomically; byte-identical for identical events.
+
+    The text is ``json.dumps(events_to_geojson(events))``, written feature by
+    feature: the whole collection as one dict and one string took more memory
+    than the rest of a 10,000-article run.
+    """
     path = Path(path)
+    dumps = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     with atomic_write(path) as fh:
-        # dumps, not dump: json.dump never uses the C encoder (same text, several times slower).
-        fh.write(json.dumps(events_to_geojson(events), ensure_ascii=False, separators=(",", ":")))
-        fh.write("\n")
+        fh.write(dumps(_collection(events))[:-1] + ',"features":[')
+        for i, e in enumerate(events):
+            fh.write(("," if i else "") + dumps(feature(e)))
+        fh.write("]}\n")
     return path

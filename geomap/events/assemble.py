@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, resolve_date
-from .fatalities import find_casualties
+from .fatalities import Casualties, find_casualties
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, find_triggers, is_non_event
 
@@ -71,6 +71,7 @@ _DEFAULT_ACTOR = {
     "Grenade": "Unidentified armed group", "Attack": "Unidentified armed group",
     "Abduction/forced disappearance": "Unidentified armed group",
 }
+_NO_CASUALTIES = Casualties()
 _GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (state-media usage)",
                              "Unidentified armed group"})
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
@@ -286,7 +287,8 @@ def extract_events(
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         s_places = [m for m in s_mentions if _eligible(m, focus)]
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
-        cas = find_casualties(sentence)
+        # Counts matter only where something happened.
+        cas = find_casualties(sentence) if triggers else _NO_CASUALTIES
         # Date of this sentence.
         hits = find_dates(sentence)
         resolved = None

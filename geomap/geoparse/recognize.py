@@ -83,8 +83,22 @@ class RawMention:
     fuzzy_ids: tuple[str, ...] = ()
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Covered:
+    """Characters already claimed by a name (a byte per character: overlap tests in C)."""
+
+    __slots__ = ("_b",)
+
+    def __init__(self, size: int, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self._b = bytearray(size + 1)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        start = max(0, start)
+        self._b[start:end] = b"\x01" * max(0, min(end, len(self._b)) - start)
+
+    def hits(self, start: int, end: int) -> bool:
+        return 1 in self._b[max(0, start):end]
 
 
 def _is_upper_start(word: str) -> bool:
@@ -189,7 +203,8 @@ def find_mentions(
         found.append((first, last, -(tokens[last].end - tokens[first].start), 0, key))
     found.sort(key=lambda f: (tokens[f[0]].start, f[2]))
     out: list[RawMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Covered(len(text))
+    excluded = _Covered(len(text), exclude)
     for first, last, _neg, _z, key in found:
         t0 = tokens[first]
         head = next((t for t in tokens[first:last + 1] if t.key not in _GENERIC_HEAD), t0)
@@ -200,7 +215,7 @@ def find_mentions(
         if first > 0 and tokens[first - 1].article and tokens[first - 1].end >= start - 1:
             start = tokens[first - 1].start
         end = tokens[last].end
-        if _overlaps(start, end, taken) or _overlaps(start, end, exclude):
+        if taken.hits(start, end) or excluded.hits(start, end):
             continue
         surface = text[start:end]
         if surface.isupper() and len(surface) <= 4 and not _trusted(gaz, key):
@@ -209,26 +224,26 @@ def find_mentions(
             continue  # "Hass" the village, not "has"
         if first == last and key in _PLACE_PREFIXES and last + 1 < len(tokens):
             nxt = tokens[last + 1]
-            if _is_upper_start(nxt.text) and text[tokens[last].end:nxt.start] in (" ", "-") and not _overlaps(start, nxt.end, taken):
+            if _is_upper_start(nxt.text) and text[tokens[last].end:nxt.start] in (" ", "-") and not taken.hits(start, nxt.end):
                 # "Tall Qirmiz" is not al-Tall: a longer name the gazetteer lacks.
                 out.append(_unknown(text, gaz, start, nxt.end))
-                taken.append((start, nxt.end))
+                taken.add(start, nxt.end)
                 continue
         prefix = _prefix_before(text, tokens, first)
         if prefix is not None and not gaz.lookup_key(f"{prefix[1]} {key}"):
             # "Kafr Halab" is not "Halab" (Aleppo): a longer name the gazetteer lacks.
             pstart = prefix[0]
-            if not _overlaps(pstart, end, taken):
+            if not taken.hits(pstart, end):
                 out.append(_unknown(text, gaz, pstart, end))
-                taken.append((pstart, end))
+                taken.add(pstart, end)
             continue
         if _not_a_place(text, tokens, first, last, key):
-            taken.append((start, end))
+            taken.add(start, end)
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         out.append(RawMention(start, end, text[start:end], key))
     if fuzzy:
-        out += _cue_mentions(text, gaz, taken, exclude)
+        out += _cue_mentions(text, gaz, taken, excluded)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -279,7 +294,7 @@ def _unknown(text: str, gaz: Gazetteer, start: int, end: int) -> RawMention:
 
 
 def _cue_mentions(
-    text: str, gaz: Gazetteer, taken: list[tuple[int, int]], exclude: Sequence[tuple[int, int]]
+    text: str, gaz: Gazetteer, taken: _Covered, excluded: _Covered
 ) -> list[RawMention]:
     """Unknown capitalised names after a place cue ("the village of Xyz")."""
     from ..gazetteer.names import name_keys
@@ -287,7 +302,7 @@ def _cue_mentions(
     out: list[RawMention] = []
     for m in _CAPS_PHRASE.finditer(text):
         start, end = m.start(), m.end()
-        if _overlaps(start, end, taken) or _overlaps(start, end, exclude):
+        if taken.hits(start, end) or excluded.hits(start, end):
             continue
         before = text[max(0, start - 40):start]
         if not _CUE_BEFORE.search(before):
@@ -295,5 +310,5 @@ def _cue_mentions(
         if not name_keys(m.group()) or m.group().lower() in _CUE_STOP:
             continue
         out.append(_unknown(text, gaz, start, end))
-        taken.append((start, end))
+        taken.add(start, end)
     return out

@@ -123,14 +123,15 @@ def resolve_mentions(
             if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
                 govs.add(places[0].admin1)
     out: list[Mention] = []
-    for (places, fuzzy), raw in zip(cands, raws, strict=True):
+    for i, ((places, fuzzy), raw) in enumerate(zip(cands, raws, strict=True)):
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
         context = _context(text, raw.start, raw.end)
         if not places:
             out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context,
                                status="unresolved"))
             continue
-        local_gov = _local_governorate(text, raw, gaz)
-        city = _city_after(text, raw, gaz)
+        local_gov = _local_governorate(text, raw, nxt, gaz)
+        city = _city_after(text, raw, nxt, gaz)
         if city is not None:
             inside = [p for p in places if _km(p.lat, p.lon, city.lat, city.lon) <= 15]
             if inside:
@@ -198,38 +199,27 @@ _PART_OF = re.compile(
 )
 
 
-def _city_after(text: str, raw: RawMention, gaz: Gazetteer) -> Place | None:
-    """The city in "X neighbourhood of <city>", if the text says so."""
-    from .recognize import find_mentions
-
+def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer) -> Place | None:
+    """The city in "X neighbourhood of <city>", if the text says so (``nxt``: the next name found)."""
     m = _PART_OF.match(text[raw.end:raw.end + 40])
-    if not m:
+    if not m or nxt is None or nxt.start - (raw.end + m.end()) > 2:
         return None
-    rest = text[raw.end + m.end():raw.end + m.end() + 40]
-    for sub in find_mentions(rest, gaz, fuzzy=False)[:1]:
-        if sub.start > 2:
-            return None
-        cities = [p for p in gaz.lookup_key(sub.key) if p.kind == "city" and p.country == "SY"]
-        return max(cities, key=lambda p: p.population) if cities else None
-    return None
+    cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country == "SY"]
+    return max(cities, key=lambda p: p.population) if cities else None
 
 
-def _local_governorate(text: str, raw: RawMention, gaz: Gazetteer) -> str:
+def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer) -> str:
     """Governorate named right after a mention: "Hajin in Deir Ezzor province", "X, Idlib"."""
-    from .recognize import find_mentions
-
+    if nxt is None:
+        return ""
     tail = text[raw.end:raw.end + 60]
     m = re.match(r"^\s*(?:,|in|of|in the|,? in the|in southern|in northern|in eastern|in western|"
                  r"in (?:the )?(?:north|south|east|west)(?:ern)?)\s+", tail, re.I)
-    if not m:
+    if not m or nxt.start - (raw.end + m.end()) > 25 or nxt.start < raw.end + m.end():
         return ""
-    rest = tail[m.end():]
-    for sub in find_mentions(rest, gaz, fuzzy=False)[:1]:
-        if sub.start > 25:
-            return ""
-        for p in gaz.lookup_key(sub.key):
-            if p.country == "SY" and p.kind in ("governorate", "city"):
-                return p.admin1
+    for p in gaz.lookup_key(nxt.key):
+        if p.country == "SY" and p.kind in ("governorate", "city"):
+            return p.admin1
     return ""
 
 

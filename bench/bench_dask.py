@@ -28,8 +28,7 @@ import _corpus  # noqa: E402
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=20_000)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--local", action="store_true", help="also time the local engine")
@@ -55,9 +54,11 @@ def main() -> None:
         extract_articles(articles, **stage)
         times["local engine (this process)"] = time.perf_counter() - t0
     for n in args.workers:
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
-            extract_articles(articles[:4 * n], **stage, engine="dask", scheduler=client)  # warm-up
+        with (
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
+            extract_articles(articles[: 4 * n], **stage, engine="dask", scheduler=client)  # warm-up
             t0 = time.perf_counter()
             done = extract_articles(articles, **stage, engine="dask", scheduler=client)
             times[f"dask, {n} worker{'s' if n > 1 else ''}"] = time.perf_counter() - t0

@@ -29,8 +29,7 @@ def _geomap(args: list[str]) -> float:
 
 
 def _score(script: str, events: Path) -> str:
-    proc = subprocess.run([sys.executable, str(SHARED / "eval" / script), str(events)],
-                          capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(SHARED / "eval" / script), str(events)], capture_output=True, text=True)
     return proc.stdout.strip()
 
 

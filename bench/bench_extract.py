@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _corpus  # noqa: E402
 
-FLASHGEOTEXT = '''
+FLASHGEOTEXT = """
 import json, sys
 from flashgeotext.geotext import GeoText
 
@@ -35,7 +35,7 @@ with open(sys.argv[1], encoding="utf-8") as fh:
         geotext.extract(input_text=json.loads(line)["text"])
         n += 1
 print(n, "articles")
-'''
+"""
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
@@ -52,12 +52,16 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=2730, help="articles (default: the corpus ten times)")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--workers", type=int, nargs="*", default=[2],
-                    help="also time geomap extract --workers N (default 2; none to skip)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        nargs="*",
+        default=[2],
+        help="also time geomap extract --workers N (default 2; none to skip)",
+    )
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="geomap-bench-"))
@@ -65,8 +69,10 @@ def main() -> None:
     script = tmp / "flashgeotext_extract.py"
     script.write_text(FLASHGEOTEXT)
     geomap = [sys.executable, "-m", "geomap", "extract", str(corpus), "--out"]
-    commands = {"flashgeotext": [sys.executable, str(script), str(corpus)],
-                "geomap extract": geomap + [str(tmp / "out1")]}
+    commands = {
+        "flashgeotext": [sys.executable, str(script), str(corpus)],
+        "geomap extract": geomap + [str(tmp / "out1")],
+    }
     for w in args.workers:
         out = str(tmp / f"out{w}")
         commands[f"geomap extract --workers {w}"] = geomap + [out, "--workers", str(w)]
@@ -84,13 +90,10 @@ def main() -> None:
                 best[name] = (wall, cpu, rss)
     base = best["flashgeotext"][0]
     distinct = len(_corpus.base_records())
-    print(f"{args.n} articles ({distinct} distinct, replicated), best of {args.repeat}, "
-          f"{os.cpu_count()} CPUs")
-    print(f"{'command':34s} {'wall s':>7s} {'cpu s':>7s} {'art/s':>7s} {'RSS MB':>7s} "
-          f"{'vs flashgeotext':>16s}")
+    print(f"{args.n} articles ({distinct} distinct, replicated), best of {args.repeat}, {os.cpu_count()} CPUs")
+    print(f"{'command':34s} {'wall s':>7s} {'cpu s':>7s} {'art/s':>7s} {'RSS MB':>7s} {'vs flashgeotext':>16s}")
     for name, (wall, cpu, rss) in best.items():
-        print(f"{name:34s} {wall:7.2f} {cpu:7.2f} {args.n / wall:7.0f} {rss:7d} "
-              f"{wall / base:15.2f}x")
+        print(f"{name:34s} {wall:7.2f} {cpu:7.2f} {args.n / wall:7.0f} {rss:7d} {wall / base:15.2f}x")
 
 
 if __name__ == "__main__":

@@ -85,9 +85,7 @@ def synthetic_events(n: int, *, seed: int = 7, scatter: bool = False) -> list[Ev
     for i in range(3000):
         gov = rng.choice(govs)
         lat0, lon0 = GOVERNORATES[gov]
-        places.append(
-            (f"Qaryat {i:04d}", gov, lat0 + rng.gauss(0, 0.35), lon0 + rng.gauss(0, 0.35))
-        )
+        places.append((f"Qaryat {i:04d}", gov, lat0 + rng.gauss(0, 0.35), lon0 + rng.gauss(0, 0.35)))
     start = 17_470  # 2017-11-01 as days since 1970-01-01
     events = []
     for i in range(n):
@@ -160,9 +158,7 @@ def main() -> None:
             driver.get(path.resolve().as_uri())
             wait_for_map(driver, timeout=120)
             time.sleep(0.2)
-            r, p, shown = driver.execute_script(
-                "return [geomap.readyAt, geomap.paintedAt, geomap.visibleCount()]"
-            )
+            r, p, shown = driver.execute_script("return [geomap.readyAt, geomap.paintedAt, geomap.visibleCount()]")
             assert shown == args.n, f"{shown} markers shown, expected {args.n}"
             ready.append(r / 1000)
             painted.append(p / 1000)

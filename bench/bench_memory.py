@@ -37,8 +37,7 @@ def peak(cmd: list[str]) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=10_000)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-memory-"))

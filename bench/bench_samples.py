@@ -51,10 +51,7 @@ class Expected:
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -112,9 +109,7 @@ class ActorNames:
 
     def lineage(self, name: str) -> list[str]:
         out = [name]
-        while (
-            (a := self.table.by_name.get(out[-1])) is not None and a.parent and a.parent not in out
-        ):
+        while (a := self.table.by_name.get(out[-1])) is not None and a.parent and a.parent not in out:
             out.append(a.parent)
         return out
 
@@ -154,9 +149,7 @@ def pct(n: int, d: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--verbose", "-v", action="store_true", help="List misses, extras and mismatches."
-    )
+    ap.add_argument("--verbose", "-v", action="store_true", help="List misses, extras and mismatches.")
     ap.add_argument("--dedup", action="store_true", help="Merge duplicates across articles first.")
     args = ap.parse_args(argv)
 
@@ -190,15 +183,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  MISS  {f}: {x.event_date} {x.place} ({x.sub_event_type})")
             for e in ours[f]:
                 if id(e) not in hit_e:
-                    print(
-                        f"  EXTRA {f}: {e.event_date} {e.location} ({e.sub_event_type}) "
-                        f"<- {e.sentence[:90]!r}"
-                    )
+                    print(f"  EXTRA {f}: {e.event_date} {e.location} ({e.sub_event_type}) <- {e.sentence[:90]!r}")
 
     type_ok = sum(x.event_type == e.event_type for x, e in matched)
-    sub_ok = sum(
-        (x.event_type, x.sub_event_type) == (e.event_type, e.sub_event_type) for x, e in matched
-    )
+    sub_ok = sum((x.event_type, x.sub_event_type) == (e.event_type, e.sub_event_type) for x, e in matched)
     a1_ok = sum(names.same(e.actor1, x.actor1) for x, e in matched)
     pair_ok = sum(
         (names.same(e.actor1, x.actor1) and names.same(e.actor2, x.actor2))

@@ -22,10 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ONE = ("Shelling hit the town of Maarat al-Numan in Idlib province on Monday, killing 3 civilians, "
-       "the Syrian Observatory for Human Rights said.\n")
+ONE = (
+    "Shelling hit the town of Maarat al-Numan in Idlib province on Monday, killing 3 civilians, "
+    "the Syrian Observatory for Human Rights said.\n"
+)
 
-IN_PROCESS = '''
+IN_PROCESS = """
 import sys, time
 t0 = time.perf_counter()
 from geomap.pipeline import extract
@@ -43,11 +45,10 @@ t4 = time.perf_counter()
 extract(art, gazetteer=gaz, actors=actors)
 t5 = time.perf_counter()
 print(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
-'''
+"""
 
 
-def best_wall(cmd: list[str], repeat: int, env: dict[str, str] | None = None,
-              before: object = None) -> float:
+def best_wall(cmd: list[str], repeat: int, env: dict[str, str] | None = None, before: object = None) -> float:
     times = []
     for _ in range(repeat):
         if callable(before):
@@ -59,8 +60,7 @@ def best_wall(cmd: list[str], repeat: int, env: dict[str, str] | None = None,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-startup-"))
@@ -70,9 +70,11 @@ def main() -> None:
     extract = exe + ["extract", str(one), "--out", str(tmp / "out")]
     subprocess.run(extract, check=True, capture_output=True)  # warm the cache and the OS file cache
 
-    rows = [("python -c pass", best_wall([sys.executable, "-c", "pass"], args.repeat)),
-            ("geomap --help", best_wall(exe + ["--help"], args.repeat)),
-            ("geomap extract one.txt (warm cache)", best_wall(extract, args.repeat))]
+    rows = [
+        ("python -c pass", best_wall([sys.executable, "-c", "pass"], args.repeat)),
+        ("geomap --help", best_wall(exe + ["--help"], args.repeat)),
+        ("geomap extract one.txt (warm cache)", best_wall(extract, args.repeat)),
+    ]
     cold_dir = tmp / "cache"
 
     def empty_cache() -> None:
@@ -81,17 +83,21 @@ def main() -> None:
         shutil.rmtree(cold_dir, ignore_errors=True)
 
     cold_env = dict(os.environ, GEOMAP_CACHE_DIR=str(cold_dir))
-    rows.append(("geomap extract one.txt (cold cache)",
-                 best_wall(extract, max(1, args.repeat // 2), env=cold_env, before=empty_cache)))
+    rows.append(
+        (
+            "geomap extract one.txt (cold cache)",
+            best_wall(extract, max(1, args.repeat // 2), env=cold_env, before=empty_cache),
+        )
+    )
     for name, secs in rows:
         print(f"{name:40s} {secs:6.2f} s")
     parts = []
     for _ in range(args.repeat):
-        out = subprocess.run([sys.executable, "-c", IN_PROCESS, ONE], check=True,
-                             capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", IN_PROCESS, ONE], check=True, capture_output=True, text=True
+        ).stdout.split()
         parts.append([float(x) for x in out])
-    labels = ("import pipeline", "load gazetteer (cached)", "load actor table", "first article",
-              "second article")
+    labels = ("import pipeline", "load gazetteer (cached)", "load actor table", "first article", "second article")
     print("inside one process (best of each):")
     for i, label in enumerate(labels):
         print(f"  {label:38s} {min(p[i] for p in parts):6.3f} s")

@@ -35,8 +35,7 @@ def _extract(tree: Path, inputs: list[str], out: Path, extra: list[str]) -> floa
     env.pop("GEOMAP_DATA", None)
     # Run from the output's parent: ``python -m`` puts the working directory first on sys.path.
     probe = [sys.executable, "-c", "import geomap; print(geomap.__file__)"]
-    where = subprocess.run(probe, env=env, cwd=out.parent, capture_output=True, text=True,
-                           check=True).stdout.strip()
+    where = subprocess.run(probe, env=env, cwd=out.parent, capture_output=True, text=True, check=True).stdout.strip()
     if not Path(where).resolve().is_relative_to(tree):
         msg = f"PYTHONPATH={tree} imports geomap from {where}; is another copy installed?"
         raise SystemExit(msg)
@@ -51,17 +50,17 @@ def _extract(tree: Path, inputs: list[str], out: Path, extra: list[str]) -> floa
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tree_a", type=Path)
     ap.add_argument("tree_b", type=Path)
-    ap.add_argument("--b-args", default="",
-                    help="extra options for tree B only, e.g. '--workers 2'")
+    ap.add_argument("--b-args", default="", help="extra options for tree B only, e.g. '--workers 2'")
     ap.add_argument("-n", type=int, default=0, help="also a replicated corpus of n articles")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="geomap-check-"))
-    corpora = {"samples": [str(args.tree_a.resolve() / "data" / "samples")],
-               "corpus": [str(_corpus.write_corpus(len(_corpus.base_records()), tmp))]}
+    corpora = {
+        "samples": [str(args.tree_a.resolve() / "data" / "samples")],
+        "corpus": [str(_corpus.write_corpus(len(_corpus.base_records()), tmp))],
+    }
     if args.n:
         corpora[f"corpus{args.n}"] = [str(_corpus.write_corpus(args.n, tmp))]
     bad = 0

@@ -127,16 +127,10 @@ def _seeds() -> dict[str, list[bytes]]:
     samples = data_dir() / "samples"
     fixtures = ROOT / "tests" / "fixtures" / "ingest"
     records = data_dir() / "records"
-    files = sorted(
-        p for p in samples.iterdir() if p.suffix in SUFFIXES and p.name != "expected.csv"
-    )
+    files = sorted(p for p in samples.iterdir() if p.suffix in SUFFIXES and p.name != "expected.csv")
     files += sorted(p for p in fixtures.iterdir() if p.is_file() and p.name != "README.md")
     arts = [p.read_bytes() for p in files]
-    lines = [
-        ln.encode()
-        for p in (samples / "articles.jsonl",)
-        for ln in p.read_text("utf-8").splitlines()
-    ]
+    lines = [ln.encode() for p in (samples / "articles.jsonl",) for ln in p.read_text("utf-8").splitlines()]
     recs = [p.read_bytes() for p in sorted(records.glob("*.csv"))]
     return {"articles": arts, "jsonl": lines, "records": recs}
 
@@ -157,19 +151,11 @@ def mutate_text(rng: random.Random, text: str, rounds: int) -> str:
         elif op == 3:
             text = text[:a] + " " + rng.choice(WORDS) + " " + text[a:]
         elif op == 4:
-            text = (
-                text[:a]
-                + "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(rng.randrange(1, 12)))
-                + text[a:]
-            )
+            text = text[:a] + "".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(rng.randrange(1, 12))) + text[a:]
         elif op == 5:
             text = text[:a] + text[a:b].upper() + text[b:]
         elif op == 6:
-            text = (
-                text[:a]
-                + "".join(c if not c.isdigit() else str(rng.randrange(10)) for c in text[a:b])
-                + text[b:]
-            )
+            text = text[:a] + "".join(c if not c.isdigit() else str(rng.randrange(10)) for c in text[a:b]) + text[b:]
         else:
             c = rng.randrange(n + 1)
             text = text[:c] + text[a:b] + text[c:]
@@ -188,9 +174,7 @@ def mutate_bytes(rng: random.Random, data: bytes, rounds: int) -> bytes:
         elif op == 2:
             buf[a:a] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 16)))
         elif op == 3:
-            buf[a:a] = rng.choice(
-                [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"\r", b'"', b","]
-            )
+            buf[a:a] = rng.choice([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"\r", b'"', b","])
         else:
             buf = buf[:a]
     return bytes(buf)
@@ -232,9 +216,7 @@ class Fuzzer:
                 date(9999, 12, 31),
             ]
         )
-        art = article_from_text(
-            text, id=f"fz{rng.randrange(10**6)}", kind=kind, published=published
-        )  # type: ignore[arg-type]
+        art = article_from_text(text, id=f"fz{rng.randrange(10**6)}", kind=kind, published=published)  # type: ignore[arg-type]
         extract(art, gazetteer=self.gaz, actors=self.actors)
 
     def text(self, rng: random.Random) -> None:
@@ -358,9 +340,7 @@ class Fuzzer:
                     "properties": rng.choice([props, None, [], "x"]),
                 }
             )
-        text = json.dumps(
-            {"type": rng.choice(["FeatureCollection", "Feature", "x"]), "features": feats}
-        )
+        text = json.dumps({"type": rng.choice(["FeatureCollection", "Feature", "x"]), "features": feats})
         if rng.random() < 0.4:
             text = mutate_text(rng, text, rng.randrange(1, 8))
         path = self.tmp / "events.geojson"
@@ -380,12 +360,8 @@ class Fuzzer:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=10_000, help="Number of inputs (default 10000).")
-    ap.add_argument(
-        "--seed", type=int, default=0, help="First seed (inputs use seed, seed+1, ...)."
-    )
-    ap.add_argument(
-        "--only", type=int, help="Run the one input made from this seed (to reproduce a crash)."
-    )
+    ap.add_argument("--seed", type=int, default=0, help="First seed (inputs use seed, seed+1, ...).")
+    ap.add_argument("--only", type=int, help="Run the one input made from this seed (to reproduce a crash).")
     args = ap.parse_args(argv)
     import logging
 
@@ -406,9 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a crash: anything that is not our own error
                 tb = "".join(traceback.format_exception(exc)[-4:])
                 crashes.append((seed, kind, tb))
-                print(
-                    f"CRASH seed={seed} kind={kind}: {type(exc).__name__}: {exc}"[:400], flush=True
-                )
+                print(f"CRASH seed={seed} kind={kind}: {type(exc).__name__}: {exc}"[:400], flush=True)
             kinds[kind] += 1
             if i % 1000 == 0:
                 print(

@@ -23,8 +23,13 @@ if TYPE_CHECKING:
 
 # The pipeline and what it loads are imported on first use, so that
 # ``geomap --help`` and ``import geomap.cli`` stay quick.
-_LAZY = {"load_gazetteer": "gazetteer", "read_articles": "ingest", "RunResult": "pipeline",
-         "run": "pipeline", "text_to_events": "pipeline"}
+_LAZY = {
+    "load_gazetteer": "gazetteer",
+    "read_articles": "ingest",
+    "RunResult": "pipeline",
+    "run": "pipeline",
+    "text_to_events": "pipeline",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -35,6 +40,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -208,11 +208,7 @@ def detect_format(header: Iterable[str]) -> str:
         return "geomap"
     if "event_id_cnty" in cols or {"event_date", "sub_event_type", "location"} <= cols:
         return "acled"
-    if (
-        "where_coordinates" in cols
-        or "type_of_violence" in cols
-        or {"side_a", "where_prec"} <= cols
-    ):
+    if "where_coordinates" in cols or "type_of_violence" in cols or {"side_a", "where_prec"} <= cols:
         return "ucdp"
     return "plain"
 
@@ -239,7 +235,6 @@ def _actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     return s, None
 
 
-
 def _country(name: str) -> tuple[str, int]:
     found = _COUNTRY_ISO.get(name.strip().lower())
     return (found[0], found[1]) if found else (name.strip(), 0)
@@ -253,9 +248,7 @@ def _int_cell(value: str, what: str, *, low: int = 0, high: int | None = None) -
     if n is None:
         raise ValueError(f"{what} {s!r} is not a whole number")
     if n < low or (high is not None and n > high):
-        raise ValueError(
-            f"{what} {n} is out of range ({low}-{high if high is not None else '...'})"
-        )
+        raise ValueError(f"{what} {n} is out of range ({low}-{high if high is not None else '...'})")
     return n
 
 
@@ -302,9 +295,7 @@ def _acled_row(path: Path, line: int, row: dict[str, str], *, ours: bool) -> Row
     if kw["latitude"] is None and not name:
         raise ValueError("no location name and no latitude/longitude")
     given = bool(row.get("geo_precision", "").strip())
-    return Row(
-        path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours
-    )
+    return Row(path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours)
 
 
 def _middle(start: str, end: str) -> str:
@@ -322,9 +313,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         raise ValueError("no date_start")
     event_date = start if date_prec == 1 or not end else _middle(start, end)
     violence = _int_cell(row.get("type_of_violence", ""), "type_of_violence", low=1, high=3)
-    etype, sub = (
-        ("Violence against civilians", "Attack") if violence == 3 else ("Battles", "Armed clash")
-    )
+    etype, sub = ("Violence against civilians", "Attack") if violence == 3 else ("Battles", "Armed clash")
     where_prec = _int_cell(row.get("where_prec", ""), "where_prec", low=1, high=7) or 1
     where = row.get("where_coordinates", "") or row.get("where_description", "")
     name, kind = split_kind_word(where)
@@ -340,11 +329,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
     ref = _ref(path, line)
     uid = row.get("id", "").strip()
-    notes = "; ".join(
-        x
-        for x in (row.get("where_description", "").strip(), row.get("source_article", "").strip())
-        if x
-    )
+    notes = "; ".join(x for x in (row.get("where_description", "").strip(), row.get("source_article", "").strip()) if x)
     kw: dict[str, Any] = {
         "event_id": f"UCDP-{uid}" if uid else ref,
         "article_id": ref,
@@ -405,10 +390,7 @@ def _plain_row(
         if sub_found is not None:
             etype, sub = sub_found
         else:
-            msg = (
-                f"sub-event type {cell('sub_type')!r} is not one of ACLED's; "
-                f"left as {sub or 'empty'!r}"
-            )
+            msg = f"sub-event type {cell('sub_type')!r} is not one of ACLED's; left as {sub or 'empty'!r}"
             warnings.append(InputError(path, msg, line=line))
     actor1, inter1 = _actor(cell("actor1"), actors)
     actor2, inter2 = _actor(cell("actor2"), actors)
@@ -416,12 +398,7 @@ def _plain_row(
     ref = _ref(path, line)
     uid = cell("id")
     if not uid:
-        uid = (
-            "REC-"
-            + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode())
-            .hexdigest()[:10]
-            .upper()
-        )
+        uid = "REC-" + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode()).hexdigest()[:10].upper()
     kw: dict[str, Any] = {
         "event_id": uid,
         "article_id": ref,
@@ -461,16 +438,11 @@ def _plain_row(
     )
 
 
-def _plain_columns(
-    path: Path, header: Sequence[str], columns: PlainColumns
-) -> dict[str, str | None]:
+def _plain_columns(path: Path, header: Sequence[str], columns: PlainColumns) -> dict[str, str | None]:
     cols = {what: columns.pick(what, header) for what in _USUAL}
     for what, col in cols.items():
         if col is not None and col not in header and getattr(columns, what) is not None:
-            msg = (
-                f"no column {col!r} (given with --{what.replace('_', '-')}-column); "
-                f"columns are: {', '.join(header)}"
-            )
+            msg = f"no column {col!r} (given with --{what.replace('_', '-')}-column); columns are: {', '.join(header)}"
             raise InputError(path, msg, line=1)
     if cols["name"] is None and (cols["lat"] is None or cols["lon"] is None):
         msg = (
@@ -503,14 +475,8 @@ def parse_rows(
         msg = "this is geomap's mentions/articles table, not event records; join events.csv instead"
         raise InputError(path, msg, line=1)
     kind = detect_format(header) if fmt == "auto" else fmt
-    if (
-        kind in ("acled", "geomap")
-        and "location" not in header
-        and not {"latitude", "longitude"} <= set(header)
-    ):
-        msg = (
-            f"no 'location' and no 'latitude'/'longitude' columns; columns are: {', '.join(header)}"
-        )
+    if kind in ("acled", "geomap") and "location" not in header and not {"latitude", "longitude"} <= set(header):
+        msg = f"no 'location' and no 'latitude'/'longitude' columns; columns are: {', '.join(header)}"
         raise InputError(path, msg, line=1)
     if kind == "ucdp" and "date_start" not in header:
         raise InputError(path, f"no 'date_start' column; columns are: {', '.join(header)}", line=1)

@@ -135,8 +135,14 @@ class _Compiled:
                     continue
                 resume = m.end()
                 (s, e), *groups = m.regs[1:]
-                found.append((s - 1, e - 1, text[s - 1:e - 1],
-                              tuple(text[a - 1:b - 1] if a >= 0 else None for a, b in groups)))
+                found.append(
+                    (
+                        s - 1,
+                        e - 1,
+                        text[s - 1 : e - 1],
+                        tuple(text[a - 1 : b - 1] if a >= 0 else None for a, b in groups),
+                    )
+                )
             out.append(found)
         return out
 
@@ -190,8 +196,9 @@ class Folded:
         return exact[0], exact[1], text, False
 
     @staticmethod
-    def _scan(rx: re.Pattern[str], head: re.Pattern[str] | None, searched: str, pos: int,
-              endpos: int) -> Iterator[re.Match[str]]:
+    def _scan(
+        rx: re.Pattern[str], head: re.Pattern[str] | None, searched: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
         if head is None:
             yield from rx.finditer(searched, pos, endpos)
             return
@@ -232,7 +239,7 @@ class Folded:
         for i, m in enumerate(self._scan(rx, head, searched, 0, sys.maxsize)):
             if count and i >= count:
                 break
-            out.append(text[last:m.start()])
+            out.append(text[last : m.start()])
             out.append(repl(_Match(m, text)) if callable(repl) else repl)
             last = m.end()
         out.append(text[last:])

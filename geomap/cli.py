@@ -73,8 +73,7 @@ def _progress_run(inputs: tuple[str, ...], out: str, *, map_html: bool, **kwargs
 
         bar = tqdm(desc="articles", unit="art", file=sys.stderr)
     try:
-        return run(paths, out=out, map_html=map_html,
-                   progress=(bar.update if bar is not None else None), **kwargs)
+        return run(paths, out=out, map_html=map_html, progress=(bar.update if bar is not None else None), **kwargs)
     finally:
         if bar is not None:
             bar.close()
@@ -97,34 +96,85 @@ def _report(result: Any, out: str) -> None:
 
 _COMMON = [
     click.argument("inputs", nargs=-1, type=click.Path()),
-    click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False),
-                 help="Folder for the outputs."),
-    click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                 help="A gazetteer patch file (add/override/blacklist names); repeatable."),
-    click.option("--country", "countries", multiple=True, default=("SY",), show_default=True,
-                 help="Country bias for resolving names (ISO2); repeatable."),
-    click.option("--reference-date", callback=_parse_date,
-                 help="Date (YYYY-MM-DD) for articles that carry none; their dates are flagged year-supplied."),
+    click.option(
+        "--out",
+        "-o",
+        default="output",
+        show_default=True,
+        type=click.Path(file_okay=False),
+        help="Folder for the outputs.",
+    ),
+    click.option(
+        "--gazetteer",
+        "patches",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="A gazetteer patch file (add/override/blacklist names); repeatable.",
+    ),
+    click.option(
+        "--country",
+        "countries",
+        multiple=True,
+        default=("SY",),
+        show_default=True,
+        help="Country bias for resolving names (ISO2); repeatable.",
+    ),
+    click.option(
+        "--reference-date",
+        callback=_parse_date,
+        help="Date (YYYY-MM-DD) for articles that carry none; their dates are flagged year-supplied.",
+    ),
     click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it."),
-    click.option("--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."),
+    click.option(
+        "--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."
+    ),
     click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage)."),
-    click.option("--max-article-mb", type=click.FloatRange(min=0, min_open=True), default=5.0,
-                 show_default=True, help="Skip article files larger than this many megabytes."),
-    click.option("--geocoder", default=None, metavar="SERVICE",
-                 help="Opt-in online fallback for names the gazetteer lacks (a geopy service, e.g. "
-                      "nominatim). Off by default: without it no request leaves the machine."),
-    click.option("--user-agent", envvar="GEOMAP_USER_AGENT", default=None,
-                 help="Who is asking the online geocoder, e.g. 'myproject/1.0 (you@example.org)' "
-                      "[env GEOMAP_USER_AGENT]; required with --geocoder."),
-    click.option("--geocoder-url", default=None, metavar="URL",
-                 help="Another server for --geocoder (e.g. a private Nominatim: http://host:8080)."),
-    click.option("--workers", type=click.IntRange(min=1), default=None,
-                 help="Process the articles in N local processes (implies --engine processes)."),
-    click.option("--engine", type=click.Choice(["local", "processes", "dask"]), default=None,
-                 help="Where articles are processed: this process (default), local worker processes, "
-                      "or a Dask cluster (see docs/scaling.md)."),
-    click.option("--scheduler", metavar="ADDRESS", default=None,
-                 help="Dask scheduler for --engine dask, e.g. tcp://host:8786 (default: a local cluster)."),
+    click.option(
+        "--max-article-mb",
+        type=click.FloatRange(min=0, min_open=True),
+        default=5.0,
+        show_default=True,
+        help="Skip article files larger than this many megabytes.",
+    ),
+    click.option(
+        "--geocoder",
+        default=None,
+        metavar="SERVICE",
+        help="Opt-in online fallback for names the gazetteer lacks (a geopy service, e.g. "
+        "nominatim). Off by default: without it no request leaves the machine.",
+    ),
+    click.option(
+        "--user-agent",
+        envvar="GEOMAP_USER_AGENT",
+        default=None,
+        help="Who is asking the online geocoder, e.g. 'myproject/1.0 (you@example.org)' "
+        "[env GEOMAP_USER_AGENT]; required with --geocoder.",
+    ),
+    click.option(
+        "--geocoder-url",
+        default=None,
+        metavar="URL",
+        help="Another server for --geocoder (e.g. a private Nominatim: http://host:8080).",
+    ),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Process the articles in N local processes (implies --engine processes).",
+    ),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "processes", "dask"]),
+        default=None,
+        help="Where articles are processed: this process (default), local worker processes, "
+        "or a Dask cluster (see docs/scaling.md).",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Dask scheduler for --engine dask, e.g. tcp://host:8786 (default: a local cluster).",
+    ),
 ]
 
 
@@ -137,8 +187,7 @@ def _engine(engine: str | None, workers: int | None, scheduler: str | None) -> d
     return {"engine": engine, "workers": workers, "scheduler": scheduler}
 
 
-def _fallback(geocoder: str | None, user_agent: str | None, url: str | None,
-              countries: tuple[str, ...]) -> Any:
+def _fallback(geocoder: str | None, user_agent: str | None, url: str | None, countries: tuple[str, ...]) -> Any:
     """Build the online fallback the options ask for, or ``None`` (the default: offline)."""
     if not geocoder:
         if url:
@@ -147,8 +196,9 @@ def _fallback(geocoder: str | None, user_agent: str | None, url: str | None,
     from .gazetteer.online import OnlineFallback, split_geocoder_url
 
     domain, scheme = split_geocoder_url(url) if url else (None, "https")
-    return OnlineFallback(geocoder, user_agent, domain=domain, scheme=scheme,
-                          country_codes=tuple(c.lower() for c in countries))
+    return OnlineFallback(
+        geocoder, user_agent, domain=domain, scheme=scheme, country_codes=tuple(c.lower() for c in countries)
+    )
 
 
 def _common(func: F) -> F:
@@ -159,27 +209,58 @@ def _common(func: F) -> F:
 
 @cli.command("run")
 @_common
-@click.option("--tiles", default="OpenStreetMap", show_default=True,
-              help="Tile layer for the map ('none' for the offline outline basemap only).")
-@click.option("--records", multiple=True, type=click.Path(),
-              help="Event records to merge in (ACLED / UCDP GED / plain CSV, or our own exports); repeatable.")
+@click.option(
+    "--tiles",
+    default="OpenStreetMap",
+    show_default=True,
+    help="Tile layer for the map ('none' for the offline outline basemap only).",
+)
+@click.option(
+    "--records",
+    multiple=True,
+    type=click.Path(),
+    help="Event records to merge in (ACLED / UCDP GED / plain CSV, or our own exports); repeatable.",
+)
 @_clean_errors
-def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
-            reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool, tiles: str,
-            records: tuple[str, ...], geocoder: str | None, user_agent: str | None,
-            geocoder_url: str | None, max_article_mb: float, workers: int | None, engine: str | None,
-            scheduler: str | None) -> None:
+def run_cmd(
+    inputs: tuple[str, ...],
+    out: str,
+    patches: tuple[str, ...],
+    countries: tuple[str, ...],
+    reference_date: date | None,
+    strict: bool,
+    no_dedup: bool,
+    gpkg: bool,
+    tiles: str,
+    records: tuple[str, ...],
+    geocoder: str | None,
+    user_agent: str | None,
+    geocoder_url: str | None,
+    max_article_mb: float,
+    workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
+) -> None:
     """Read articles, extract events, write GeoJSON, CSV and an interactive map.
 
     INPUTS are files or folders (.txt, .md, .html, .jsonl, .csv); with none,
     the bundled sample dispatches in data/samples/ are used.
     """
     result = _progress_run(
-        inputs, out, map_html=True, patches=patches, country_bias=countries, reference_date=reference_date,
-        strict=strict, dedup=not no_dedup, gpkg=gpkg,
-        map_options={"tiles": None if tiles.lower() == "none" else tiles}, records=records,
+        inputs,
+        out,
+        map_html=True,
+        patches=patches,
+        country_bias=countries,
+        reference_date=reference_date,
+        strict=strict,
+        dedup=not no_dedup,
+        gpkg=gpkg,
+        map_options={"tiles": None if tiles.lower() == "none" else tiles},
+        records=records,
         fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
-        max_article_bytes=int(max_article_mb * 1_000_000), **_engine(engine, workers, scheduler),
+        max_article_bytes=int(max_article_mb * 1_000_000),
+        **_engine(engine, workers, scheduler),
     )
     _report(result, out)
 
@@ -187,27 +268,54 @@ def run_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countri
 @cli.command("extract")
 @_common
 @_clean_errors
-def extract_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], countries: tuple[str, ...],
-                reference_date: date | None, strict: bool, no_dedup: bool, gpkg: bool,
-                geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
-                max_article_mb: float, workers: int | None, engine: str | None,
-                scheduler: str | None) -> None:
+def extract_cmd(
+    inputs: tuple[str, ...],
+    out: str,
+    patches: tuple[str, ...],
+    countries: tuple[str, ...],
+    reference_date: date | None,
+    strict: bool,
+    no_dedup: bool,
+    gpkg: bool,
+    geocoder: str | None,
+    user_agent: str | None,
+    geocoder_url: str | None,
+    max_article_mb: float,
+    workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
+) -> None:
     """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
     result = _progress_run(
-        inputs, out, map_html=False, patches=patches, country_bias=countries, reference_date=reference_date,
-        strict=strict, dedup=not no_dedup, gpkg=gpkg,
+        inputs,
+        out,
+        map_html=False,
+        patches=patches,
+        country_bias=countries,
+        reference_date=reference_date,
+        strict=strict,
+        dedup=not no_dedup,
+        gpkg=gpkg,
         fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
-        max_article_bytes=int(max_article_mb * 1_000_000), **_engine(engine, workers, scheduler),
+        max_article_bytes=int(max_article_mb * 1_000_000),
+        **_engine(engine, workers, scheduler),
     )
     _report(result, out)
 
 
 @cli.command("join")
 @click.argument("records", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the outputs.")
-@click.option("--format", "fmt", type=click.Choice(["auto", "acled", "ucdp", "plain", "geomap"]),
-              default="auto", show_default=True, help="Kind of records (auto: from the CSV header).")
+@click.option(
+    "--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False), help="Folder for the outputs."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "acled", "ucdp", "plain", "geomap"]),
+    default="auto",
+    show_default=True,
+    help="Kind of records (auto: from the CSV header).",
+)
 @click.option("--name-column", help="Plain CSV: place-name column (default: location, place, name...).")
 @click.option("--date-column", help="Plain CSV: date column (default: event_date, date).")
 @click.option("--lat-column", help="Plain CSV: latitude column (default: latitude, lat).")
@@ -221,19 +329,43 @@ def extract_cmd(inputs: tuple[str, ...], out: str, patches: tuple[str, ...], cou
 @click.option("--precision-column", help="Plain CSV: geo_precision column (1-3).")
 @click.option("--id-column", help="Plain CSV: record id column.")
 @click.option("--notes-column", help="Plain CSV: notes/description column.")
-@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A gazetteer patch file (add/override/blacklist names); repeatable.")
-@click.option("--country", "countries", multiple=True, default=("SY",), show_default=True,
-              help="Country bias for geocoding names (ISO2); repeatable.")
+@click.option(
+    "--gazetteer",
+    "patches",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A gazetteer patch file (add/override/blacklist names); repeatable.",
+)
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    default=("SY",),
+    show_default=True,
+    help="Country bias for geocoding names (ISO2); repeatable.",
+)
 @click.option("--strict", is_flag=True, help="Stop at the first bad row or file instead of skipping it.")
 @click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage).")
 @click.option("--no-map", is_flag=True, help="Skip map.html.")
-@click.option("--tiles", default="OpenStreetMap", show_default=True,
-              help="Tile layer for the map ('none' for the offline outline basemap only).")
+@click.option(
+    "--tiles",
+    default="OpenStreetMap",
+    show_default=True,
+    help="Tile layer for the map ('none' for the offline outline basemap only).",
+)
 @_clean_errors
-def join_cmd(records: tuple[str, ...], out: str, fmt: str, patches: tuple[str, ...],
-             countries: tuple[str, ...], strict: bool, gpkg: bool, no_map: bool, tiles: str,
-             **column_options: str | None) -> None:
+def join_cmd(
+    records: tuple[str, ...],
+    out: str,
+    fmt: str,
+    patches: tuple[str, ...],
+    countries: tuple[str, ...],
+    strict: bool,
+    gpkg: bool,
+    no_map: bool,
+    tiles: str,
+    **column_options: str | None,
+) -> None:
     """Join event records (ACLED export, UCDP GED CSV, plain CSV) into GeoJSON, CSV and a map.
 
     Rows without coordinates are geocoded by place name; rows with coordinates
@@ -243,9 +375,18 @@ def join_cmd(records: tuple[str, ...], out: str, fmt: str, patches: tuple[str, .
     from .join import PlainColumns, run_join
 
     columns = PlainColumns(**{k.removesuffix("_column"): v for k, v in column_options.items()})
-    result = run_join(records, out=out, patches=patches, fmt=fmt, columns=columns, country_bias=countries,
-                      strict=strict, map_html=not no_map, gpkg=gpkg,
-                      map_options={"tiles": None if tiles.lower() == "none" else tiles})
+    result = run_join(
+        records,
+        out=out,
+        patches=patches,
+        fmt=fmt,
+        columns=columns,
+        country_bias=countries,
+        strict=strict,
+        map_html=not no_map,
+        gpkg=gpkg,
+        map_options={"tiles": None if tiles.lower() == "none" else tiles},
+    )
     for w in result.warnings:
         click.echo(f"geomap: warning: {w}", err=True)
     _report(result, out)
@@ -255,8 +396,13 @@ def join_cmd(records: tuple[str, ...], out: str, fmt: str, patches: tuple[str, .
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", default=None, help="Only candidates in this country (ISO2).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A gazetteer patch file; repeatable.")
+@click.option(
+    "--gazetteer",
+    "patches",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A gazetteer patch file; repeatable.",
+)
 @_clean_errors
 def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...]) -> None:
     """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer.
@@ -280,9 +426,19 @@ def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patc
             if ranked:
                 break
         out[name] = [
-            {"name": p.name, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "country": p.country,
-             "kind": p.kind, "layer": p.layer, "id": p.id, "score": score}
-            for score, p in ranked if country is None or p.country == country.upper()
+            {
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "admin1": p.admin1,
+                "country": p.country,
+                "kind": p.kind,
+                "layer": p.layer,
+                "id": p.id,
+                "score": score,
+            }
+            for score, p in ranked
+            if country is None or p.country == country.upper()
         ][:10]
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -290,8 +446,10 @@ def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patc
     for name, rows in out.items():
         click.echo(f"{name}: {len(rows)} candidate(s)")
         for r in rows:
-            click.echo(f"  {r['score']:>5}  {r['name']:<30} {r['lat']:>9.4f} {r['lon']:>9.4f}  "
-                       f"{r['admin1'] or '-':<12} {r['country']}  {r['kind']:<11} {r['layer']}")
+            click.echo(
+                f"  {r['score']:>5}  {r['name']:<30} {r['lat']:>9.4f} {r['lon']:>9.4f}  "
+                f"{r['admin1'] or '-':<12} {r['country']}  {r['kind']:<11} {r['layer']}"
+            )
 
 
 @cli.group("gazetteer")
@@ -300,8 +458,13 @@ def gazetteer_grp() -> None:
 
 
 @gazetteer_grp.command("info")
-@click.option("--gazetteer", "patches", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A gazetteer patch file; repeatable.")
+@click.option(
+    "--gazetteer",
+    "patches",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A gazetteer patch file; repeatable.",
+)
 @_clean_errors
 def gazetteer_info(patches: tuple[str, ...]) -> None:
     """Print the layers and their counts."""
@@ -317,10 +480,15 @@ def gazetteer_import() -> None:
 
 @gazetteer_import.command("geonames")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False),
-              help="alternateNames file (or zip) to add names from.")
+@click.option(
+    "--alternate-names",
+    type=click.Path(exists=True, dir_okay=False),
+    help="alternateNames file (or zip) to add names from.",
+)
 @click.option("--country", "countries", multiple=True, help="Keep only these countries (ISO2); repeatable.")
-@click.option("--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported).")
+@click.option(
+    "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
+)
 @_clean_errors
 def import_geonames(file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None) -> None:
     """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one)."""
@@ -339,16 +507,35 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
 @click.option("--kind-column", default=None, help="Column of feature kinds (town, village, camp...).")
 @click.option("--admin1-column", default=None, help="Column of governorate (admin1) names.")
 @click.option("--country", default="SY", show_default=True, help="Country (ISO2) of every row.")
-@click.option("--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported).")
+@click.option(
+    "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
+)
 @_clean_errors
-def import_csv(file: str, name_column: str, lat_column: str, lon_column: str, variants_column: str | None,
-               kind_column: str | None, admin1_column: str | None, country: str, into: str | None) -> None:
+def import_csv(
+    file: str,
+    name_column: str,
+    lat_column: str,
+    lon_column: str,
+    variants_column: str | None,
+    kind_column: str | None,
+    admin1_column: str | None,
+    country: str,
+    into: str | None,
+) -> None:
     """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns."""
     from .gazetteer.imports import import_place_csv
 
-    res = import_place_csv(file, into=into, name_column=name_column, lat_column=lat_column,
-                           lon_column=lon_column, variants_column=variants_column, kind_column=kind_column,
-                           admin1_column=admin1_column, country=country)
+    res = import_place_csv(
+        file,
+        into=into,
+        name_column=name_column,
+        lat_column=lat_column,
+        lon_column=lon_column,
+        variants_column=variants_column,
+        kind_column=kind_column,
+        admin1_column=admin1_column,
+        country=country,
+    )
     click.echo(f"imported {res.places} places from {file} into {res.path}")
 
 

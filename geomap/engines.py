@@ -97,8 +97,10 @@ def extract_articles(
     if workers is not None and workers < 1:
         raise GeomapError(f"workers must be 1 or more, got {workers}")
     if engine != "local" and options.get("fallback") is not None:
-        raise GeomapError(f"the online geocoder sends one request at a time and cannot run on the "
-                          f"{engine!r} engine; use --engine local")
+        raise GeomapError(
+            f"the online geocoder sends one request at a time and cannot run on the "
+            f"{engine!r} engine; use --engine local"
+        )
     n_workers = workers or default_workers()
     if engine == "processes" and n_workers > 1 and len(articles) > 1:
         return _on_processes(articles, gazetteer, actors, options, n_workers, progress)
@@ -107,8 +109,13 @@ def extract_articles(
     return list(_locally(articles, gazetteer, actors, options, progress))
 
 
-def _locally(articles: Sequence[Article], gazetteer: Any, actors: Any, options: dict[str, Any],
-             progress: Callable[[int], None] | None) -> Iterator[Result]:
+def _locally(
+    articles: Sequence[Article],
+    gazetteer: Any,
+    actors: Any,
+    options: dict[str, Any],
+    progress: Callable[[int], None] | None,
+) -> Iterator[Result]:
     from .pipeline import extract
 
     for art in articles:
@@ -119,7 +126,7 @@ def _locally(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
 
 def _chunks(items: Sequence[Article], n_chunks: int) -> list[list[Article]]:
     size = max(1, -(-len(items) // n_chunks))
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 # -- processes -----------------------------------------------------------------
@@ -134,18 +141,24 @@ def _extract_chunk(articles: list[Article]) -> list[Result]:
     return list(_locally(articles, state["gazetteer"], state["actors"], state["options"], None))
 
 
-def _on_processes(articles: Sequence[Article], gazetteer: Any, actors: Any, options: dict[str, Any],
-                  workers: int, progress: Callable[[int], None] | None) -> list[Result]:
+def _on_processes(
+    articles: Sequence[Article],
+    gazetteer: Any,
+    actors: Any,
+    options: dict[str, Any],
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> list[Result]:
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(workers, len(articles))
     # Several chunks per worker keep them all busy to the end; each chunk is one round trip.
     chunks = _chunks(articles, workers * 8)
-    logger.info("extracting %d articles on %d processes (%d chunks)",
-                len(articles), workers, len(chunks))
+    logger.info("extracting %d articles on %d processes (%d chunks)", len(articles), workers, len(chunks))
     out: list[Result] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(gazetteer, actors, options)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(gazetteer, actors, options)
+    ) as pool:
         for chunk, results in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
             out += results
             if progress is not None:
@@ -173,19 +186,28 @@ def _check_workers(client: Any) -> None:
         raise GeomapError(msg) from exc
     others = sorted({v for v in versions.values() if v != __version__})
     if others:
-        msg = (f"Dask workers run geomap {', '.join(others)} but this is geomap {__version__}; "
-               "install the same version on every worker")
+        msg = (
+            f"Dask workers run geomap {', '.join(others)} but this is geomap {__version__}; "
+            "install the same version on every worker"
+        )
         raise GeomapError(msg)
 
 
-def _extract_partition(articles: Sequence[Article], gazetteer: Any, actors: Any,
-                       options: dict[str, Any]) -> list[Result]:
+def _extract_partition(
+    articles: Sequence[Article], gazetteer: Any, actors: Any, options: dict[str, Any]
+) -> list[Result]:
     return list(_locally(articles, gazetteer, actors, options, None))
 
 
-def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: dict[str, Any],
-             workers: int | None, scheduler: Any,
-             progress: Callable[[int], None] | None) -> list[Result]:
+def _on_dask(
+    articles: Sequence[Article],
+    gazetteer: Any,
+    actors: Any,
+    options: dict[str, Any],
+    workers: int | None,
+    scheduler: Any,
+    progress: Callable[[int], None] | None,
+) -> list[Result]:
     try:
         import dask.bag
         import distributed
@@ -205,21 +227,23 @@ def _on_dask(articles: Sequence[Article], gazetteer: Any, actors: Any, options: 
             try:
                 client = stack.enter_context(Client(scheduler))
             except (OSError, TimeoutError) as exc:
-                msg = (f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); "
-                       "is `dask scheduler` running there?")
+                msg = f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); is `dask scheduler` running there?"
                 raise GeomapError(msg) from exc
         else:
-            cluster = stack.enter_context(LocalCluster(
-                n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                dashboard_address=None,
-            ))
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=workers or default_workers(),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+            )
             client = stack.enter_context(Client(cluster))
         _check_workers(client)
         info = client.scheduler_info()["workers"].values()
         threads = sum(w.get("nthreads", 1) for w in info) or 1
         chunks = _chunks(articles, threads * 4)
-        logger.info("extracting %d articles on Dask (%d threads, %d partitions)",
-                    len(articles), threads, len(chunks))
+        logger.info("extracting %d articles on Dask (%d threads, %d partitions)", len(articles), threads, len(chunks))
         # One copy of the gazetteer and actor table per worker, not one per task;
         # the partitions go straight to the workers, not through the scheduler;
         # the futures are kept until gathered (the bag's graph only names them).

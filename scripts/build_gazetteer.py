@@ -60,20 +60,56 @@ def main() -> int:
         alts = sorted({clean(a) for a in raw_alts if keep_name(clean(a))})
         alts = [a for a in alts if a != c["name"]]
         ascii_name = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
-        rows.append([
-            str(c["geonameid"]), clean(c["name"]), clean(ascii_name), ",".join(alts),
-            f"{float(c['latitude']):.5f}", f"{float(c['longitude']):.5f}", "P", "PPL", cc, "",
-            str(c.get("admin1code") or ""), "", "", "", str(pop), "", "", clean(c.get("timezone", "")), "",
-        ])
+        rows.append(
+            [
+                str(c["geonameid"]),
+                clean(c["name"]),
+                clean(ascii_name),
+                ",".join(alts),
+                f"{float(c['latitude']):.5f}",
+                f"{float(c['longitude']):.5f}",
+                "P",
+                "PPL",
+                cc,
+                "",
+                str(c.get("admin1code") or ""),
+                "",
+                "",
+                "",
+                str(pop),
+                "",
+                "",
+                clean(c.get("timezone", "")),
+                "",
+            ]
+        )
     for iso, country in gc.get_countries().items():
         cap = capitals.get((iso, country.get("capital", "")))
         if cap is None:
             continue
-        rows.append([
-            str(country["geonameid"]), clean(country["name"]), clean(country["name"]), "",
-            f"{float(cap['latitude']):.5f}", f"{float(cap['longitude']):.5f}", "A", "PCLI", iso, "",
-            "00", "", "", "", str(int(country.get("population") or 0)), "", "", "", "",
-        ])
+        rows.append(
+            [
+                str(country["geonameid"]),
+                clean(country["name"]),
+                clean(country["name"]),
+                "",
+                f"{float(cap['latitude']):.5f}",
+                f"{float(cap['longitude']):.5f}",
+                "A",
+                "PCLI",
+                iso,
+                "",
+                "00",
+                "",
+                "",
+                "",
+                str(int(country.get("population") or 0)),
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
     rows.sort(key=lambda r: int(r[0]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:

@@ -79,9 +79,7 @@ def syria_outline(buffer_km: float):  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--from", dest="source", type=Path, help="Folder with CC.zip and alternatenames/CC.zip."
-    )
+    ap.add_argument("--from", dest="source", type=Path, help="Folder with CC.zip and alternatenames/CC.zip.")
     ap.add_argument(
         "--cache",
         type=Path,

@@ -22,9 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--out", type=Path, default=ROOT / "docs" / "img", help="folder for the PNG files"
-    )
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img", help="folder for the PNG files")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="geomap-shots-"))

@@ -94,9 +94,7 @@ def bad_folder(tmp_path: Path) -> Path:
     return d
 
 
-def test_every_bad_article_file_is_reported_and_the_rest_is_read(
-    tmp_path: Path, bad_folder: Path
-) -> None:
+def test_every_bad_article_file_is_reported_and_the_rest_is_read(tmp_path: Path, bad_folder: Path) -> None:
     out = tmp_path / "out"
     r = invoke("extract", str(bad_folder), "--out", str(out))
     assert r.exit_code == 3, r.output
@@ -106,24 +104,13 @@ def test_every_bad_article_file_is_reported_and_the_rest_is_read(
         assert skips[f"empty.{ext}"] == [(None, "empty file")]
         assert "binary" in skips[f"binary.{ext}"][0][1]
         assert "white space" in skips[f"blank.{ext}"][0][1]
-        assert (
-            f"bom.{ext}" not in skips
-            and f"utf16.{ext}" not in skips
-            and f"latin1.{ext}" not in skips
-        )
+        assert f"bom.{ext}" not in skips and f"utf16.{ext}" not in skips and f"latin1.{ext}" not in skips
     assert "50.1 MB" in skips["huge.txt"][0][1] and "--max-article-mb" in skips["huge.txt"][0][1]
     feed = dict(skips["feed.jsonl"])
     assert set(feed) == {2, 4, 5, 6}
-    assert (
-        "broken JSON" in feed[2]
-        and "JSON object" in feed[4]
-        and "empty" in feed[5]
-        and "no text" in feed[6]
-    )
+    assert "broken JSON" in feed[2] and "JSON object" in feed[4] and "empty" in feed[5] and "no text" in feed[6]
     table = dict(skips["table.csv"])
-    assert (
-        set(table) == {10, 18} and "fields" in table[10] and "text" in table[18]
-    )  # first line of each record
+    assert set(table) == {10, 18} and "fields" in table[10] and "text" in table[18]  # first line of each record
     assert "no 'text' column" in skips["notext.csv"][0][1]
     assert "truncated.csv" in skips or summary(out)["counts"]["articles"] >= 1
     for name, entries in skips.items():
@@ -143,9 +130,7 @@ def test_every_bad_article_file_is_reported_and_the_rest_is_read(
     assert any(a == "j3" and "2018-02-30" in w for a, w in warnings)
     assert any(a == "c4" and "2018-13-45" in w for a, w in warnings)
     events = list(csv.DictReader((out / "events.csv").read_text(encoding="utf-8").splitlines()))
-    assert events and all(
-        date.fromisoformat(e["event_date"]) for e in events if e["event_date"][:2] != "--"
-    )
+    assert events and all(date.fromisoformat(e["event_date"]) for e in events if e["event_date"][:2] != "--")
 
 
 def test_strict_stops_at_the_first_bad_input(tmp_path: Path, bad_folder: Path) -> None:
@@ -184,9 +169,7 @@ def test_fixture_folder_never_raises() -> None:
 
 def test_missing_input_is_reported(tmp_path: Path) -> None:
     res = run([tmp_path / "nope.txt"], out=tmp_path / "o", map_html=False)
-    assert [(Path(p.path).name, p.reason) for p in res.problems] == [
-        ("nope.txt", "no such file or folder")
-    ]
+    assert [(Path(p.path).name, p.reason) for p in res.problems] == [("nope.txt", "no such file or folder")]
 
 
 # --- gazetteer patch files -----------------------------------------------------------------
@@ -236,12 +219,8 @@ def test_bad_patch_is_skipped_and_the_run_goes_on(
     [(got_line, got_reason)] = skipped(out)["patch.csv"]
     assert got_line == line and reason in got_reason
     assert summary(out)["counts"]["events"] >= 1
-    strict = invoke(
-        "extract", str(tmp_path / "a.txt"), "--gazetteer", str(patch), "--out", str(out), "--strict"
-    )
-    assert (
-        strict.exit_code == 1 and "patch.csv" in strict.output and "Traceback" not in strict.output
-    )
+    strict = invoke("extract", str(tmp_path / "a.txt"), "--gazetteer", str(patch), "--out", str(out), "--strict")
+    assert strict.exit_code == 1 and "patch.csv" in strict.output and "Traceback" not in strict.output
 
 
 # --- GeoNames dumps ------------------------------------------------------------------------
@@ -285,9 +264,7 @@ GN_ROW = (
 )
 def test_bad_geonames_dump_is_a_clean_error(tmp_path: Path, content: bytes, message: str) -> None:
     (tmp_path / "gn.txt").write_bytes(content)
-    r = invoke(
-        "gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp")
-    )
+    r = invoke("gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp"))
     assert r.exit_code == 1 and "Traceback" not in r.output and r.exception is not None
     assert isinstance(r.exception, SystemExit)
     assert message in r.output
@@ -297,9 +274,7 @@ def test_bad_geonames_dump_is_a_clean_error(tmp_path: Path, content: bytes, mess
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 def test_geonames_dump_in_unicode_encodings(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "gn.txt").write_text(GN_ROW, encoding=encoding)
-    r = invoke(
-        "gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp")
-    )
+    r = invoke("gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp"))
     assert r.exit_code == 0, r.output
     assert (tmp_path / "imp" / "gn.txt").read_text(encoding="utf-8").split("\t")[1] == "Hajín"
 
@@ -383,6 +358,4 @@ def test_hostile_article_text_is_escaped_in_map_report_and_fragment(tmp_path: Pa
         low = page.lower()
         for bad in (SCRIPT, IMG, "<script>alert", "<img src=x"):  # escaped forms may stay
             assert bad not in low, f"{name} holds {bad!r} unescaped"
-        assert 'href="javascript:' not in low and "href='javascript:" not in low, (
-            f"{name} links javascript:"
-        )
+        assert 'href="javascript:' not in low and "href='javascript:" not in low, f"{name} links javascript:"

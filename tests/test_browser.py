@@ -86,9 +86,7 @@ def test_sample_map_loads_offline_with_no_console_error(driver: Any, run_dir: Pa
         driver,
         "return performance.getEntriesByType('resource').map(function (r) { return r.name; })",
     )
-    assert [
-        u for u in urls if not u.startswith(("data:", "file:", "blob:")) and TILE_HOST not in u
-    ] == []
+    assert [u for u in urls if not u.startswith(("data:", "file:", "blob:")) and TILE_HOST not in u] == []
 
 
 def test_one_marker_per_event(driver: Any, run_dir: Path, incidents: list[dict[str, Any]]) -> None:
@@ -100,20 +98,14 @@ def test_one_marker_per_event(driver: Any, run_dir: Path, incidents: list[dict[s
     assert _js(driver, "return geomap.renderedCount()") == len(incidents)
 
 
-def test_switching_a_layer_off_hides_its_markers(
-    driver: Any, run_dir: Path, incidents: list[dict[str, Any]]
-) -> None:
+def test_switching_a_layer_off_hides_its_markers(driver: Any, run_dir: Path, incidents: list[dict[str, Any]]) -> None:
     _open(driver, run_dir / "map.html")
     layer = _js(driver, "return geomap.layers()")[0]
-    assert (
-        layer["count"] == Counter(p["actor1"] or "Unknown actor" for p in incidents)[layer["name"]]
-    )
+    assert layer["count"] == Counter(p["actor1"] or "Unknown actor" for p in incidents)[layer["name"]]
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
-    ActionChains(driver).move_to_element(
-        driver.find_element(By.CSS_SELECTOR, ".leaflet-control-layers")
-    ).perform()
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".leaflet-control-layers")).perform()
     labels = driver.find_elements(By.CSS_SELECTOR, ".leaflet-control-layers-overlays label")
     label = next(lb for lb in labels if layer["name"] in lb.text)
     label.find_element(By.TAG_NAME, "input").click()
@@ -150,9 +142,7 @@ def test_date_range_hides_events_outside_it_in_clusters_too(
         _js(driver, "document.querySelector('.geomap-undated input').click()")
         assert _js(driver, "return geomap.renderedCount()") == inside
     count_text = _js(driver, "return document.querySelector('.geomap-count').textContent")
-    assert count_text.startswith(
-        f"{_js(driver, 'return geomap.visibleCount()')} of {len(incidents)}"
-    )
+    assert count_text.startswith(f"{_js(driver, 'return geomap.visibleCount()')} of {len(incidents)}")
     # the slider and the play button move the range too
     _js(driver, "geomap.setRange(null, null, true)")
     assert _js(driver, "return geomap.renderedCount()") == len(incidents)
@@ -202,15 +192,11 @@ def test_hostile_article_text_stays_text(driver: Any, run_dir: Path, tmp_path: P
         assert needle in popup["text"]
         assert popup["tags"] == 0
     assert "<script>" in sentences["<script>alert(1)</script>"]
-    label_text = _js(
-        driver, "return document.querySelector('.leaflet-control-layers-overlays').textContent"
-    )
+    label_text = _js(driver, "return document.querySelector('.leaflet-control-layers-overlays').textContent")
     assert "<img src=x onerror=alert(3)>" in label_text
     time.sleep(0.2)
     assert _js(driver, "return window.__alerts") == []
-    assert (
-        _js(driver, "return document.querySelectorAll('.leaflet-container img[src=x]').length") == 0
-    )
+    assert _js(driver, "return document.querySelectorAll('.leaflet-container img[src=x]').length") == 0
     assert _severe(driver) == []
 
 
@@ -243,19 +229,13 @@ def test_heat_layer_fragment_and_report(
           }
         }""",
     )
-    assert (
-        _js(driver, "return document.querySelectorAll('canvas.leaflet-heatmap-layer').length") == 1
-    )
+    assert _js(driver, "return document.querySelectorAll('canvas.leaflet-heatmap-layer').length") == 1
     # a map whose events are embedded gzipped (as large maps are) reads them back
-    packed = write_map(
-        read_events(run_dir / "events.geojson"), tmp_path / "packed.html", tiles=None, compress=True
-    )
+    packed = write_map(read_events(run_dir / "events.geojson"), tmp_path / "packed.html", tiles=None, compress=True)
     _open(driver, packed)
     assert _js(driver, "return geomap.renderedCount()") == len(incidents)
     # an embedded fragment works inside another page
-    frag = write_fragment(
-        read_events(run_dir / "events.geojson"), tmp_path / "frag.html", tiles=None
-    )
+    frag = write_fragment(read_events(run_dir / "events.geojson"), tmp_path / "frag.html", tiles=None)
     host = tmp_path / "host.html"
     host.write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body>"
@@ -264,9 +244,7 @@ def test_heat_layer_fragment_and_report(
     )
     _open(driver, host)
     assert _js(driver, "return geomap.visibleCount()") == len(incidents)
-    assert (
-        _js(driver, "return getComputedStyle(document.body).margin") != "0px"
-    )  # host styles untouched
+    assert _js(driver, "return getComputedStyle(document.body).margin") != "0px"  # host styles untouched
     # the report opens with its map in an iframe
     driver.get((run_dir / "report.html").resolve().as_uri())
     driver.switch_to.frame(driver.find_element("css selector", "iframe.map"))

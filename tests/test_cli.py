@@ -20,15 +20,10 @@ GOOD = (
     "Army Shells Rebel Posts Near Kabani\nBy Coastal Front Monitor\n12 March 2019\n\n"
     "On Monday, the Syrian army shelled rebel positions near Kabani, killing 2 fighters.\n"
 )
-UNDATED = (
-    "Notes From the Latakia Front\n\n"
-    "On October 14th, the Syrian army shelled the village of Kabani.\n"
-)
+UNDATED = "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the village of Kabani.\n"
 
 
-def _commands(
-    group: click.Group, path: tuple[str, ...] = ()
-) -> list[tuple[tuple[str, ...], click.Command]]:
+def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     out: list[tuple[tuple[str, ...], click.Command]] = [(path, group)]
     ctx = click.Context(group)
     for name in group.list_commands(ctx):
@@ -53,9 +48,7 @@ def test_the_walk_finds_the_known_commands() -> None:
     assert {"", "run", "extract", "geocode", "gazetteer", "gazetteer info"} <= paths
 
 
-@pytest.mark.parametrize(
-    ("path", "cmd"), COMMANDS, ids=[" ".join(p) or "geomap" for p, _c in COMMANDS]
-)
+@pytest.mark.parametrize(("path", "cmd"), COMMANDS, ids=[" ".join(p) or "geomap" for p, _c in COMMANDS])
 def test_every_command_has_help(path: tuple[str, ...], cmd: click.Command) -> None:
     assert (cmd.help or "").strip(), f"'geomap {' '.join(path)}' has no description"
     result = invoke([*path, "--help"])

@@ -181,9 +181,7 @@ def test_known_place_is_written_lon_first(geo) -> None:
             continue
         (place,) = gaz.places_by_ids([p["place_id"]])
         lon, lat = f["geometry"]["coordinates"]
-        assert lon == pytest.approx(place.lon, abs=1e-5) and lat == pytest.approx(
-            place.lat, abs=1e-5
-        )
+        assert lon == pytest.approx(place.lon, abs=1e-5) and lat == pytest.approx(place.lat, abs=1e-5)
         checked += 1
     assert checked >= 5
 
@@ -233,9 +231,7 @@ def test_required_properties(geo) -> None:
         assert isinstance(p["article_id"], str) and p["article_id"]
         assert DATE.match(p["event_date"]), p["event_date"]
         assert isinstance(p["actor1"], str) and isinstance(p["actor2"], str)
-        assert p["fatalities"] is None or (
-            isinstance(p["fatalities"], int) and p["fatalities"] >= 0
-        )
+        assert p["fatalities"] is None or (isinstance(p["fatalities"], int) and p["fatalities"] >= 0)
         assert isinstance(p["primary"], bool)
         assert p["time_precision"] in (1, 2, 3)
         assert p["geo_precision"] in (1, 2, 3)
@@ -378,9 +374,7 @@ def test_duplicates_across_articles(tmp_path: Path) -> None:
     (src / "a1.txt").write_text(A1, encoding="utf-8")
     (src / "a2.txt").write_text(A2, encoding="utf-8")
     geomap.run([src], out=tmp_path / "out", map_html=False)
-    feats = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))[
-        "features"
-    ]
+    feats = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))["features"]
     props = [f["properties"] for f in feats]
     assert [p["article_id"] for p in props] == ["a1.txt", "a2.txt"]
     incident, copy = props

@@ -23,9 +23,7 @@ from geomap.pipeline import extract, process, text_to_events
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 THURSDAY = "2018-11-08"  # a Thursday
-TWO_INCIDENTS = (
-    "On Tuesday, Russian jets struck the town of Saraqib, while rebels shelled the city of Hama."
-)
+TWO_INCIDENTS = "On Tuesday, Russian jets struck the town of Saraqib, while rebels shelled the city of Hama."
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +39,7 @@ def actors():
 @pytest.fixture(scope="module")
 def events(gaz, actors):
     def _events(text: str, published: str | None = THURSDAY, article_id: str = "t") -> list[Event]:
-        return text_to_events(
-            text, published=published, article_id=article_id, gazetteer=gaz, actors=actors
-        )
+        return text_to_events(text, published=published, article_id=article_id, gazetteer=gaz, actors=actors)
 
     return _events
 
@@ -108,22 +104,18 @@ def test_sentence_without_a_date_takes_the_article_date(one) -> None:
 
 def test_undated_article_keeps_the_year_unknown(gaz, actors) -> None:
     art = article_from_text(
-        "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the "
-        "village of Kabani.",
+        "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the village of Kabani.",
         id="nodate",
     )
     assert art.published is None
     assert any("no publication date" in w for w in art.warnings)
     _m, evs = extract(art, gazetteer=gaz, actors=actors)
-    assert [(e.event_date, e.date_flag, e.location) for e in evs] == [
-        ("--10-14", "year-unknown", "Kabani")
-    ]
+    assert [(e.event_date, e.date_flag, e.location) for e in evs] == [("--10-14", "year-unknown", "Kabani")]
 
 
 def test_reference_date_supplies_the_year(gaz, actors) -> None:
     art = article_from_text(
-        "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the "
-        "village of Kabani.",
+        "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the village of Kabani.",
         id="nodate",
     )
     _m, evs = extract(art, gazetteer=gaz, actors=actors, reference_date=date(2019, 1, 5))
@@ -143,9 +135,7 @@ def test_reference_date_supplies_the_year(gaz, actors) -> None:
         ),  # the original's date, not the repost's
     ],
 )
-def test_relative_dates_resolve_against_the_dateline(
-    gaz, actors, name: str, event_date: str
-) -> None:
+def test_relative_dates_resolve_against_the_dateline(gaz, actors, name: str, event_date: str) -> None:
     arts, errs = read_articles([FIX / name])
     assert not errs
     _m, evs = extract(arts[0], gazetteer=gaz, actors=actors)
@@ -300,9 +290,7 @@ TYPES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("clause", "event_type", "sub_event_type"), TYPES, ids=[t[2] + ":" + t[0][:25] for t in TYPES]
-)
+@pytest.mark.parametrize(("clause", "event_type", "sub_event_type"), TYPES, ids=[t[2] + ":" + t[0][:25] for t in TYPES])
 def test_event_types(one, clause: str, event_type: str, sub_event_type: str) -> None:
     e = one(f"On Tuesday, {clause}")
     assert (e.event_type, e.sub_event_type) == (event_type, sub_event_type)
@@ -352,14 +340,12 @@ def test_non_events(events, text: str) -> None:
             None,
         ),
         (
-            "On Tuesday, militants shelled the town of Suqaylabiyah; "
-            "2 servicemen were killed and 13 were injured.",
+            "On Tuesday, militants shelled the town of Suqaylabiyah; 2 servicemen were killed and 13 were injured.",
             2,
             13,
         ),
         (
-            "On Tuesday, an airstrike on the village of Kabani "
-            "killed three children and two women.",
+            "On Tuesday, an airstrike on the village of Kabani killed three children and two women.",
             5,
             None,
         ),
@@ -374,41 +360,13 @@ def test_non_events(events, text: str) -> None:
             None,
             None,
         ),
-        pytest.param(
-            "On Tuesday, rebels shelled the city of Hama, injuring 4 civilians.",
-            None,
-            4
-        ),
-        pytest.param(
-            "On Tuesday, shells hit the town of Suqaylabiyah. No one was killed in the attack.",
-            0,
-            None
-        ),
-        pytest.param(
-            "On Tuesday, government forces shelled the city of Hama, but no one was hurt.",
-            0,
-            None
-        ),
-        pytest.param(
-            "On Tuesday, a car bomb in the town of Tafas killed 7 and injured 20.",
-            7,
-            20
-        ),
-        pytest.param(
-            "On Tuesday, jets struck Ariha, killing 5 people and wounding 9 others.",
-            5,
-            9
-        ),
-        pytest.param(
-            "On Tuesday, jets struck Ariha. Six civilians, including two children, were killed.",
-            6,
-            None
-        ),
-        pytest.param(
-            "On Tuesday, an IED exploded in the town of Tafas, killing a former rebel commander.",
-            1,
-            None
-        ),
+        pytest.param("On Tuesday, rebels shelled the city of Hama, injuring 4 civilians.", None, 4),
+        pytest.param("On Tuesday, shells hit the town of Suqaylabiyah. No one was killed in the attack.", 0, None),
+        pytest.param("On Tuesday, government forces shelled the city of Hama, but no one was hurt.", 0, None),
+        pytest.param("On Tuesday, a car bomb in the town of Tafas killed 7 and injured 20.", 7, 20),
+        pytest.param("On Tuesday, jets struck Ariha, killing 5 people and wounding 9 others.", 5, 9),
+        pytest.param("On Tuesday, jets struck Ariha. Six civilians, including two children, were killed.", 6, None),
+        pytest.param("On Tuesday, an IED exploded in the town of Tafas, killing a former rebel commander.", 1, None),
     ],
 )
 def test_fatalities(one, text: str, killed: int | None, injured: int | None) -> None:
@@ -418,9 +376,7 @@ def test_fatalities(one, text: str, killed: int | None, injured: int | None) -> 
 
 
 def test_count_in_a_follow_up_sentence_joins_the_event(one) -> None:
-    e = one(
-        "On Tuesday, the Syrian army shelled the village of Kafr Zita. Two civilians were killed."
-    )
+    e = one("On Tuesday, the Syrian army shelled the village of Kafr Zita. Two civilians were killed.")
     assert e.fatalities == 2
 
 
@@ -451,18 +407,12 @@ def test_list_of_two_villages_gives_two_events(events) -> None:
 
 
 def test_count_goes_to_one_village_of_a_list(events) -> None:
-    evs = events(
-        "On Tuesday, Turkish artillery shelled the villages of Kabani and Kinsabba, "
-        "killing 3 civilians."
-    )
+    evs = events("On Tuesday, Turkish artillery shelled the villages of Kabani and Kinsabba, killing 3 civilians.")
     assert sorted(e.fatalities or 0 for e in evs) == [0, 3]
 
 
 def test_count_in_the_next_sentence_joins_the_event(events) -> None:
-    evs = events(
-        "On Tuesday, Russian jets struck the town of Saraqib. The strikes killed 4 civilians, "
-        "activists said."
-    )
+    evs = events("On Tuesday, Russian jets struck the town of Saraqib. The strikes killed 4 civilians, activists said.")
     assert [(e.location, e.fatalities) for e in evs] == [("Saraqib", 4)]
 
 
@@ -565,9 +515,7 @@ def test_same_incident_from_two_articles_is_one_event(gaz, actors) -> None:
 
 @pytest.fixture(scope="module")
 def base_event(events) -> Event:
-    evs = events(
-        "On Monday, Russian jets struck the town of Saraqib.", "2019-03-12", article_id="a1"
-    )
+    evs = events("On Monday, Russian jets struck the town of Saraqib.", "2019-03-12", article_id="a1")
     assert len(evs) == 1
     return evs[0]
 

@@ -302,9 +302,7 @@ def test_import_geonames_zip(tmp_path):
 def test_import_rejects_a_non_geonames_file(tmp_path):
     bad = tmp_path / "SY.txt"
     bad.write_text("name,lat,lon\nHajin,34.7,40.8\n", encoding="utf-8")
-    res = CliRunner().invoke(
-        cli, ["gazetteer", "import", "geonames", str(bad), "--into", str(tmp_path / "i")]
-    )
+    res = CliRunner().invoke(cli, ["gazetteer", "import", "geonames", str(bad), "--into", str(tmp_path / "i")])
     assert res.exit_code == 1
     assert "expected 19 tab-separated GeoNames columns" in res.output
 
@@ -423,9 +421,7 @@ def test_patch_add_override_blacklist_in_a_run(tmp_path):
     article = tmp_path / "patch_dispatch.txt"
     article.write_text(PATCH_TEXT, encoding="utf-8")
     runner = CliRunner()
-    plain = runner.invoke(
-        cli, ["run", str(article), "--out", str(tmp_path / "plain"), "--tiles", "none"]
-    )
+    plain = runner.invoke(cli, ["run", str(article), "--out", str(tmp_path / "plain"), "--tiles", "none"])
     assert plain.exit_code == 0, plain.output
     before = {r["surface"]: r for r in _mentions(tmp_path / "plain")}
     assert before["Marea"]["status"] != "unresolved"  # a place without the patch
@@ -488,9 +484,7 @@ def test_geocode_json_gives_scored_candidates():
     best = data["Tadmour"][0]
     assert {"score", "admin1", "kind", "layer", "lat", "lon", "name"} <= set(best)
     assert best["admin1"] == "Homs"
-    assert [c["score"] for c in data["Tadmour"]] == sorted(
-        (c["score"] for c in data["Tadmour"]), reverse=True
-    )
+    assert [c["score"] for c in data["Tadmour"]] == sorted((c["score"] for c in data["Tadmour"]), reverse=True)
     assert data["Hajin town"][0]["admin1"] == "Deir ez-Zor"
 
 
@@ -534,9 +528,7 @@ def test_directional_part_of_a_governorate(gaz):
     north, east = gaz.admin.part("Aleppo", "northern"), gaz.admin.part("Aleppo", "east")
     assert north[0] > centre.y and east[1] > centre.x
     assert gaz.locate(*north)[0] == "Aleppo"
-    assert (
-        gaz.admin.part("Aleppo", "upwards") is None and gaz.admin.part("Atlantis", "north") is None
-    )
+    assert gaz.admin.part("Aleppo", "upwards") is None and gaz.admin.part("Atlantis", "north") is None
 
 
 def test_build_geonames_region_script_offline(tmp_path, monkeypatch):

@@ -56,9 +56,7 @@ class _Nominatim(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        type(self).requests.append(
-            {"path": parts.path, "query": query, "agent": self.headers.get("User-Agent", "")}
-        )
+        type(self).requests.append({"path": parts.path, "query": query, "agent": self.headers.get("User-Agent", "")})
         if parts.path != "/search" or query.get("format") != "json":
             self.send_response(404)
             self.end_headers()
@@ -138,10 +136,7 @@ def test_no_user_agent_is_refused(tmp_path):
 
 def test_user_agent_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_USER_AGENT", "env-agent/2.0")
-    assert (
-        OnlineFallback("nominatim", None, cache_path=tmp_path / "g.sqlite").user_agent
-        == "env-agent/2.0"
-    )
+    assert OnlineFallback("nominatim", None, cache_path=tmp_path / "g.sqlite").user_agent == "env-agent/2.0"
 
 
 def test_unknown_service_and_bad_url(tmp_path):
@@ -168,9 +163,7 @@ def test_server_down_is_not_cached(tmp_path):
 def test_apply_fallback_resolves_only_unresolved(server, tmp_path):
     url, requests = server
     fb = _fallback(url, tmp_path)
-    unresolved = Mention(
-        "a", 10, 21, VILLAGE, context=f"shelling hit the village of {VILLAGE} at dawn"
-    )
+    unresolved = Mention("a", 10, 21, VILLAGE, context=f"shelling hit the village of {VILLAGE} at dawn")
     near = Mention("a", 40, 51, VILLAGE, context=f"clashes on the outskirts of {VILLAGE} went on")
     missing = Mention("a", 60, 70, "Nowhere Qqq", context="in Nowhere Qqq")
     done = Mention("a", 0, 4, "Hama", status="resolved", score=3.0)
@@ -255,7 +248,5 @@ def test_cli_refuses_without_user_agent(server, tmp_path):
 
 
 def test_geocoder_url_needs_geocoder(tmp_path):
-    res = CliRunner().invoke(
-        cli, ["extract", "--geocoder-url", "http://127.0.0.1:9", "--out", str(tmp_path)]
-    )
+    res = CliRunner().invoke(cli, ["extract", "--geocoder-url", "http://127.0.0.1:9", "--out", str(tmp_path)])
     assert res.exit_code == 2 and "--geocoder-url needs --geocoder" in res.output

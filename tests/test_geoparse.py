@@ -43,10 +43,7 @@ def only(mentions: list[Mention], surface: str) -> Mention:
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -80,19 +77,14 @@ def test_spelling_variants_resolve_to_one_place(parse, group: str) -> None:
 
 def test_spaced_article_spelling_is_found(parse) -> None:
     m = only(parse("On Monday, mortar shells fell on Dayr az Zawr after dark."), "Dayr az Zawr")
-    assert (
-        m.place is not None
-        and m.place.id == only(parse("Shells fell on Deir ez-Zor."), "Deir ez-Zor").place.id
-    )
+    assert m.place is not None and m.place.id == only(parse("Shells fell on Deir ez-Zor."), "Deir ez-Zor").place.id
 
 
 def test_variants_agree_on_coordinates(parse) -> None:
     a = only(parse("Shells fell on Dayr az-Zawr."), "Dayr az-Zawr")
     b = only(parse("Shells fell on Deir Ezzor."), "Deir Ezzor")
     assert (a.lat, a.lon) == (b.lat, b.lon)
-    assert (
-        34.9 < a.lat < 35.6 and 39.8 < a.lon < 40.5
-    )  # the city on the Euphrates, lat/lon not swapped
+    assert 34.9 < a.lat < 35.6 and 39.8 < a.lon < 40.5  # the city on the Euphrates, lat/lon not swapped
 
 
 def test_village_of_a_short_name_is_found(parse) -> None:
@@ -127,9 +119,7 @@ NOT_PLACES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "name"), NOT_PLACES, ids=[t[1] + ":" + t[0][:30] for t in NOT_PLACES]
-)
+@pytest.mark.parametrize(("text", "name"), NOT_PLACES, ids=[t[1] + ":" + t[0][:30] for t in NOT_PLACES])
 def test_names_that_are_not_places(parse, text: str, name: str) -> None:
     start = text.index(name)
     end = start + len(name)
@@ -140,14 +130,8 @@ def test_names_that_are_not_places(parse, text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        pytest.param(
-            "Members of the Raqqa Civil Council met tribal elders.",
-            "Raqqa"
-        ),
-        pytest.param(
-            "The Idlib Free Police withdrew from the checkpoint.",
-            "Idlib"
-        ),
+        pytest.param("Members of the Raqqa Civil Council met tribal elders.", "Raqqa"),
+        pytest.param("The Idlib Free Police withdrew from the checkpoint.", "Idlib"),
     ],
 )
 def test_org_names_the_rules_miss(parse, text: str, name: str) -> None:
@@ -241,10 +225,7 @@ def test_containment_picks_between_namesakes(parse, text: str, admin1: str) -> N
 
 
 def test_article_context_favours_nearby_namesake(parse) -> None:
-    text = (
-        "Rebels shelled Morek and Kafr Zita in northern Hama on Monday. "
-        "Later, the army hit back at Suran."
-    )
+    text = "Rebels shelled Morek and Kafr Zita in northern Hama on Monday. Later, the army hit back at Suran."
     m = only(parse(text), "Suran")
     assert m.place is not None and m.place.admin1 == "Hama"
 
@@ -282,9 +263,7 @@ def test_between_two_villages_takes_the_midpoint(parse) -> None:
     mid = ((a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2)
     assert (a.lat, a.lon) == pytest.approx(mid)
     assert (b.lat, b.lon) == pytest.approx(mid)
-    assert km(a.lat, a.lon, a.place.lat, a.place.lon) < km(
-        a.place.lat, a.place.lon, b.place.lat, b.place.lon
-    )
+    assert km(a.lat, a.lon, a.place.lat, a.place.lon) < km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
 
 
 def test_between_towns_on_a_road(parse) -> None:

@@ -83,9 +83,7 @@ DATELINES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "title", "published", "outlet"), DATELINES, ids=[d[0] for d in DATELINES]
-)
+@pytest.mark.parametrize(("name", "title", "published", "outlet"), DATELINES, ids=[d[0] for d in DATELINES])
 def test_dateline_fixture(name: str, title: str, published: date, outlet: str) -> None:
     art = read_one(FIX / name)
     assert art.title == title
@@ -106,9 +104,7 @@ def test_repost_takes_the_original_outlets_date() -> None:
     )
     assert find_published(head + "\nBody text.") == date(2018, 11, 5)
     # Without a repost marker the first dateline wins.
-    assert find_published(
-        "Headline Words Go Here\n12 March 2019\n\nOn 10 March 2019 jets struck."
-    ) == date(2019, 3, 12)
+    assert find_published("Headline Words Go Here\n12 March 2019\n\nOn 10 March 2019 jets struck.") == date(2019, 3, 12)
 
 
 @pytest.mark.parametrize(
@@ -159,9 +155,7 @@ def test_tweet_feed_only_fixture_gives_empty_body() -> None:
     assert art.published is None  # 19-digit tweet ids are not dates
 
 
-ARTICLE = (
-    "On Monday, rebels shelled the village of Jurin in the al-Ghab plain, wounding two farmers."
-)
+ARTICLE = "On Monday, rebels shelled the village of Jurin in the al-Ghab plain, wounding two farmers."
 
 BOILERPLATE = [
     "Please share this article with your friends!",
@@ -265,10 +259,7 @@ def test_html_fixture() -> None:
     assert art.published == date(2019, 3, 4)
     assert art.outlet == "Levant Monitor"
     text = art.text.replace("\xa0", " ")
-    assert (
-        "The UN’s convoy – 25 trucks – reached al-Hasakah on Sunday, the "
-        '"Syrian Arab Red Crescent" said.' in text
-    )
+    assert 'The UN’s convoy – 25 trucks – reached al-Hasakah on Sunday, the "Syrian Arab Red Crescent" said.' in text
     assert "Officials in Qamishli called it a “lifeline”." in text
     assert "A café owner said: <we waited three weeks> & prices doubled." in text
     for bad in (
@@ -331,10 +322,7 @@ def test_html_sniffed_in_a_txt_file(tmp_path: Path) -> None:
 
 
 def test_parse_html_prefers_article_element() -> None:
-    doc = parse_html(
-        "<body><div>Menu Sidebar</div><article><h1>Head Line</h1><p>Body &lt;b&gt;</p>"
-        "</article></body>"
-    )
+    doc = parse_html("<body><div>Menu Sidebar</div><article><h1>Head Line</h1><p>Body &lt;b&gt;</p></article></body>")
     assert doc.title == "Head Line"
     assert "Menu" not in doc.text
     assert doc.text.endswith("Body <b>")
@@ -374,10 +362,7 @@ def test_markdown(tmp_path: Path) -> None:
 
 
 def test_strip_markdown_keeps_words() -> None:
-    assert (
-        strip_markdown("### A *small* [link](http://x.example) and `code`")
-        == "A small link and code"
-    )
+    assert strip_markdown("### A *small* [link](http://x.example) and `code`") == "A small link and code"
 
 
 # --- JSONL / CSV exports
@@ -404,9 +389,7 @@ RECORDS = [
 
 def test_jsonl_export(tmp_path: Path) -> None:
     p = tmp_path / "export.jsonl"
-    p.write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n\n", encoding="utf-8"
-    )
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n\n", encoding="utf-8")
     arts, errs = read_articles([p])
     assert errs == []
     assert [a.id for a in arts] == ["r-1", "r-2"]
@@ -427,9 +410,7 @@ def test_csv_export_with_quoting_and_crlf(tmp_path: Path) -> None:
 
     p = tmp_path / "export.csv"
     with p.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(
-            fh, ["id", "title", "text", "published", "url", "outlet"], lineterminator="\r\n"
-        )
+        w = csv.DictWriter(fh, ["id", "title", "text", "published", "url", "outlet"], lineterminator="\r\n")
         w.writeheader()
         w.writerows(
             RECORDS
@@ -479,9 +460,7 @@ def test_csv_without_text_column_is_a_clear_error() -> None:
 def test_jsonl_record_without_text_is_reported(tmp_path: Path) -> None:
     p = tmp_path / "x.jsonl"
     p.write_text(
-        '{"id": "a", "title": "t", "text": "On Monday jets struck Ariha."}\n'
-        '{"id": "b", "title": "only"}\n'
-        "[1, 2]\n",
+        '{"id": "a", "title": "t", "text": "On Monday jets struck Ariha."}\n{"id": "b", "title": "only"}\n[1, 2]\n',
         encoding="utf-8",
     )
     arts, errs = read_articles([p])
@@ -563,9 +542,7 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
         p = tmp_path / f
         p.parent.mkdir(parents=True, exist_ok=True)
         if f.endswith(".jsonl"):
-            p.write_text(
-                json.dumps({"id": "j1", "text": "Clashes near Kinsabba on Monday."}) + "\n"
-            )
+            p.write_text(json.dumps({"id": "j1", "text": "Clashes near Kinsabba on Monday."}) + "\n")
         elif f.endswith(".html"):
             p.write_text("<html><body><p>Clashes near Kinsabba on Monday.</p></body></html>")
         else:
@@ -594,9 +571,7 @@ def test_article_without_date_is_kept_and_flagged(tmp_path: Path) -> None:
 
 
 def test_declared_date_that_cannot_be_read_is_flagged() -> None:
-    art = article_from_text(
-        "Clashes near Kinsabba on Monday.", id="x", published="sometime last spring"
-    )
+    art = article_from_text("Clashes near Kinsabba on Monday.", id="x", published="sometime last spring")
     assert art.published is None
     assert any("not understood" in w for w in art.warnings)
 

@@ -108,12 +108,8 @@ def test_acled_upper_case_headers_and_old_date_format(tmp_path: Path, gaz) -> No
     upper = write_csv(tmp_path / "ACLED_UPPER.csv", src[0], src[1:])
     a = join_records([ACLED], gazetteer=gaz).events
     b = join_records([upper], gazetteer=gaz).events
-    strip = [
-        (e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in a
-    ]
-    assert [
-        (e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in b
-    ] == strip
+    strip = [(e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in a]
+    assert [(e.event_id, e.event_date, e.location, e.latitude, e.fatalities, e.interaction) for e in b] == strip
 
 
 def test_acled_new_style_inter_labels(tmp_path: Path, gaz) -> None:
@@ -146,12 +142,8 @@ def test_ucdp_sample(gaz) -> None:
     idlib = by_id["UCDP-990002"]
     assert (idlib.location, idlib.geo_precision, idlib.admin1) == ("Idlib", 3, "Idlib")
     assert (idlib.event_date, idlib.time_precision) == ("2018-11-06", 2)  # middle of 5-7 Nov
-    assert (
-        idlib.actor1 == "Syrian government" and idlib.inter1 == 1
-    )  # "Government of Syria" via the actor table
-    assert (
-        by_id["UCDP-990005"].time_precision == 2 and by_id["UCDP-990005"].event_date == "2018-11-29"
-    )
+    assert idlib.actor1 == "Syrian government" and idlib.inter1 == 1  # "Government of Syria" via the actor table
+    assert by_id["UCDP-990005"].time_precision == 2 and by_id["UCDP-990005"].event_date == "2018-11-29"
 
 
 def test_plain_sample_is_geocoded(gaz) -> None:
@@ -170,10 +162,7 @@ def test_plain_sample_is_geocoded(gaz) -> None:
         4,
     )
     assert kafr.notes == "Warplanes struck the market"
-    assert (
-        saraqib.location == "Saraqib"
-        and saraqib.sub_event_type == "Shelling/artillery/missile attack"
-    )
+    assert saraqib.location == "Saraqib" and saraqib.sub_event_type == "Shelling/artillery/missile attack"
     assert (qamishli.event_date, qamishli.time_precision) == ("2018-11-15", 3)
     assert daraa.event_date == "2018-11-18"
     assert bab.fatalities == 1 and bab.sub_event_type == "Remote explosive/landmine/IED"
@@ -182,9 +171,7 @@ def test_plain_sample_is_geocoded(gaz) -> None:
 
 def test_cli_join_writes_outputs(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    r = CliRunner().invoke(
-        cli, ["join", str(ACLED), str(UCDP), "--out", str(out), "--tiles", "none", "--gpkg"]
-    )
+    r = CliRunner().invoke(cli, ["join", str(ACLED), str(UCDP), "--out", str(out), "--tiles", "none", "--gpkg"])
     assert r.exit_code == 0, r.output
     for name in ("events.geojson", "events.csv", "events.gpkg", "map.html", "run.json"):
         assert (out / name).exists()
@@ -233,9 +220,7 @@ def test_cli_join_plain_with_column_options(tmp_path: Path) -> None:
 
 def test_cli_join_unknown_column_is_a_clean_error(tmp_path: Path) -> None:
     p = write_csv(tmp_path / "mine.csv", ["place", "date"], [["Hajin", "2018-11-03"]])
-    r = CliRunner().invoke(
-        cli, ["join", str(p), "--out", str(tmp_path / "o"), "--name-column", "Ort"]
-    )
+    r = CliRunner().invoke(cli, ["join", str(p), "--out", str(tmp_path / "o"), "--name-column", "Ort"])
     assert r.exit_code == 3
     assert "mine.csv:1" in r.output and "'ort'" in r.output and "place, date" in r.output
 
@@ -243,18 +228,14 @@ def test_cli_join_unknown_column_is_a_clean_error(tmp_path: Path) -> None:
 def test_run_merges_records_with_articles(tmp_path: Path) -> None:
     res = run(None, out=tmp_path, map_html=False, records=[ACLED])
     ids = {e.event_id for e in res.events}
-    assert {"SYR90001", "SYR90012"} <= ids or any(
-        "acled_sample.csv:2" in e.sources for e in res.events
-    )
+    assert {"SYR90001", "SYR90012"} <= ids or any("acled_sample.csv:2" in e.sources for e in res.events)
     summary = json.loads((tmp_path / "run.json").read_text())
     assert str(ACLED) in summary["inputs"]
     assert "join" in summary["timings"]
 
 
 def test_cli_run_records_option(tmp_path: Path) -> None:
-    r = CliRunner().invoke(
-        cli, ["run", "--records", str(PLAIN), "--out", str(tmp_path), "--tiles", "none"]
-    )
+    r = CliRunner().invoke(cli, ["run", "--records", str(PLAIN), "--out", str(tmp_path), "--tiles", "none"])
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader((tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()))
     assert any("places_sample.csv:2" in x["sources"] for x in rows)
@@ -278,12 +259,7 @@ def test_unknown_place_without_coordinates_is_skipped_with_a_reason(tmp_path: Pa
     res = join_records([p], gazetteer=gaz)
     assert len(res.events) == 1
     [err] = res.problems
-    assert (
-        err.path == str(p)
-        and err.line == 3
-        and "Qwxzvbl Nowhere" in err.reason
-        and "--gazetteer" in err.reason
-    )
+    assert err.path == str(p) and err.line == 3 and "Qwxzvbl Nowhere" in err.reason and "--gazetteer" in err.reason
 
 
 def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> None:
@@ -291,12 +267,8 @@ def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> 
         tmp_path / "a.csv",
         list(ACLED_COLUMNS),
         [
-            acled_row(
-                event_id_cnty="SYR1", latitude=35.10, longitude=40.83
-            ),  # ~45 km north of Hajin
-            acled_row(
-                event_id_cnty="SYR2", latitude=35.10, longitude=40.83, geo_precision=3
-            ),  # 100 km allowed
+            acled_row(event_id_cnty="SYR1", latitude=35.10, longitude=40.83),  # ~45 km north of Hajin
+            acled_row(event_id_cnty="SYR2", latitude=35.10, longitude=40.83, geo_precision=3),  # 100 km allowed
             acled_row(event_id_cnty="SYR3", latitude=40.83, longitude=34.698),  # swapped
         ],
     )
@@ -428,9 +400,7 @@ def test_bad_rows_are_skipped_with_file_and_line(tmp_path: Path, gaz) -> None:
 
 def test_extra_and_missing_cells(tmp_path: Path, gaz) -> None:
     p = tmp_path / "ragged.csv"
-    p.write_text(
-        "place,date\nHajin,2018-11-03,surplus\nIdlib\nAriha,2018-11-04\n", encoding="utf-8"
-    )
+    p.write_text("place,date\nHajin,2018-11-03,surplus\nIdlib\nAriha,2018-11-04\n", encoding="utf-8")
     res = join_records([p], gazetteer=gaz)
     assert [e.location for e in res.events] == ["Idlib", "Ariha"]
     assert res.events[0].event_date == ""
@@ -454,16 +424,12 @@ def test_file_level_problems(tmp_path: Path, gaz) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
     other = tmp_path / "notes.docx"
     other.write_bytes(b"PK\x03\x04")
-    res = join_records(
-        [empty, header_only, no_name, binary, other, tmp_path / "missing.csv"], gazetteer=gaz
-    )
+    res = join_records([empty, header_only, no_name, binary, other, tmp_path / "missing.csv"], gazetteer=gaz)
     assert res.events == []
     reasons = {Path(e.path).name: e.reason for e in res.problems}
     assert reasons["empty.csv"] == "empty file"
     assert "no data rows" in reasons["header.csv"]
-    assert (
-        "no place-name column" in reasons["noname.csv"] and "--name-column" in reasons["noname.csv"]
-    )
+    assert "no place-name column" in reasons["noname.csv"] and "--name-column" in reasons["noname.csv"]
     assert "binary" in reasons["bin.csv"]
     assert "unsupported" in reasons["notes.docx"]
     assert "no such file" in reasons["missing.csv"]
@@ -498,9 +464,7 @@ def test_parse_event_date(cell: str, expected: tuple[str, int | None]) -> None:
     assert parse_event_date(cell) == expected
 
 
-@pytest.mark.parametrize(
-    "cell", ["2018-02-30", "2018-13-01", "31 Febtober 2018", "yesterday", "--02-30", "99/99/2018"]
-)
+@pytest.mark.parametrize("cell", ["2018-02-30", "2018-13-01", "31 Febtober 2018", "yesterday", "--02-30", "99/99/2018"])
 def test_parse_event_date_rejects(cell: str) -> None:
     with pytest.raises(ValueError, match=cell.replace("/", ".").replace("-", ".")[:4]):
         parse_event_date(cell)
@@ -508,12 +472,8 @@ def test_parse_event_date_rejects(cell: str) -> None:
 
 def test_joining_an_output_folder_reads_each_event_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert (
-        CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map"]).exit_code == 0
-    )
-    (out / "mentions.csv").write_text(
-        "article_id,start,end,surface\na,0,5,Hajin\n", encoding="utf-8"
-    )
+    assert CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map"]).exit_code == 0
+    (out / "mentions.csv").write_text("article_id,start,end,surface\na,0,5,Hajin\n", encoding="utf-8")
     res = join_records([out])  # events.csv + events.geojson: the same events twice
     assert len(res.events) == 12
     assert len(res.problems) == 12 and all("duplicate event id" in p.reason for p in res.problems)
@@ -522,9 +482,7 @@ def test_joining_an_output_folder_reads_each_event_file(tmp_path: Path) -> None:
 
 
 def test_cli_join_reports_warnings_in_run_json(tmp_path: Path) -> None:
-    p = write_csv(
-        tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(latitude=35.10, longitude=40.83)]
-    )
+    p = write_csv(tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(latitude=35.10, longitude=40.83)])
     out = tmp_path / "out"
     r = CliRunner().invoke(cli, ["join", str(p), "--out", str(out), "--no-map"])
     assert r.exit_code == 0 and "geomap: warning: " in r.output and "a.csv:2" in r.output

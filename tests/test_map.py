@@ -20,9 +20,7 @@ from geomap.models import Article, Event, Mention, Place
 from geomap.render import build_map, map_fragment, popup_html, write_map
 from geomap.render.payload import event_layers, highlight, map_payload, to_script_json
 
-HOSTILE_SENTENCE = (
-    "Near Morek the site showed only <script>alert(1)</script> & <img src=x onerror=alert(2)>."
-)
+HOSTILE_SENTENCE = "Near Morek the site showed only <script>alert(1)</script> & <img src=x onerror=alert(2)>."
 
 
 def _event(n: int, **kw: object) -> Event:
@@ -168,9 +166,7 @@ def test_sources_of_a_merged_event_are_all_listed() -> None:
             outlet="Wire A",
             url="https://a.example/1",
         ),
-        Article(
-            id="a2", title="Second report", text="", outlet="Wire B", url="javascript:alert(1)"
-        ),
+        Article(id="a2", title="Second report", text="", outlet="Wire B", url="javascript:alert(1)"),
     ]
     e = _event(1, article_id="a1", sources=("a1", "a2"))
     data = _data(_html([e], articles=arts))
@@ -179,16 +175,12 @@ def test_sources_of_a_merged_event_are_all_listed() -> None:
 
 def test_place_name_is_highlighted_as_the_sentence_spells_it() -> None:
     assert (
-        highlight(
-            "Shelling hit Ma'arrat al-Nu'man today.", ["Maarat al-Nouman", "ma'arrat al-nu'man"]
-        )
+        highlight("Shelling hit Ma'arrat al-Nu'man today.", ["Maarat al-Nouman", "ma'arrat al-nu'man"])
         == "Ma'arrat al-Nu'man"
     )
     place = Place(id="p:1", name="Saraqib", lat=35.86, lon=36.8)
     e = _event(1, location="Saraqib", place_id="p:1", sentence="A drone struck Saraqeb.")
-    m = Mention(
-        article_id=e.article_id, start=0, end=7, surface="Saraqeb", place=place, status="resolved"
-    )
+    m = Mention(article_id=e.article_id, start=0, end=7, surface="Saraqeb", place=place, status="resolved")
     data = _data(_html([e], mentions=[m]))
     assert data["strings"][data["cols"]["hl"][0]] == "Saraqeb"
 
@@ -298,9 +290,7 @@ def test_empty_map_still_renders() -> None:
 
 def test_fragment_is_one_div_without_page_styles() -> None:
     frag = map_fragment(EVENTS, tiles=None, height="480px")
-    assert frag.startswith(
-        '<div class="geomap-embed" style="position:relative;width:100%;height:480px">'
-    )
+    assert frag.startswith('<div class="geomap-embed" style="position:relative;width:100%;height:480px">')
     assert frag.rstrip().endswith("</div>")
     for needle in ("<html", "<body", "<head", "html, body"):
         assert needle not in frag
@@ -341,9 +331,7 @@ def _acled_csv(path: Path, events: list[Event], *, upper: bool) -> None:
 @pytest.mark.parametrize("kind", ["geojson", "csv", "acled-lower", "acled-upper"])
 def test_geomap_map_reads_every_events_file(tmp_path: Path, kind: str) -> None:
     dated = [e for e in EVENTS if not e.event_date.startswith("--")]
-    src = {"geojson": tmp_path / "events.geojson", "csv": tmp_path / "events.csv"}.get(
-        kind, tmp_path / "acled.csv"
-    )
+    src = {"geojson": tmp_path / "events.geojson", "csv": tmp_path / "events.csv"}.get(kind, tmp_path / "acled.csv")
     if kind == "geojson":
         write_geojson(dated, src)
     elif kind == "csv":
@@ -378,9 +366,7 @@ def test_geomap_map_writes_static_images(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     src = tmp_path / "events.geojson"
     write_geojson(EVENTS, src)
-    res = CliRunner().invoke(
-        cli, ["map", str(src), "--png", str(tmp_path / "m.png"), "--svg", str(tmp_path / "m.svg")]
-    )
+    res = CliRunner().invoke(cli, ["map", str(src), "--png", str(tmp_path / "m.png"), "--svg", str(tmp_path / "m.svg")])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "map.html").is_file()
     assert (tmp_path / "m.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

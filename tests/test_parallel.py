@@ -44,11 +44,11 @@ def test_processes_match_one_process(samples: list, stage: dict, local: tuple) -
 
 def test_dask_local_cluster_matches_one_process(samples: list, stage: dict, local: tuple) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
         done: list[int] = []
-        got = process(samples, **stage, engine="dask", scheduler=cluster.scheduler_address,
-                      progress=done.append)
+        got = process(samples, **stage, engine="dask", scheduler=cluster.scheduler_address, progress=done.append)
         with distributed.Client(cluster) as client:
             again = process(samples, **stage, engine="dask", scheduler=client)
     assert got == local
@@ -77,8 +77,7 @@ def test_cli_workers_write_the_same_files(tmp_path: Path) -> None:
 
 
 def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
-    args = ["extract", "--out", str(tmp_path), "--engine", "processes",
-            "--scheduler", "tcp://127.0.0.1:1"]
+    args = ["extract", "--out", str(tmp_path), "--engine", "processes", "--scheduler", "tcp://127.0.0.1:1"]
     res = CliRunner().invoke(cli, args)
     assert res.exit_code == 2
     assert "--scheduler is for --engine dask" in res.output
@@ -102,13 +101,14 @@ def test_unreachable_scheduler_is_a_clean_error(stage: dict) -> None:
     dask = pytest.importorskip("dask")
     pytest.importorskip("distributed")
     art = [article_from_text("Shelling hit Idlib.", id="a")]
-    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
-            pytest.raises(GeomapError, match="cannot reach the Dask scheduler"):
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(GeomapError, match="cannot reach the Dask scheduler"),
+    ):
         extract_articles(art, **stage, engine="dask", scheduler="tcp://127.0.0.1:9")
 
 
-def test_dask_workers_with_another_geomap_are_refused(stage: dict,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dask_workers_with_another_geomap_are_refused(stage: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed")
     from geomap import engines
 

@@ -132,9 +132,7 @@ def gaz():  # type: ignore[no-untyped-def]
 
 
 @FAST
-@given(
-    text=TEXTS, kind=st.sampled_from(["txt", "md", "html"]), published=st.none() | DATES | ANY_TEXT
-)
+@given(text=TEXTS, kind=st.sampled_from(["txt", "md", "html"]), published=st.none() | DATES | ANY_TEXT)
 @example(text="x", kind="txt", published="0001-01-01")
 def test_article_from_text_takes_any_text(text: str, kind: str, published: object) -> None:
     a = article_from_text(text, id="p", kind=kind, published=published)  # type: ignore[arg-type]
@@ -158,9 +156,7 @@ def test_decode_bytes_returns_text_or_input_error(data: bytes) -> None:
     data=st.binary(max_size=600) | TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass")),
     suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".csv"]),
 )
-def test_reading_any_bytes_reports_problems_instead_of_raising(
-    tmp_path: Path, data: bytes, suffix: str
-) -> None:
+def test_reading_any_bytes_reports_problems_instead_of_raising(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"in{suffix}"
     path.write_bytes(data)
     arts, errs = read_articles([path])
@@ -185,9 +181,7 @@ def test_find_mentions_spans_are_sound(text: str) -> None:
 @example(text="the next day", published=date(9999, 12, 31), previous="9999-12-31")
 @example(text="On December 30th", published=date(1, 1, 5), previous=None)
 @example(text="On February 29th", published=date(2019, 3, 1), previous=None)
-def test_dates_resolve_to_real_dates_or_nothing(
-    text: str, published: date | None, previous: str | None
-) -> None:
+def test_dates_resolve_to_real_dates_or_nothing(text: str, published: date | None, previous: str | None) -> None:
     for hit in find_dates(text):
         got = resolve_date(hit, published, previous)
         if got is None:
@@ -213,9 +207,7 @@ def test_fatalities_are_counts_or_nothing(text: str) -> None:
 
 @SLOW
 @given(text=TEXTS, published=st.none() | DATES)
-@example(
-    text="Airstrikes hit the town of Hajin yesterday, killing 7 civilians.", published=date(1, 1, 1)
-)
+@example(text="Airstrikes hit the town of Hajin yesterday, killing 7 civilians.", published=date(1, 1, 1))
 @example(text="On Saturday, the army shelled Hajin.", published=date(9999, 12, 31))
 def test_extract_never_raises_on_any_text(text: str, published: date | None) -> None:
     art = article_from_text(text, id="prop", published=published)

@@ -11,13 +11,57 @@ from geomap._regex import WordScan
 from geomap.events import dates, types
 
 _PIECES = [
-    "airstrikes", "air strike", "shelling", "shelled", "killed", "killing", "clashes", "car bomb",
-    "suicide car bomber", "recaptured", "regained control ", "captured", "explosion", "warplanes",
-    "jets struck", "mine exploded", "IEDs", "executed", "protest", "arrested", "ceasefire agreed",
-    "took over the positions from x peacefully", "hit", "attack", "November", "Nov.", "Nov", "3rd",
-    "12", "2018", "2019-01-05", "on Tuesday", "Tuesday morning", "yesterday", "last week",
-    "the same day", "in 2016", "since March", "mid-October", "from 2012 to 2016", "of",
-    "the", "al-", "Deir", "ez-Zor", "non", "re", "x", "5", "at least", "people",
+    "airstrikes",
+    "air strike",
+    "shelling",
+    "shelled",
+    "killed",
+    "killing",
+    "clashes",
+    "car bomb",
+    "suicide car bomber",
+    "recaptured",
+    "regained control ",
+    "captured",
+    "explosion",
+    "warplanes",
+    "jets struck",
+    "mine exploded",
+    "IEDs",
+    "executed",
+    "protest",
+    "arrested",
+    "ceasefire agreed",
+    "took over the positions from x peacefully",
+    "hit",
+    "attack",
+    "November",
+    "Nov.",
+    "Nov",
+    "3rd",
+    "12",
+    "2018",
+    "2019-01-05",
+    "on Tuesday",
+    "Tuesday morning",
+    "yesterday",
+    "last week",
+    "the same day",
+    "in 2016",
+    "since March",
+    "mid-October",
+    "from 2012 to 2016",
+    "of",
+    "the",
+    "al-",
+    "Deir",
+    "ez-Zor",
+    "non",
+    "re",
+    "x",
+    "5",
+    "at least",
+    "people",
 ]
 _SEPS = [" ", "  ", ", ", ". ", "-", "\n", "\n\n", "'", "’", "(", ")", ";", "", "é", "_"]
 
@@ -74,8 +118,7 @@ def test_case_special_characters_are_complete() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES + ["İstanbul", "ſhelling", "KILLED", "ÉTÉ", "Dιyar"]),
-                max_size=8))
+@given(st.lists(st.sampled_from(_PIECES + ["İstanbul", "ſhelling", "KILLED", "ÉTÉ", "Dιyar"]), max_size=8))
 def test_special_characters_take_the_exact_path(words: list[str]) -> None:
     text = " ".join(words)
     patterns = [rx for rx, *_ in types._COMPILED]
@@ -88,9 +131,7 @@ def test_patterns_with_capitals_or_inline_flags_are_not_folded() -> None:
     assert _found(scan, "us US") == [[(3, 5, "US")], [(0, 2, "us"), (3, 5, "US")]]
 
 
-_atoms = st.sampled_from(
-    ["a", "b", "ab", "[ab]", "[a-c]", r"\d", "x?", "(?:a|bc)", "(?:a|)", r"\b", "(?=a)", "."]
-)
+_atoms = st.sampled_from(["a", "b", "ab", "[ab]", "[a-c]", r"\d", "x?", "(?:a|bc)", "(?:a|)", r"\b", "(?=a)", "."])
 _regexes = st.lists(
     st.tuples(_atoms, st.sampled_from(["", "?", "*", "+", "{1,2}", "{0,3}"])),
     min_size=1,
@@ -114,10 +155,31 @@ def test_prefixes_begin_every_match(pattern: str, text: str) -> None:
             assert any(h.match(text, pos) for h in heads), (pattern, text, pos)
 
 
-_HARM = ["killed", "KILLED", "were killed", "at least", "17", "seventeen", "civilians", "wounded",
-         "injuring", "left", "dead", "death of", "toll rose to", "dozens", "many", "3 km",
-         "in 2018",
-         "November 5", "ſoldiers", "İdlib", "people", "killed or injured", "Killing"]
+_HARM = [
+    "killed",
+    "KILLED",
+    "were killed",
+    "at least",
+    "17",
+    "seventeen",
+    "civilians",
+    "wounded",
+    "injuring",
+    "left",
+    "dead",
+    "death of",
+    "toll rose to",
+    "dozens",
+    "many",
+    "3 km",
+    "in 2018",
+    "November 5",
+    "ſoldiers",
+    "İdlib",
+    "people",
+    "killed or injured",
+    "Killing",
+]
 _harm_texts = st.lists(
     st.tuples(st.sampled_from(_HARM), st.sampled_from([" ", ", ", ". ", "-", "’"])), max_size=10
 ).map(lambda parts: "".join(a + b for a, b in parts))
@@ -131,6 +193,7 @@ def test_folded_patterns_match_like_the_originals(text: str) -> None:
 
     folded = [v for v in vars(fatalities).values() if isinstance(v, Folded)]
     assert folded
+
     def parts(m: re.Match[str]) -> tuple[object, ...]:
         return m.span(), m.group(), m.groups(), m.groupdict()
 
@@ -139,6 +202,7 @@ def test_folded_patterns_match_like_the_originals(text: str) -> None:
         got = [parts(m) for m in rx.finditer(text)]
         assert got == want
         assert bool(rx.search(text)) == bool(rx.original.search(text))
+
         def blank(m: re.Match[str]) -> str:
             return "#" * len(m.group())
 

@@ -60,9 +60,7 @@ EVENTS = [
         admin1="Deir ez-Zor",
         fatalities=None,
     ),
-    _event(
-        3, article_id="a2", sources=("a2", "a1"), sentence="<script>alert(1)</script> near Morek"
-    ),
+    _event(3, article_id="a2", sources=("a2", "a1"), sentence="<script>alert(1)</script> near Morek"),
     _event(20, event_date="2018-11-29"),
     _event(5, event_date="--10-11"),
 ]
@@ -126,11 +124,7 @@ def test_counts_by_type_actor_and_governorate() -> None:
     page = report_html(EVENTS, articles=ARTICLES, mentions=MENTIONS)
     counts = " ".join(_parse(_section(page, "counts")).parts)
     counts = re.sub(r"\s+", " ", counts)
-    assert (
-        "Events by type" in counts
-        and "Events by actor" in counts
-        and "Events by governorate" in counts
-    )
+    assert "Events by type" in counts and "Events by actor" in counts and "Events by governorate" in counts
     assert "Battles 4 29" in counts  # 4 events, fatalities 1 + 3 + 20 + 5
     assert "Explosions/Remote violence 1 0" in counts
     assert "Hayat Tahrir al-Sham 5" in counts  # actor 1 or actor 2
@@ -144,10 +138,7 @@ def test_weekly_chart_is_inline_svg() -> None:
     assert names == ["Syrian Arab Army", "Islamic State"]
     assert sum(counts["Syrian Arab Army"]) == 3
     svg = stacked_bars_svg(EVENTS)
-    assert (
-        svg.startswith("<svg")
-        and "<title>Week of 2018-10-29: Syrian Arab Army, 2 events</title>" in svg
-    )
+    assert svg.startswith("<svg") and "<title>Week of 2018-10-29: Syrian Arab Army, 2 events</title>" in svg
     many = [_event(i, actor1=f"Actor {i}") for i in range(12)]
     assert bins_by_actor(many, top=8)[2][-1] == OTHER
 
@@ -172,9 +163,7 @@ def test_event_table_links_sources_and_escapes_text() -> None:
     ]
     hrefs = [a.get("href") for t, a in parsed.tags if t == "a"]
     assert "https://example.org/a1" in hrefs
-    assert not [
-        h for h in hrefs if h and not h.startswith("https://")
-    ]  # javascript: never becomes a link
+    assert not [h for h in hrefs if h and not h.startswith("https://")]  # javascript: never becomes a link
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Clashes &lt;near&gt; Morek" in table
     assert "<mark>Morek</mark>" in table
@@ -194,9 +183,7 @@ def test_names_to_review_come_from_unresolved_and_ambiguous_mentions() -> None:
 
 
 def test_map_is_embedded_and_optional(tmp_path: Path) -> None:
-    page = write_report(EVENTS, tmp_path / "report.html", map_href="map.html").read_text(
-        encoding="utf-8"
-    )
+    page = write_report(EVENTS, tmp_path / "report.html", map_href="map.html").read_text(encoding="utf-8")
     assert '<iframe class="map" src="map.html"' in page
     assert "<iframe" not in report_html(EVENTS, map_href=None)
 

@@ -27,12 +27,8 @@ WRITERS = {
 }
 
 # Text as articles carry it: any printable or spacing character (no NUL, no lone surrogates).
-TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
-)
-NAMES = st.sampled_from(
-    ["", "Hajin", "al-Bab", "Ma'arrat al-Nu'man", "Serêkaniyê", "رأس العين", 'say "x", y; z']
-)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+NAMES = st.sampled_from(["", "Hajin", "al-Bab", "Ma'arrat al-Nu'man", "Serêkaniyê", "رأس العين", 'say "x", y; z'])
 SMALL = st.none() | st.integers(min_value=0, max_value=8)
 
 
@@ -93,9 +89,7 @@ def unique_ids(events: list[Event]) -> list[Event]:
 
 
 @pytest.mark.parametrize("name", sorted(WRITERS))
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(events=st.lists(EVENTS, max_size=4).map(unique_ids))
 def test_any_events_round_trip(tmp_path: Path, name: str, events: list[Event]) -> None:
     path = tmp_path / name
@@ -106,9 +100,7 @@ def test_any_events_round_trip(tmp_path: Path, name: str, events: list[Event]) -
 @pytest.fixture(scope="module")
 def sample_events() -> list[Event]:
     rec = data_dir() / "records"
-    res = join_records(
-        [rec / "acled_sample.csv", rec / "ucdp_sample.csv", rec / "places_sample.csv"]
-    )
+    res = join_records([rec / "acled_sample.csv", rec / "ucdp_sample.csv", rec / "places_sample.csv"])
     assert not res.problems
     return res.events
 
@@ -123,9 +115,7 @@ def extracted_events(tmp_path_factory: pytest.TempPathFactory) -> list[Event]:
 
 
 @pytest.mark.parametrize("name", sorted(WRITERS))
-def test_joined_and_extracted_events_round_trip(
-    tmp_path: Path, name: str, sample_events, extracted_events
-) -> None:
+def test_joined_and_extracted_events_round_trip(tmp_path: Path, name: str, sample_events, extracted_events) -> None:
     for events in (sample_events, extracted_events):
         WRITERS[name](events, tmp_path / name)
         assert read_events(tmp_path / name) == events
@@ -140,17 +130,12 @@ def test_geojson_follows_rfc7946(tmp_path: Path, sample_events) -> None:
     def no_constants(name: str) -> None:
         raise AssertionError(f"{name} is not JSON")
 
-    doc = json.loads(
-        (tmp_path / "e.geojson").read_text(encoding="utf-8"), parse_constant=no_constants
-    )
+    doc = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"), parse_constant=no_constants)
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     for feat, e in zip(doc["features"], sample_events, strict=True):
         lon, lat = feat["geometry"]["coordinates"]
         assert (lon, lat) == (round(e.longitude, 6), round(e.latitude, 6))
-        assert all(
-            isinstance(v, (str, int, float, bool, list, type(None)))
-            for v in feat["properties"].values()
-        )
+        assert all(isinstance(v, (str, int, float, bool, list, type(None))) for v in feat["properties"].values())
         assert feat["properties"]["sources"] == list(e.sources)
     west, south, east, north = doc["bbox"]
     assert west <= east and south <= north and all(-90 <= lat <= 90 for lat in (south, north))

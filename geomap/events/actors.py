@@ -124,11 +124,15 @@ class ActorTable:
                 continue
             if end + 1 < len(low) and (low[end + 1].isalnum() or low[end + 1] == "_"):
                 # allow plural/possessive "s" on word aliases: "Kurds", "rebels"
-                if not (low[end + 1] == "s" and (end + 2 >= len(low) or not low[end + 2].isalnum())
-                        and alias not in self._case_sensitive and len(alias) > 4):
+                if not (
+                    low[end + 1] == "s"
+                    and (end + 2 >= len(low) or not low[end + 2].isalnum())
+                    and alias not in self._case_sensitive
+                    and len(alias) > 4
+                ):
                     continue
                 end += 1
-            if alias in self._case_sensitive and text[start:start + len(alias)] != alias:
+            if alias in self._case_sensitive and text[start : start + len(alias)] != alias:
                 continue
             hits.append((start, end + 1, alias))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -152,19 +156,29 @@ _IMPLICIT = re.compile(
     re.I,
 )
 _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
-    ("regime", True): "Syrian Arab Air Force", ("regime", False): "Syrian Arab Army",
-    ("government", True): "Syrian Arab Air Force", ("government", False): "Syrian Arab Army",
-    ("pro-government", None): "Syrian Arab Army", ("pro-regime", None): "Syrian Arab Army",
+    ("regime", True): "Syrian Arab Air Force",
+    ("regime", False): "Syrian Arab Army",
+    ("government", True): "Syrian Arab Air Force",
+    ("government", False): "Syrian Arab Army",
+    ("pro-government", None): "Syrian Arab Army",
+    ("pro-regime", None): "Syrian Arab Army",
     ("loyalist", None): "Syrian Arab Army",
-    ("syrian", True): "Syrian Arab Air Force", ("syrian", False): "Syrian Arab Army",
+    ("syrian", True): "Syrian Arab Air Force",
+    ("syrian", False): "Syrian Arab Army",
     ("russian", None): "Military Forces of Russia",
-    ("turkish", None): "Turkish Armed Forces", ("israeli", None): "Israel Defense Forces",
-    ("us-led", None): "US-led coalition", ("us-led", True): "US-led coalition",
+    ("turkish", None): "Turkish Armed Forces",
+    ("israeli", None): "Israel Defense Forces",
+    ("us-led", None): "US-led coalition",
+    ("us-led", True): "US-led coalition",
     ("coalition", None): "US-led coalition",
-    ("us", None): "Military Forces of the United States", ("american", None): "Military Forces of the United States",
-    ("rebel", None): "Syrian opposition armed groups", ("opposition", None): "Syrian opposition armed groups",
-    ("kurdish", None): "Syrian Democratic Forces", ("jordanian", None): "Military Forces of Jordan",
-    ("iraqi", None): "Military Forces of Iraq", ("french", None): "Military Forces of France",
+    ("us", None): "Military Forces of the United States",
+    ("american", None): "Military Forces of the United States",
+    ("rebel", None): "Syrian opposition armed groups",
+    ("opposition", None): "Syrian opposition armed groups",
+    ("kurdish", None): "Syrian Democratic Forces",
+    ("jordanian", None): "Military Forces of Jordan",
+    ("iraqi", None): "Military Forces of Iraq",
+    ("french", None): "Military Forces of France",
     ("british", None): "Military Forces of the United Kingdom",
 }
 
@@ -200,8 +214,14 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
             except ValueError as exc:
                 msg = f"{path}:{lineno}: inter {row.get('inter')!r} is not a number 1-8"
                 raise GeomapError(msg) from exc
-            actor = Actor(name, (row.get("side") or "").strip(), inter, (row.get("parent") or "").strip(),
-                          (row.get("country") or "").strip(), (row.get("kind") or "").strip())
+            actor = Actor(
+                name,
+                (row.get("side") or "").strip(),
+                inter,
+                (row.get("parent") or "").strip(),
+                (row.get("country") or "").strip(),
+                (row.get("kind") or "").strip(),
+            )
             actors.append(actor)
             for alias in _aliases_for(name, row.get("aliases") or ""):
                 key = alias.lower()

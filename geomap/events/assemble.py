@@ -25,15 +25,28 @@ from .types import DISORDER, Trigger, find_triggers, is_non_event
 __all__ = ["extract_events"]
 
 EVENT_COUNTRIES = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
-COUNTRY_NAMES = {"SY": ("Syria", 760), "IQ": ("Iraq", 368), "TR": ("Turkey", 792), "LB": ("Lebanon", 422),
-                 "JO": ("Jordan", 400), "IL": ("Israel", 376), "PS": ("Palestine", 275)}
+COUNTRY_NAMES = {
+    "SY": ("Syria", 760),
+    "IQ": ("Iraq", 368),
+    "TR": ("Turkey", 792),
+    "LB": ("Lebanon", 422),
+    "JO": ("Jordan", 400),
+    "IL": ("Israel", 376),
+    "PS": ("Palestine", 275),
+}
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*and\s+|\s*or\s+|\s*&\s*)(?:the\s+)?(?:(?:city|town|village|villages|towns|"
     r"area|areas|province|governorate|countryside|neighbou?rhoods?|districts?)\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
-_HISTORY = re.compile(r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b", re.I)
-_VICTIM_AFTER = re.compile(r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?)?(?:killed|dead|died|wounded|injured|captured|executed|arrested|detained|slain)\b", re.I)
+_HISTORY = re.compile(
+    r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b",
+    re.I,
+)
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?)?(?:killed|dead|died|wounded|injured|captured|executed|arrested|detained|slain)\b",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|around|outside|of|into|inside|towards?|from|between|across|to|by|within|"
@@ -50,30 +63,50 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
-_ANAPHORA = re.compile(r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b", re.I)
-_NO_GUESS = frozenset({"Agreement", "Headquarters or base established", "Other", "Non-violent transfer of territory",
-                       "Change to group/activity"})
+_ANAPHORA = re.compile(
+    r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
+    re.I,
+)
+_NO_GUESS = frozenset(
+    {
+        "Agreement",
+        "Headquarters or base established",
+        "Other",
+        "Non-violent transfer of territory",
+        "Change to group/activity",
+    }
+)
 _COUNT_BEFORE = re.compile(
     r"(?:(?<![\w,.])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?"
     r"(?:(?:from|of)\s+(?:the\s+)?)?$",
     re.I,
 )
-_WEAPON_AFTER = re.compile(r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)", re.I)
+_WEAPON_AFTER = re.compile(
+    r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)",
+    re.I,
+)
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led)\b", re.I)
-_HELD_BY = re.compile(r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_HELD_BY = re.compile(
+    r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
 _DEFAULT_ACTOR = {
-    "Protests": "Protesters", "Riots": "Rioters",
-    "Remote explosive/landmine/IED": "Unidentified armed group", "Suicide bomb": "Unidentified armed group",
-    "Grenade": "Unidentified armed group", "Attack": "Unidentified armed group",
+    "Protests": "Protesters",
+    "Riots": "Rioters",
+    "Remote explosive/landmine/IED": "Unidentified armed group",
+    "Suicide bomb": "Unidentified armed group",
+    "Grenade": "Unidentified armed group",
+    "Attack": "Unidentified armed group",
     "Abduction/forced disappearance": "Unidentified armed group",
 }
 _NO_CASUALTIES = Casualties()
-_GENERIC_ACTORS = frozenset({"Syrian opposition armed groups", "Unidentified armed group (state-media usage)",
-                             "Unidentified armed group"})
+_GENERIC_ACTORS = frozenset(
+    {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
+)
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
 
 
@@ -112,7 +145,7 @@ def _place_lists(sentence_mentions: list[Mention], text: str) -> list[list[Menti
     """Group adjacent mentions joined by "and", "," or "or" into lists."""
     lists: list[list[Mention]] = []
     for m in sentence_mentions:
-        if lists and _LIST_GAP.match(text[lists[-1][-1].end:m.start]):
+        if lists and _LIST_GAP.match(text[lists[-1][-1].end : m.start]):
             lists[-1].append(m)
         else:
             lists.append([m])
@@ -120,19 +153,28 @@ def _place_lists(sentence_mentions: list[Mention], text: str) -> list[list[Menti
 
 
 def _between_container(lists: list[list[Mention]], mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """"between the villages of X and Y in Z" with X or Y unknown: the event is coded to Z (precision 2)."""
+    """Code "between the villages of X and Y in Z", with X or Y unknown, to Z (precision 2)."""
     out: list[list[Mention]] = []
     skip: set[int] = set()
     for i, group in enumerate(lists):
         if i in skip:
             continue
-        head = text[max(0, group[0].start - 60):group[0].start]
-        unknown_pair = any(m.status == "unresolved" and abs(m.end - group[0].start) < 40 or
-                           m.status == "unresolved" and abs(group[-1].end - m.start) < 40 for m in mentions)
+        head = text[max(0, group[0].start - 60) : group[0].start]
+        unknown_pair = any(
+            m.status == "unresolved"
+            and abs(m.end - group[0].start) < 40
+            or m.status == "unresolved"
+            and abs(group[-1].end - m.start) < 40
+            for m in mentions
+        )
         if re.search(r"\bbetween\b", head, re.I) or any(m.cue == "between" for m in group):
             nxt = lists[i + 1] if i + 1 < len(lists) else None
-            if unknown_pair and nxt is not None and re.fullmatch(
-                r"\s*(?:,\s*)?(?:in|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", text[group[-1].end:nxt[0].start]
+            if (
+                unknown_pair
+                and nxt is not None
+                and re.fullmatch(
+                    r"\s*(?:,\s*)?(?:in|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}", text[group[-1].end : nxt[0].start]
+                )
             ):
                 out.append([replace(m, precision=2, cue="between, in") for m in nxt])
                 skip.add(i + 1)
@@ -142,7 +184,7 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
 
 
 def _one_per_point(group: list[Mention]) -> list[Mention]:
-    """"between X and Y" puts both names on one midpoint: that is one event, not two."""
+    """Keep one event where "between X and Y" put both names on one midpoint."""
     out: list[Mention] = []
     for m in group:
         if any(o.lat == m.lat and o.lon == m.lon and o.cue.startswith("between") for o in out):
@@ -185,20 +227,27 @@ def _choose_actors(
             return after[0], after[1]
     agent: ActorMention | None = None
     for a in inside:
-        if _BY_BEFORE.search(sentence[max(0, a.start - 20):a.start]) and not _HELD_BY.search(
-            sentence[max(0, a.start - 30):a.start]
-        ) and not re.search(
-            r"\b(?:reported|according|said|claimed|announced|cited)\b[^,]{0,30}$", sentence[:a.start], re.I
+        if (
+            _BY_BEFORE.search(sentence[max(0, a.start - 20) : a.start])
+            and not _HELD_BY.search(sentence[max(0, a.start - 30) : a.start])
+            and not re.search(
+                r"\b(?:reported|according|said|claimed|announced|cited)\b[^,]{0,30}$", sentence[: a.start], re.I
+            )
         ):
             agent = a
             break
     patients = set()
     for a in inside:
-        tail = sentence[a.end:a.end + 60]
-        head = sentence[max(0, a.start - 60):a.start]
+        tail = sentence[a.end : a.end + 60]
+        head = sentence[max(0, a.start - 60) : a.start]
         counted = _COUNT_BEFORE.search(head) and not _WEAPON_AFTER.match(tail)
-        if (_VICTIM_AFTER.match(tail) or _TARGET_BEFORE.search(head) or counted
-                or _HELD.match(tail) or a.actor.side in ("civilians", "humanitarian", "media")):
+        if (
+            _VICTIM_AFTER.match(tail)
+            or _TARGET_BEFORE.search(head)
+            or counted
+            or _HELD.match(tail)
+            or a.actor.side in ("civilians", "humanitarian", "media")
+        ):
             patients.add(id(a))
     patient_names = {a.actor.name for a in inside if id(a) in patients}
     patients |= {id(a) for a in inside if a.actor.name in patient_names}
@@ -227,7 +276,9 @@ def _choose_actors(
     return agent, other
 
 
-def _generic_type(trig: Trigger, civilians: bool, actor1: ActorMention | None, actor2: ActorMention | None) -> tuple[str, str]:
+def _generic_type(
+    trig: Trigger, civilians: bool, actor1: ActorMention | None, actor2: ActorMention | None
+) -> tuple[str, str]:
     if trig.event_type:
         return trig.event_type, trig.sub_event_type
     if civilians and (actor2 is None or actor2.actor.side == "civilians"):
@@ -335,7 +386,11 @@ def extract_events(
                 date_info = ("", 3, "unknown")
         if date_info[2] == "year-inferred" and year_flag_override:
             date_info = (date_info[0], date_info[1], "year-supplied")
-        lists = [g for g in _place_lists(s_places, text) if _LOCATIVE.search(text[max(s_start, g[0].start - 60):g[0].start])]
+        lists = [
+            g
+            for g in _place_lists(s_places, text)
+            if _LOCATIVE.search(text[max(s_start, g[0].start - 60) : g[0].start])
+        ]
         if not lists:
             prev_event = None
             if drafts and (drafts[-1].para == para or (drafts[-1].para == para - 1 and resolved is None)):
@@ -361,8 +416,10 @@ def extract_events(
             if t is main:
                 continue
             t_after = [g for g in lists if g[0].start >= s_start + t.start and g is not chosen]
-            if t_after and t.sub_event_type != main.sub_event_type and all(
-                m.place and m.place.id not in {c.place.id for c in chosen if c.place} for m in t_after[0]
+            if (
+                t_after
+                and t.sub_event_type != main.sub_event_type
+                and all(m.place and m.place.id not in {c.place.id for c in chosen if c.place} for m in t_after[0])
             ):
                 nxt_trig = [u for u in typed if u.start > t.start]
                 if not nxt_trig or t_after[0][0].start < s_start + nxt_trig[0].start:
@@ -371,19 +428,31 @@ def extract_events(
         carrier_done = False
         for trig, group in pairs:
             for m in group:
-                carry = (cas.killed is not None or cas.injured is not None) and not carrier_done and m.precision == specific
+                carry = (
+                    (cas.killed is not None or cas.injured is not None) and not carrier_done and m.precision == specific
+                )
                 if carry:
                     carrier_done = True
-                drafts.append(_Draft(
-                    start=s_start, end=s_end, para=para, trigger=trig, mention=m,
-                    date=date_info[0], time_precision=date_info[1], date_flag=date_info[2],
-                    actors=[replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors],
-                    inherited=prev_actors if prev_actors is not s_actors else [],
-                    sentence=sentence,
-                    killed=cas.killed if carry else None, injured=cas.injured if carry else None,
-                    fatal_text=cas.text or cas.vague, civilians=cas.civilians,
-                    from_title=_is_title(sentence, article.title),
-                ))
+                drafts.append(
+                    _Draft(
+                        start=s_start,
+                        end=s_end,
+                        para=para,
+                        trigger=trig,
+                        mention=m,
+                        date=date_info[0],
+                        time_precision=date_info[1],
+                        date_flag=date_info[2],
+                        actors=[replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors],
+                        inherited=prev_actors if prev_actors is not s_actors else [],
+                        sentence=sentence,
+                        killed=cas.killed if carry else None,
+                        injured=cas.injured if carry else None,
+                        fatal_text=cas.text or cas.vague,
+                        civilians=cas.civilians,
+                        from_title=_is_title(sentence, article.title),
+                    )
+                )
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
@@ -414,7 +483,9 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         if d.mention.precision >= 3 and d.mention.place is not None:
             finer = any(
-                o is not d and o.mention.precision < 3 and o.mention.place is not None
+                o is not d
+                and o.mention.precision < 3
+                and o.mention.place is not None
                 and o.mention.place.admin1 == d.mention.place.admin1
                 and (o.date == d.date or o.para == d.para or _days_apart(o.date, d.date) <= 7)
                 and (o.trigger.sub_event_type == d.trigger.sub_event_type or not d.trigger.event_type)
@@ -423,7 +494,13 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
             if finer:
                 if d.killed is not None:
                     for o in drafts:
-                        if o.mention.precision < 3 and o.mention.place and o.mention.place.admin1 == d.mention.place.admin1 and o.killed is None and o.date == d.date:
+                        if (
+                            o.mention.precision < 3
+                            and o.mention.place
+                            and o.mention.place.admin1 == d.mention.place.admin1
+                            and o.killed is None
+                            and o.date == d.date
+                        ):
                             o.killed, o.fatal_text = d.killed, d.fatal_text
                             break
                 continue
@@ -435,12 +512,25 @@ def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
     """Within one article, one event per place and day: later mentions add counts only."""
     out: list[_Draft] = []
     for d in drafts:
-        same = next((o for o in out if o.mention.place and d.mention.place
-                     and o.mention.place.id == d.mention.place.id
-                     and (o.date == d.date or d.date_flag == "article-date"
-                          or (o.trigger.sub_event_type == d.trigger.sub_event_type
-                              and max(o.time_precision, d.time_precision) >= 2
-                              and _days_apart(o.date, d.date) <= 3))), None)
+        same = next(
+            (
+                o
+                for o in out
+                if o.mention.place
+                and d.mention.place
+                and o.mention.place.id == d.mention.place.id
+                and (
+                    o.date == d.date
+                    or d.date_flag == "article-date"
+                    or (
+                        o.trigger.sub_event_type == d.trigger.sub_event_type
+                        and max(o.time_precision, d.time_precision) >= 2
+                        and _days_apart(o.date, d.date) <= 3
+                    )
+                )
+            ),
+            None,
+        )
         if same is None:
             out.append(d)
             continue
@@ -457,13 +547,18 @@ def _event_id(article_id: str, d: _Draft) -> str:
     return "SYR-" + h[:10].upper()
 
 
-
-def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hits: list[ActorMention],
-            title_admin1: frozenset[str] = frozenset()) -> list[Event]:
+def _finish(
+    article: Article,
+    drafts: list[_Draft],
+    actors: ActorTable,
+    actor_hits: list[ActorMention],
+    title_admin1: frozenset[str] = frozenset(),
+) -> list[Event]:
     events: list[Event] = []
     # Forces that fly, named anywhere in the article: an unattributed air strike is theirs.
-    air_agents = [a for a in actor_hits if a.actor.side in _AIR_SIDES and _AIR_WORDS.search(
-        article.text[a.start:a.end + 40])]
+    air_agents = [
+        a for a in actor_hits if a.actor.side in _AIR_SIDES and _AIR_WORDS.search(article.text[a.start : a.end + 40])
+    ]
     lead = min((d.start for d in drafts), default=0)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited)
@@ -474,7 +569,9 @@ def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hi
         assoc2 = a2.actor.name if a2 is not None and actors.rollup(a2.actor) is not a2.actor else ""
         a1 = replace(a1, actor=actors.rollup(a1.actor)) if a1 is not None else None
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
-        etype, sub = _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
+        etype, sub = (
+            _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
+        )
         if a1 is None:
             # ACLED's conventions for an unnamed perpetrator.
             default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
@@ -492,21 +589,50 @@ def _finish(article: Article, drafts: list[_Draft], actors: ActorTable, actor_hi
         place = m.place
         assert place is not None
         country, iso = COUNTRY_NAMES.get(place.country, ("", 0))
-        events.append(Event(
-            event_id=_event_id(article.id, d), article_id=article.id, event_date=d.date,
-            time_precision=d.time_precision, event_type=etype, sub_event_type=sub,
-            disorder_type=DISORDER[etype], actor1=actor1, actor2=actor2,
-            location=_ascii(place.name), latitude=round(float(m.lat if m.lat is not None else place.lat), 5),
-            longitude=round(float(m.lon if m.lon is not None else place.lon), 5), geo_precision=m.precision,
-            admin1=place.admin1, country=country, iso=iso, inter1=inter1, inter2=inter2,
-            assoc_actor_1=assoc1, assoc_actor_2=assoc2,
-            interaction=interaction(inter1, inter2), fatalities=d.killed, fatalities_text=d.fatal_text,
-            injuries=d.injured, civilian_targeting=civ, date_flag=d.date_flag, sentence=" ".join(d.sentence.split()),
-            place_id=place.id, source=article.outlet, sources=(article.id,), article_title=article.title,
-            url=article.url, notes=" ".join(d.sentence.split()),
-        ))
-    return _mark_primary(article, events, [d.start == lead or d.start < 250 for d in drafts], title_admin1,
-                         _title_agent(article.title, actors))
+        events.append(
+            Event(
+                event_id=_event_id(article.id, d),
+                article_id=article.id,
+                event_date=d.date,
+                time_precision=d.time_precision,
+                event_type=etype,
+                sub_event_type=sub,
+                disorder_type=DISORDER[etype],
+                actor1=actor1,
+                actor2=actor2,
+                location=_ascii(place.name),
+                latitude=round(float(m.lat if m.lat is not None else place.lat), 5),
+                longitude=round(float(m.lon if m.lon is not None else place.lon), 5),
+                geo_precision=m.precision,
+                admin1=place.admin1,
+                country=country,
+                iso=iso,
+                inter1=inter1,
+                inter2=inter2,
+                assoc_actor_1=assoc1,
+                assoc_actor_2=assoc2,
+                interaction=interaction(inter1, inter2),
+                fatalities=d.killed,
+                fatalities_text=d.fatal_text,
+                injuries=d.injured,
+                civilian_targeting=civ,
+                date_flag=d.date_flag,
+                sentence=" ".join(d.sentence.split()),
+                place_id=place.id,
+                source=article.outlet,
+                sources=(article.id,),
+                article_title=article.title,
+                url=article.url,
+                notes=" ".join(d.sentence.split()),
+            )
+        )
+    return _mark_primary(
+        article,
+        events,
+        [d.start == lead or d.start < 250 for d in drafts],
+        title_admin1,
+        _title_agent(article.title, actors),
+    )
 
 
 def _title_agent(title: str, actors: ActorTable) -> Actor | None:
@@ -516,8 +642,8 @@ def _title_agent(title: str, actors: ActorTable) -> Actor | None:
     for a in actors.find_all(title):
         if a.actor.side in ("civilians", "humanitarian", "media", "unknown"):
             continue
-        head = title[max(0, a.start - 40):a.start]
-        tail = title[a.end:a.end + 40]
+        head = title[max(0, a.start - 40) : a.start]
+        tail = title[a.end : a.end + 40]
         if _VICTIM_AFTER.match(tail) or _COUNT_BEFORE.search(head) or _HELD.match(tail):
             continue
         return actors.rollup(a.actor)
@@ -533,8 +659,13 @@ def _admin1_words(admin1: str) -> tuple[str, ...]:
     return (admin1.lower(),)
 
 
-def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
-                  title_admin1: frozenset[str] = frozenset(), title_agent: Actor | None = None) -> list[Event]:
+def _mark_primary(
+    article: Article,
+    events: list[Event],
+    in_lead: list[bool],
+    title_admin1: frozenset[str] = frozenset(),
+    title_agent: Actor | None = None,
+) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
         return events
@@ -562,8 +693,12 @@ def _mark_primary(article: Article, events: list[Event], in_lead: list[bool],
     main = out[best]
     if not main.actor1 and title_agent is not None:
         # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo").
-        main = out[best] = replace(main, actor1=title_agent.name, inter1=title_agent.inter,
-                                   interaction=interaction(title_agent.inter, main.inter2))
+        main = out[best] = replace(
+            main,
+            actor1=title_agent.name,
+            inter1=title_agent.inter,
+            interaction=interaction(title_agent.inter, main.inter2),
+        )
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         for line in (article.title, article.text[:300].split(". ")[0]):

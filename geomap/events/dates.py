@@ -21,25 +21,81 @@ from .._regex import WordScan
 __all__ = ["DateHit", "find_dates", "resolve_date"]
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range_years", re.compile(r"\b(?:in the period )?(?:from|between) ((?:19|20)\d\d) (?:to|and|until|till) ((?:19|20)\d\d)\b", re.I)),
+    (
+        "range_years",
+        re.compile(
+            r"\b(?:in the period )?(?:from|between) ((?:19|20)\d\d) (?:to|and|until|till) ((?:19|20)\d\d)\b", re.I
+        ),
+    ),
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
     ("dmy", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("mdy", re.compile(r"\b" + _MON + r" " + _ORD + r",? ((?:19|20)\d\d)\b", re.I)),
     ("dm", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r"(?! (?:19|20)\d\d)\b", re.I)),
-    ("md", re.compile(r"\b" + _MON + r" " + _ORD + r"\b(?!,? (?:19|20)\d\d)(?! (?:km|kilomet|people|killed|civilians|soldiers))", re.I)),
-    ("weekday", re.compile(r"\b(?:on |last |this |early |late |since |overnight |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|evening|night|afternoon))?\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|the day before|overnight|last night|earlier today|today|this morning|tonight|this evening)\b", re.I)),
-    ("week", re.compile(r"\b(this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b", re.I)),
-    ("same_day", re.compile(r"\b(on the same day|the same day|at the same time|on the same time|simultaneously|later that day|that day|on the next day|the next day|the following day|a day later)\b", re.I)),
+    (
+        "md",
+        re.compile(
+            r"\b" + _MON + r" " + _ORD + r"\b(?!,? (?:19|20)\d\d)(?! (?:km|kilomet|people|killed|civilians|soldiers))",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on |last |this |early |late |since |overnight |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|evening|night|afternoon))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "yesterday",
+        re.compile(
+            r"\b(yesterday|the day before|overnight|last night|earlier today|today|this morning|tonight|this evening)\b",
+            re.I,
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            r"\b(this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b",
+            re.I,
+        ),
+    ),
+    (
+        "same_day",
+        re.compile(
+            r"\b(on the same day|the same day|at the same time|on the same time|simultaneously|later that day|that day|on the next day|the next day|the following day|a day later)\b",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(r"\b(?:in |since |early |late |mid-?)" + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|throughout) ((?:19|20)\d\d)\b", re.I)),
     ("month", re.compile(r"\b(?:in|since|early|late|mid-?) " + _MON + r"\b(?! \d)", re.I)),

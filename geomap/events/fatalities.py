@@ -16,12 +16,45 @@ from .._regex import Folded
 __all__ = ["Casualties", "find_casualties", "word_number"]
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "a hundred": 100,
-    "hundred": 100, "couple": 2, "a couple of": 2, "both": 2,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "hundred": 100,
+    "couple": 2,
+    "a couple of": 2,
+    "both": 2,
 }
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
@@ -31,16 +64,35 @@ _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|mart
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
-    r"(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\s+(?P<who>" + _WHO + r")(?:,[^,;.]{1,50},\s*)?(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>" + _KILL + r"|" + _HURT + r")\b",
+    r"(?:"
+    + _QUAL
+    + r"\s+)?(?P<n>"
+    + _NUMWORD
+    + r")\s+(?P<who>"
+    + _WHO
+    + r")(?:,[^,;.]{1,50},\s*)?(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>"
+    + _KILL
+    + r"|"
+    + _HURT
+    + r")\b",
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:" + _QUAL + r"\s+)?(?P<n>" + _NUMWORD + r")\b(?=(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3}))?",
+    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    + _QUAL
+    + r"\s+)?(?P<n>"
+    + _NUMWORD
+    + r")\b(?=(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3}))?",
     re.I,
 )
-_VAGUE_RX = re.compile(r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I)
+_VAGUE_RX = re.compile(
+    r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I
+)
 _ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d", re.I)
-_KILLED_OR_INJURED = re.compile(r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties", re.I)
+_KILLED_OR_INJURED = re.compile(
+    r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +126,14 @@ def word_number(s: str) -> int | None:
     return None
 
 
-_CIVILIAN = re.compile(r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors|journalists?|nurses?|teachers?|infants?|babies)\b", re.I)
-_NOT_PEOPLE = re.compile(r"^\s*(?:km|kilomet|meters|metres|miles|hours?|days?|weeks?|months?|years?|times|percent|%|trucks|vehicles|tanks|rockets|missiles|shells|airstrikes|strikes|raids|mortars|barrel)", re.I)
+_CIVILIAN = re.compile(
+    r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors|journalists?|nurses?|teachers?|infants?|babies)\b",
+    re.I,
+)
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:km|kilomet|meters|metres|miles|hours?|days?|weeks?|months?|years?|times|percent|%|trucks|vehicles|tanks|rockets|missiles|shells|airstrikes|strikes|raids|mortars|barrel)",
+    re.I,
+)
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -84,7 +142,9 @@ _DATE_MASK = re.compile(
     r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
     r"|\b" + _MONTH + r"\s+\d{5,6}\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
-    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:people|persons|civilians|soldiers|children|fighters|members|militants|killed|dead))"
+    r"|\b"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:people|persons|civilians|soldiers|children|fighters|members|militants|killed|dead))"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?=\W)"
     r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
     re.I,
@@ -92,8 +152,8 @@ _DATE_MASK = re.compile(
 
 # Case-insensitive alternations run faster case-folded; same matches (see geomap/_regex.py).
 _NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK = (
-    Folded(rx) for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED,
-                          _CIVILIAN, _DATE_MASK)
+    Folded(rx)
+    for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK)
 )
 
 
@@ -118,7 +178,7 @@ def _mask_dates(sentence: str) -> str:
 
 def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
     """A count that is part of another ("including 10"), or not a casualty count at all."""
-    head = sentence[max(0, start - 25):start].lower()
+    head = sentence[max(0, start - 25) : start].lower()
     if re.search(r"\b(?:including|among them|among whom|of whom|of them|among|out of)\s+(?:at least\s+)?$", head):
         return True
     if re.search(r"\d", who or "") or re.search(r"\b(?:and|or)\s*$", who or ""):
@@ -155,7 +215,7 @@ def find_casualties(sentence: str) -> Casualties:
         n = word_number(m.group("n"))
         if n is None or _subset_or_noise(sentence, m.start("n"), n, m.group("who")):
             continue
-        between = sentence[m.end("n"):m.start("verb")]
+        between = sentence[m.end("n") : m.start("verb")]
         if _NOT_PEOPLE.match(between) or re.search(r"\b(?:km|kilometers?|miles|years?|months?)\b", between, re.I):
             continue
         if re.match(r"\s*(?:19|20)\d\d\b", m.group("n")):
@@ -175,7 +235,9 @@ def find_casualties(sentence: str) -> Casualties:
         after = m.group("after") or ""
         if n is None or _NOT_PEOPLE.match(after) or _subset_or_noise(sentence, m.start("n"), n, ""):
             continue
-        if re.match(r"^\s+(?:others?|people|persons|civilians)?\s*(?:injured|wounded|hurt)\b", after, re.I) and not m.group("verb").lower().startswith(("injur", "wound")):
+        if re.match(
+            r"^\s+(?:others?|people|persons|civilians)?\s*(?:injured|wounded|hurt)\b", after, re.I
+        ) and not m.group("verb").lower().startswith(("injur", "wound")):
             injured.append(n)
             texts.append(" ".join(m.group().split()))
             continue
@@ -185,8 +247,16 @@ def find_casualties(sentence: str) -> Casualties:
         if verb in ("left", "leaving") and not re.search(r"\b(dead|killed|deaths?)\b", after, re.I):
             continue
         extra = 0
-        tail = sentence[m.end("n"):m.end("n") + 70]
-        more = re.match(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|as well as)\s+(?:" + _QUAL + r"\s+)?(" + _NUMWORD + r")\s+(?!km|kilomet|years?|were)", tail, re.I)
+        tail = sentence[m.end("n") : m.end("n") + 70]
+        more = re.match(
+            r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|as well as)\s+(?:"
+            + _QUAL
+            + r"\s+)?("
+            + _NUMWORD
+            + r")\s+(?!km|kilomet|years?|were)",
+            tail,
+            re.I,
+        )
         if more and word_number(more.group(1)) is not None:
             extra = word_number(more.group(1)) or 0
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):

@@ -27,8 +27,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     start = 0
     for m in _END.finditer(text):
         end = m.end()
-        chunk = text[start:m.start() + len(m.group().rstrip())]
-        if _ABBREV.search(text[max(start, m.start() - 8):m.start() + 1]) and "\n" not in m.group():
+        chunk = text[start : m.start() + len(m.group().rstrip())]
+        if _ABBREV.search(text[max(start, m.start() - 8) : m.start() + 1]) and "\n" not in m.group():
             continue
         if chunk.strip():
             s = start + (len(chunk) - len(chunk.lstrip()))

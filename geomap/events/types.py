@@ -18,19 +18,35 @@ __all__ = ["DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "is_non_event"
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
     "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
     "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
     "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
 }
 DISORDER = {
-    "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-    "Riots": "Demonstrations", "Strategic developments": "Strategic developments",
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
 }
 
 EXP = "Explosions/Remote violence"
@@ -39,30 +55,125 @@ VAC = "Violence against civilians"
 
 # (pattern, event_type, sub_event_type, strength) — strength breaks ties within a sentence.
 _RAW: list[tuple[str, str, str, int]] = [
-    (r"chemical (?:weapons?|arms|munitions|agents?|substances?|attacks?)(?: attacks?)?|chlorine|sarin|mustard gas|toxic (?:gas|gases|substances?)|poison(?:ous)? gas|gas attacks?|nerve (?:agent|gas)|suffocation|\"chemical\"", EXP, "Chemical weapon", 9),
-    (r"suicide (?:car |truck |vehicle |motorcycle )?(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|blasts?|explosions?|belts?)|s?vbieds?|suicide vehicle|self-detonat\w*|blew (?:himself|themselves) up|detonated (?:his|their) (?:explosive )?(?:vest|belt)", EXP, "Suicide bomb", 9),
+    (
+        r"chemical (?:weapons?|arms|munitions|agents?|substances?|attacks?)(?: attacks?)?|chlorine|sarin|mustard gas|toxic (?:gas|gases|substances?)|poison(?:ous)? gas|gas attacks?|nerve (?:agent|gas)|suffocation|\"chemical\"",
+        EXP,
+        "Chemical weapon",
+        9,
+    ),
+    (
+        r"suicide (?:car |truck |vehicle |motorcycle )?(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|blasts?|explosions?|belts?)|s?vbieds?|suicide vehicle|self-detonat\w*|blew (?:himself|themselves) up|detonated (?:his|their) (?:explosive )?(?:vest|belt)",
+        EXP,
+        "Suicide bomb",
+        9,
+    ),
     (r"grenades?", EXP, "Grenade", 6),
-    (r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|terrorist bombing", EXP, "Remote explosive/landmine/IED", 7),
-    (r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?) (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes|bombardment|bombing)|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)", EXP, "Air/drone strike", 8),
+    (
+        r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|terrorist bombing",
+        EXP,
+        "Remote explosive/landmine/IED",
+        7,
+    ),
+    (
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?) (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes|bombardment|bombing)|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        EXP,
+        "Air/drone strike",
+        8,
+    ),
     (r"(?<!hunger )strikes|\braids\b|\braid on|barrage", EXP, "Air/drone strike", 5),
-    (r"shell(?:ed|ing|s)?|artillery|mortars?|rocket(?:s| fire| attacks?| launchers?)?|missiles?|grads?\b|howitzers?|cannon|bombard(?:ed|ment|ing)|hell cannon|projectiles?|cruise missiles?|tank fire|fired (?:at|on|upon)|pounded|targeted (?:with|by) (?:heavy )?(?:weapons|fire)", EXP, "Shelling/artillery/missile attack", 7),
-    (r"recaptured|regained (?:control )?|retook|liberated|restored control|took back|regain(?:ed)? control", "Battles", "Government regains territory", 6),
-    (r"captured|seized control|took control|overran|overrun|stormed|took over|advanced into|entered and seized", "Battles", "Non-state actor overtakes territory", 5),
-    (r"clash(?:ed|es)?|fighting|fought|battles?|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)|sniper", "Battles", "Armed clash", 6),
-    (r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|killed (?:\d+ |several |many )?civilians|opened fire on (?:civilians|protesters|demonstrators|residents)|tortured to death|assassinat\w+|stabbed", VAC, "Attack", 6),
+    (
+        r"shell(?:ed|ing|s)?|artillery|mortars?|rocket(?:s| fire| attacks?| launchers?)?|missiles?|grads?\b|howitzers?|cannon|bombard(?:ed|ment|ing)|hell cannon|projectiles?|cruise missiles?|tank fire|fired (?:at|on|upon)|pounded|targeted (?:with|by) (?:heavy )?(?:weapons|fire)",
+        EXP,
+        "Shelling/artillery/missile attack",
+        7,
+    ),
+    (
+        r"recaptured|regained (?:control )?|retook|liberated|restored control|took back|regain(?:ed)? control",
+        "Battles",
+        "Government regains territory",
+        6,
+    ),
+    (
+        r"captured|seized control|took control|overran|overrun|stormed|took over|advanced into|entered and seized",
+        "Battles",
+        "Non-state actor overtakes territory",
+        5,
+    ),
+    (
+        r"clash(?:ed|es)?|fighting|fought|battles?|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)|sniper",
+        "Battles",
+        "Armed clash",
+        6,
+    ),
+    (
+        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|killed (?:\d+ |several |many )?civilians|opened fire on (?:civilians|protesters|demonstrators|residents)|tortured to death|assassinat\w+|stabbed",
+        VAC,
+        "Attack",
+        6,
+    ),
     (r"kidnapp\w+|abduct\w+|forcibly disappeared|taken hostage|hostages?", VAC, "Abduction/forced disappearance", 6),
     (r"\braped?\b|sexual (?:violence|assault)", VAC, "Sexual violence", 6),
-    (r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched", "Protests", "Peaceful protest", 5),
+    (
+        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched",
+        "Protests",
+        "Peaceful protest",
+        5,
+    ),
     (r"riot(?:s|ed|ers|ing)?|mob", "Riots", "Mob violence", 5),
-    (r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention campaign|raid(?:ed)? (?:homes|houses)|rounded up|apprehended|captured (?:\d+ )?(?:members|fighters|militants|suspects)", SD, "Arrests", 5),
-    (r"weapons? cache|arms cache|arms depot|uncovered (?:a |an )?(?:large )?(?:weapons|arms|ammunition)|seized (?:weapons|arms|ammunition)|dismantl(?:ed|ing) (?:mines|explosives|ied)|defus(?:ed|ing)|cache", SD, "Disrupted weapons use", 4),
-    (r"surrender(?:ed|s)?|defect(?:ed|ion|ions|s)?|switch(?:ed)? sides|handed over (?:their )?(?:weapons|arms|equipment)|reconcil(?:ed|iation agreement)|joined (?:the )?(?:ranks|forces)|suspended (?:its |their )?(?:ground )?operations|withdr(?:ew|awn|awal) (?:of )?(?:its |their )?(?:heavy )?(?:weapons|forces|troops|equipment)|withdrawing (?:its |their )?(?:heavy )?(?:weapons|equipment)|deserted", SD, "Change to group/activity", 4),
-    (r"(?:aid|humanitarian|relief) convoys?|convoy (?:of|consisting|entered|arrived|reached)|convoys? (?:entered|arrived|reached)|delivered (?:aid|humanitarian)|evacuat(?:ed|ion)", SD, "Other", 3),
-    (r"deployed|set up (?:a )?(?:base|post|checkpoint)|established (?:a )?(?:base|post|headquarters|observation)|observation posts?", SD, "Headquarters or base established", 3),
-    (r"loot(?:ed|ing)|burn(?:ed|t) (?:down )?(?:houses|homes|shops|crops)|demolish(?:ed)?|bulldoz(?:ed)?|confiscat(?:ed|ion)", SD, "Looting/property destruction", 3),
-    (r"ceasefire (?:was )?(?:agreed|reached|signed)|reached (?:a |the )?(?:ceasefire|agreement|truce|deal)|signed (?:an? )?(?:agreement|deal|truce)", SD, "Agreement", 3),
-    (r"handed over (?:control|the town|the village|the area)|took over (?:the )?(?:positions|posts) (?:from|of) .{0,30}(?:peacefully|without)", SD, "Non-violent transfer of territory", 4),
-    (r"killed|killing|deaths?|dead|died|wounded|injured|casualties|martyred|lost their lives|attack(?:s|ed)?|targeted|struck|hit", "", "", 1),
+    (
+        r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention campaign|raid(?:ed)? (?:homes|houses)|rounded up|apprehended|captured (?:\d+ )?(?:members|fighters|militants|suspects)",
+        SD,
+        "Arrests",
+        5,
+    ),
+    (
+        r"weapons? cache|arms cache|arms depot|uncovered (?:a |an )?(?:large )?(?:weapons|arms|ammunition)|seized (?:weapons|arms|ammunition)|dismantl(?:ed|ing) (?:mines|explosives|ied)|defus(?:ed|ing)|cache",
+        SD,
+        "Disrupted weapons use",
+        4,
+    ),
+    (
+        r"surrender(?:ed|s)?|defect(?:ed|ion|ions|s)?|switch(?:ed)? sides|handed over (?:their )?(?:weapons|arms|equipment)|reconcil(?:ed|iation agreement)|joined (?:the )?(?:ranks|forces)|suspended (?:its |their )?(?:ground )?operations|withdr(?:ew|awn|awal) (?:of )?(?:its |their )?(?:heavy )?(?:weapons|forces|troops|equipment)|withdrawing (?:its |their )?(?:heavy )?(?:weapons|equipment)|deserted",
+        SD,
+        "Change to group/activity",
+        4,
+    ),
+    (
+        r"(?:aid|humanitarian|relief) convoys?|convoy (?:of|consisting|entered|arrived|reached)|convoys? (?:entered|arrived|reached)|delivered (?:aid|humanitarian)|evacuat(?:ed|ion)",
+        SD,
+        "Other",
+        3,
+    ),
+    (
+        r"deployed|set up (?:a )?(?:base|post|checkpoint)|established (?:a )?(?:base|post|headquarters|observation)|observation posts?",
+        SD,
+        "Headquarters or base established",
+        3,
+    ),
+    (
+        r"loot(?:ed|ing)|burn(?:ed|t) (?:down )?(?:houses|homes|shops|crops)|demolish(?:ed)?|bulldoz(?:ed)?|confiscat(?:ed|ion)",
+        SD,
+        "Looting/property destruction",
+        3,
+    ),
+    (
+        r"ceasefire (?:was )?(?:agreed|reached|signed)|reached (?:a |the )?(?:ceasefire|agreement|truce|deal)|signed (?:an? )?(?:agreement|deal|truce)",
+        SD,
+        "Agreement",
+        3,
+    ),
+    (
+        r"handed over (?:control|the town|the village|the area)|took over (?:the )?(?:positions|posts) (?:from|of) .{0,30}(?:peacefully|without)",
+        SD,
+        "Non-violent transfer of territory",
+        4,
+    ),
+    (
+        r"killed|killing|deaths?|dead|died|wounded|injured|casualties|martyred|lost their lives|attack(?:s|ed)?|targeted|struck|hit",
+        "",
+        "",
+        1,
+    ),
 ]
 
 
@@ -133,10 +244,10 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     >>> is_non_event(s, find_triggers("x offensive")[0]) or bool(_NON_EVENT.search(s))
     True
     """
-    right = sentence[trigger.end:trigger.end + 60]
+    right = sentence[trigger.end : trigger.end + 60]
     if _NON_EVENT_RIGHT.match(right):
         return True
-    left = sentence[max(0, trigger.start - 80):trigger.start]
+    left = sentence[max(0, trigger.start - 80) : trigger.start]
     # Only the clause that holds the trigger counts.
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):
         if sep in left:

@@ -18,12 +18,42 @@ __all__ = ["PROPERTY_NAMES", "events_to_geojson", "write_geojson"]
 #: Properties each feature carries (the scorers read article_id, event_date,
 #: event_type, sub_event_type, actor1, actor2, admin1, fatalities, primary).
 PROPERTY_NAMES = (
-    "event_id_cnty", "article_id", "event_date", "year", "time_precision", "date_flag",
-    "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-    "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "fatalities",
-    "fatalities_text", "injuries", "country", "iso", "admin1", "location", "latitude",
-    "longitude", "geo_precision", "place_id", "primary", "duplicate_of", "sentence", "source", "sources",
-    "article_title", "url", "notes",
+    "event_id_cnty",
+    "article_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "date_flag",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "fatalities",
+    "fatalities_text",
+    "injuries",
+    "country",
+    "iso",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "place_id",
+    "primary",
+    "duplicate_of",
+    "sentence",
+    "source",
+    "sources",
+    "article_title",
+    "url",
+    "notes",
 )
 
 
@@ -59,8 +89,7 @@ def _collection(events: Sequence[Event]) -> dict[str, Any]:
     if events:
         lons = [e.longitude for e in events]
         lats = [e.latitude for e in events]
-        out["bbox"] = [round(min(lons), 6), round(min(lats), 6),
-                       round(max(lons), 6), round(max(lats), 6)]
+        out["bbox"] = [round(min(lons), 6), round(min(lats), 6), round(max(lons), 6), round(max(lats), 6)]
     return out
 
 

@@ -425,9 +425,7 @@ def _feature_event(path: Path, i: int, feat: Any) -> Event:
             and len(coords) >= 2
             and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2])
         ):
-            raise InputError(
-                path, f"feature {i}: Point coordinates must be [longitude, latitude]", line=i
-            )
+            raise InputError(path, f"feature {i}: Point coordinates must be [longitude, latitude]", line=i)
         glon, glat = float(coords[0]), float(coords[1])
         plat, plon = row.get("latitude"), row.get("longitude")
         # Properties keep full precision; geometry wins when someone moved the point.
@@ -503,8 +501,7 @@ def read_events(path: str | Path, *, errors: list[InputError] | None = None) -> 
     if suffix not in EVENT_SUFFIXES:
         raise InputError(
             path,
-            f"unsupported event file {suffix or '(none)'}; expected one of "
-            f"{', '.join(EVENT_SUFFIXES)}",
+            f"unsupported event file {suffix or '(none)'}; expected one of {', '.join(EVENT_SUFFIXES)}",
         )
     sink: list[InputError] = [] if errors is None else errors
     reader = {".csv": _read_csv, ".gpkg": _read_gpkg}.get(suffix, _read_geojson)

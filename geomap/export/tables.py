@@ -14,8 +14,24 @@ from .table import ACLED_COLUMNS, EXTRA_COLUMNS, event_rows
 __all__ = ["write_articles_csv", "write_events_csv", "write_mentions_csv"]
 
 MENTION_COLUMNS = (
-    "article_id", "start", "end", "surface", "status", "place_id", "place", "kind", "admin1",
-    "country", "lat", "lon", "score", "precision", "cue", "layer", "candidates", "context",
+    "article_id",
+    "start",
+    "end",
+    "surface",
+    "status",
+    "place_id",
+    "place",
+    "kind",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "score",
+    "precision",
+    "cue",
+    "layer",
+    "candidates",
+    "context",
 )
 ARTICLE_COLUMNS = ("id", "title", "published", "outlet", "url", "source_path", "events", "warnings")
 
@@ -72,12 +88,28 @@ def write_mentions_csv(mentions: Sequence[Mention], path: str | Path) -> Path:
             cands = "; ".join(
                 f"{c.name} ({c.admin1 or c.country}, {c.lat:.4f},{c.lon:.4f}, {c.layer})" for c in m.candidates[:5]
             )
-            w.writerow([
-                m.article_id, m.start, m.end, m.surface, m.status, p.id if p else "", p.name if p else "",
-                p.kind if p else "", p.admin1 if p else "", p.country if p else "",
-                f"{m.lat:.5f}" if m.lat is not None else "", f"{m.lon:.5f}" if m.lon is not None else "",
-                f"{m.score:.3f}", m.precision if p else "", m.cue, p.layer if p else "", cands, m.context,
-            ])
+            w.writerow(
+                [
+                    m.article_id,
+                    m.start,
+                    m.end,
+                    m.surface,
+                    m.status,
+                    p.id if p else "",
+                    p.name if p else "",
+                    p.kind if p else "",
+                    p.admin1 if p else "",
+                    p.country if p else "",
+                    f"{m.lat:.5f}" if m.lat is not None else "",
+                    f"{m.lon:.5f}" if m.lon is not None else "",
+                    f"{m.score:.3f}",
+                    m.precision if p else "",
+                    m.cue,
+                    p.layer if p else "",
+                    cands,
+                    m.context,
+                ]
+            )
     return path
 
 
@@ -88,6 +120,16 @@ def write_articles_csv(articles: Sequence[Article], counts: dict[str, int], path
         w = _writer(fh)
         w.writerow(ARTICLE_COLUMNS)
         for a in articles:
-            w.writerow([a.id, a.title, a.published.isoformat() if a.published else "", a.outlet, a.url,
-                        a.source_path, counts.get(a.id, 0), " | ".join(a.warnings)])
+            w.writerow(
+                [
+                    a.id,
+                    a.title,
+                    a.published.isoformat() if a.published else "",
+                    a.outlet,
+                    a.url,
+                    a.source_path,
+                    counts.get(a.id, 0),
+                    " | ".join(a.warnings),
+                ]
+            )
     return path

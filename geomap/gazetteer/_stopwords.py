@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-ENGLISH = frozenset("""
+ENGLISH = frozenset(
+    """
 a about above across after again against all almost alone along already also although always am among an
 and another any anyone anything are area areas around as ask asked at away back be became because become
 becomes been before began behind being believe below best better between beyond big both bring brought but
@@ -26,12 +27,15 @@ news daily weekly update live watch video photo report breaking exclusive analys
 become member members subscribe donate share comment reply retweet like follow
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+""".split()
+)
 
-PEOPLE = frozenset("""
+PEOPLE = frozenset(
+    """
 putin assad bashar erdogan trump obama biden netanyahu khamenei rouhani raisi lavrov shoigu konashenkov
 zakharova pompeo tillerson mattis esper jeffrey macron merkel baghdadi jolani julani golani nasrallah
 soleimani suleimani mazloum kobani abdi bogdanov shulgin barazi mikdad muallem jaafari lavrentiev
 abu umm ibn bin bint sheikh imam haji hajji mohammed muhammad ahmed ahmad ali hassan hussein omar umar
 khalid khaled mahmoud mustafa ibrahim yusuf youssef abdullah abdul abdel rami rahman
-""".split())
+""".split()
+)

@@ -27,21 +27,49 @@ class Governorate:
 GOVERNORATES: dict[str, Governorate] = {
     g.code: g
     for g in (
-        Governorate("01", "Al-Hasakah", 36.5024, 40.7477,
-                    ("Hasakah", "Hasaka", "Hasakeh", "Hassakeh", "Hassake", "Hasaké")),
-        Governorate("02", "Latakia", 35.5317, 35.7901,
-                    ("Lattakia", "Latakiya", "Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquié")),
+        Governorate(
+            "01", "Al-Hasakah", 36.5024, 40.7477, ("Hasakah", "Hasaka", "Hasakeh", "Hassakeh", "Hassake", "Hasaké")
+        ),
+        Governorate(
+            "02", "Latakia", 35.5317, 35.7901, ("Lattakia", "Latakiya", "Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquié")
+        ),
         Governorate("03", "Quneitra", 33.1256, 35.8243, ("Qunaytirah", "Kuneitra", "Al-Qunaytirah")),
         Governorate("04", "Ar-Raqqah", 35.9528, 39.0079, ("Raqqa", "Raqqah", "Rakka", "al-Raqqa")),
-        Governorate("05", "As-Suwayda", 32.7089, 36.5695,
-                    ("Suwayda", "Sweida", "Suwaida", "Sweyda", "al-Suwayda", "Soueida")),
+        Governorate(
+            "05", "As-Suwayda", 32.7089, 36.5695, ("Suwayda", "Sweida", "Suwaida", "Sweyda", "al-Suwayda", "Soueida")
+        ),
         Governorate("06", "Daraa", 32.6189, 36.1021, ("Deraa", "Dar'a", "Dara'a", "Daraa")),
-        Governorate("07", "Deir ez-Zor", 35.3359, 40.1408,
-                    ("Deir Ezzor", "Deir al-Zor", "Deir el-Zour", "Dayr az Zawr", "Deir Ez Zor",
-                     "Deir Zor", "Deir ez-Zour", "Deir al-Zour")),
-        Governorate("08", "Rif Dimashq", 33.55, 36.55,
-                    ("Rural Damascus", "Reef Damascus", "Rif Damascus", "Damascus countryside",
-                     "Damascus suburbs", "Rif Dimashq", "Reef Dimashq")),
+        Governorate(
+            "07",
+            "Deir ez-Zor",
+            35.3359,
+            40.1408,
+            (
+                "Deir Ezzor",
+                "Deir al-Zor",
+                "Deir el-Zour",
+                "Dayr az Zawr",
+                "Deir Ez Zor",
+                "Deir Zor",
+                "Deir ez-Zour",
+                "Deir al-Zour",
+            ),
+        ),
+        Governorate(
+            "08",
+            "Rif Dimashq",
+            33.55,
+            36.55,
+            (
+                "Rural Damascus",
+                "Reef Damascus",
+                "Rif Damascus",
+                "Damascus countryside",
+                "Damascus suburbs",
+                "Rif Dimashq",
+                "Reef Dimashq",
+            ),
+        ),
         Governorate("09", "Aleppo", 36.2021, 37.1343, ("Halab", "Alep")),
         Governorate("10", "Hama", 35.1318, 36.7578, ("Hamah", "Hamā")),
         Governorate("11", "Homs", 34.7324, 36.7137, ("Hims", "Hums")),
@@ -136,9 +164,19 @@ class AdminIndex:
         word = direction.lower().replace("-", "").replace(" ", "")
         for suffix in ("ern", "erly"):
             word = word.removesuffix(suffix)
-        wanted = {"north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0),
-                  "northeast": (1, 1), "northwest": (-1, 1), "southeast": (1, -1),
-                  "southwest": (-1, -1), "central": (0, 0), "centre": (0, 0), "center": (0, 0)}
+        wanted = {
+            "north": (0, 1),
+            "south": (0, -1),
+            "east": (1, 0),
+            "west": (-1, 0),
+            "northeast": (1, 1),
+            "northwest": (-1, 1),
+            "southeast": (1, -1),
+            "southwest": (-1, -1),
+            "central": (0, 0),
+            "centre": (0, 0),
+            "center": (0, 0),
+        }
         if poly is None or word not in wanted:
             return None
         from shapely.geometry import box
@@ -147,8 +185,10 @@ class AdminIndex:
         c = poly.centroid
         minx, miny, maxx, maxy = poly.bounds
         cut = box(
-            c.x if dx > 0 else minx, c.y if dy > 0 else miny,
-            c.x if dx < 0 else maxx, c.y if dy < 0 else maxy,
+            c.x if dx > 0 else minx,
+            c.y if dy > 0 else miny,
+            c.x if dx < 0 else maxx,
+            c.y if dy < 0 else maxy,
         )
         piece = poly.intersection(cut) if (dx, dy) != (0, 0) else poly
         if piece.is_empty:

@@ -31,13 +31,35 @@ Entry = tuple[Place, list[str]]
 _GEONAMES_COLUMNS = 19
 _CITY_CODES = {"PPLC", "PPLA", "PPLG"}
 _FEATURE_KINDS = {
-    "PCLI": "country", "PCLD": "country", "PCLS": "country", "PCLIX": "country",
-    "ADM1": "governorate", "ADM2": "district", "ADM3": "subdistrict",
-    "CMPRF": "camp", "CMP": "camp", "AIRB": "base", "AIRF": "airport", "AIRP": "airport",
-    "INSM": "base", "MILB": "base", "BDGQ": "crossing", "PSTB": "crossing",
-    "OILF": "oilfield", "GASF": "gasfield", "DAM": "dam", "PPLX": "district",
-    "RGN": "region", "AREA": "region", "PLN": "region", "VAL": "region", "MT": "mountain",
-    "MTS": "mountain", "STM": "river", "PRN": "prison", "HSP": "hospital",
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLS": "country",
+    "PCLIX": "country",
+    "ADM1": "governorate",
+    "ADM2": "district",
+    "ADM3": "subdistrict",
+    "CMPRF": "camp",
+    "CMP": "camp",
+    "AIRB": "base",
+    "AIRF": "airport",
+    "AIRP": "airport",
+    "INSM": "base",
+    "MILB": "base",
+    "BDGQ": "crossing",
+    "PSTB": "crossing",
+    "OILF": "oilfield",
+    "GASF": "gasfield",
+    "DAM": "dam",
+    "PPLX": "district",
+    "RGN": "region",
+    "AREA": "region",
+    "PLN": "region",
+    "VAL": "region",
+    "MT": "mountain",
+    "MTS": "mountain",
+    "STM": "river",
+    "PRN": "prison",
+    "HSP": "hospital",
 }
 PATCH_ACTIONS = ("add", "override", "blacklist")
 
@@ -83,8 +105,10 @@ def _checked_lines(path: Path, lines: Iterator[str]) -> Iterator[str]:
                 raise GazetteerError(msg)
             yield line
     except UnicodeDecodeError as exc:
-        msg = (f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); GeoNames files are UTF-8: "
-               "is this a binary file, or was it re-saved in another encoding?")
+        msg = (
+            f"{path}:{lineno + 1}: not UTF-8 text ({exc.reason}); GeoNames files are UTF-8: "
+            "is this a binary file, or was it re-saved in another encoding?"
+        )
         raise GazetteerError(msg) from exc
 
 
@@ -145,8 +169,15 @@ def read_geonames(
         kind = _kind(cols[6], cols[7], population)
         admin1 = governorate_name(cols[10]) if cc == "SY" else ""
         place = Place(
-            id=f"{layer}:{gid}", name=name, lat=lat, lon=lon, kind=kind, country=cc,
-            admin1=admin1, population=population, layer=layer,
+            id=f"{layer}:{gid}",
+            name=name,
+            lat=lat,
+            lon=lon,
+            kind=kind,
+            country=cc,
+            admin1=admin1,
+            population=population,
+            layer=layer,
         )
         names = [name]
         if ascii_name and ascii_name != name:
@@ -156,9 +187,7 @@ def read_geonames(
         yield place, list(dict.fromkeys(names))
 
 
-def geonames_rows(
-    path: str | Path, *, countries: frozenset[str] | None = None
-) -> Iterator[tuple[int, list[str]]]:
+def geonames_rows(path: str | Path, *, countries: frozenset[str] | None = None) -> Iterator[tuple[int, list[str]]]:
     r"""Yield ``(line number, 19 columns)`` of a GeoNames dump (``.txt`` or ``.zip``).
 
     Examples
@@ -204,8 +233,7 @@ def read_alternate_names(path: str | Path) -> dict[str, list[str]]:
         for lineno, line in enumerate(lines, 1):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 4:
-                msg = (f"{path}:{lineno}: expected alternateNames columns "
-                       "(id, geonameid, lang, name, ...)")
+                msg = f"{path}:{lineno}: expected alternateNames columns (id, geonameid, lang, name, ...)"
                 raise GazetteerError(msg)
             lang, name = cols[2], cols[3]
             if lang in ("link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc"):
@@ -264,11 +292,16 @@ def read_curated(path: str | Path, *, layer: str = "curated") -> Iterator[Entry]
         radius = row.get("radius_km") or "0"
         pop = row.get("population") or "0"
         place = Place(
-            id=f"{layer}:{row['id']}", name=row["name"], lat=lat, lon=lon,
-            kind=row.get("kind") or "town", country=row.get("country") or "SY",
+            id=f"{layer}:{row['id']}",
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            kind=row.get("kind") or "town",
+            country=row.get("country") or "SY",
             admin1=governorate_name(row.get("admin1", "")),
             population=int(_float(pop, path, lineno, "population")),
-            radius_km=_float(radius, path, lineno, "radius_km"), layer=layer,
+            radius_km=_float(radius, path, lineno, "radius_km"),
+            layer=layer,
         )
         variants = [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
         yield place, [place.name, *variants]
@@ -314,7 +347,10 @@ def read_place_csv(
             raw = row.get(variants_column.lower(), "")
             variants = [v.strip() for v in raw.replace(";", "|").split("|") if v.strip()]
         place = Place(
-            id=f"{layer}:{path.stem}:{lineno}", name=name, lat=lat, lon=lon,
+            id=f"{layer}:{path.stem}:{lineno}",
+            name=name,
+            lat=lat,
+            lon=lon,
             kind=_cell(row, kind_column) or "village",
             country=(_cell(row, country_column) or country).upper(),
             admin1=governorate_name(row.get(admin1_column.lower(), "")) if admin1_column else "",
@@ -354,9 +390,7 @@ def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]
             allowed = ", ".join(PATCH_ACTIONS)
             msg = f"{path}:{lineno}: action {row['action']!r} is not one of {allowed}"
             raise GazetteerError(msg)
-        names = [row["name"]] + [
-            v.strip() for v in (row.get("variants") or "").split("|") if v.strip()
-        ]
+        names = [row["name"]] + [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
         if action == "blacklist":
             yield action, None, names
             continue
@@ -364,8 +398,13 @@ def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]
         lon = _float(row.get("lon", ""), path, lineno, "lon")
         _check_point(lat, lon, path, lineno)
         place = Place(
-            id=f"patch:{path.stem}:{lineno}", name=row["name"], lat=lat, lon=lon,
-            kind=row.get("kind") or "village", country=row.get("country") or "SY",
-            admin1=governorate_name(row.get("admin1", "")), layer="patch",
+            id=f"patch:{path.stem}:{lineno}",
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            kind=row.get("kind") or "village",
+            country=row.get("country") or "SY",
+            admin1=governorate_name(row.get("admin1", "")),
+            layer="patch",
         )
         yield action, place, names

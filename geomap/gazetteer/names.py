@@ -28,9 +28,7 @@ __all__ = [
 ]
 
 #: Arabic definite-article forms written before a name ("al-Tanf", "ash-Shaddadi").
-ARTICLES = frozenset(
-    "al el il ul ad ed ag ah an en ar er as es ash esh at et ath eth az ez adh edh".split()
-)
+ARTICLES = frozenset("al el il ul ad ed ag ah an en ar er as es ash esh at et ath eth az ez adh edh".split())
 
 _APOSTROPHES = "'’‘`´ʿʾʻʼ′"
 _DASHES = "-‐‑‒–—―"
@@ -38,18 +36,48 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*", re.UNICODE)
 
 # Whole-word spelling families, after folding.
 _WORD_FAMILIES = {
-    "kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr", "kefar": "kafr",
-    "kafer": "kafr", "kufr": "kafr", "kafar ": "kafr",
-    "dayr": "deir", "dair": "deir", "der": "deir", "dier": "deir", "deyr": "deir",
-    "tall": "tal", "tel": "tal", "tell": "tal",
-    "jebel": "jabal", "jbel": "jabal", "jabel": "jabal", "djebel": "jabal",
-    "ayn": "ain", "ein": "ain", "ayun": "ain", "aïn": "ain",
-    "abou": "abu", "abo": "abu", "albu": "abu", "bu": "abu",
-    "khirbet": "khirbat", "khirbit": "khirbat", "khirbeh": "khirbat",
-    "beit": "bayt", "bait": "bayt", "beyt": "bayt",
-    "sheikh": "shaykh", "shaikh": "shaykh", "sheykh": "shaykh", "cheikh": "shaykh",
-    "qasr": "qasr", "kasr": "qasr",
-    "ras": "ras", "rass": "ras",
+    "kfar": "kafr",
+    "kafar": "kafr",
+    "kefr": "kafr",
+    "kfr": "kafr",
+    "kefar": "kafr",
+    "kafer": "kafr",
+    "kufr": "kafr",
+    "kafar ": "kafr",
+    "dayr": "deir",
+    "dair": "deir",
+    "der": "deir",
+    "dier": "deir",
+    "deyr": "deir",
+    "tall": "tal",
+    "tel": "tal",
+    "tell": "tal",
+    "jebel": "jabal",
+    "jbel": "jabal",
+    "jabel": "jabal",
+    "djebel": "jabal",
+    "ayn": "ain",
+    "ein": "ain",
+    "ayun": "ain",
+    "aïn": "ain",
+    "abou": "abu",
+    "abo": "abu",
+    "albu": "abu",
+    "bu": "abu",
+    "khirbet": "khirbat",
+    "khirbit": "khirbat",
+    "khirbeh": "khirbat",
+    "beit": "bayt",
+    "bait": "bayt",
+    "beyt": "bayt",
+    "sheikh": "shaykh",
+    "shaikh": "shaykh",
+    "sheykh": "shaykh",
+    "cheikh": "shaykh",
+    "qasr": "qasr",
+    "kasr": "qasr",
+    "ras": "ras",
+    "rass": "ras",
     "bab": "bab",
     "mount": "jabal",
 }
@@ -61,9 +89,7 @@ _GLUED_PREFIXES = (
 )
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
-)
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 
 
 def _is_arabic(word: str) -> bool:
@@ -71,8 +97,9 @@ def _is_arabic(word: str) -> bool:
 
 
 #: fold() of ASCII characters: apostrophes dropped, dashes and other non-alphanumerics made spaces.
-_ASCII_FOLD = str.maketrans({chr(c): (None if chr(c) in _APOSTROPHES else " ")
-                             for c in range(128) if not chr(c).isalnum()})
+_ASCII_FOLD = str.maketrans(
+    {chr(c): (None if chr(c) in _APOSTROPHES else " ") for c in range(128) if not chr(c).isalnum()}
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -206,24 +233,71 @@ def name_keys(name: str) -> set[str]:
 #: Trailing words that say what kind of place a name is ("Hajin town", "Idlib governorate"),
 #: longest first, with the gazetteer kind each one suggests.
 PLACE_KIND_WORDS: dict[str, str] = {
-    "military airport": "airport", "military airbase": "airport", "military air base": "airport",
-    "air base": "airport", "airbase": "airport", "airfield": "airport", "air field": "airport",
-    "airport": "airport", "military base": "base", "military academy": "base", "base": "base",
-    "refugee camp": "camp", "idp camp": "camp", "displacement camp": "camp", "camp": "camp",
-    "oil field": "oilfield", "oilfield": "oilfield", "oil fields": "oilfield",
-    "gas field": "gasfield", "gasfield": "gasfield", "border crossing": "crossing",
-    "crossing point": "crossing", "crossing": "crossing", "checkpoint": "crossing",
-    "sub-district": "subdistrict", "sub district": "subdistrict", "subdistrict": "subdistrict",
-    "nahiya": "subdistrict", "district": "district", "mintaqa": "district",
-    "governorate": "governorate", "province": "governorate", "muhafazah": "governorate",
-    "neighbourhood": "district", "neighborhood": "district", "quarter": "district",
-    "suburb": "district", "city": "city", "town": "town", "village": "village", "hamlet": "village",
-    "farms": "village", "farm": "village", "area": "region", "region": "region",
-    "countryside": "region", "desert": "region", "plain": "region", "plains": "region",
-    "valley": "region", "mountains": "mountain", "mountain": "mountain", "mount": "mountain",
-    "hill": "mountain", "hills": "mountain", "dam": "dam", "lake": "water", "river": "river",
-    "bridge": "landmark", "prison": "prison", "hospital": "hospital", "road": "road",
-    "highway": "road", "island": "landmark", "port": "landmark",
+    "military airport": "airport",
+    "military airbase": "airport",
+    "military air base": "airport",
+    "air base": "airport",
+    "airbase": "airport",
+    "airfield": "airport",
+    "air field": "airport",
+    "airport": "airport",
+    "military base": "base",
+    "military academy": "base",
+    "base": "base",
+    "refugee camp": "camp",
+    "idp camp": "camp",
+    "displacement camp": "camp",
+    "camp": "camp",
+    "oil field": "oilfield",
+    "oilfield": "oilfield",
+    "oil fields": "oilfield",
+    "gas field": "gasfield",
+    "gasfield": "gasfield",
+    "border crossing": "crossing",
+    "crossing point": "crossing",
+    "crossing": "crossing",
+    "checkpoint": "crossing",
+    "sub-district": "subdistrict",
+    "sub district": "subdistrict",
+    "subdistrict": "subdistrict",
+    "nahiya": "subdistrict",
+    "district": "district",
+    "mintaqa": "district",
+    "governorate": "governorate",
+    "province": "governorate",
+    "muhafazah": "governorate",
+    "neighbourhood": "district",
+    "neighborhood": "district",
+    "quarter": "district",
+    "suburb": "district",
+    "city": "city",
+    "town": "town",
+    "village": "village",
+    "hamlet": "village",
+    "farms": "village",
+    "farm": "village",
+    "area": "region",
+    "region": "region",
+    "countryside": "region",
+    "desert": "region",
+    "plain": "region",
+    "plains": "region",
+    "valley": "region",
+    "mountains": "mountain",
+    "mountain": "mountain",
+    "mount": "mountain",
+    "hill": "mountain",
+    "hills": "mountain",
+    "dam": "dam",
+    "lake": "water",
+    "river": "river",
+    "bridge": "landmark",
+    "prison": "prison",
+    "hospital": "hospital",
+    "road": "road",
+    "highway": "road",
+    "island": "landmark",
+    "port": "landmark",
 }
 _KIND_ALTERNATION = "|".join(re.escape(k) for k in sorted(PLACE_KIND_WORDS, key=len, reverse=True))
 _KIND_SUFFIX = re.compile(
@@ -254,16 +328,17 @@ def split_place_kind(text: str) -> tuple[str, str]:
 
 #: Leading words a village name is often written without ("Tell Mardikh" / "Mardikh").
 LOOSE_PREFIXES = frozenset(
-    "tal tall tell tel khirbat khirbet khirbit mazraat mazraa mazraah mazrat qaryat hay hayy"
-    .split()
+    "tal tall tell tel khirbat khirbet khirbit mazraat mazraa mazraah mazrat qaryat hay hayy".split()
 )
 #: Trailing words that tell twin villages apart ("... ash Shamaliyah", "... al-Kubra").
-LOOSE_QUALIFIERS = frozenset("""
+LOOSE_QUALIFIERS = frozenset(
+    """
 shamaliyah shamaliyeh shamaliya shimaliyah janubiyah janubiyeh janubiya sharqiyah sharqiyeh sharqiya
 sharqi gharbiyah gharbiyeh gharbiya gharbi qibliyah wusta wustani kabir kabirah kabira kubra saghir
 saghirah saghira sughra fawqani fawqaniyah tahtani tahtaniyah jadid jadidah jadida qadim qadimah
 qadima ula thaniyah north south east west northern southern eastern western upper lower
-""".split())
+""".split()
+)
 
 
 def loose_keys(name: str) -> set[str]:

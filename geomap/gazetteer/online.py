@@ -236,9 +236,7 @@ class OnlineFallback:
     def cached(self, name: str) -> tuple[bool, Place | None]:
         """``(hit, place)`` from the cache without any request."""
         with self._db() as conn:
-            row = conn.execute(
-                "SELECT found, place FROM geocode WHERE key = ?", (self.cache_key(name),)
-            ).fetchone()
+            row = conn.execute("SELECT found, place FROM geocode WHERE key = ?", (self.cache_key(name),)).fetchone()
         if row is None:
             return False, None
         if not row[0]:
@@ -249,9 +247,7 @@ class OnlineFallback:
         data = (
             None
             if place is None
-            else json.dumps(
-                {f: getattr(place, f) for f in Place.__dataclass_fields__}, ensure_ascii=False
-            )
+            else json.dumps({f: getattr(place, f) for f in Place.__dataclass_fields__}, ensure_ascii=False)
         )
         with self._db() as conn:
             conn.execute(

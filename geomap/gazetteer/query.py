@@ -116,9 +116,7 @@ def place_queries(text: str) -> list[PlaceQuery]:
         if not name or name.lower() in seen or not name_keys(name):
             return
         seen.add(name.lower())
-        out.append(
-            PlaceQuery(name, PLACE_KIND_WORDS.get(kind_word, ""), kind_word, admin1, qualifier)
-        )
+        out.append(PlaceQuery(name, PLACE_KIND_WORDS.get(kind_word, ""), kind_word, admin1, qualifier))
 
     for part in parts:
         name, kind_word = split_place_kind(part)

@@ -157,17 +157,14 @@ class Gazetteer:
             idxs.update(dict.fromkeys(self.loose.get(key, ())))
         return [self.places[i] for i in idxs]
 
-    def fuzzy(
-        self, name: str, *, limit: int = 5, cutoff: float = 85.0
-    ) -> list[tuple[Place, float]]:
+    def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[Place, float]]:
         """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
         from rapidfuzz import fuzz, process
 
         best: dict[str, tuple[Place, float]] = {}
         for key in name_keys(name):
             pool = self._fuzzy_pool(key, cutoff)
-            hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                   limit=limit * 4)
+            hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4)
             for k, raw_score, _ in hits:
                 score = _near_miss(key, k, float(raw_score))
                 if score < cutoff:
@@ -199,8 +196,9 @@ class Gazetteer:
             self.__dict__["_pools"] = {}
         pools: dict[tuple[str, tuple[int, ...]], list[str]] = self.__dict__["_pools"]
         n = len(key)
-        sizes = tuple(size for size in range(max(1, n - 3), n + 4)
-                      if 200.0 * min(n, size) / (n + size) >= cutoff - 1e-6)
+        sizes = tuple(
+            size for size in range(max(1, n - 3), n + 4) if 200.0 * min(n, size) / (n + size) >= cutoff - 1e-6
+        )
         pool = pools.get((key[:1], sizes))
         if pool is None:
             by_len = index.get(key[:1], {})
@@ -266,8 +264,10 @@ class Gazetteer:
                 return False
         # Small places outside Syria are kept for look-ups, not for text.
         return any(
-            p.country == "SY" or p.layer in ("curated", "patch", "admin", "imported")
-            or p.kind == "country" or p.population >= 10_000
+            p.country == "SY"
+            or p.layer in ("curated", "patch", "admin", "imported")
+            or p.kind == "country"
+            or p.population >= 10_000
             for p in places
         )
 
@@ -307,7 +307,8 @@ def _spelling(name: str) -> str:
 #: share one are compared on the rest, and a name with one is not a near miss of a
 #: name without it ("Kafr Taal" is not "Kartal").
 _GENERIC_HEADS = frozenset(
-    token_key(w) for w in (
+    token_key(w)
+    for w in (
         "tall kafr deir ain abu umm khirbat bayt jabal ras shaykh marat mazraat qasr bir wadi "
         "jisr tal al el as ash ad az ar an at"
     ).split()
@@ -344,13 +345,26 @@ def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
             names.append(f"governorate of {b}")
             names.append(f"countryside of {b}")
         if g.code == "08":
-            names += ["Rif Dimashq", "Rural Damascus", "Reef Damascus", "Damascus countryside",
-                      "Rif Damascus", "Eastern Ghouta countryside"]
+            names += [
+                "Rif Dimashq",
+                "Rural Damascus",
+                "Reef Damascus",
+                "Damascus countryside",
+                "Rif Damascus",
+                "Eastern Ghouta countryside",
+            ]
         if g.code == "13":
             names = [n for n in names if "countryside" not in n.lower()]
         place = Place(
-            id=f"admin:SY{g.code}", name=f"{g.name} Governorate", lat=g.lat, lon=g.lon,
-            kind="governorate", country="SY", admin1=g.name, radius_km=60.0, layer="admin",
+            id=f"admin:SY{g.code}",
+            name=f"{g.name} Governorate",
+            lat=g.lat,
+            lon=g.lon,
+            kind="governorate",
+            country="SY",
+            admin1=g.name,
+            radius_km=60.0,
+            layer="admin",
         )
         yield place, names
 
@@ -508,15 +522,19 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     imported_entries: list[tuple[Path, list[tuple[Place, list[str]]]]] = []
     for f in imported:
         if f.suffix.lower() == ".csv":
-            entries = read_place_csv(f, variants_column="variants", kind_column="kind",
-                                     admin1_column="admin1", country_column="country",
-                                     layer="imported")
+            entries = read_place_csv(
+                f,
+                variants_column="variants",
+                kind_column="kind",
+                admin1_column="admin1",
+                country_column="country",
+                layer="imported",
+            )
         else:
             entries = read_geonames(f, layer="imported")
         imported_entries.append((f, list(entries)))
     # A full dump imported over the bundled extract replaces its rows (same geonameid).
-    seen = {p.id.split(":", 1)[1] for _f, es in imported_entries for p, _n in es
-            if p.id.count(":") == 1}
+    seen = {p.id.split(":", 1)[1] for _f, es in imported_entries for p, _n in es if p.id.count(":") == 1}
     # Fuller extracts first: the cities500 rows they already hold are skipped.
     for bundled in reversed(_bundled_files(directory)):
         cities = bundled.name == "geonames_cities.txt"
@@ -549,8 +567,14 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         keys.pop(k, None)
         loose.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
-    return Gazetteer(places=places, keys=keys, layers=layers,
-                     admin_path=directory / "admin1.geojson", spellings=spellings, loose=loose)
+    return Gazetteer(
+        places=places,
+        keys=keys,
+        layers=layers,
+        admin_path=directory / "admin1.geojson",
+        spellings=spellings,
+        loose=loose,
+    )
 
 
 def describe(gaz: Gazetteer) -> str:

@@ -20,30 +20,175 @@ from .tokens import Token, key_text, tokenize
 __all__ = ["RawMention", "find_mentions"]
 
 _ORG_AFTER = {
-    "army", "brigade", "brigades", "front", "division", "corps", "legion", "shield", "battalion",
-    "battalions", "regiment", "council", "movement", "liberation", "revolutionary", "falcons",
-    "lions", "martyrs", "knights", "hawks", "eagles", "tigers", "gathering", "operations",
-    "operation", "military", "police", "guards", "guard", "commando", "commandos", "forces",
-    "force", "government", "regime", "authorities", "administration", "governor", "governorate's",
-    "observatory", "media", "center", "centre", "committee", "coordination", "agency", "news",
-    "network", "radio", "tv", "times", "post", "declaration", "accord", "agreement", "talks",
-    "process", "format", "summit", "memorandum", "deal", "group", "faction", "factions",
-    "offensive", "operation", "campaign", "shield", "spring", "peace", "olive", "euphrates",
-    "university", "club", "team", "fc", "airlines", "airways", "bank", "company",
+    "army",
+    "brigade",
+    "brigades",
+    "front",
+    "division",
+    "corps",
+    "legion",
+    "shield",
+    "battalion",
+    "battalions",
+    "regiment",
+    "council",
+    "movement",
+    "liberation",
+    "revolutionary",
+    "falcons",
+    "lions",
+    "martyrs",
+    "knights",
+    "hawks",
+    "eagles",
+    "tigers",
+    "gathering",
+    "operations",
+    "operation",
+    "military",
+    "police",
+    "guards",
+    "guard",
+    "commando",
+    "commandos",
+    "forces",
+    "force",
+    "government",
+    "regime",
+    "authorities",
+    "administration",
+    "governor",
+    "governorate's",
+    "observatory",
+    "media",
+    "center",
+    "centre",
+    "committee",
+    "coordination",
+    "agency",
+    "news",
+    "network",
+    "radio",
+    "tv",
+    "times",
+    "post",
+    "declaration",
+    "accord",
+    "agreement",
+    "talks",
+    "process",
+    "format",
+    "summit",
+    "memorandum",
+    "deal",
+    "group",
+    "faction",
+    "factions",
+    "offensive",
+    "campaign",
+    "spring",
+    "peace",
+    "olive",
+    "euphrates",
+    "university",
+    "club",
+    "team",
+    "fc",
+    "airlines",
+    "airways",
+    "bank",
+    "company",
 }
 _ORG_BEFORE = {
-    "free", "shield", "army", "lions", "brigade", "brigades", "martyrs", "falcons", "knights",
-    "eagles", "hawks", "sons", "men", "guardians", "battalion", "battalions", "front", "liberation",
-    "revolutionaries", "revolutionary", "jaysh", "jaish", "liwa", "katibat", "ahrar", "tajammu",
-    "faylaq", "harakat", "alwiya", "fursan", "jund", "ansar", "rijal", "suqur", "usud",
+    "free",
+    "shield",
+    "army",
+    "lions",
+    "brigade",
+    "brigades",
+    "martyrs",
+    "falcons",
+    "knights",
+    "eagles",
+    "hawks",
+    "sons",
+    "men",
+    "guardians",
+    "battalion",
+    "battalions",
+    "front",
+    "liberation",
+    "revolutionaries",
+    "revolutionary",
+    "jaysh",
+    "jaish",
+    "liwa",
+    "katibat",
+    "ahrar",
+    "tajammu",
+    "faylaq",
+    "harakat",
+    "alwiya",
+    "fursan",
+    "jund",
+    "ansar",
+    "rijal",
+    "suqur",
+    "usud",
 }
-_TITLES = {"president", "minister", "general", "colonel", "spokesman", "spokeswoman", "mr", "mrs",
-           "ms", "dr", "sheikh", "commander", "leader", "emir", "governor", "ambassador",
-           "envoy", "king", "prince", "brig", "gen", "lt", "maj", "col", "capt"}
+_TITLES = {
+    "president",
+    "minister",
+    "general",
+    "colonel",
+    "spokesman",
+    "spokeswoman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "commander",
+    "leader",
+    "emir",
+    "governor",
+    "ambassador",
+    "envoy",
+    "king",
+    "prince",
+    "brig",
+    "gen",
+    "lt",
+    "maj",
+    "col",
+    "capt",
+}
 _CAPITALS = {
-    "damascus", "washington", "moscow", "ankara", "tehran", "tel aviv", "jerusalem", "riyadh",
-    "amman", "baghdad", "beirut", "paris", "london", "beijing", "doha", "cairo", "brussels",
-    "berlin", "geneva", "astana", "nur sultan", "sochi", "kremlin", "white house", "pentagon",
+    "damascus",
+    "washington",
+    "moscow",
+    "ankara",
+    "tehran",
+    "tel aviv",
+    "jerusalem",
+    "riyadh",
+    "amman",
+    "baghdad",
+    "beirut",
+    "paris",
+    "london",
+    "beijing",
+    "doha",
+    "cairo",
+    "brussels",
+    "berlin",
+    "geneva",
+    "astana",
+    "nur sultan",
+    "sochi",
+    "kremlin",
+    "white house",
+    "pentagon",
 }
 _METONYMY_VERBS = re.compile(
     r"^\s*(?:has|have|had|is|was|will|would|could|may|might|must|should|says|said|claims|claimed|"
@@ -63,8 +208,19 @@ _CUE_BEFORE = re.compile(
     r"|\b(?:villages|towns) (?:of )?[A-Z][\w'’ -]{2,30}\s+and\s+"
     r"|\b(?:in|near|at|around|outside)\s+)$",
 )
-_GENERIC_HEAD = {"province", "provinces", "governorate", "countryside", "of", "rural", "city", "town",
-                 "the", "gov", "region"}
+_GENERIC_HEAD = {
+    "province",
+    "provinces",
+    "governorate",
+    "countryside",
+    "of",
+    "rural",
+    "city",
+    "town",
+    "the",
+    "gov",
+    "region",
+}
 _CUE_STOP = {"the", "this", "that", "these", "those", "syria", "iraq", "turkey"}
 _CAPS_PHRASE = re.compile(
     r"(?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?[A-Z][\w'’]+(?:[- ](?:al|el|as|ash|ad|az|ar|at|an|ez|es)[-‑ ][A-Z][\w'’]+|[- ][A-Z][\w'’]+){0,3}"
@@ -98,7 +254,7 @@ class _Covered:
         self._b[start:end] = b"\x01" * max(0, min(end, len(self._b)) - start)
 
     def hits(self, start: int, end: int) -> bool:
-        return 1 in self._b[max(0, start):end]
+        return 1 in self._b[max(0, start) : end]
 
 
 def _is_upper_start(word: str) -> bool:
@@ -108,30 +264,47 @@ def _is_upper_start(word: str) -> bool:
 
 def _not_a_place(text: str, tokens: list[Token], first: int, last: int, key: str) -> bool:
     """Context rules for names that stand for something other than a site."""
-    after_tokens = tokens[last + 1:last + 3]
-    before_tokens = [t for t in tokens[max(0, first - 3):first] if not t.article]
+    after_tokens = tokens[last + 1 : last + 3]
+    before_tokens = [t for t in tokens[max(0, first - 3) : first] if not t.article]
     start, end = tokens[first].start, tokens[last].end
     # "Raqqa Civil Council", "Idlib Free Police": an organisation named after the place.
-    following = tokens[last + 1:last + 4]
+    following = tokens[last + 1 : last + 4]
     for t in following:
-        if not _is_upper_start(t.text) or text[tokens[last].end:t.start].count(".") or "," in text[tokens[last].end:t.start]:
+        if (
+            not _is_upper_start(t.text)
+            or text[tokens[last].end : t.start].count(".")
+            or "," in text[tokens[last].end : t.start]
+        ):
             break
         if t.text.lower() in _ORG_AFTER or t.text.lower() in ("free", "civil", "police", "local", "revolutionary"):
             if t is not following[0] or t.text.lower() in _ORG_AFTER:
                 return True
     if after_tokens:
         nxt = after_tokens[0]
-        gap = text[end:nxt.start]
-        if gap.strip() in ("", "-") and nxt.text.lower() in _ORG_AFTER and (
-            _is_upper_start(nxt.text) or nxt.text.lower() in ("government", "regime", "authorities", "administration", "-backed")
+        gap = text[end : nxt.start]
+        if (
+            gap.strip() in ("", "-")
+            and nxt.text.lower() in _ORG_AFTER
+            and (
+                _is_upper_start(nxt.text)
+                or nxt.text.lower() in ("government", "regime", "authorities", "administration", "-backed")
+            )
         ):
             return True
-        if gap.strip() == "-" and nxt.text.lower() in ("backed", "based", "led", "allied", "aligned", "held", "controlled"):
+        if gap.strip() == "-" and nxt.text.lower() in (
+            "backed",
+            "based",
+            "led",
+            "allied",
+            "aligned",
+            "held",
+            "controlled",
+        ):
             # "Ankara-backed", "Beirut-based": attributive; the place is not the site.
             return nxt.text.lower() in ("backed", "based", "led", "allied", "aligned")
     if before_tokens:
         prev = before_tokens[-1]
-        gap = text[prev.end:start]
+        gap = text[prev.end : start]
         if prev.text.lower() in _ORG_BEFORE and _is_upper_start(prev.text) and gap.strip() in ("", "of", "of the"):
             return True
         if prev.text.lower() == "of" and len(before_tokens) >= 2:
@@ -142,11 +315,11 @@ def _not_a_place(text: str, tokens: list[Token], first: int, last: int, key: str
             return True
     plain = text[start:end].lower()
     if plain in _CAPITALS or key in ("dimashk", "damaskus"):
-        tail = text[end:end + 40]
+        tail = text[end : end + 40]
         if _METONYMY_VERBS.match(tail):
             return True
-        if _WITH_BEFORE.search(text[max(0, start - 30):start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):
-            head = text[max(0, start - 30):start].lower()
+        if _WITH_BEFORE.search(text[max(0, start - 30) : start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):
+            head = text[max(0, start - 30) : start].lower()
             if not re.search(r"(eastern|western|northern|southern|central|rural|in|near|of)\s+$", head):
                 return True
     return False
@@ -207,7 +380,7 @@ def find_mentions(
     excluded = _Covered(len(text), exclude)
     for first, last, _neg, _z, key in found:
         t0 = tokens[first]
-        head = next((t for t in tokens[first:last + 1] if t.key not in _GENERIC_HEAD), t0)
+        head = next((t for t in tokens[first : last + 1] if t.key not in _GENERIC_HEAD), t0)
         if not _is_upper_start(head.text):
             continue
         start = t0.start
@@ -224,7 +397,11 @@ def find_mentions(
             continue  # "Hass" the village, not "has"
         if first == last and key in _PLACE_PREFIXES and last + 1 < len(tokens):
             nxt = tokens[last + 1]
-            if _is_upper_start(nxt.text) and text[tokens[last].end:nxt.start] in (" ", "-") and not taken.hits(start, nxt.end):
+            if (
+                _is_upper_start(nxt.text)
+                and text[tokens[last].end : nxt.start] in (" ", "-")
+                and not taken.hits(start, nxt.end)
+            ):
                 # "Tall Qirmiz" is not al-Tall: a longer name the gazetteer lacks.
                 out.append(_unknown(text, gaz, start, nxt.end))
                 taken.add(start, nxt.end)
@@ -248,9 +425,38 @@ def find_mentions(
     return out
 
 
-_PLACE_PREFIXES = {"kafr", "tal", "ain", "dir", "bait", "kan", "jisr", "ras", "bab", "um", "bir",
-                   "tala", "jabal", "kirbat", "shaik", "marat", "hamam", "wadi", "sahl", "jurat",
-                   "kasr", "mazraa", "tel", "ard", "birkat", "sid", "nabi", "shik", "sit", "krbt"}
+_PLACE_PREFIXES = {
+    "kafr",
+    "tal",
+    "ain",
+    "dir",
+    "bait",
+    "kan",
+    "jisr",
+    "ras",
+    "bab",
+    "um",
+    "bir",
+    "tala",
+    "jabal",
+    "kirbat",
+    "shaik",
+    "marat",
+    "hamam",
+    "wadi",
+    "sahl",
+    "jurat",
+    "kasr",
+    "mazraa",
+    "tel",
+    "ard",
+    "birkat",
+    "sid",
+    "nabi",
+    "shik",
+    "sit",
+    "krbt",
+}
 
 
 def _prefix_before(text: str, tokens: list[Token], first: int) -> tuple[int, str] | None:
@@ -261,7 +467,7 @@ def _prefix_before(text: str, tokens: list[Token], first: int) -> tuple[int, str
     if i < 0:
         return None
     t = tokens[i]
-    gap = text[t.end:tokens[first].start]
+    gap = text[t.end : tokens[first].start]
     if len(gap) > 5 or any(c in gap for c in ".,;:()"):
         return None
     if t.key in _PLACE_PREFIXES and _is_upper_start(t.text):
@@ -273,7 +479,7 @@ def _strict_ok(text: str, surface: str, start: int, gaz: Gazetteer) -> bool:
     """A name that is also an English word counts only spelt exactly, capitalised, mid-sentence."""
     if not surface[:1].isupper() or not gaz.spelt_as(surface):
         return False
-    head = text[max(0, start - 3):start]
+    head = text[max(0, start - 3) : start]
     return bool(head.strip()) and not re.search(r"[.!?\n]\s*$", head)
 
 
@@ -293,9 +499,7 @@ def _unknown(text: str, gaz: Gazetteer, start: int, end: int) -> RawMention:
     return RawMention(start, end, surface, max(keys, key=len), score, ids)
 
 
-def _cue_mentions(
-    text: str, gaz: Gazetteer, taken: _Covered, excluded: _Covered
-) -> list[RawMention]:
+def _cue_mentions(text: str, gaz: Gazetteer, taken: _Covered, excluded: _Covered) -> list[RawMention]:
     """Unknown capitalised names after a place cue ("the village of Xyz")."""
     from ..gazetteer.names import name_keys
 
@@ -304,7 +508,7 @@ def _cue_mentions(
         start, end = m.start(), m.end()
         if taken.hits(start, end) or excluded.hits(start, end):
             continue
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         if not _CUE_BEFORE.search(before):
             continue
         if not name_keys(m.group()) or m.group().lower() in _CUE_STOP:

@@ -53,9 +53,22 @@ def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     return 2 * r * math.asin(math.sqrt(min(1.0, h)))
 
 
-_KIND_PRIOR = {"city": 0.6, "governorate": 0.5, "town": 0.35, "camp": 0.4, "base": 0.4,
-               "airport": 0.4, "crossing": 0.4, "oilfield": 0.4, "gasfield": 0.4, "dam": 0.4,
-               "region": 0.4, "district": 0.3, "village": 0.2, "country": 0.3}
+_KIND_PRIOR = {
+    "city": 0.6,
+    "governorate": 0.5,
+    "town": 0.35,
+    "camp": 0.4,
+    "base": 0.4,
+    "airport": 0.4,
+    "crossing": 0.4,
+    "oilfield": 0.4,
+    "gasfield": 0.4,
+    "dam": 0.4,
+    "region": 0.4,
+    "district": 0.3,
+    "village": 0.2,
+    "country": 0.3,
+}
 
 
 def _base_score(p: Place, bias: Sequence[str]) -> float:
@@ -117,7 +130,7 @@ def resolve_mentions(
     # Governorates named in the article, and anchors (single-candidate Syrian places).
     govs: set[str] = set()
     anchors: list[Place] = []
-    for (places, fuzzy), raw in zip(cands, raws, strict=True):
+    for places, fuzzy in cands:
         if places and not fuzzy and _one_place(places) and places[0].country in bias:
             anchors.append(places[0])
             if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
@@ -127,8 +140,7 @@ def resolve_mentions(
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         context = _context(text, raw.start, raw.end)
         if not places:
-            out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context,
-                               status="unresolved"))
+            out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context, status="unresolved"))
             continue
         local_gov = _local_governorate(text, raw, nxt, gaz)
         city = _city_after(text, raw, nxt, gaz)
@@ -138,9 +150,23 @@ def resolve_mentions(
                 places = inside
             else:
                 # "the X neighbourhood of Aleppo city", X unknown there: coded to the city, precision 2.
-                out.append(Mention(article_id, raw.start, raw.end, raw.surface, place=city, candidates=(city,),
-                                   score=_base_score(city, bias), status="resolved", precision=2,
-                                   lat=city.lat, lon=city.lon, context=context, cue="part of"))
+                out.append(
+                    Mention(
+                        article_id,
+                        raw.start,
+                        raw.end,
+                        raw.surface,
+                        place=city,
+                        candidates=(city,),
+                        score=_base_score(city, bias),
+                        status="resolved",
+                        precision=2,
+                        lat=city.lat,
+                        lon=city.lon,
+                        context=context,
+                        cue="part of",
+                    )
+                )
                 continue
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
@@ -169,17 +195,31 @@ def resolve_mentions(
             if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
                 status = "ambiguous"
         precision, cue = _precision(text, raw, best)
-        if _DATELINE.match(text[max(0, raw.start - 3):raw.end + 20]) and raw.start < 200:
+        if _DATELINE.match(text[max(0, raw.start - 3) : raw.end + 20]) and raw.start < 200:
             cue = "dateline"
-        out.append(Mention(
-            article_id=article_id, start=raw.start, end=raw.end, surface=raw.surface, place=best,
-            candidates=tuple(p for _s, p in scored[:5]), score=round(best_score, 3), status=status,
-            precision=precision, lat=best.lat, lon=best.lon, context=context, cue=cue,
-        ))
+        out.append(
+            Mention(
+                article_id=article_id,
+                start=raw.start,
+                end=raw.end,
+                surface=raw.surface,
+                place=best,
+                candidates=tuple(p for _s, p in scored[:5]),
+                score=round(best_score, 3),
+                status=status,
+                precision=precision,
+                lat=best.lat,
+                lon=best.lon,
+                context=context,
+                cue=cue,
+            )
+        )
     return _between(text, out)
 
 
-_DATELINE = re.compile(r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]")
+_DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
+)
 
 
 def _one_place(places: Sequence[Place]) -> bool:
@@ -201,7 +241,7 @@ _PART_OF = re.compile(
 
 def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer) -> Place | None:
     """The city in "X neighbourhood of <city>", if the text says so (``nxt``: the next name found)."""
-    m = _PART_OF.match(text[raw.end:raw.end + 40])
+    m = _PART_OF.match(text[raw.end : raw.end + 40])
     if not m or nxt is None or nxt.start - (raw.end + m.end()) > 2:
         return None
     cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country == "SY"]
@@ -212,9 +252,13 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
     """Governorate named right after a mention: "Hajin in Deir Ezzor province", "X, Idlib"."""
     if nxt is None:
         return ""
-    tail = text[raw.end:raw.end + 60]
-    m = re.match(r"^\s*(?:,|in|of|in the|,? in the|in southern|in northern|in eastern|in western|"
-                 r"in (?:the )?(?:north|south|east|west)(?:ern)?)\s+", tail, re.I)
+    tail = text[raw.end : raw.end + 60]
+    m = re.match(
+        r"^\s*(?:,|in|of|in the|,? in the|in southern|in northern|in eastern|in western|"
+        r"in (?:the )?(?:north|south|east|west)(?:ern)?)\s+",
+        tail,
+        re.I,
+    )
     if not m or nxt.start - (raw.end + m.end()) > 25 or nxt.start < raw.end + m.end():
         return ""
     for p in gaz.lookup_key(nxt.key):
@@ -226,8 +270,8 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
 def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
     if place.kind in ("governorate", "country"):
         return 3, place.kind
-    before = text[max(0, raw.start - 45):raw.start]
-    after = text[raw.end:raw.end + 25]
+    before = text[max(0, raw.start - 45) : raw.start]
+    after = text[raw.end : raw.end + 25]
     if place.kind == "city" and _REGIONAL_ADJ.search(before) and not _AFTER_CITY.match(after):
         return 3, _REGIONAL_ADJ.search(before).group().strip()  # type: ignore[union-attr]
     if _AFTER_AREA.match(after):
@@ -241,12 +285,12 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
 
 
 def _between(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"between (the villages of) X and Y": both get the midpoint, precision 2."""
+    """Give both names of "between (the villages of) X and Y" the midpoint, precision 2."""
     out = list(mentions)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        gap = text[a.end:b.start]
-        head = text[max(0, a.start - 40):a.start]
+        gap = text[a.end : b.start]
+        head = text[max(0, a.start - 40) : a.start]
         if not re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap) or not re.search(r"\bbetween\b", head, re.I):
             continue
         if a.place is not None and b.place is not None:
@@ -262,8 +306,14 @@ def _between(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # -- bare names (records joined from other datasets: no article context) ------
 
-_AREA_HINTS = {"governorate": ("governorate",), "province": ("governorate",), "district": ("district",),
-               "subdistrict": ("subdistrict", "district"), "region": ("region",), "country": ("country",)}
+_AREA_HINTS = {
+    "governorate": ("governorate",),
+    "province": ("governorate",),
+    "district": ("district",),
+    "subdistrict": ("subdistrict", "district"),
+    "region": ("region",),
+    "country": ("country",),
+}
 
 
 def rank_name(

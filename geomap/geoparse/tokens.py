@@ -45,13 +45,19 @@ def tokenize(text: str) -> list[Token]:
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         is_article = False
         if low in ARTICLES and nxt is not None:
-            gap = text[m.end():nxt.start()]
+            gap = text[m.end() : nxt.start()]
             if gap and all(c in _DASHES for c in gap):
                 is_article = True
             elif low in ("al", "el") and gap.strip() == "" and len(gap) <= 2:
                 is_article = True
-            elif (low in _SPACED_ARTICLES and word.islower() and gap.strip() == "" and i > 0
-                  and matches[i - 1].group()[:1].isupper() and nxt.group()[:1].isupper()):
+            elif (
+                low in _SPACED_ARTICLES
+                and word.islower()
+                and gap.strip() == ""
+                and i > 0
+                and matches[i - 1].group()[:1].isupper()
+                and nxt.group()[:1].isupper()
+            ):
                 # "Dayr az Zawr", "Jisr ash Shughur": an article between two parts of a name.
                 is_article = True
         out.append(Token(m.start(), m.end(), word, "" if is_article else token_key(word), is_article))
@@ -81,10 +87,10 @@ def key_text(text: str, tokens: list[Token]) -> KeyText:
         if not t.key:
             continue
         if prev_end is not None:
-            gap = text[prev_end:t.start]
+            gap = text[prev_end : t.start]
             if gap != " ":  # one space, the common case, has nothing to cut
                 # Only the tokens between the two keyed ones can be articles in the gap.
-                gap = _gap_without_articles(text, tokens[prev + 1:i], prev_end, t.start)
+                gap = _gap_without_articles(text, tokens[prev + 1 : i], prev_end, t.start)
             if gap.strip(" \t" + _DASHES + "'’"):
                 parts.append("| ")
                 length += 2
@@ -106,7 +112,7 @@ def _gap_without_articles(text: str, tokens: list[Token], start: int, end: int) 
     cursor = start
     for t in tokens:
         if t.start >= start and t.end <= end and t.article:
-            out.append(text[cursor:t.start])
+            out.append(text[cursor : t.start])
             cursor = t.end
     out.append(text[cursor:end])
     return "".join(out)

@@ -7,10 +7,46 @@ from html.parser import HTMLParser
 
 __all__ = ["HtmlDoc", "parse_html"]
 
-_SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg",
-         "button", "iframe", "template", "select", "figure"}
-_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-          "section", "article", "blockquote", "pre", "table", "main", "dd", "dt", "hr"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+    "svg",
+    "button",
+    "iframe",
+    "template",
+    "select",
+    "figure",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "table",
+    "main",
+    "dd",
+    "dt",
+    "hr",
+}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 
 
@@ -124,10 +160,20 @@ def parse_html(source: str) -> HtmlDoc:
     m = p.meta
     title = (m.get("og:title") or p.h1 or p.title).strip()
     published = (
-        m.get("article:published_time") or m.get("datepublished") or m.get("date")
-        or m.get("pubdate") or m.get("dc.date") or p.time_attr
+        m.get("article:published_time")
+        or m.get("datepublished")
+        or m.get("date")
+        or m.get("pubdate")
+        or m.get("dc.date")
+        or p.time_attr
     )
     outlet = m.get("og:site_name") or m.get("application-name") or ""
     url = m.get("og:url") or m.get("canonical", "")
-    return HtmlDoc(text=text, title=" ".join(title.split()), published=published.strip(),
-                   outlet=outlet.strip(), url=url.strip(), meta=m)
+    return HtmlDoc(
+        text=text,
+        title=" ".join(title.split()),
+        published=published.strip(),
+        outlet=outlet.strip(),
+        url=url.strip(),
+        meta=m,
+    )

@@ -10,10 +10,20 @@ __all__ = ["find_outlet", "find_published", "find_title", "parse_date_string"]
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -21,7 +31,9 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _DOW = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DATE_RES = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
-    re.compile(_DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        _DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
     re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "24.08.2013", "05-09-2013": day first, as European and Middle Eastern sites write it.
@@ -31,11 +43,34 @@ _DATE_RES = [
 ]
 _REPOST = re.compile(r"^\s*(?:global research\s*,|(?:re-?posted|republished|reprinted)\b)", re.I)
 _KNOWN_OUTLETS = (
-    "Zero Hedge", "South Front", "Global Research", "Reuters", "AFP", "Al Masdar News",
-    "Al-Masdar News", "SANA", "Syrian Observatory for Human Rights", "Sputnik", "RT", "TASS",
-    "Al Jazeera", "Al-Monitor", "Enab Baladi", "Middle East Eye", "The Guardian", "BBC",
-    "Associated Press", "Anadolu Agency", "Press TV", "Asharq Al-Awsat", "The National",
-    "Syria Direct", "Kurdistan 24", "Rudaw", "Hawar News", "North Press Agency",
+    "Zero Hedge",
+    "South Front",
+    "Global Research",
+    "Reuters",
+    "AFP",
+    "Al Masdar News",
+    "Al-Masdar News",
+    "SANA",
+    "Syrian Observatory for Human Rights",
+    "Sputnik",
+    "RT",
+    "TASS",
+    "Al Jazeera",
+    "Al-Monitor",
+    "Enab Baladi",
+    "Middle East Eye",
+    "The Guardian",
+    "BBC",
+    "Associated Press",
+    "Anadolu Agency",
+    "Press TV",
+    "Asharq Al-Awsat",
+    "The National",
+    "Syria Direct",
+    "Kurdistan 24",
+    "Rudaw",
+    "Hawar News",
+    "North Press Agency",
 )
 
 

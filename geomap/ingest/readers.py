@@ -40,8 +40,10 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not any(
-                    part.startswith(".") for part in f.relative_to(p).parts
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 ):
                     if f.name.lower() in ("readme.md", "expected.csv", "license.md"):
                         continue
@@ -71,8 +73,7 @@ def article_from_text(
     >>> a.title, a.published, a.outlet
     ('Shelling in Idlib', datetime.date(2018, 11, 5), 'South Front')
     """
-    text, title, outlet, url, id, source_path = (
-        _scrub(v) for v in (text, title, outlet, url, id, source_path))
+    text, title, outlet, url, id, source_path = (_scrub(v) for v in (text, title, outlet, url, id, source_path))
     raw = text
     declared = published.isoformat() if isinstance(published, date) else (published or "")
     declared_date = _scrub(declared)
@@ -100,8 +101,15 @@ def article_from_text(
     if not body.strip():
         warns.append("no article text after removing boilerplate")
     return Article(
-        id=id, title=title, text=body, published=pub, outlet=outlet, url=url,
-        source_path=source_path, raw_text=raw, warnings=tuple(warns),
+        id=id,
+        title=title,
+        text=body,
+        published=pub,
+        outlet=outlet,
+        url=url,
+        source_path=source_path,
+        raw_text=raw,
+        warnings=tuple(warns),
     )
 
 
@@ -123,8 +131,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if size == 0:
         raise InputError(path, "empty file")
     if size > max_bytes and path.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
-        msg = (f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
-               "skipped (raise the limit with --max-article-mb to read it)")
+        msg = (
+            f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
+            "skipped (raise the limit with --max-article-mb to read it)"
+        )
         raise InputError(path, msg)
     try:
         return path.read_bytes()
@@ -151,15 +161,22 @@ def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) 
         have = ", ".join(sorted(lowered)) or "none"
         raise InputError(path, f"record has no text field (expected 'text'; found: {have})", line=line)
     if len(text) > max_bytes:
-        msg = (f"article text is {len(text) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit; "
-               "record skipped (raise the limit with --max-article-mb)")
+        msg = (
+            f"article text is {len(text) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit; "
+            "record skipped (raise the limit with --max-article-mb)"
+        )
         raise InputError(path, msg, line=line)
     aid = _field(lowered, "id", "article_id", "uid", "guid") or f"{path.name}:{line}"
     published = _field(lowered, "published", "date", "published_at", "pubdate", "event_date")
     kind = "html" if text.lstrip().startswith("<") and "</" in text else "txt"
     return article_from_text(
-        text, id=aid, kind=kind, title=_field(lowered, "title", "headline"), published=published,
-        outlet=_field(lowered, "outlet", "source", "site", "publisher"), url=_field(lowered, "url", "link"),
+        text,
+        id=aid,
+        kind=kind,
+        title=_field(lowered, "title", "headline"),
+        published=published,
+        outlet=_field(lowered, "outlet", "source", "site", "publisher"),
+        url=_field(lowered, "url", "link"),
         source_path=f"{path}:{line}",
     )
 
@@ -195,7 +212,13 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
             # the line the record starts on (a quoted cell may span lines)
             lineno, start = start, reader.line_num + 1
             if None in rec:
-                errors.append(InputError(path, f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored", line=lineno))  # type: ignore[index]
+                errors.append(
+                    InputError(
+                        path,
+                        f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored",
+                        line=lineno,
+                    )
+                )  # type: ignore[index]
                 rec.pop(None)  # type: ignore[call-overload]
             try:
                 yield _record_article(rec, path, lineno, max_bytes)
@@ -211,7 +234,9 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if suffix not in ARTICLE_SUFFIXES:
-        raise InputError(path, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(ARTICLE_SUFFIXES)}")
+        raise InputError(
+            path, f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(ARTICLE_SUFFIXES)}"
+        )
     data = _read_bytes(path, max_bytes)
     text, warns = decode_bytes(data, path)
     if not text.strip():

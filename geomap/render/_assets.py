@@ -51,10 +51,7 @@ def _read(folder: Path, name: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        msg = (
-            f"{path}: a map asset is missing ({exc.strerror}); "
-            "run scripts/vendor_assets.sh to fetch it again"
-        )
+        msg = f"{path}: a map asset is missing ({exc.strerror}); run scripts/vendor_assets.sh to fetch it again"
         raise FileNotFoundError(msg) from exc
 
 

@@ -42,9 +42,7 @@ class OfflineMap(folium.Map):
     )
 
     def __init__(self, *, leaflet_options: dict[str, Any], uid: str) -> None:
-        super().__init__(
-            location=leaflet_options["center"], zoom_start=leaflet_options["zoom"], tiles=None
-        )
+        super().__init__(location=leaflet_options["center"], zoom_start=leaflet_options["zoom"], tiles=None)
         self._id = uid
         self.leaflet_options = leaflet_options
 
@@ -138,9 +136,9 @@ class EventLayer(MacroElement):
         html = fmap.get_root().html
         encoding = ""
         if compress:
-            data_json = base64.b64encode(
-                gzip.compress(data_json.encode("utf-8"), compresslevel=1, mtime=0)
-            ).decode("ascii")
+            data_json = base64.b64encode(gzip.compress(data_json.encode("utf-8"), compresslevel=1, mtime=0)).decode(
+                "ascii"
+            )
             encoding = "gzip+base64"
         html.add_child(JsonData(self.data_id, data_json, encoding=encoding), name=self.data_id)
         if outlines_json and self.outlines_id:

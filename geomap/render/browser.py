@@ -40,9 +40,7 @@ def chromium_available() -> bool:
 
 
 @contextlib.contextmanager
-def headless_chromium(
-    *, offline: bool = True, width: int = 1280, height: int = 900
-) -> Iterator[Any]:
+def headless_chromium(*, offline: bool = True, width: int = 1280, height: int = 900) -> Iterator[Any]:
     """Start headless Debian chromium under selenium; quit it and remove its profile after use.
 
     Page scripts see ``alert``/``confirm``/``prompt`` replaced by a recorder

@@ -51,9 +51,7 @@ def bins_by_actor(
     >>> unit, bins, names, undated
     ('week', [], [], 0)
     """
-    dated = [
-        (d, e.actor1 or "Unknown actor") for e in events if (d := _day(e.event_date)) is not None
-    ]
+    dated = [(d, e.actor1 or "Unknown actor") for e in events if (d := _day(e.event_date)) is not None]
     undated = len(events) - len(dated)
     if not dated:
         return ("week" if unit == "auto" else unit), [], [], {}, undated
@@ -84,9 +82,7 @@ def _nice_step(peak: int) -> int:
     return int(next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw))
 
 
-def stacked_bars_svg(
-    events: Sequence[Event], *, width: int = 900, height: int = 320, top: int = 8
-) -> str:
+def stacked_bars_svg(events: Sequence[Event], *, width: int = 900, height: int = 320, top: int = 8) -> str:
     """Draw events per week (or month) by actor as a stacked bar chart: inline SVG and a legend.
 
     Examples
@@ -140,19 +136,9 @@ def stacked_bars_svg(
                 f'<text x="{tx:.1f}" y="{ty}" font-size="10.5" text-anchor="end" '
                 f'transform="rotate(-35 {tx:.1f} {ty})">{text}</text>'
             )
-    parts.append(
-        f'<line x1="{left}" x2="{width - right}" y1="{top_m + plot_h}" y2="{top_m + plot_h}" '
-        'stroke="#888"/>'
-    )
+    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{top_m + plot_h}" y2="{top_m + plot_h}" stroke="#888"/>')
     parts.append("</svg>")
-    legend = "".join(
-        f'<li><span class="swatch" style="background:{colours[n]}"></span>{esc(n)}</li>'
-        for n in names
-    )
+    legend = "".join(f'<li><span class="swatch" style="background:{colours[n]}"></span>{esc(n)}</li>' for n in names)
     plural = "s" if undated != 1 else ""
-    note = (
-        f' <span class="muted">({undated} event{plural} without a known date not shown)</span>'
-        if undated
-        else ""
-    )
+    note = f' <span class="muted">({undated} event{plural} without a known date not shown)</span>' if undated else ""
     return "".join(parts) + f'<ul class="legend">{legend}</ul>{note}'

@@ -42,17 +42,11 @@ __all__ = ["map_cmd"]
 )
 @click.option("--no-heat", is_flag=True, help="Leave out the heat layer.")
 @click.option("--title", default=None, help="Page title (default: the events file's name).")
-@click.option(
-    "--report", "with_report", is_flag=True, help="Also write report.html beside the map."
-)
+@click.option("--report", "with_report", is_flag=True, help="Also write report.html beside the map.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a static PNG map here.")
 @click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static SVG map here.")
-@click.option(
-    "--embed", is_flag=True, help="Also write map_fragment.html (a <div> to paste into a page)."
-)
-@click.option(
-    "--skip-bad", is_flag=True, help="Skip unreadable rows (listed on stderr) instead of stopping."
-)
+@click.option("--embed", is_flag=True, help="Also write map_fragment.html (a <div> to paste into a page).")
+@click.option("--skip-bad", is_flag=True, help="Skip unreadable rows (listed on stderr) instead of stopping.")
 def map_cmd(
     events_file: str,
     out: str | None,
@@ -149,9 +143,6 @@ def _make(
             from .static_map import write_static_map
 
             written.append(write_static_map(events, image))
-    click.echo(
-        f"{len(events)} events from {src}"
-        + (f" ({len(problems)} rows skipped)" if problems else "")
-    )
+    click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:
         click.echo(f"  {path}")

@@ -162,9 +162,7 @@ def build_map(
     if len(placed) < len(events):
         logger.warning("%d event(s) without a usable point left off", len(events) - len(placed))
         events = placed
-    payload = map_payload(
-        events, articles=articles, mentions=mentions, layer_by=layer_by, period=period
-    )
+    payload = map_payload(events, articles=articles, mentions=mentions, layer_by=layer_by, period=period)
     events = [e for e in events if not e.duplicate_of]  # incidents; other accounts are in the data
     data_json = to_script_json(payload)
     uid = hashlib.sha1(data_json.encode("utf-8")).hexdigest()[:10]
@@ -193,16 +191,12 @@ def build_map(
         tile_layer = _tile_layer(tiles, tiles_attr)
         tile_layer._id = f"{uid}_tiles"
         tile_layer.add_to(fmap)
-        offline_base = folium.FeatureGroup(
-            name="Outlines only (offline)", overlay=False, show=False
-        )
+        offline_base = folium.FeatureGroup(name="Outlines only (offline)", overlay=False, show=False)
         offline_base._id = f"{uid}_offline"
         offline_base.add_to(fmap)
     groups = []
     for k, layer in enumerate(payload["layers"]):
-        fg = folium.FeatureGroup(
-            name=_layer_label(layer["name"], layer["count"], layer["colour"]), show=True
-        )
+        fg = folium.FeatureGroup(name=_layer_label(layer["name"], layer["count"], layer["colour"]), show=True)
         fg._id = f"{uid}_{k}"
         fg.add_to(fmap)
         groups.append(fg)
@@ -220,9 +214,7 @@ def build_map(
     control.add_to(fmap)
     outlines_json = None
     if outlines:
-        outlines_json = to_script_json_text(
-            '{"countries":' + _country_json() + ',"admin1":' + _admin1_json() + "}"
-        )
+        outlines_json = to_script_json_text('{"countries":' + _country_json() + ',"admin1":' + _admin1_json() + "}")
     EventLayer(
         fmap=fmap,
         uid=uid,
@@ -281,9 +273,7 @@ def map_fragment(events: Sequence[Event], *, height: str = "600px", **options: A
     fig = fmap.get_root()
     fig.render()
     header = "".join(
-        child.render()
-        for name, child in fig.header._children.items()
-        if name not in ("meta_http", "geomap_page_style")
+        child.render() for name, child in fig.header._children.items() if name not in ("meta_http", "geomap_page_style")
     )
     body = fig.html.render()
     script = fig.script.render()

@@ -37,13 +37,9 @@ def _simplify(path_name: str, tolerance: float, keep: tuple[str, ...]) -> dict[s
         if (f.get("properties") or {}).get("detail", "fine") != "fine":
             # far-away countries: coarse lines, no islets
             parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= 0.05] or [geom]
-            geom = shapely.set_precision(
-                shapely.simplify(shapely.union_all(parts), tolerance * 30), 0.01
-            )
+            geom = shapely.set_precision(shapely.simplify(shapely.union_all(parts), tolerance * 30), 0.01)
         else:
-            geom = shapely.set_precision(
-                shapely.simplify(geom, tolerance, preserve_topology=True), 0.001
-            )
+            geom = shapely.set_precision(shapely.simplify(geom, tolerance, preserve_topology=True), 0.001)
         if geom.is_empty:
             continue
         props = {k: v for k, v in (f.get("properties") or {}).items() if k in keep}

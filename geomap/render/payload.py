@@ -79,9 +79,7 @@ def resolve_period(events: Sequence[Event], period: str) -> str:
     return "week" if (max(days) - min(days)).days <= 120 else "month"
 
 
-def event_layers(
-    events: Sequence[Event], *, layer_by: str = "actor", period: str = "auto"
-) -> list[str]:
+def event_layers(events: Sequence[Event], *, layer_by: str = "actor", period: str = "auto") -> list[str]:
     """Name the layer of each event: actor 1, its side's label, or its week or month.
 
     Examples
@@ -168,9 +166,7 @@ def _layer_order(names: list[str], layer_by: str) -> list[str]:
     counts = Counter(names)
     if layer_by == "period":
         return sorted(counts, key=lambda k: (k == UNDATED, k))
-    return sorted(
-        counts, key=lambda k: (k in (UNKNOWN_ACTOR, side_label("unknown")), -counts[k], k)
-    )
+    return sorted(counts, key=lambda k: (k in (UNKNOWN_ACTOR, side_label("unknown")), -counts[k], k))
 
 
 def map_payload(
@@ -214,9 +210,7 @@ def map_payload(
     for a in articles:
         if a.id not in art_idx:
             art_idx[a.id] = len(art_rows)
-            art_rows.append(
-                [a.id, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""]
-            )
+            art_rows.append([a.id, a.title, a.outlet, a.url, a.published.isoformat() if a.published else ""])
     for e in [*events, *(d for ds in accounts.values() for d in ds)]:
         if e.article_id and e.article_id not in art_idx and (e.article_title or e.url):
             art_idx[e.article_id] = len(art_rows)
@@ -266,8 +260,7 @@ def map_payload(
         "srcx": [S.many(ss) if ss else [] for ss in others],
         # the event's own outlet, title and link, unless its article row already has them
         "srcname": strings(
-            "" if k and len(ss) <= 1 else e.source
-            for e, k, ss in zip(events, known, srcs, strict=True)
+            "" if k and len(ss) <= 1 else e.source for e, k, ss in zip(events, known, srcs, strict=True)
         ),
         "title": strings("" if k else e.article_title for e, k in zip(events, known, strict=True)),
         "url": strings("" if k else e.url for e, k in zip(events, known, strict=True)),

@@ -39,16 +39,12 @@ def _link(url: str, text: str) -> str:
 
 def _row(*cells: str, num: tuple[int, ...] = (), attrs: str = "") -> str:
     """One table row; ``cells`` are HTML already, columns in ``num`` right-aligned."""
-    tds = "".join(
-        f'<td class="n">{c}</td>' if i in num else f"<td>{c}</td>" for i, c in enumerate(cells)
-    )
+    tds = "".join(f'<td class="n">{c}</td>' if i in num else f"<td>{c}</td>" for i, c in enumerate(cells))
     return f"<tr{attrs}>{tds}</tr>"
 
 
 def _head(*names: str, num: tuple[int, ...] = ()) -> str:
-    ths = "".join(
-        f'<th class="n">{n}</th>' if i in num else f"<th>{n}</th>" for i, n in enumerate(names)
-    )
+    ths = "".join(f'<th class="n">{n}</th>' if i in num else f"<th>{n}</th>" for i, n in enumerate(names))
     return f"<thead><tr>{ths}</tr></thead>"
 
 
@@ -75,9 +71,7 @@ def _count_table(
     else:
         more = ""
     for name, n, fat in rows:
-        swatch = (
-            f'<span class="swatch" style="background:{colours[name]}"></span>' if colours else ""
-        )
+        swatch = f'<span class="swatch" style="background:{colours[name]}"></span>' if colours else ""
         bar = f'<div class="bar" style="width:{100 * n / peak:.0f}%"></div>'
         body.append(_row(f"{swatch}{_esc(name)}", str(n), str(fat), bar, num=(1, 2)))
     head = _head(_esc(title.split()[-1].capitalize()), "Events", "Fatalities", "", num=(1, 2))
@@ -102,8 +96,7 @@ def _sources_cell(e: Event, by_id: dict[str, Article]) -> str:
         a = by_id.get(sid)
         if a is not None:
             items.append(
-                _link(a.url, a.title or a.id)
-                + (f' <span class="muted">{_esc(a.outlet)}</span>' if a.outlet else "")
+                _link(a.url, a.title or a.id) + (f' <span class="muted">{_esc(a.outlet)}</span>' if a.outlet else "")
             )
         elif sid == e.article_id and (e.article_title or e.url):
             items.append(_link(e.url, e.article_title or e.url))
@@ -116,9 +109,7 @@ def _sources_cell(e: Event, by_id: dict[str, Article]) -> str:
 
 def _sentence_cell(e: Event, surfaces: dict[tuple[str, str], list[str]]) -> str:
     text = e.sentence or e.notes
-    name = (
-        highlight(text, [*surfaces.get((e.article_id, e.place_id), ()), e.location]) if text else ""
-    )
+    name = highlight(text, [*surfaces.get((e.article_id, e.place_id), ()), e.location]) if text else ""
     at = text.find(name) if name else -1
     if at < 0:
         return _esc(text)
@@ -126,9 +117,7 @@ def _sentence_cell(e: Event, surfaces: dict[tuple[str, str], list[str]]) -> str:
     return f"{_esc(text[:at])}<mark>{_esc(text[at:end])}</mark>{_esc(text[end:])}"
 
 
-def _events_table(
-    events: Sequence[Event], by_id: dict[str, Article], mentions: Sequence[Mention]
-) -> str:
+def _events_table(events: Sequence[Event], by_id: dict[str, Article], mentions: Sequence[Mention]) -> str:
     surfaces: dict[tuple[str, str], list[str]] = {}
     for m in mentions:
         if m.place is not None:
@@ -139,10 +128,7 @@ def _events_table(
     )
     rows = []
     for e in ordered[:MAX_ROWS]:
-        actors = (
-            " vs ".join(_esc(a) for a in (e.actor1, e.actor2) if a)
-            or '<span class="muted">unknown</span>'
-        )
+        actors = " vs ".join(_esc(a) for a in (e.actor1, e.actor2) if a) or '<span class="muted">unknown</span>'
         fat = "" if e.fatalities is None else str(e.fatalities)
         etype = f'{_esc(e.event_type)}<br><span class="muted">{_esc(e.sub_event_type)}</span>'
         rows.append(
@@ -161,10 +147,7 @@ def _events_table(
         )
     more = ""
     if len(ordered) > MAX_ROWS:
-        more = (
-            f'<p class="muted">The first {MAX_ROWS} of {len(ordered)} events (by date); '
-            "events.csv has them all.</p>"
-        )
+        more = f'<p class="muted">The first {MAX_ROWS} of {len(ordered)} events (by date); events.csv has them all.</p>'
     head = _head(
         "Date",
         "Type",
@@ -196,12 +179,9 @@ def _review_table(mentions: Sequence[Mention], by_id: dict[str, Article]) -> str
         if len(arts) > 3:
             art_text += f" and {len(arts) - 3} more"
         cands = "; ".join(
-            f"{_esc(c.name)} ({_esc(c.admin1 or c.country)}, {c.lat:.3f}, {c.lon:.3f})"
-            for c in ms[0].candidates[:3]
+            f"{_esc(c.name)} ({_esc(c.admin1 or c.country)}, {c.lat:.3f}, {c.lon:.3f})" for c in ms[0].candidates[:3]
         )
-        rows.append(
-            _row(_esc(name), status, str(len(ms)), art_text, _esc(ms[0].context), cands, num=(2,))
-        )
+        rows.append(_row(_esc(name), status, str(len(ms)), art_text, _esc(ms[0].context), cands, num=(2,)))
     head = _head("Name", "Status", "Mentions", "Articles", "Example", "Candidates", num=(2,))
     return (
         '<p class="muted">Names the gazetteer could not place (or could place in more than one '
@@ -229,9 +209,7 @@ def report_html(
     """
     by_id = {a.id: a for a in articles}
     n_records = len(events)
-    events = [
-        e for e in events if not e.duplicate_of
-    ]  # one row per incident; its sources list every article
+    events = [e for e in events if not e.duplicate_of]  # one row per incident; its sources list every article
     dates = sorted(e.event_date for e in events if e.event_date[:4].isdigit())
     fat_known = [e.fatalities for e in events if e.fatalities is not None]
     stats = [
@@ -252,10 +230,7 @@ def report_html(
     if mentions:
         unresolved = sum(m.status == "unresolved" for m in mentions)
         stats.append(("place names unresolved", f"{unresolved} of {len(mentions)}"))
-    summary = "".join(
-        f'<div class="stat"><b>{_esc(v)}</b><span class="muted">{_esc(k)}</span></div>'
-        for k, v in stats
-    )
+    summary = "".join(f'<div class="stat"><b>{_esc(v)}</b><span class="muted">{_esc(k)}</span></div>' for k, v in stats)
     actor_pairs: list[tuple[str, int | None]] = []
     for e in events:
         for a in dict.fromkeys(x for x in (e.actor1, e.actor2) if x):

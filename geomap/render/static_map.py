@@ -54,9 +54,7 @@ def _extent(events: Sequence[Event]) -> tuple[float, float, float, float]:
     return x0, x1, y0, y1
 
 
-def static_map_figure(
-    events: Sequence[Event], *, title: str | None = None, width_in: float = 9.0
-) -> Any:
+def static_map_figure(events: Sequence[Event], *, title: str | None = None, width_in: float = 9.0) -> Any:
     """Draw the events over the country and governorate outlines as a matplotlib Figure."""
     plt = _pyplot()
     from matplotlib.lines import Line2D
@@ -140,16 +138,12 @@ def static_map_figure(
     dates = sorted(e.event_date for e in events if e.event_date[:4].isdigit())
     span = f", {dates[0]} to {dates[-1]}" if dates else ""
     ax.set_title(title or f"{len(events)} events{span}", fontsize=11)
-    fig.text(
-        0.01, 0.01, "Outlines: Natural Earth. Made with geomap.", fontsize=6.5, color="#777777"
-    )
+    fig.text(0.01, 0.01, "Outlines: Natural Earth. Made with geomap.", fontsize=6.5, color="#777777")
     fig.tight_layout()
     return fig
 
 
-def write_static_map(
-    events: Sequence[Event], path: str | Path, *, title: str | None = None, dpi: int = 150
-) -> Path:
+def write_static_map(events: Sequence[Event], path: str | Path, *, title: str | None = None, dpi: int = 150) -> Path:
     """Write a PNG, SVG or PDF map (by the file's suffix), atomically.
 
     Examples

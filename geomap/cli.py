@@ -62,16 +62,15 @@ def cli(verbose: int) -> None:
 
 
 def _progress_run(inputs: tuple[str, ...], out: str, *, map_html: bool, **kwargs: Any) -> Any:
-    from .ingest import iter_input_files
     from .pipeline import run, sample_inputs
 
     paths = list(inputs) or [str(p) for p in sample_inputs()]
-    n_files = sum(1 for _ in iter_input_files(paths))
     bar: Any = None
-    if n_files > 20 and sys.stderr.isatty():
+    if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(desc="articles", unit="art", file=sys.stderr)
+        # Shown only once a run has taken a couple of seconds.
+        bar = tqdm(desc="articles", unit="art", file=sys.stderr, delay=2.0, leave=False)
     try:
         return run(paths, out=out, map_html=map_html, progress=(bar.update if bar is not None else None), **kwargs)
     finally:

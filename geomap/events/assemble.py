@@ -202,8 +202,34 @@ def _most_specific(group: list[Mention]) -> list[Mention]:
     return [m for m in group if m.precision < 3 or (m.place and m.place.admin1 not in fine_govs)]
 
 
+_FORCE_OF = {
+    "Syrian government": "Syrian Arab Army",
+    "Government of Russia": "Military Forces of Russia",
+    "Turkish government": "Turkish Armed Forces",
+    "Israeli government": "Israel Defense Forces",
+    "Government of the United States": "Military Forces of the United States",
+    "Government of Iran": "Military Forces of Iran",
+}
+
+
+def _as_forces(mentions: list[ActorMention], table: ActorTable) -> list[ActorMention]:
+    """Governments named in a report of violence stand for their forces; political bodies drop out."""
+    out = []
+    for a in mentions:
+        name = a.actor.name
+        if name in _FORCE_OF and _FORCE_OF[name] in table.by_name:
+            out.append(replace(a, actor=table.by_name[_FORCE_OF[name]]))
+        elif not name.endswith("(political)"):
+            out.append(a)
+    return out
+
+
 def _choose_actors(
-    sentence: str, actors: list[ActorMention], trig: Trigger, inherited: list[ActorMention]
+    sentence: str,
+    actors: list[ActorMention],
+    trig: Trigger,
+    inherited: list[ActorMention],
+    table: ActorTable | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 (who acted) and actor2 (who was acted on) for one event.
 
@@ -215,6 +241,10 @@ def _choose_actors(
     """
     inside = [a for a in actors if a.start < len(sentence)]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
+    if trig.event_type != "Strategic developments" and table is not None:
+        # Governments and political bodies speak about violence; their forces do it.
+        inside = _as_forces(inside, table)
+        inherited = _as_forces(inherited, table)
     if not inside:
         named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS] or list(inherited)
         first = named[0] if named else None
@@ -555,13 +585,14 @@ def _finish(
     title_admin1: frozenset[str] = frozenset(),
 ) -> list[Event]:
     events: list[Event] = []
+    defaults: list[Actor | None] = []
     # Forces that fly, named anywhere in the article: an unattributed air strike is theirs.
     air_agents = [
         a for a in actor_hits if a.actor.side in _AIR_SIDES and _AIR_WORDS.search(article.text[a.start : a.end + 40])
     ]
     lead = min((d.start for d in drafts), default=0)
     for d in drafts:
-        a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited)
+        a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
         if a1 is None and d.trigger.sub_event_type == "Air/drone strike" and air_agents:
             a1 = air_agents[0]
         # ACLED names the force; the branch or unit goes in the associated actor.
@@ -572,12 +603,9 @@ def _finish(
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
-        if a1 is None:
-            # ACLED's conventions for an unnamed perpetrator.
-            default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
-            actor = actors.by_name.get(default or "")
-            if actor is not None:
-                a1 = ActorMention(0, 0, "", actor)
+        # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
+        default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
+        defaults.append(actors.by_name.get(default or "") if a1 is None else None)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
         inter1 = a1.actor.inter if a1 else None
@@ -632,6 +660,7 @@ def _finish(
         [d.start == lead or d.start < 250 for d in drafts],
         title_admin1,
         _title_agent(article.title, actors),
+        defaults,
     )
 
 
@@ -665,6 +694,7 @@ def _mark_primary(
     in_lead: list[bool],
     title_admin1: frozenset[str] = frozenset(),
     title_agent: Actor | None = None,
+    defaults: Sequence[Actor | None] = (),
 ) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
@@ -699,6 +729,12 @@ def _mark_primary(
             inter1=title_agent.inter,
             interaction=interaction(title_agent.inter, main.inter2),
         )
+    for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
+        if not e.actor1 and default is not None:
+            out[i] = replace(
+                e, actor1=default.name, inter1=default.inter, interaction=interaction(default.inter, e.inter2)
+            )
+    main = out[best]
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         for line in (article.title, article.text[:300].split(". ")[0]):

@@ -215,6 +215,13 @@ def _common(func: F) -> F:
     help="Tile layer for the map ('none' for the offline outline basemap only).",
 )
 @click.option(
+    "--layer-by",
+    type=click.Choice(["actor", "side", "period"]),
+    default="actor",
+    show_default=True,
+    help="One map layer per actor, per side, or per week/month.",
+)
+@click.option(
     "--records",
     multiple=True,
     type=click.Path(),
@@ -231,6 +238,7 @@ def run_cmd(
     no_dedup: bool,
     gpkg: bool,
     tiles: str,
+    layer_by: str,
     records: tuple[str, ...],
     geocoder: str | None,
     user_agent: str | None,
@@ -255,7 +263,7 @@ def run_cmd(
         strict=strict,
         dedup=not no_dedup,
         gpkg=gpkg,
-        map_options={"tiles": None if tiles.lower() == "none" else tiles},
+        map_options={"tiles": None if tiles.lower() == "none" else tiles, "layer_by": layer_by},
         records=records,
         fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
         max_article_bytes=int(max_article_mb * 1_000_000),

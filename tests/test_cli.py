@@ -273,3 +273,26 @@ def test_gazetteer_info() -> None:
 def test_unknown_command_is_a_usage_error() -> None:
     result = invoke(["frobnicate"])
     assert result.exit_code == 2
+
+
+def test_run_layers_the_map_by_side(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+
+    res = CliRunner().invoke(cli, ["run", "--layer-by", "side", "--tiles", "none", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    # Layers are named after sides, not actors.
+    names = {layer["name"] for layer in _layers(html)}
+    assert {"Jihadist groups", "Syrian government"} <= names
+    assert "Hayat Tahrir al-Sham" not in names
+
+
+def _layers(html: str) -> list[dict]:
+    import json
+    import re
+
+    m = re.search(r'"layers"\s*:\s*(\[[^\]]*\])', html)
+    assert m, "no layer list in map.html"
+    return json.loads(m.group(1))

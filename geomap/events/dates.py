@@ -16,37 +16,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .._calendar import MONTHS, WEEKDAYS
 from .._regex import WordScan
 
 __all__ = ["DateHit", "find_dates", "resolve_date"]
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
+
 _MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 

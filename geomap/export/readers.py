@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .._calendar import MONTHS
 from ..errors import InputError
 from ..models import Event
 
@@ -53,32 +54,7 @@ INTER_NAMES = {
     "other forces": 8,
     "other": 8,
 }
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+_MONTHS = MONTHS
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")
 _NO_YEAR = re.compile(r"--(\d\d)-(\d\d)")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")

@@ -151,7 +151,8 @@ _DATE_MASK = re.compile(
 )
 
 # Case-insensitive alternations run faster case-folded; same matches (see geomap/_regex.py).
-_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK = (
+# Folded offers the Pattern methods used here (search, match, finditer, sub).
+_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK = (  # type: ignore[assignment]
     Folded(rx)
     for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK)
 )

@@ -232,7 +232,7 @@ _NON_EVENT_RIGHT = re.compile(
     re.I,
 )
 # Case-folded: same matches, faster (see geomap/_regex.py).
-_NON_EVENT, _NON_EVENT_RIGHT = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
+_NON_EVENT_F, _NON_EVENT_RIGHT_F = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
 
 
 def is_non_event(sentence: str, trigger: Trigger) -> bool:
@@ -241,15 +241,15 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     Examples
     --------
     >>> s = "Erdogan threatened to launch new operations east of the Euphrates."
-    >>> is_non_event(s, find_triggers("x offensive")[0]) or bool(_NON_EVENT.search(s))
+    >>> is_non_event(s, find_triggers("x offensive")[0]) or bool(_NON_EVENT_F.search(s))
     True
     """
     right = sentence[trigger.end : trigger.end + 60]
-    if _NON_EVENT_RIGHT.match(right):
+    if _NON_EVENT_RIGHT_F.match(right):
         return True
     left = sentence[max(0, trigger.start - 80) : trigger.start]
     # Only the clause that holds the trigger counts.
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):
         if sep in left:
             left = left.rsplit(sep, 1)[1]
-    return bool(_NON_EVENT.search(left))
+    return bool(_NON_EVENT_F.search(left))

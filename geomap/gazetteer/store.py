@@ -539,11 +539,11 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     for bundled in reversed(_bundled_files(directory)):
         cities = bundled.name == "geonames_cities.txt"
         label = "GeoNames cities500" if cities else "GeoNames extract"
-        rows = [e for e in read_geonames(bundled) if e[0].id.split(":", 1)[1] not in seen]
-        seen |= {p.id.split(":", 1)[1] for p, _n in rows}
-        add(rows, "geonames", f"{bundled.name} ({label}, CC BY 4.0)")
-    for f, entries in imported_entries:
-        add(entries, "imported", f.name)
+        fresh = [e for e in read_geonames(bundled) if e[0].id.split(":", 1)[1] not in seen]
+        seen |= {p.id.split(":", 1)[1] for p, _n in fresh}
+        add(fresh, "geonames", f"{bundled.name} ({label}, CC BY 4.0)")
+    for f, layer_entries in imported_entries:
+        add(layer_entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
     curated = directory / "curated.csv"
     if curated.exists():

@@ -218,8 +218,8 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
                         f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored",
                         line=lineno,
                     )
-                )  # type: ignore[index]
-                rec.pop(None)  # type: ignore[call-overload]
+                )
+                rec.pop(None)
             try:
                 yield _record_article(rec, path, lineno, max_bytes)
             except InputError as exc:

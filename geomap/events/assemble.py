@@ -44,7 +44,10 @@ _HISTORY = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?)?(?:killed|dead|died|wounded|injured|captured|executed|arrested|detained|slain)\b",
+    r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*"
+    r"(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|captured|executed|arrested|detained|slain)\b"
+    # Headline style with no auxiliary ("29 rebels killed in ..."): only when no object follows the verb.
+    r"|(?:dead|died)\b|(?:killed|wounded|injured|captured|executed|slain)\b(?=\s*(?:$|[.,;:]|in\b|on\b|by\b|during\b|when\b|as\b|after\b|near\b|while\b|and\b)))",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)

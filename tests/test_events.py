@@ -568,3 +568,20 @@ def test_merge_keeps_order_and_is_stable(base_event: Event) -> None:
     out = merge_duplicates([e, far, twin])
     assert [x.event_id for x in out] == [e.event_id, "X3"]
     assert merge_duplicates(out) == out
+
+
+def test_weapon_that_killed_names_the_agent_not_a_victim() -> None:
+    from geomap.pipeline import text_to_events
+
+    (e,) = text_to_events(
+        "On Friday, Russian air strikes killed at least 14 civilians near the town of Mayadin.",
+        published="2017-10-08",
+    )
+    assert e.actor1 == "Military Forces of Russia"
+    assert e.actor2 == "Civilians"
+    assert e.fatalities == 14
+    # Headline style, nothing after the verb: the named group is the victim.
+    (v,) = text_to_events(
+        "On Friday, 12 ISIS fighters killed in clashes near the town of Mayadin.", published="2017-10-08"
+    )
+    assert v.actor1 != "Islamic State" and v.actor2 == "Islamic State"

@@ -235,6 +235,10 @@ _NON_EVENT_RIGHT = re.compile(
 _NON_EVENT_F, _NON_EVENT_RIGHT_F = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
 
 
+# "no fighting", "without any clashes", "none of which mentioned any shelling": denied, not reported.
+_NEGATED = re.compile(r"\b(?:no|not|never|nor|without|none of \w+ \w+)\s+(?:any\s+)?(?:\w+\s+)?$", re.I)
+
+
 def is_non_event(sentence: str, trigger: Trigger) -> bool:
     """Whether the clause around ``trigger`` states, threatens or plans rather than reports.
 
@@ -243,9 +247,14 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     >>> s = "Erdogan threatened to launch new operations east of the Euphrates."
     >>> is_non_event(s, find_triggers("x offensive")[0]) or bool(_NON_EVENT_F.search(s))
     True
+    >>> s = "The factions issued statements, none of which mentioned any fighting."
+    >>> is_non_event(s, find_triggers(s)[0])
+    True
     """
     right = sentence[trigger.end : trigger.end + 60]
     if _NON_EVENT_RIGHT_F.match(right):
+        return True
+    if _NEGATED.search(sentence[max(0, trigger.start - 50) : trigger.start]):
         return True
     left = sentence[max(0, trigger.start - 80) : trigger.start]
     # Only the clause that holds the trigger counts.

@@ -159,6 +159,13 @@ class Gazetteer:
 
     def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[Place, float]]:
         """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
+        memo: dict[tuple[str, int, float], list[tuple[Place, float]]] = self.__dict__.setdefault("_fuzzy_memo", {})
+        found = memo.get((name, limit, cutoff))
+        if found is None:
+            found = memo[(name, limit, cutoff)] = self._fuzzy(name, limit=limit, cutoff=cutoff)
+        return list(found)
+
+    def _fuzzy(self, name: str, *, limit: int, cutoff: float) -> list[tuple[Place, float]]:
         from rapidfuzz import fuzz, process
 
         best: dict[str, tuple[Place, float]] = {}
@@ -276,6 +283,7 @@ class Gazetteer:
         state["_admin"] = None
         state.pop("_by_initial", None)
         state.pop("_pools", None)
+        state.pop("_fuzzy_memo", None)
         state.pop("_by_id", None)
         # Places as plain rows: unpickling 12,000 slotted dataclasses one by one
         # (the dataclass __setstate__) took most of a warm load.

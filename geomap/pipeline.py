@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__
 from ._atomic import write_text_atomic
 from ._data import data_dir
-from .errors import GeomapError, InputError
+from .errors import InputError
 from .events import ActorTable, extract_events, load_actors, mark_duplicates
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
@@ -378,6 +378,3 @@ def run(
             map_options=map_options,
         )
     return result
-
-
-_ = GeomapError

@@ -189,8 +189,6 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
     if hit.kind == "weekday":
         wd = _WEEKDAYS[g[0].lower()]
         delta = (published.weekday() - wd) % 7
-        text = g[0]
-        _ = text
         return (published - timedelta(days=delta)).isoformat(), 1, "relative"
     if hit.kind == "yesterday":
         word = g[0].lower()

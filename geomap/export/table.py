@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any
 
 from ..models import Event
@@ -146,6 +145,3 @@ def to_geodataframe(events: Sequence[Event]) -> Any:
     columns = list(ACLED_COLUMNS) + list(EXTRA_COLUMNS)
     geometry = shapely.points([r["longitude"] for r in rows], [r["latitude"] for r in rows]) if rows else []
     return gpd.GeoDataFrame(rows, columns=columns, geometry=list(geometry), crs="EPSG:4326")
-
-
-_ = fields

@@ -593,6 +593,3 @@ def describe(gaz: Gazetteer) -> str:
     polys = "yes" if gaz.admin.available else "no (admin1 from GeoNames codes)"
     lines.append(f"  admin-1 polygons: {polys}")
     return "\n".join(lines)
-
-
-_ = fold  # re-exported helper kept for callers of the old name

@@ -361,7 +361,6 @@ def find_mentions(
         first = kt.pos_to_token.get(start_pos + 1)
         if first is None:
             continue
-        last_pos = end_idx - 1
         # Walk tokens until the key covers the match.
         words = key.split(" ")
         last = first
@@ -372,7 +371,6 @@ def find_mentions(
                 n += 1
                 last = i
             i += 1
-        _ = last_pos
         found.append((first, last, -(tokens[last].end - tokens[first].start), 0, key))
     found.sort(key=lambda f: (tokens[f[0]].start, f[2]))
     out: list[RawMention] = []

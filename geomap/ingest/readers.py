@@ -22,7 +22,7 @@ from ..models import Article
 from .clean import clean_text, strip_markdown
 from .decode import decode_bytes
 from .html import parse_html
-from .meta import find_outlet, find_published, find_title, parse_date_string
+from .meta import find_outlet, find_published, find_title
 
 __all__ = ["ARTICLE_SUFFIXES", "article_from_text", "iter_input_files", "read_articles"]
 
@@ -283,6 +283,3 @@ def read_articles(
         except InputError as exc:
             errors.append(exc)
     return articles, errors
-
-
-_ = parse_date_string

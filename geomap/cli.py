@@ -229,24 +229,7 @@ def _common(func: F) -> F:
 )
 @_clean_errors
 def run_cmd(
-    inputs: tuple[str, ...],
-    out: str,
-    patches: tuple[str, ...],
-    countries: tuple[str, ...],
-    reference_date: date | None,
-    strict: bool,
-    no_dedup: bool,
-    gpkg: bool,
-    tiles: str,
-    layer_by: str,
-    records: tuple[str, ...],
-    geocoder: str | None,
-    user_agent: str | None,
-    geocoder_url: str | None,
-    max_article_mb: float,
-    workers: int | None,
-    engine: str | None,
-    scheduler: str | None,
+    inputs: tuple[str, ...], out: str, tiles: str, layer_by: str, records: tuple[str, ...], **common: Any
 ) -> None:
     """Read articles, extract events, write GeoJSON, CSV and an interactive map.
 
@@ -257,17 +240,9 @@ def run_cmd(
         inputs,
         out,
         map_html=True,
-        patches=patches,
-        country_bias=countries,
-        reference_date=reference_date,
-        strict=strict,
-        dedup=not no_dedup,
-        gpkg=gpkg,
         map_options={"tiles": None if tiles.lower() == "none" else tiles, "layer_by": layer_by},
         records=records,
-        fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
-        max_article_bytes=int(max_article_mb * 1_000_000),
-        **_engine(engine, workers, scheduler),
+        **_run_options(**common),
     )
     _report(result, out)
 
@@ -275,9 +250,14 @@ def run_cmd(
 @cli.command("extract")
 @_common
 @_clean_errors
-def extract_cmd(
-    inputs: tuple[str, ...],
-    out: str,
+def extract_cmd(inputs: tuple[str, ...], out: str, **common: Any) -> None:
+    """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
+    result = _progress_run(inputs, out, map_html=False, **_run_options(**common))
+    _report(result, out)
+
+
+def _run_options(
+    *,
     patches: tuple[str, ...],
     countries: tuple[str, ...],
     reference_date: date | None,
@@ -291,23 +271,19 @@ def extract_cmd(
     workers: int | None,
     engine: str | None,
     scheduler: str | None,
-) -> None:
-    """Like ``run`` without the map: events.geojson, events.csv, mentions.csv, articles.csv, run.json."""
-    result = _progress_run(
-        inputs,
-        out,
-        map_html=False,
-        patches=patches,
-        country_bias=countries,
-        reference_date=reference_date,
-        strict=strict,
-        dedup=not no_dedup,
-        gpkg=gpkg,
-        fallback=_fallback(geocoder, user_agent, geocoder_url, countries),
-        max_article_bytes=int(max_article_mb * 1_000_000),
+) -> dict[str, Any]:
+    """The options ``run`` and ``extract`` share, as keywords of :func:`geomap.pipeline.run`."""
+    return {
+        "patches": patches,
+        "country_bias": countries,
+        "reference_date": reference_date,
+        "strict": strict,
+        "dedup": not no_dedup,
+        "gpkg": gpkg,
+        "fallback": _fallback(geocoder, user_agent, geocoder_url, countries),
+        "max_article_bytes": int(max_article_mb * 1_000_000),
         **_engine(engine, workers, scheduler),
-    )
-    _report(result, out)
+    }
 
 
 @cli.command("join")

@@ -434,6 +434,28 @@ def test_town_beats_its_governorate(one) -> None:
     assert e.geo_precision == 2
 
 
+def test_dated_coarse_report_is_not_swallowed_by_older_background(events) -> None:
+    # One flattened paragraph: the day's raid on the governorate-level place keeps its
+    # own event although a "last week" sentence names the city.
+    evs = events(
+        "Warplanes resumed their bombardment of rebel-held eastern Hama on Tuesday, residents said. "
+        "Last week the government had scaled down air raids on Hama city after dozens were killed."
+    )
+    dates = sorted((e.event_date, e.date_flag) for e in evs)
+    assert ("2018-11-06", "relative") in dates
+    primary = [e for e in evs if e.primary]
+    assert [e.event_date for e in primary] == ["2018-11-06"]
+
+
+def test_photo_caption_is_not_an_event(events) -> None:
+    evs = events(
+        "A car bomb killed 9 people in Azaz on Thursday. "
+        "A rescuer carries a child after an air strike on a hospital in Ariha, Idlib, Syria, August 6, 2016 "
+        "(Example World and Agencies) Medics said the toll could rise."
+    )
+    assert [e.location for e in evs] == ["Azaz"]
+
+
 def test_events_outside_the_region_are_dropped(events) -> None:
     assert events("On Tuesday, protesters clashed with police in London and Caracas.") == []
 

@@ -510,6 +510,22 @@ def _days_apart(a: str, b: str) -> int:
         return 9999
 
 
+def _same_time(finer: _Draft, coarse: _Draft) -> bool:
+    """Whether ``finer`` can be the same incident as ``coarse`` in time.
+
+    A report dated to the day is not the same incident as a vaguer one ("last
+    week") at a finer place: the coarse report keeps its own event.
+    """
+    if finer.date == coarse.date:
+        return True
+    gap = _days_apart(finer.date, coarse.date)
+    if "article-date" in (finer.date_flag, coarse.date_flag):
+        return gap <= 7 or finer.para == coarse.para
+    if coarse.time_precision == 1 and coarse.date_flag != "approximate":
+        return gap <= 1 and finer.time_precision == 1 and finer.date_flag != "approximate"
+    return gap <= 7 or finer.para == coarse.para
+
+
 def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
     """Drop governorate-level events when the same report names a place inside that governorate."""
     out = []
@@ -520,7 +536,7 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
                 and o.mention.precision < 3
                 and o.mention.place is not None
                 and o.mention.place.admin1 == d.mention.place.admin1
-                and (o.date == d.date or o.para == d.para or _days_apart(o.date, d.date) <= 7)
+                and _same_time(o, d)
                 and (o.trigger.sub_event_type == d.trigger.sub_event_type or not d.trigger.event_type)
                 for o in drafts
             )

@@ -12,7 +12,7 @@ import re
 
 from .._regex import AnyOf, Folded
 
-__all__ = ["clean_text", "strip_markdown"]
+__all__ = ["clean_text", "strip_captions", "strip_markdown"]
 
 _LINE_PATTERNS = [
     r"^\s*note to readers\b",
@@ -98,6 +98,69 @@ def strip_markdown(text: str) -> str:
     return html.unescape(text)
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# A photo credit in brackets: "(AFP Photo)", "(File photo)", "(Reuters/Omar Sanadiki)",
+# "(TRT World and Agencies)", "(Getty Images)".  Not a bare "(SANA)" or "(AFP)": those
+# also attribute a statement.
+_CREDIT = re.compile(
+    r"\((?:[^()\n]{0,40}\b(?:photo|agencies|getty images|images)|(?:afp|reuters|ap|epa|aa|anadolu)(?: photo)?/[^()\n]{1,40}"
+    r"|file)\)",
+    re.IGNORECASE,
+)
+# A wire caption ends with its place and date: "... in Idlib, Syria, August 6, 2016."
+_CAPTION_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*[.,]?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+|\n")
+
+
+def strip_captions(text: str) -> str:
+    """Cut photo captions and their credits out of running text.
+
+    A caption is the text from the last sentence end before a photo credit
+    ("(File photo)", "(TRT World and Agencies)") up to it, when the credit names
+    a photo or the caption ends with a date, as wire captions do.  Otherwise only
+    the credit goes.  Captions describe pictures, often of older incidents;
+    they are not the report.
+
+    Examples
+    --------
+    >>> strip_captions("Shelling hit Hama. A boy in Idlib, Syria, August 6, 2016 (X World and Agencies) Two died.")
+    'Shelling hit Hama. Two died.'
+    >>> strip_captions("Two died in the raid. (TRT World and Agencies)")
+    'Two died in the raid.'
+    >>> strip_captions("The attack killed 5 (AFP) on Monday.")
+    'The attack killed 5 (AFP) on Monday.'
+    """
+    if "(" not in text:
+        return text
+    out: list[str] = []
+    cursor = 0
+    for m in _CREDIT.finditer(text):
+        if m.start() < cursor:
+            continue
+        window_start = max(cursor, m.start() - 400)
+        before = text[window_start : m.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        cap_start = window_start + ends[-1].end() if ends else window_start
+        caption = text[cap_start : m.start()]
+        is_photo = "photo" in m.group().lower() or "image" in m.group().lower() or "/" in m.group()
+        if caption.strip() and (is_photo or _CAPTION_DATE.search(caption)):
+            out.append(text[cursor:cap_start])
+        else:
+            out.append(text[cursor : m.start()].rstrip(" "))
+            if not out[-1].rstrip().endswith((".", "!", "?")) and text[m.end() :].strip():
+                out.append(".")
+        cursor = m.end()
+        while cursor < len(text) and text[cursor] == " ":
+            cursor += 1
+        if out and out[-1] and not out[-1][-1].isspace() and cursor < len(text) and not text[cursor].isspace():
+            out.append(" ")
+    out.append(text[cursor:])
+    return "".join(out)
+
+
 def clean_text(text: str) -> str:
     """Remove boilerplate lines and pasted social-media feeds.
 
@@ -137,4 +200,4 @@ def clean_text(text: str) -> str:
                 out.append("")
             continue
         out.append(stripped)
-    return "\n".join(out).strip()
+    return strip_captions("\n".join(out).strip())

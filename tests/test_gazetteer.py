@@ -179,6 +179,20 @@ def test_fuzzy_scores_are_ordered_and_bounded(gaz):
     assert all(0 <= s <= 100 for s in scores)
 
 
+def test_shared_article_does_not_make_a_near_miss(gaz):
+    # "al-Gabqa" is nowhere: the shared "al-" must not lift "Gabqa" / "Tabqa" over the cut-off.
+    assert all(p.admin1 != "Ar-Raqqah" for p, _s in gaz.fuzzy("al-Gabqa"))
+    assert any(p.admin1 == "Ar-Raqqah" for p, _s in gaz.fuzzy("al-Tabqqa"))
+
+
+def test_near_miss_abroad_only_when_asked(gaz):
+    from geomap.geoparse.resolve import rank_name
+
+    assert rank_name("Gaziantop", gaz) == []  # Syria by default: no Turkish near-miss
+    assert [p.country for _s, p in rank_name("Gaziantop", gaz, country_bias=("SY", "TR"))][:1] == ["TR"]
+    assert [p.country for _s, p in rank_name("Gaziantep", gaz)][:1] == ["TR"]  # exact names still resolve
+
+
 def test_nonsense_has_no_near_miss(gaz):
     assert gaz.fuzzy("Qwxzvbn Plorkt") == []
 

@@ -174,6 +174,7 @@ class Gazetteer:
             hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 4)
             for k, raw_score, _ in hits:
                 score = _near_miss(key, k, float(raw_score))
+                score = min(score, _without_article_ratio(key, k))
                 if score < cutoff:
                     continue
                 for p in self.lookup_key(k):
@@ -335,6 +336,29 @@ def _near_miss(key: str, other: str, score: float) -> float:
             return min(score, float(fuzz.ratio(a[1], b[1])))
         return score
     return score - 10.0
+
+
+def _strip_article(key: str) -> str:
+    for a in ("al ", "el ", "al", "el"):
+        if key.startswith(a) and len(key) > len(a) + 2:
+            return key[len(a) :]
+    return key
+
+
+def _without_article_ratio(key: str, other: str) -> float:
+    """The ratio of two keys with a leading (glued) article cut off both.
+
+    "alqasr" and "albasr" share their article, not their name; the
+    article must not carry a near-miss over the cut-off.
+
+    >>> round(_without_article_ratio("alqasr", "albasr"))
+    65
+    """
+    from rapidfuzz import fuzz
+
+    a, b = _strip_article(key), _strip_article(other)
+    score = float(fuzz.ratio(a, b))
+    return score if a[:1] == b[:1] else score - 10.0
 
 
 def _prior(p: Place) -> tuple[int, int, float]:

@@ -330,7 +330,8 @@ def rank_name(
     Uses the same priors as :func:`resolve_mentions` (country bias, layer,
     population, kind); ``admin1_hint`` (a governorate name or GeoNames code)
     and ``kind_hint`` ("town", "governorate"...) favour matching candidates.
-    Near-miss (fuzzy) candidates lose a point.
+    Near-miss (fuzzy) candidates lose a point, and count only in the
+    ``country_bias`` countries.
 
     Examples
     --------
@@ -355,6 +356,8 @@ def rank_name(
             found.setdefault(p.id, p)
     scored: list[tuple[float, Place]] = []
     for p in found.values():
+        if not exact and bias and p.country not in bias:
+            continue  # a near-miss abroad is noise: "Al Qurayya" is not Koreatown
         s = _base_score(p, bias)
         if not exact:
             s -= 1.0

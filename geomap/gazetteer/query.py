@@ -94,6 +94,8 @@ def place_queries(text: str) -> list[PlaceQuery]:
     ('Hama', 'governorate', '')
     >>> place_queries("Jabal Bishri mountain (Deir Ezzor)")[0].admin1
     'Deir ez-Zor'
+    >>> [q.name for q in place_queries("Jazal oil fields")]
+    ['Jazal oil fields', 'Jazal oil field', 'Jazal']
     """
     text = " ".join((text or "").split())
     admin1 = ""
@@ -122,6 +124,8 @@ def place_queries(text: str) -> list[PlaceQuery]:
         name, kind_word = split_place_kind(part)
         kind_word = kind_word or shared_kind
         add(part, kind_word)
+        if kind_word.endswith("s") and not kind_word.endswith("ss"):
+            add(f"{name} {kind_word[:-1]}", kind_word)  # "X oil fields" is listed as "X oil field"
         add(name, kind_word)
         dropped = [m.group().strip().lower() for m in [_QUALIFIERS.match(name)] if m]
         bare = _QUALIFIERS.sub("", name)

@@ -90,12 +90,19 @@ class WordScan:
 
     def matches(self, text: str) -> list[list[Hit]]:
         """For each pattern, its ``finditer`` matches as ``(start, end, text, groups)``."""
+        out: list[list[Hit]] = [[] for _p in self.patterns]
+        for i, hits in self.found(text):
+            out[i] = hits
+        return out
+
+    def found(self, text: str) -> list[tuple[int, list[Hit]]]:
+        """The patterns that match, by index in the list, with their ``finditer`` matches."""
         folded = None if _SPECIAL.search(text) else self._variant(True)
         if folded is not None:
-            return folded.matches(text, text.lower())
+            return folded.found(text, text.lower())
         exact = self._variant(False)
         assert exact is not None
-        return exact.matches(text, text)
+        return exact.found(text, text)
 
 
 class _Compiled:
@@ -117,25 +124,43 @@ class _Compiled:
         tries = [f"(?{_inline_flags(f)}:{_trie(words)})" for f, words in heads.items()]
         head = f"(?={'|'.join(tries)})" if tries else ""
         self.any = re.compile(f"{separator}{head}(?=(?:{union}))")
+        # Per pattern, the characters a match can start with (None: any); per character
+        # met in a text, the patterns worth trying there (filled on first sight).
+        self._firsts: list[re.Pattern[str] | None] = []
+        for p in patterns:
+            found = _prefixes(p.pattern, flags(p))
+            if not found or any(len(x) == 0 for x in found):
+                self._firsts.append(None)
+            else:
+                self._firsts.append(re.compile("(?:" + "|".join(sorted({x[0] for x in found})) + ")", flags(p)))
+        self._by_char: dict[str, tuple[int, ...]] = {}
 
-    def matches(self, text: str, searched: str) -> list[list[Hit]]:
+    def _candidates(self, ch: str) -> tuple[int, ...]:
+        found = self._by_char.get(ch)
+        if found is None:
+            found = self._by_char[ch] = tuple(
+                i for i, first in enumerate(self._firsts) if first is None or (ch and first.match(ch))
+            )
+        return found
+
+    def found(self, text: str, searched: str) -> list[tuple[int, list[Hit]]]:
         padded = " " + searched
-        starts = [m.start() for m in self.any.finditer(padded)]
-        if not starts:
-            return [[] for _rx in self.rxs]
-        out: list[list[Hit]] = []
-        for rx in self.rxs:
-            found: list[Hit] = []
-            resume = 0
-            for pos in starts:
-                if pos < resume:
+        out: dict[int, list[Hit]] = {}
+        resume: dict[int, int] = {}
+        rxs = self.rxs
+        candidates = self._by_char
+        for sep in self.any.finditer(padded):
+            pos = sep.start()
+            ch = padded[pos + 1 : pos + 2]  # the first character of any match here
+            for i in candidates.get(ch) or self._candidates(ch):
+                if pos < resume.get(i, 0):
                     continue
-                m = rx.match(padded, pos)
+                m = rxs[i].match(padded, pos)
                 if m is None:
                     continue
-                resume = m.end()
+                resume[i] = m.end()
                 (s, e), *groups = m.regs[1:]
-                found.append(
+                out.setdefault(i, []).append(
                     (
                         s - 1,
                         e - 1,
@@ -143,8 +168,7 @@ class _Compiled:
                         tuple(text[a - 1 : b - 1] if a >= 0 else None for a, b in groups),
                     )
                 )
-            out.append(found)
-        return out
+        return sorted(out.items())
 
 
 class Folded:

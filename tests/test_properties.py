@@ -302,3 +302,22 @@ def test_records_of_any_shape_never_raise(
         read_events(path)
     except InputError:
         pass
+
+
+@FAST
+@given(
+    text=TEXTS
+    | st.lists(
+        st.sampled_from(["al", "Al", "ez", "az", "ash", "-", " ", ",", "Deir", "Zor", "ʿ", "x"]), max_size=30
+    ).map("".join)
+)
+def test_key_text_equals_the_token_by_token_reference(text: str) -> None:
+    from geomap.geoparse.tokens import _key_text_slow, key_text, tokenize
+
+    tokens = tokenize(text)
+    as_list = list(tokens)
+    assert [tokens[i] for i in range(len(tokens))] == as_list
+    assert tokens[1:4] == as_list[1:4]
+    assert all(text[t.start : t.end] == t.text for t in as_list)
+    fast, slow = key_text(text, tokens), _key_text_slow(text, as_list)
+    assert (fast.string, fast.pos_to_token) == (slow.string, slow.pos_to_token)

@@ -102,7 +102,8 @@ def find_dates(sentence: str) -> list[DateHit]:
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for (kind, _rx), found in zip(_PATTERNS, _SCAN.matches(sentence), strict=True):
+    for i, found in _SCAN.found(sentence):
+        kind = _PATTERNS[i][0]
         for start, end, _text, groups in found:
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -204,7 +204,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
     """
     out: list[Trigger] = []
     taken: list[tuple[int, int]] = []
-    for (_rx, etype, sub, strength), hits in zip(_COMPILED, _SCAN.matches(sentence), strict=True):
+    for i, hits in _SCAN.found(sentence):
+        _rx, etype, sub, strength = _COMPILED[i]
         for start, end, word, _groups in hits:
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -262,7 +262,7 @@ def _is_upper_start(word: str) -> bool:
     return ch.isupper() or ("\u0600" <= ch <= "\u06ff")
 
 
-def _not_a_place(text: str, tokens: list[Token], first: int, last: int, key: str) -> bool:
+def _not_a_place(text: str, tokens: Sequence[Token], first: int, last: int, key: str) -> bool:
     """Context rules for names that stand for something other than a site."""
     after_tokens = tokens[last + 1 : last + 3]
     before_tokens = [t for t in tokens[max(0, first - 3) : first] if not t.article]
@@ -353,6 +353,7 @@ def find_mentions(
     ['Deir Ezzor']
     """
     tokens = tokenize(text)
+    tok_keys = tokens.keys
     kt = key_text(text, tokens)
     auto = gaz.automaton
     found: list[tuple[int, int, int, int, str]] = []  # start_tok, end_tok, -len, ...
@@ -366,13 +367,13 @@ def find_mentions(
         last = first
         n = 0
         i = first
-        while i < len(tokens) and n < len(words):
-            if tokens[i].key:
+        while i < len(tok_keys) and n < len(words):
+            if tok_keys[i]:
                 n += 1
                 last = i
             i += 1
-        found.append((first, last, -(tokens[last].end - tokens[first].start), 0, key))
-    found.sort(key=lambda f: (tokens[f[0]].start, f[2]))
+        found.append((first, last, -(tokens.ends[last] - tokens.starts[first]), 0, key))
+    found.sort(key=lambda f: (tokens.starts[f[0]], f[2]))
     out: list[RawMention] = []
     taken = _Covered(len(text))
     excluded = _Covered(len(text), exclude)
@@ -457,7 +458,7 @@ _PLACE_PREFIXES = {
 }
 
 
-def _prefix_before(text: str, tokens: list[Token], first: int) -> tuple[int, str] | None:
+def _prefix_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int, str] | None:
     """A capitalised place-name prefix word ("Kafr", "Tal", "Ain") just before token ``first``."""
     i = first - 1
     while i >= 0 and tokens[i].article:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import accumulate, product
+from typing import NamedTuple, overload
 
 from ..gazetteer.names import ARTICLES, token_key
 
-__all__ = ["KeyText", "Token", "key_text", "tokenize"]
+__all__ = ["KeyText", "Token", "Tokens", "key_text", "tokenize"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’‘`ʿʾ][^\W_]+)*", re.UNICODE)
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")", re.UNICODE)  # split() keeps the words
 _DASHES = "-‐‑‒–—"
 _SPACED_ARTICLES = frozenset({"az", "ash", "ad", "ar", "ath", "adh", "es", "ez", "esh", "ed", "er", "el", "al"})
 
@@ -29,7 +32,66 @@ class Token(NamedTuple):
     article: bool
 
 
-def tokenize(text: str) -> list[Token]:
+_KEYS: dict[str, str] = {}  # word -> token_key(word): a plain dict is cheaper to ask than lru_cache
+# Every spelling .lower() sends into ARTICLES ("al", "Al", "AL", "aL"), so no word needs .lower().
+_ARTICLE_FORMS = frozenset(
+    "".join(c.upper() if bit else c for c, bit in zip(a, bits, strict=False))
+    for a in ARTICLES
+    for bits in product((False, True), repeat=len(a))
+)
+_GAP_OK = " \t" + _DASHES + "'’"
+
+
+_new_token = tuple.__new__
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of one text, built on demand from the pieces it was cut into.
+
+    Recognition looks at a few dozen of an article's hundreds of words, so the
+    :class:`Token` tuples are made only when asked for.
+    """
+
+    __slots__ = ("articles", "ends", "flags", "gaps", "keys", "starts", "words")
+
+    def __init__(
+        self,
+        starts: list[int],
+        ends: list[int],
+        words: list[str],
+        keys: list[str],
+        flags: list[bool],
+        gaps: list[str],
+        articles: list[int],
+    ) -> None:
+        self.starts, self.ends, self.words, self.keys, self.flags = starts, ends, words, keys, flags
+        self.gaps = gaps  # gaps[i]: the text before word i; gaps[-1]: the text after the last word
+        self.articles = articles  # indices of the article tokens
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return list(
+                map(
+                    Token._make,
+                    zip(self.starts[i], self.ends[i], self.words[i], self.keys[i], self.flags[i], strict=True),
+                )
+            )
+        return _new_token(Token, (self.starts[i], self.ends[i], self.words[i], self.keys[i], self.flags[i]))
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token._make, zip(self.starts, self.ends, self.words, self.keys, self.flags, strict=True))
+
+
+def tokenize(text: str) -> Tokens:
     """Split text into word tokens, marking Arabic article prefixes ("al-", "ash-").
 
     Examples
@@ -37,31 +99,43 @@ def tokenize(text: str) -> list[Token]:
     >>> [(t.text, t.key, t.article) for t in tokenize("al-Tanf and Deir ez-Zor")]
     [('al', '', True), ('Tanf', 'tanf', False), ('and', 'and', False), ('Deir', 'dir', False), ('ez', '', True), ('Zor', 'zur', False)]
     """
-    matches = list(_WORD.finditer(text))
-    out: list[Token] = []
-    for i, m in enumerate(matches):
-        word = m.group()
+    # One C-level split gives the words and the gaps between them; offsets come
+    # from the running sum of their lengths.  Only article candidates get Python work.
+    parts = _WORD_SPLIT.split(text)
+    gaps = parts[0::2]
+    words = parts[1::2]
+    keys_cache = _KEYS
+    keys = [keys_cache.get(w) or keys_cache.setdefault(w, token_key(w)) for w in words]
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]  # the end of the gap before each word
+    ends = offsets[1::2]
+    n = len(words)
+    flags = [False] * n
+    article_idx: list[int] = []
+    forms = _ARTICLE_FORMS
+    for i in [i for i, w in enumerate(words) if w in forms]:
+        if i + 1 >= n:
+            continue
+        word = words[i]
         low = word.lower()
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
-        is_article = False
-        if low in ARTICLES and nxt is not None:
-            gap = text[m.end() : nxt.start()]
-            if gap and all(c in _DASHES for c in gap):
-                is_article = True
-            elif low in ("al", "el") and gap.strip() == "" and len(gap) <= 2:
-                is_article = True
-            elif (
-                low in _SPACED_ARTICLES
-                and word.islower()
-                and gap.strip() == ""
-                and i > 0
-                and matches[i - 1].group()[:1].isupper()
-                and nxt.group()[:1].isupper()
-            ):
-                # "Dayr az Zawr", "Jisr ash Shughur": an article between two parts of a name.
-                is_article = True
-        out.append(Token(m.start(), m.end(), word, "" if is_article else token_key(word), is_article))
-    return out
+        gap = gaps[i + 1]
+        if (gap and all(c in _DASHES for c in gap)) or (low in ("al", "el") and gap.strip() == "" and len(gap) <= 2):
+            pass
+        elif (
+            low in _SPACED_ARTICLES
+            and word.islower()
+            and gap.strip() == ""
+            and i > 0
+            and words[i - 1][:1].isupper()
+            and words[i + 1][:1].isupper()
+        ):
+            pass  # "Dayr az Zawr", "Jisr ash Shughur": an article between two parts of a name.
+        else:
+            continue
+        flags[i] = True
+        keys[i] = ""
+        article_idx.append(i)
+    return Tokens(starts, ends, words, keys, flags, gaps, article_idx)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +150,32 @@ class KeyText:
     pos_to_token: dict[int, int]
 
 
-def key_text(text: str, tokens: list[Token]) -> KeyText:
+def key_text(text: str, tokens: Sequence[Token]) -> KeyText:
     """Build the key string for ``tokens``."""
+    if not isinstance(tokens, Tokens):
+        return _key_text_slow(text, tokens)
+    keys = tokens.keys
+    gaps = tokens.gaps
+    ok = _GAP_OK
+    # A cut ("| ") before word i when the gap before it holds punctuation.
+    cut = [g != " " and bool(g.strip(ok)) for g in gaps]
+    articles = set(tokens.articles)
+    for i in [i for i, k in enumerate(keys) if not k]:
+        # An article drops out of the gap it sits in ("Deir ez-Zor"); any other unkeyed
+        # word stays in it and cuts.  Either way the cut moves on to the next word.
+        cut[i + 1] = cut[i + 1] or cut[i] or i not in articles
+        cut[i] = False
+    keyed = [i for i, k in enumerate(keys) if k]
+    if keyed:
+        cut[keyed[0]] = False  # nothing before the first key
+    pieces = [("| " + keys[i] + " ") if cut[i] else (keys[i] + " ") for i in keyed]
+    starts = list(accumulate(map(len, pieces), initial=1))
+    pos = {starts[j] + (2 if cut[i] else 0): i for j, i in enumerate(keyed)}
+    return KeyText(" " + "".join(pieces), pos)
+
+
+def _key_text_slow(text: str, tokens: Sequence[Token]) -> KeyText:
+    """:func:`key_text` for a hand-made token list."""
     parts: list[str] = [" "]
     length = 1
     pos: dict[int, int] = {}
@@ -103,7 +201,7 @@ def key_text(text: str, tokens: list[Token]) -> KeyText:
     return KeyText("".join(parts), pos)
 
 
-def _gap_without_articles(text: str, tokens: list[Token], start: int, end: int) -> str:
+def _gap_without_articles(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
     """The text between two keyed tokens, with article tokens (" ez-") cut out."""
     gap = text[start:end]
     if not any(c.isalpha() for c in gap):

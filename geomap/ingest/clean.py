@@ -132,6 +132,8 @@ def strip_captions(text: str) -> str:
     'Two died in the raid.'
     >>> strip_captions("The attack killed 5 (AFP) on Monday.")
     'The attack killed 5 (AFP) on Monday.'
+    >>> strip_captions("x. " + "word " * 100 + "August 6, 2016 (File photo) Then.")[-36:]
+    'word word word August 6, 2016. Then.'
     """
     if "(" not in text:
         return text
@@ -143,7 +145,8 @@ def strip_captions(text: str) -> str:
         window_start = max(cursor, m.start() - 400)
         before = text[window_start : m.start()]
         ends = list(_SENTENCE_END.finditer(before))
-        cap_start = window_start + ends[-1].end() if ends else window_start
+        # No sentence end within reach: the caption's start is unknown, so only the credit goes.
+        cap_start = window_start + ends[-1].end() if ends else window_start if window_start == cursor else m.start()
         caption = text[cap_start : m.start()]
         is_photo = "photo" in m.group().lower() or "image" in m.group().lower() or "/" in m.group()
         if caption.strip() and (is_photo or _CAPTION_DATE.search(caption)):

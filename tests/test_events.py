@@ -447,6 +447,20 @@ def test_dated_coarse_report_is_not_swallowed_by_older_background(events) -> Non
     assert [e.event_date for e in primary] == ["2018-11-06"]
 
 
+def test_strike_that_killed_civilians_is_the_strike(one) -> None:
+    e = one("On Tuesday, raids killed 7 civilians in Saraqib, activists said.")
+    assert (e.event_type, e.sub_event_type, e.civilian_targeting) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "Civilian targeting",
+    )
+
+
+def test_jets_with_words_between_them_and_the_verb(one) -> None:
+    e = one("On Tuesday, Russian jets in breach of the truce hit a base near Saraqib.")
+    assert e.sub_event_type == "Air/drone strike"
+
+
 def test_photo_caption_is_not_an_event(events) -> None:
     evs = events(
         "A car bomb killed 9 people in Azaz on Thursday. "

@@ -75,7 +75,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?) (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes|bombardment|bombing)|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes|bombardment|bombing)|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,
@@ -106,11 +106,14 @@ _RAW: list[tuple[str, str, str, int]] = [
         6,
     ),
     (
-        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|killed (?:\d+ |several |many )?civilians|opened fire on (?:civilians|protesters|demonstrators|residents)|tortured to death|assassinat\w+|stabbed",
+        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|opened fire on (?:civilians|protesters|demonstrators|residents)|tortured to death|assassinat\w+|stabbed",
         VAC,
         "Attack",
         6,
     ),
+    # A toll of civilians is an attack on them only when nothing says how they died:
+    # "raids killed 16 civilians" is the raid (an air strike that hit civilians).
+    (r"killed (?:\d+ |several |many )?civilians", VAC, "Attack", 4),
     (r"kidnapp\w+|abduct\w+|forcibly disappeared|taken hostage|hostages?", VAC, "Abduction/forced disappearance", 6),
     (r"\braped?\b|sexual (?:violence|assault)", VAC, "Sexual violence", 6),
     (

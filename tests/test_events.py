@@ -461,6 +461,15 @@ def test_jets_with_words_between_them_and_the_verb(one) -> None:
     assert e.sub_event_type == "Air/drone strike"
 
 
+def test_gas_dropped_from_the_air_is_coded_to_those_who_fly(events) -> None:
+    evs = events(
+        "Government warplanes bombed Latamneh on Monday.\n\n"
+        "On Tuesday, helicopters dropped barrels of chlorine gas on Kafr Zita, medics said."
+    )
+    gas = [e for e in evs if e.sub_event_type == "Chemical weapon"]
+    assert [e.actor1 for e in gas] == ["Syrian Arab Army"]
+
+
 def test_photo_caption_is_not_an_event(events) -> None:
     evs = events(
         "A car bomb killed 9 people in Azaz on Thursday. "

@@ -96,6 +96,7 @@ _HELD_BY = re.compile(
 )
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
+_DELIVERED_BY_AIR = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|dropped)\b", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
 _DEFAULT_ACTOR = {
     "Protests": "Protesters",
@@ -612,7 +613,14 @@ def _finish(
     lead = min((d.start for d in drafts), default=0)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
-        if a1 is None and d.trigger.sub_event_type == "Air/drone strike" and air_agents:
+        if (
+            a1 is None
+            and air_agents
+            and (
+                d.trigger.sub_event_type == "Air/drone strike"
+                or (d.trigger.sub_event_type == "Chemical weapon" and _DELIVERED_BY_AIR.search(d.sentence))
+            )
+        ):
             a1 = air_agents[0]
         # ACLED names the force; the branch or unit goes in the associated actor.
         assoc1 = a1.actor.name if a1 is not None and actors.rollup(a1.actor) is not a1.actor else ""

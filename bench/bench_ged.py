@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 import os
 import sys
 from collections import Counter, defaultdict
@@ -21,19 +20,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from geomap._geo import km
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GEOMAP_BENCH_SHARED", ROOT.parent / "shared"))
 GED = SHARED / "eval" / "ged2020_dev.csv"
 
 WIDE_KINDS = {"governorate", "province"}
-
-
-def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(min(1.0, h)))
 
 
 def resolve_string(where: str, gaz: Any) -> Any:

@@ -15,13 +15,13 @@ each format lives in :mod:`geomap._records`.
 from __future__ import annotations
 
 import logging
-import math
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._geo import km as _km
 from ._records import (
     _ISO2_COUNTRY,
     FORMATS,
@@ -37,6 +37,7 @@ from .events.actors import load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse.resolve import rank_name
+from .ingest.readers import expand_paths
 from .models import Event, Place
 
 __all__ = [
@@ -67,14 +68,6 @@ class JoinResult:
 
 
 # -- geocoding and checking -----------------------------------------------------
-
-
-def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _precision_of(place: Place) -> int:
@@ -170,19 +163,7 @@ _NOT_RECORDS = {"run.json", "mentions.csv", "articles.csv", "expected.csv", "pac
 
 
 def _record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in EVENT_SUFFIXES
-                    and not f.name.startswith(".")
-                    and f.name.lower() not in _NOT_RECORDS
-                ):
-                    yield f
-        else:
-            yield p
+    return expand_paths(paths, EVENT_SUFFIXES, _NOT_RECORDS)
 
 
 def join_records(

@@ -10,11 +10,11 @@ a reader comparing sources needs) and point to it through ``duplicate_of``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from .. import _geo
 from ..models import Event
 
 __all__ = ["mark_duplicates", "merge_duplicates", "same_incident"]
@@ -25,10 +25,7 @@ _COMPATIBLE = {
 
 
 def _km(a: Event, b: Event) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+    return _geo.km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _day(e: Event) -> date | None:

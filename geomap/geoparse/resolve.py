@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .._geo import km as _km
 from ..gazetteer.names import fold
 from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
@@ -43,14 +44,6 @@ _REGIONAL_ADJ = re.compile(
 )
 _AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
-
-
-def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(min(1.0, h)))
 
 
 _KIND_PRIOR = {

@@ -33,6 +33,7 @@ class Token(NamedTuple):
 
 
 _KEYS: dict[str, str] = {}  # word -> token_key(word): a plain dict is cheaper to ask than lru_cache
+_KEYS_MAX = 400_000  # emptied when it grows past this: an archive of random words must not fill memory
 # Every spelling .lower() sends into ARTICLES ("al", "Al", "AL", "aL"), so no word needs .lower().
 _ARTICLE_FORMS = frozenset(
     "".join(c.upper() if bit else c for c, bit in zip(a, bits, strict=False))
@@ -105,6 +106,8 @@ def tokenize(text: str) -> Tokens:
     gaps = parts[0::2]
     words = parts[1::2]
     keys_cache = _KEYS
+    if len(keys_cache) > _KEYS_MAX:
+        keys_cache.clear()
     keys = [keys_cache.get(w) or keys_cache.setdefault(w, token_key(w)) for w in words]
     offsets = list(accumulate(map(len, parts)))
     starts = offsets[0:-1:2]  # the end of the gap before each word

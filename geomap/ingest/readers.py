@@ -34,22 +34,33 @@ MAX_ARTICLE_BYTES = 5_000_000
 _TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted) into article files; keep files as given."""
+def expand_paths(
+    paths: Iterable[str | Path], suffixes: Iterable[str], skip_names: Iterable[str] = ()
+) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into their files with one of ``suffixes``; keep files as given.
+
+    Hidden files and folders, and files named in ``skip_names`` (lower case), are left out of folders.
+    """
+    wanted = frozenset(suffixes)
+    skip = frozenset(skip_names)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if (
                     f.is_file()
-                    and f.suffix.lower() in ARTICLE_SUFFIXES
+                    and f.suffix.lower() in wanted
+                    and f.name.lower() not in skip
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 ):
-                    if f.name.lower() in ("readme.md", "expected.csv", "license.md"):
-                        continue
                     yield f
         else:
             yield p
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted) into article files; keep files as given."""
+    return expand_paths(paths, ARTICLE_SUFFIXES, ("readme.md", "expected.csv", "license.md"))
 
 
 def article_from_text(

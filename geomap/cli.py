@@ -93,6 +93,15 @@ def _report(result: Any, out: str) -> None:
         sys.exit(EXIT_SKIPPED)
 
 
+#: ``--gazetteer FILE``: a user's patch file, for every command that looks names up.
+_PATCHES_OPTION = click.option(
+    "--gazetteer",
+    "patches",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A gazetteer patch file (add/override/blacklist names); repeatable.",
+)
+
 _COMMON = [
     click.argument("inputs", nargs=-1, type=click.Path()),
     click.option(
@@ -103,13 +112,7 @@ _COMMON = [
         type=click.Path(file_okay=False),
         help="Folder for the outputs.",
     ),
-    click.option(
-        "--gazetteer",
-        "patches",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False),
-        help="A gazetteer patch file (add/override/blacklist names); repeatable.",
-    ),
+    _PATCHES_OPTION,
     click.option(
         "--country",
         "countries",
@@ -312,13 +315,7 @@ def _run_options(
 @click.option("--precision-column", help="Plain CSV: geo_precision column (1-3).")
 @click.option("--id-column", help="Plain CSV: record id column.")
 @click.option("--notes-column", help="Plain CSV: notes/description column.")
-@click.option(
-    "--gazetteer",
-    "patches",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A gazetteer patch file (add/override/blacklist names); repeatable.",
-)
+@_PATCHES_OPTION
 @click.option(
     "--country",
     "countries",
@@ -379,13 +376,7 @@ def join_cmd(
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", default=None, help="Only candidates in this country (ISO2).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@click.option(
-    "--gazetteer",
-    "patches",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A gazetteer patch file; repeatable.",
-)
+@_PATCHES_OPTION
 @_clean_errors
 def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...]) -> None:
     """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer.
@@ -441,13 +432,7 @@ def gazetteer_grp() -> None:
 
 
 @gazetteer_grp.command("info")
-@click.option(
-    "--gazetteer",
-    "patches",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A gazetteer patch file; repeatable.",
-)
+@_PATCHES_OPTION
 @_clean_errors
 def gazetteer_info(patches: tuple[str, ...]) -> None:
     """Print the layers and their counts."""

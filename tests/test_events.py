@@ -479,6 +479,18 @@ def test_photo_caption_is_not_an_event(events) -> None:
     assert [e.location for e in evs] == ["Azaz"]
 
 
+def test_a_bare_attack_takes_the_kind_the_body_gives(events) -> None:
+    evs = events(
+        "Attacks on Homs kill 12 civilians\n\n"
+        "On Wednesday, attacks on Homs killed 12 civilians, medics said.\n\n"
+        "Mortar shells fired by militants landed on the Akrama district of Homs on Wednesday."
+    )
+    assert {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}
+    # With no detail, a bare attack on civilians stays ACLED's Attack.
+    alone = events("On Wednesday, attacks on Homs killed 12 civilians, medics said.")
+    assert [e.sub_event_type for e in alone] == ["Attack"]
+
+
 def test_events_outside_the_region_are_dropped(events) -> None:
     assert events("On Tuesday, protesters clashed with police in London and Caracas.") == []
 

@@ -681,6 +681,7 @@ def _finish(
                 notes=" ".join(d.sentence.split()),
             )
         )
+    events = _specify_generic(events, drafts)
     return _mark_primary(
         article,
         events,
@@ -689,6 +690,44 @@ def _finish(
         _title_agent(article.title, actors),
         defaults,
     )
+
+
+# Triggers this weak say only that something happened ("attacks", "killed 12 civilians").
+_BARE = 4
+
+
+def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
+    """A bare "attack" takes the kind of the report that details it.
+
+    Headlines and summaries say "terrorist attacks on Aleppo killed 57"; the
+    body says the attacks were shells fired on two districts.  A generic event
+    adopts the type of the first typed event of the same article in the same
+    governorate within a day.
+    """
+    out = list(events)
+    for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
+        if d.trigger.strength > _BARE:
+            continue
+        detail = next(
+            (
+                o
+                for o, od in zip(events, drafts, strict=True)
+                if od.trigger.strength > _BARE
+                and o.event_type != "Strategic developments"
+                and o.admin1 == e.admin1
+                and _days_apart(o.event_date, e.event_date) <= 1
+            ),
+            None,
+        )
+        if detail is None:
+            continue
+        change: dict[str, object] = {
+            "event_type": detail.event_type,
+            "sub_event_type": detail.sub_event_type,
+            "disorder_type": detail.disorder_type,
+        }
+        out[i] = replace(e, **change)  # type: ignore[arg-type]
+    return out
 
 
 def _title_agent(title: str, actors: ActorTable) -> Actor | None:

@@ -491,6 +491,23 @@ def test_a_bare_attack_takes_the_kind_the_body_gives(events) -> None:
     assert [e.sub_event_type for e in alone] == ["Attack"]
 
 
+def test_a_force_is_never_its_own_opponent(events) -> None:
+    evs = events(
+        "On Monday, regime helicopters dropped barrel bombs on Saraqib, "
+        "and the Syrian Arab Air Force struck the Syrian army's own positions by mistake."
+    )
+    assert evs and all(e.actor1 != e.actor2 for e in evs)
+
+
+def test_dateline_is_not_the_day_of_the_report(events) -> None:
+    evs = events(
+        "Date of publication 9 November 2018 At least 7 people were killed on Tuesday when "
+        "a car bomb exploded in the town of Azaz, medics said.",
+        "2018-11-09",
+    )
+    assert [e.event_date for e in evs] == ["2018-11-06"]
+
+
 def test_events_outside_the_region_are_dropped(events) -> None:
     assert events("On Tuesday, protesters clashed with police in London and Caracas.") == []
 

@@ -66,6 +66,12 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
+# What may stand before a dateline at the top of a page: "Date of publication", "Updated", a weekday.
+_DATELINE_LEAD = re.compile(
+    r"^\W*(?:(?:date of publication|published|updated|last updated|posted)(?: on)?\W*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -376,6 +382,13 @@ def extract_events(
         cas = find_casualties(sentence) if triggers else _NO_CASUALTIES
         # Date of this sentence.
         hits = find_dates(sentence)
+        if (
+            len(hits) > 1
+            and hits[0].kind in ("dmy", "mdy", "iso")
+            and s_start + hits[0].start < 60
+            and _DATELINE_LEAD.match(text[: s_start + hits[0].start])
+        ):
+            hits = hits[1:]  # the page's dateline, not the day of the report after it
         resolved = None
         history = bool(_HISTORY.search(sentence)) or any(h.kind == "range_years" for h in hits)
         for h in hits:
@@ -627,6 +640,8 @@ def _finish(
         assoc2 = a2.actor.name if a2 is not None and actors.rollup(a2.actor) is not a2.actor else ""
         a1 = replace(a1, actor=actors.rollup(a1.actor)) if a1 is not None else None
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
+        if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
+            a2, assoc2 = None, ""  # a branch and its force are one side, not two
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )

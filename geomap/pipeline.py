@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__
 from ._atomic import write_text_atomic
 from ._data import data_dir
-from .errors import InputError
+from .errors import GeomapError, InputError
 from .events import ActorTable, extract_events, load_actors, mark_duplicates
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
@@ -225,10 +225,17 @@ def write_outputs(
     inputs: Sequence[str] = (),
     map_options: dict[str, Any] | None = None,
 ) -> dict[str, str]:
-    """Write every output file into ``out`` (each atomically)."""
+    """Write every output file into ``out`` (each atomically).
+
+    Raises :class:`~geomap.errors.GeomapError` and writes nothing when every
+    input failed: an empty run must not replace the outputs of a good one.
+    """
     from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
 
     out = Path(out)
+    if result.problems and not result.articles and not result.events:
+        listed = "\n  ".join(str(p) for p in result.problems)
+        raise GeomapError(f"nothing could be read, so nothing was written to {out}/:\n  {listed}")
     _remove_stale_temporaries(out)
     t0 = time.perf_counter()
     counts: dict[str, int] = {}

@@ -150,15 +150,31 @@ def test_clean_input_exits_zero(tmp_path: Path) -> None:
 
 def test_max_article_mb_option(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE * 20, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     r = invoke(
         "extract",
         str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
         "--out",
         str(tmp_path / "o"),
         "--max-article-mb",
         "0.001",
     )
     assert r.exit_code == 3 and "over 0.001 MB" in r.output
+
+
+@pytest.mark.parametrize("command", ["run", "extract", "join"])
+def test_a_run_where_every_input_fails_keeps_the_last_outputs(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out"
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    first = invoke("extract", str(tmp_path / "good.txt"), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    r = invoke(command, str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), "--out", str(out))
+    assert r.exit_code == 1
+    assert "nothing could be read" in r.output and "missing.txt: no such file" in r.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_fixture_folder_never_raises() -> None:
@@ -168,7 +184,7 @@ def test_fixture_folder_never_raises() -> None:
 
 
 def test_missing_input_is_reported(tmp_path: Path) -> None:
-    res = run([tmp_path / "nope.txt"], out=tmp_path / "o", map_html=False)
+    res = run([tmp_path / "nope.txt"], out=tmp_path / "o", map_html=False, write=False)
     assert [(Path(p.path).name, p.reason) for p in res.problems] == [("nope.txt", "no such file or folder")]
 
 

@@ -190,8 +190,9 @@ def test_strict_stops_with_exit_code_1(mixed_inputs: Path, tmp_path: Path) -> No
 def test_missing_input_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.txt"
     result = invoke(["extract", str(missing), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 3
-    assert "nowhere.txt" in result.stderr
+    assert result.exit_code == 1
+    assert "nowhere.txt: no such file" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:

@@ -473,6 +473,33 @@ def test_patch_with_a_bad_action_names_the_line(tmp_path):
         load_gazetteer(patches=[bad])
 
 
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("add,Foo,,35,91,36.1,village,Idlib,SY", r"bad.csv:2: 9 values but the header has 8 columns"),
+        ("add,Foo,,35.9,36.6,hamlet,Idlib,SY", r"bad.csv:2: kind 'hamlet' is not one of village, town"),
+        ("add,Foo,,35.9,36.6,village,Narnia,SY", r"bad.csv:2: admin1 'Narnia' is not a Syrian governorate"),
+    ],
+)
+def test_malformed_patch_rows_name_the_line(tmp_path, row, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,name,variants,lat,lon,kind,admin1,country\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_gazetteer(patches=[bad])
+
+
+def test_patch_admin1_that_contradicts_the_point_is_reported(tmp_path, caplog):
+    patch = tmp_path / "p.csv"
+    patch.write_text(
+        "action,name,variants,lat,lon,kind,admin1,country\nadd,Foo Qaryat,,35.93,36.63,village,Raqqa,SY\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        gaz = load_gazetteer(patches=[patch])
+    assert gaz.search("Foo Qaryat")[0].admin1 == "Idlib"
+    assert "given as Ar-Raqqah but its point lies in Idlib" in caplog.text
+
+
 def test_example_patch_file_loads():
     gaz = load_gazetteer(patches=[DATA / "gazetteer" / "patch.example.csv"])
     assert gaz.layers["patch"]["places"] >= 1

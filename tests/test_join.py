@@ -221,7 +221,7 @@ def test_cli_join_plain_with_column_options(tmp_path: Path) -> None:
 def test_cli_join_unknown_column_is_a_clean_error(tmp_path: Path) -> None:
     p = write_csv(tmp_path / "mine.csv", ["place", "date"], [["Hajin", "2018-11-03"]])
     r = CliRunner().invoke(cli, ["join", str(p), "--out", str(tmp_path / "o"), "--name-column", "Ort"])
-    assert r.exit_code == 3
+    assert r.exit_code == 1
     assert "mine.csv:1" in r.output and "'ort'" in r.output and "place, date" in r.output
 
 

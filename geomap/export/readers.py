@@ -368,9 +368,7 @@ def _read_geojson(path: Path, errors: list[InputError]) -> Iterator[Event]:
     try:
         doc = json.loads(_decode(path))
     except json.JSONDecodeError as exc:
-        raise InputError(
-            path, f"not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", line=exc.lineno
-        ) from exc
+        raise InputError(path, f"not JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})", line=exc.lineno) from exc
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats: Any = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":

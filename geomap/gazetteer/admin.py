@@ -79,7 +79,7 @@ GOVERNORATES: dict[str, Governorate] = {
     )
 }
 
-_BY_NAME = {g.name.lower(): g.name for g in GOVERNORATES.values()}
+_BY_NAME = {v.lower(): g.name for g in GOVERNORATES.values() for v in (g.name, *g.variants)}
 
 
 def governorate_name(code_or_name: str) -> str:
@@ -87,8 +87,8 @@ def governorate_name(code_or_name: str) -> str:
 
     Examples
     --------
-    >>> governorate_name("07"), governorate_name("deir ez-zor")
-    ('Deir ez-Zor', 'Deir ez-Zor')
+    >>> governorate_name("07"), governorate_name("deir ez-zor"), governorate_name("Raqqa")
+    ('Deir ez-Zor', 'Deir ez-Zor', 'Ar-Raqqah')
     """
     value = (code_or_name or "").strip()
     if value in GOVERNORATES:

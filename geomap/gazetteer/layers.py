@@ -62,6 +62,27 @@ _FEATURE_KINDS = {
     "HSP": "hospital",
 }
 PATCH_ACTIONS = ("add", "override", "blacklist")
+#: The kinds a patch row may give (data/gazetteer/PATCHES.md).
+PATCH_KINDS = (
+    "village",
+    "town",
+    "city",
+    "district",
+    "camp",
+    "base",
+    "airport",
+    "crossing",
+    "oilfield",
+    "gasfield",
+    "dam",
+    "region",
+    "mountain",
+    "river",
+    "road",
+    "prison",
+    "hospital",
+    "landmark",
+)
 
 
 def _kind(feature_class: str, feature_code: str, population: int) -> str:
@@ -278,6 +299,13 @@ def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
         msg = f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(fields) or 'none'}"
         raise GazetteerError(msg)
     for lineno, row in enumerate(reader, 2):
+        extra = [v for v in row.get(None) or [] if v.strip()]
+        if extra:
+            msg = (
+                f"{path}:{lineno}: {len(fields) + len(extra)} values but the header has {len(fields)} columns "
+                "(quote a value that contains a comma)"
+            )
+            raise GazetteerError(msg)
         yield lineno, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
 
 
@@ -397,14 +425,21 @@ def read_patch(path: str | Path) -> Iterator[tuple[str, Place | None, list[str]]
         lat = _float(row.get("lat", ""), path, lineno, "lat")
         lon = _float(row.get("lon", ""), path, lineno, "lon")
         _check_point(lat, lon, path, lineno)
+        kind = (row.get("kind") or "village").lower()
+        if kind not in PATCH_KINDS:
+            raise GazetteerError(f"{path}:{lineno}: kind {row['kind']!r} is not one of {', '.join(PATCH_KINDS)}")
+        country = (row.get("country") or "SY").upper()
+        admin1 = governorate_name(row.get("admin1", ""))
+        if row.get("admin1") and country == "SY" and not admin1:
+            raise GazetteerError(f"{path}:{lineno}: admin1 {row['admin1']!r} is not a Syrian governorate")
         place = Place(
             id=f"patch:{path.stem}:{lineno}",
             name=row["name"],
             lat=lat,
             lon=lon,
-            kind=row.get("kind") or "village",
-            country=row.get("country") or "SY",
-            admin1=governorate_name(row.get("admin1", "")),
+            kind=kind,
+            country=country,
+            admin1=admin1,
             layer="patch",
         )
         yield action, place, names

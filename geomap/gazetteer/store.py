@@ -530,6 +530,15 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
             if place.country in REGION and admin.available:
                 located = admin.locate(place.lat, place.lon)
                 if located and located[1] == "SY" and place.kind != "governorate":
+                    if layer == "patch" and place.admin1 and place.admin1 != located[0]:
+                        logger.warning(
+                            "%s: %s is given as %s but its point lies in %s; %s is used",
+                            source,
+                            place.name,
+                            place.admin1,
+                            located[0],
+                            located[0],
+                        )
                     place = replace(place, admin1=located[0], country="SY")
             idx = len(places)
             places.append(place)

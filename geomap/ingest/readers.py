@@ -199,7 +199,7 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(InputError(path, f"broken JSON line ({exc.msg} at column {exc.colno})", line=lineno))
+            errors.append(InputError(path, f"broken JSON line ({exc.msg}; column {exc.colno})", line=lineno))
             continue
         if not isinstance(rec, dict):
             errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=lineno))

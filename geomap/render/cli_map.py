@@ -109,6 +109,10 @@ def _make(
     from .map import write_fragment, write_map
 
     src = Path(events_file)
+    if png or svg:
+        from .static_map import _pyplot
+
+        _pyplot()  # a missing matplotlib is said before anything is written
     problems: list[InputError] = []
     events = read_events(src, errors=problems if skip_bad else None)
     for p in problems:

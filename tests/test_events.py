@@ -122,6 +122,22 @@ def test_reference_date_supplies_the_year(gaz, actors) -> None:
     assert [(e.event_date, e.date_flag) for e in evs] == [("2018-10-14", "year-supplied")]
 
 
+def test_reference_date_anchors_relative_days_and_says_so(gaz, actors) -> None:
+    art = article_from_text(
+        "Army Shells the Village of Kabani\n\nOn Tuesday, the Syrian army shelled the village of Kabani.", id="rel"
+    )
+    _m, evs = extract(art, gazetteer=gaz, actors=actors, reference_date=date(2019, 1, 5))
+    assert [(e.event_date, e.date_flag) for e in evs] == [("2019-01-01", "year-supplied")]
+
+
+def test_no_date_anywhere_is_empty_and_flagged_unknown(gaz, actors) -> None:
+    art = article_from_text(
+        "Army Shells the Village of Kabani\n\nThe Syrian army shelled the village of Kabani.", id="none"
+    )
+    _m, evs = extract(art, gazetteer=gaz, actors=actors)
+    assert [(e.event_date, e.date_flag) for e in evs] == [("", "unknown")]
+
+
 @pytest.mark.parametrize(
     ("name", "event_date"),
     [
@@ -506,6 +522,33 @@ def test_dateline_is_not_the_day_of_the_report(events) -> None:
         "2018-11-09",
     )
     assert [e.event_date for e in evs] == ["2018-11-06"]
+
+
+def test_shells_fired_from_one_place_land_in_another(one) -> None:
+    e = one("On Monday, artillery fire from government positions in Khan Shaykhun hit the village of Kafr Nabl.")
+    assert (e.location, e.actor1) == ("Kafranbel", "Syrian Arab Army")
+
+
+def test_a_family_of_six_is_six_dead(one) -> None:
+    e = one(
+        "On Monday, Russian warplanes struck a market in Saraqib, killing a family of six, including four children."
+    )
+    assert e.fatalities == 6
+
+
+def test_injuries_in_the_next_sentence_join_the_toll(one) -> None:
+    e = one("On Monday, five civilians were killed when shells hit Maarat al-Numan. Eleven other people were wounded.")
+    assert (e.fatalities, e.injuries) == (5, 11)
+
+
+def test_what_a_protest_is_against_is_no_party_to_it(one) -> None:
+    e = one("On Friday, hundreds of people demonstrated in Daraa against a campaign to conscript former rebels.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Peaceful protest", "Protesters", "")
+
+
+def test_weekday_with_its_date_is_the_date(one) -> None:
+    e = one("Protesters in Daraa gathered on Friday, November 2, chanting against the government.")
+    assert (e.event_date, e.date_flag, e.actor1, e.actor2) == ("2018-11-02", "year-inferred", "Protesters", "")
 
 
 def test_events_outside_the_region_are_dropped(events) -> None:

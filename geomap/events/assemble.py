@@ -66,6 +66,13 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
     re.I,
 )
+# Where remote fire came from, not where it fell: "fire from government positions in X".
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:positions?|posts?|bases?|launchers?|batteries)\s+"
+    r"(?:in|at|near|inside|around|of)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$"
+    r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
+    re.I,
+)
 # What may stand before a dateline at the top of a page: "Date of publication", "Updated", a weekday.
 _DATELINE_LEAD = re.compile(
     r"^\W*(?:(?:date of publication|published|updated|last updated|posted)(?: on)?\W*)?"
@@ -86,7 +93,7 @@ _NO_GUESS = frozenset(
     }
 )
 _COUNT_BEFORE = re.compile(
-    r"(?:(?<![\w,.])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?:(?<![\w,.:/-])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?"
     r"(?:(?:from|of)\s+(?:the\s+)?)?$",
     re.I,
@@ -101,6 +108,8 @@ _HELD_BY = re.compile(
     re.I,
 )
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
+#: Forces that can break up a protest (ACLED's "protest with intervention").
+_STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey", "kurdish-led", "coalition", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _DELIVERED_BY_AIR = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|dropped)\b", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
@@ -410,18 +419,24 @@ def extract_events(
         generic = [t for t in triggers if not t.event_type]
         if history and resolved is None:
             continue
-        if not typed and not (generic and (cas.killed is not None or cas.vague or s_places)):
+        if not typed and not (generic and (cas.killed is not None or cas.injured is not None or cas.vague or s_places)):
             continue
         # A sentence that only adds a count to the event before it.
         if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
             prev = drafts[-1]
+            carriers = [prev] + [
+                d
+                for d in drafts
+                if d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision
+            ]
             if cas.killed is not None and prev.killed is None:
-                for d in drafts:
-                    if d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision:
-                        d.killed, d.fatal_text = cas.killed, cas.text
-                        d.civilians = d.civilians or cas.civilians
-                prev.killed, prev.fatal_text = cas.killed, cas.text
-                prev.civilians = prev.civilians or cas.civilians
+                for d in carriers:
+                    d.killed, d.fatal_text = cas.killed, cas.text
+                    d.civilians = d.civilians or cas.civilians
+            if cas.injured is not None and all(d.injured is None for d in carriers):
+                # "Eleven other people were wounded.": on the record that carries the toll.
+                holder = next((d for d in carriers if d.killed is not None), prev)
+                holder.injured = cas.injured
             continue
         if not typed and not s_places and cas.killed is None:
             continue
@@ -431,7 +446,8 @@ def extract_events(
                 date_info = (published.isoformat(), 2, "article-date")
             else:
                 date_info = ("", 3, "unknown")
-        if date_info[2] == "year-inferred" and year_flag_override:
+        if year_flag_override and date_info[2] not in ("exact", "unknown"):
+            # Worked out from the user's --reference-date, not from the article.
             date_info = (date_info[0], date_info[1], "year-supplied")
         lists = [
             g
@@ -454,6 +470,10 @@ def extract_events(
         main = max(typed, key=lambda t: (t.strength, -t.start)) if typed else generic[0]
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
+        if main.event_type == "Explosions/Remote violence":
+            # Shells "fired from positions in X hit Y" land in Y.
+            targets = [g for g in lists if not _ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start])]
+            lists = targets or lists
         after = [g for g in lists if g[0].start >= rel_start]
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _one_per_point(_most_specific(chosen))
@@ -645,6 +665,10 @@ def _finish(
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
+        if etype == "Protests" and a2 is not None and a2.actor.side not in _STATE_SIDES:
+            # What a protest is against ("a campaign to conscript former rebels") is no party to it;
+            # ACLED names a second actor only for the force that intervenes.
+            a2, assoc2 = None, ""
         # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
         default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
         defaults.append(actors.by_name.get(default or "") if a1 is None else None)
@@ -811,7 +835,12 @@ def _mark_primary(
             interaction=interaction(title_agent.inter, main.inter2),
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
-        if not e.actor1 and default is not None:
+        if not e.actor1 and default is not None and e.actor2 == default.name:
+            # "Protesters gathered ...": the protesters named as the object are the actor.
+            out[i] = replace(
+                e, actor1=e.actor2, inter1=e.inter2, actor2="", inter2=None, interaction=interaction(e.inter2, None)
+            )
+        elif not e.actor1 and default is not None:
             out[i] = replace(
                 e, actor1=default.name, inter1=default.inter, interaction=interaction(default.inter, e.inter2)
             )

@@ -99,6 +99,8 @@ def find_dates(sentence: str) -> list[DateHit]:
     --------
     >>> [h.kind for h in find_dates("On November 3rd, jets struck; on Tuesday more followed.")]
     ['md', 'weekday']
+    >>> [h.kind for h in find_dates("Protesters gathered on Friday, March 29.")]
+    ['md']
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
@@ -110,7 +112,20 @@ def find_dates(sentence: str) -> list[DateHit]:
             taken.append((start, end))
             hits.append(DateHit(kind, start, end, tuple(g or "" for g in groups)))
     hits.sort(key=lambda h: h.start)
-    return hits
+    # "on Friday, March 29": the weekday only names the day the date already gives.
+    return [
+        h
+        for h, nxt in zip(hits, [*hits[1:], None], strict=False)
+        if not (
+            h.kind == "weekday"
+            and nxt is not None
+            and nxt.kind in _CALENDAR_KINDS
+            and not sentence[h.end : nxt.start].strip(" ,.")
+        )
+    ]
+
+
+_CALENDAR_KINDS = frozenset({"iso", "dmy", "mdy", "dm", "md"})
 
 
 def _month(s: str) -> int:

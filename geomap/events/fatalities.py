@@ -172,6 +172,15 @@ _ONE_PERSON = re.compile(
 )
 
 
+# "killing a family of six": the count is the family's size.
+_FAMILY = re.compile(
+    r"\b(?:an?|one|the|whole|entire)\s+(?:whole\s+|entire\s+)?family\s+of\s+("
+    + _NUMWORD
+    + r")\b(?!\s*(?:km|kilomet|years?))",
+    re.I,
+)
+
+
 def _mask_dates(sentence: str) -> str:
     """Blank out dates, years and clock times so their digits are never counted as people."""
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
@@ -198,10 +207,12 @@ def find_casualties(sentence: str) -> Casualties:
     17
     >>> find_casualties("the military killed and injured many militants").killed is None
     True
+    >>> find_casualties("Jets struck a market, killing a family of six, including four children.").killed
+    6
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
-    sentence = _mask_dates(sentence)
+    sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_dates(sentence))
     if _NONE_HURT.search(sentence):
         return Casualties(killed=0, text=_NONE_HURT.search(sentence).group())  # type: ignore[union-attr]
     killed: list[int] = []

@@ -551,6 +551,20 @@ def test_weekday_with_its_date_is_the_date(one) -> None:
     assert (e.event_date, e.date_flag, e.actor1, e.actor2) == ("2018-11-02", "year-inferred", "Protesters", "")
 
 
+def test_the_coalition_striking_is_an_air_strike(one) -> None:
+    e = one("The US-led coalition struck Syrian Democratic Forces positions near Tabqa, killing 9 fighters.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Air/drone strike",
+        "US-led coalition",
+        "Syrian Democratic Forces",
+    )
+
+
+def test_the_incident_occurred_on_dates_the_report_before_it(one) -> None:
+    e = one("A car bomb exploded in Azaz, killing 5 people. The incident occurred on November 2.")
+    assert (e.event_date, e.date_flag) == ("2018-11-02", "year-inferred")
+
+
 def test_events_outside_the_region_are_dropped(events) -> None:
     assert events("On Tuesday, protesters clashed with police in London and Caracas.") == []
 

@@ -73,6 +73,12 @@ _ORIGIN = re.compile(
     r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
     re.I,
 )
+_INCIDENT_DATE = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|"
+    r"explosion|massacre|shelling|ambush|assault|killing|killings)\s+(?:[\w-]+\s+)?"
+    r"(?:occurred|took place|happened|was carried out|came)\b",
+    re.I,
+)
 # What may stand before a dateline at the top of a page: "Date of publication", "Updated", a weekday.
 _DATELINE_LEAD = re.compile(
     r"^\W*(?:(?:date of publication|published|updated|last updated|posted)(?: on)?\W*)?"
@@ -330,9 +336,16 @@ def _generic_type(
 ) -> tuple[str, str]:
     if trig.event_type:
         return trig.event_type, trig.sub_event_type
+    if actor1 is not None and actor1.actor.side in _FLYING_SIDES and _STRUCK.fullmatch(trig.text):
+        return "Explosions/Remote violence", "Air/drone strike"
     if civilians and (actor2 is None or actor2.actor.side == "civilians"):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
+
+
+# Forces that in Syria strike from the air: "the coalition struck X" is an air strike.
+_FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
+_STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
 
 
 def _type_for(trig: Trigger, a1: ActorMention | None) -> tuple[str, str]:
@@ -410,6 +423,15 @@ def extract_events(
         if resolved is not None and resolved[1] == 1:
             para_date[para] = resolved  # only a day carries on to the sentences after it
             history = history and resolved[2] == "approximate"
+        if resolved is not None and not s_places and drafts and _INCIDENT_DATE.search(sentence):
+            # "The incident occurred on April 11.": the day of the report just before.
+            prev = drafts[-1]
+            if prev.date_flag == "article-date" and prev.para >= para - 1:
+                for d in drafts:
+                    if d.start == prev.start:
+                        d.date, d.time_precision, d.date_flag = resolved
+                last_date = resolved[0]
+                continue
         prev_actors = last_actors.get(para, [])
         if s_places:
             last_place[para] = min(s_places, key=lambda m: (m.precision, m.start))

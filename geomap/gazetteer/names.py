@@ -184,6 +184,8 @@ def name_keys(name: str) -> set[str]:
     ['dir iz zur', 'dir izur', 'dir zur', 'dirizur', 'dirzur']
     >>> "dir zur" in name_keys("Dayr az Zawr")
     True
+    >>> name_keys("Koreatown") & name_keys("Qurayya town")
+    set()
     """
     words = split_words(fold(name))
     if not words:
@@ -219,7 +221,13 @@ def name_keys(name: str) -> set[str]:
         key = _words_key(out)
         if key:
             keys.add(key)
-        if len(out) >= 2 and len(out[0]) >= 2 and out[1] not in ARTICLES and not _is_arabic(out[0]):
+        if (
+            len(out) >= 2
+            and len(out[0]) >= 2
+            and out[1] not in ARTICLES
+            and out[1] not in PLACE_KIND_WORDS  # "Qurayya town" is not "Koreatown"
+            and not _is_arabic(out[0])
+        ):
             # The first two words written as one ("Kafrzita", "Abukamal", "Bukamal").
             first = _WORD_FAMILIES.get(out[0], out[0])
             heads = [first, "bu"] if first == "abu" else [first]

@@ -711,8 +711,14 @@ def test_weapon_that_killed_names_the_agent_not_a_victim() -> None:
     assert e.actor1 == "Military Forces of Russia"
     assert e.actor2 == "Civilians"
     assert e.fatalities == 14
-    # Headline style, nothing after the verb: the named group is the victim.
+    # Headline style, nothing after the verb: the named group is the victim ...
     (v,) = text_to_events(
-        "On Friday, 12 ISIS fighters killed in clashes near the town of Mayadin.", published="2017-10-08"
+        "On Friday, 12 ISIS fighters were killed by a roadside bomb near the town of Mayadin.", published="2017-10-08"
     )
     assert v.actor1 != "Islamic State" and v.actor2 == "Islamic State"
+    # ... except in a clash, where both sides fight and ACLED always names actor1: the one
+    # side the text names is actor1, the other is left empty rather than guessed.
+    (c,) = text_to_events(
+        "On Friday, 12 ISIS fighters killed in clashes near the town of Mayadin.", published="2017-10-08"
+    )
+    assert (c.sub_event_type, c.actor1, c.actor2) == ("Armed clash", "Islamic State", "")

@@ -127,6 +127,10 @@ _DEFAULT_ACTOR = {
     "Grenade": "Unidentified armed group",
     "Attack": "Unidentified armed group",
     "Abduction/forced disappearance": "Unidentified armed group",
+    "Shelling/artillery/missile attack": "Unidentified armed group",
+    "Chemical weapon": "Unidentified armed group",
+    # Only states fly: an air strike whose force the article never names.
+    "Air/drone strike": "Unidentified military forces",
 }
 _NO_CASUALTIES = Casualties()
 _GENERIC_ACTORS = frozenset(
@@ -857,7 +861,19 @@ def _mark_primary(
             interaction=interaction(title_agent.inter, main.inter2),
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
-        if not e.actor1 and default is not None and e.actor2 == default.name:
+        if not e.actor1 and e.actor2 and e.event_type == "Battles":
+            # ACLED always names actor1: the one known side of a clash is actor1.
+            out[i] = replace(
+                e,
+                actor1=e.actor2,
+                inter1=e.inter2,
+                assoc_actor_1=e.assoc_actor_2,
+                actor2="",
+                inter2=None,
+                assoc_actor_2="",
+                interaction=interaction(e.inter2, None),
+            )
+        elif not e.actor1 and default is not None and e.actor2 == default.name:
             # "Protesters gathered ...": the protesters named as the object are the actor.
             out[i] = replace(
                 e, actor1=e.actor2, inter1=e.inter2, actor2="", inter2=None, interaction=interaction(e.inter2, None)

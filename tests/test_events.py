@@ -565,6 +565,28 @@ def test_the_incident_occurred_on_dates_the_report_before_it(one) -> None:
     assert (e.event_date, e.date_flag) == ("2018-11-02", "year-inferred")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Drone Strike Kills 3 Fighters Near Quneitra", 3),
+        ("Child Killed, 9 Civilians Injured in Rocket Attacks on Aleppo", 1),
+        ("The death toll from rocket attacks on Aleppo rises to 8, with more casualties reported in Idlib.", 8),
+    ],
+)
+def test_headline_tolls(sentence: str, killed: int) -> None:
+    from geomap.events.fatalities import find_casualties
+
+    assert find_casualties(sentence).killed == killed
+
+
+def test_a_bare_attack_near_the_detailed_one_takes_its_kind(events) -> None:
+    evs = events(
+        "On Sunday, attacks on the Sayyida Zaynab area of rural Damascus killed 50 people.\n\n"
+        "A car bomb exploded near the shrine in Damascus on Sunday, medics said."
+    )
+    assert {e.sub_event_type for e in evs} == {"Remote explosive/landmine/IED"}
+
+
 def test_events_outside_the_region_are_dropped(events) -> None:
     assert events("On Tuesday, protesters clashed with police in London and Caracas.") == []
 

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .._geo import km
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, resolve_date
@@ -767,7 +768,7 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     Headlines and summaries say "terrorist attacks on Aleppo killed 57"; the
     body says the attacks were shells fired on two districts.  A generic event
     adopts the type of the first typed event of the same article in the same
-    governorate within a day.
+    governorate (or within 30 km) within a day.
     """
     out = list(events)
     for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
@@ -779,7 +780,7 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
                 for o, od in zip(events, drafts, strict=True)
                 if od.trigger.strength > _BARE
                 and o.event_type != "Strategic developments"
-                and o.admin1 == e.admin1
+                and (o.admin1 == e.admin1 or km(o.latitude, o.longitude, e.latitude, e.longitude) <= 30)
                 and _days_apart(o.event_date, e.event_date) <= 1
             ),
             None,

@@ -78,7 +78,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"(?P<verb>killing|killed|kills|kill|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + _NUMWORD
@@ -88,7 +88,7 @@ _KILL_BEFORE_NUM = re.compile(
 _VAGUE_RX = re.compile(
     r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I
 )
-_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d", re.I)
+_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b", re.I)
 _KILLED_OR_INJURED = re.compile(
     r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties",
     re.I,
@@ -164,10 +164,18 @@ _NONE_HURT = re.compile(
     r"|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|deaths)",
     re.I,
 )
-_ONE_PERSON = re.compile(
-    r"\b(?:killing|killed|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+_ONE_WHO = (
     r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
-    r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)\b",
+    r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)"
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\b"
+    # "A child was killed", and headline style "Child killed".
+    + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+)?"
+    + _ONE_WHO
+    + r"\s+(?:was\s+)?(?:killed|shot dead|executed|assassinated)\b",
     re.I,
 )
 
@@ -209,6 +217,10 @@ def find_casualties(sentence: str) -> Casualties:
     True
     >>> find_casualties("Jets struck a market, killing a family of six, including four children.").killed
     6
+    >>> find_casualties("Drone Strike Kills 3 Fighters in Quneitra").killed
+    3
+    >>> find_casualties("Child killed, 9 Civilians Injured in Attacks on Aleppo").killed
+    1
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
@@ -220,7 +232,9 @@ def find_casualties(sentence: str) -> Casualties:
     texts: list[str] = []
     civilians = False
     taken: list[tuple[int, int]] = []
-    if _KILLED_OR_INJURED.search(sentence) and not re.search(r"\b(?:were|was) killed\b(?! or)", sentence):
+    if _KILLED_OR_INJURED.search(sentence) and not re.search(
+        r"\b(?:were|was) killed\b(?! or)|\bdeath toll\b", sentence, re.I
+    ):
         m = _VAGUE_RX.search(sentence)
         return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
     for m in _NUM_BEFORE_KILL.finditer(sentence):

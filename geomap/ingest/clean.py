@@ -164,6 +164,17 @@ def strip_captions(text: str) -> str:
     return "".join(out)
 
 
+# Share bars that lost their line breaks in an export ("... Print Tweet Views 1430 Related ...",
+# "Get short URL 0 55"): the words go, and a list of related headlines starts a new sentence.
+_INLINE_SHARE = re.compile(
+    r"\s*\b(?:Print\s+Tweet(?:\s+Views\s+\d+)?|Get\s+short\s+URL(?:\s+\d+){0,3})(?P<related>\s+Related\b)?\s*"
+)
+
+
+def _inline_share(m: re.Match[str]) -> str:
+    return ". Related: " if m.group("related") else ". "
+
+
 def clean_text(text: str) -> str:
     """Remove boilerplate lines and pasted social-media feeds.
 
@@ -171,6 +182,8 @@ def clean_text(text: str) -> str:
     --------
     >>> clean_text("Shelling hit the town.\\n\\nNote to readers: please click share.\\nFoo@foo·\\nhi\\nReply on Twitter 1")
     'Shelling hit the town.'
+    >>> clean_text("Jets hit Ariha AFP Friday 3 May 2019 Print Tweet Views 12 Related Other news Jets struck Ariha.")
+    'Jets hit Ariha AFP Friday 3 May 2019. Related: Other news Jets struck Ariha.'
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     keep = [True] * len(lines)
@@ -203,4 +216,4 @@ def clean_text(text: str) -> str:
                 out.append("")
             continue
         out.append(stripped)
-    return strip_captions("\n".join(out).strip())
+    return strip_captions(_INLINE_SHARE.sub(_inline_share, "\n".join(out)).strip())

@@ -75,6 +75,12 @@ DATELINES = [
         "Global Wire Desk",
     ),
     (
+        "dateline_place_agency.txt",
+        "Shells Fall on the Outskirts of Ariha",
+        date(2019, 3, 14),
+        "Levant Field Desk",
+    ),
+    (
         "dateline_day_month_year.txt",
         "Army Advances Near Deir ez-Zor Airport",
         date(2015, 2, 12),

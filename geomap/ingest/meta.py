@@ -176,14 +176,37 @@ def find_title(text: str, *, raw: str = "") -> str:
     return ""
 
 
+_DATELINE_OUTLET = re.compile(
+    r"^[A-Z][\w'’-]+(?:[ -][A-Za-z][\w'’-]*){0,3}(?:,\s*[\w ,.]{3,30}?)?\s*"
+    r"\(([A-Z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,4})\)\s*(?:$|[-–—:])"
+)
+
+
+def _is_place(name: str) -> bool:
+    """A governorate or country in brackets ("Kafr Nabl (Idlib)") is not an outlet."""
+    from ..gazetteer.admin import governorate_name
+
+    return bool(governorate_name(name)) or name.lower() in {"syria", "iraq", "turkey", "lebanon", "jordan", "israel"}
+
+
 def find_outlet(text: str, declared: str = "") -> str:
-    """The outlet: declared, a "By X" byline, "original source ... is X", or a known name."""
+    """The outlet: declared, a "By X" byline, a dateline's agency, "original source ... is X", or a known name.
+
+    Examples
+    --------
+    >>> find_outlet("DAMASCUS (Reuters) - Jets struck Ariha."), find_outlet("Kafr Nabl (Idlib) - Shells hit.")
+    ('Reuters', '')
+    """
     if declared:
         return declared.strip()
     for line in _header_lines(text, 15):
         m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
         if m:
             return m.group(1)
+        # A dateline with its agency: "DAMASCUS (Reuters) -", "Idlib, 14 March 2019 (Syria Watch Desk)".
+        m = _DATELINE_OUTLET.match(line)
+        if m and not _is_place(m.group(1)):
+            return m.group(1).strip()
     m = re.search(r"original source of this article is\s+(?:<[^>]+>)?([^<\n,]+)", text, re.I)
     if m:
         return m.group(1).strip()

@@ -297,3 +297,12 @@ def _layers(html: str) -> list[dict]:
     m = re.search(r'"layers"\s*:\s*(\[[^\]]*\])', html)
     assert m, "no layer list in map.html"
     return json.loads(m.group(1))
+
+
+def test_article_warnings_are_said_on_stderr(tmp_path: Path) -> None:
+    art = tmp_path / "nodate.txt"
+    art.write_text("Army Shells the Village of Kabani Today\n\nThe Syrian army shelled the village of Kabani.\n")
+    result = invoke(["extract", str(art), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "nodate.txt: no publication date found" in result.stderr
+    assert "articles.csv" in result.stderr

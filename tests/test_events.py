@@ -579,6 +579,11 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
     assert find_casualties(sentence).killed == killed
 
 
+def test_a_typed_report_keeps_its_kind_beside_another(events) -> None:
+    evs = events("On Monday, rebels uncovered a weapons cache in Saraqib. On Monday, Russian jets struck Sarmin.")
+    assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Disrupted weapons use"]
+
+
 def test_a_bare_attack_near_the_detailed_one_takes_its_kind(events) -> None:
     evs = events(
         "On Sunday, attacks on the Sayyida Zaynab area of rural Damascus killed 50 people.\n\n"

@@ -115,6 +115,9 @@ _HELD_BY = re.compile(
     re.I,
 )
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
+# Forces that in Syria strike only from the air: "the coalition struck X" is an air strike.
+_FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
+_STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
 #: Forces that can break up a protest (ACLED's "protest with intervention").
 _STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey", "kurdish-led", "coalition", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
@@ -348,11 +351,6 @@ def _generic_type(
     return "Battles", "Armed clash"
 
 
-# Forces that in Syria strike from the air: "the coalition struck X" is an air strike.
-_FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
-_STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
-
-
 def _type_for(trig: Trigger, a1: ActorMention | None) -> tuple[str, str]:
     etype, sub = trig.event_type, trig.sub_event_type
     if etype == "Battles" and sub in ("Government regains territory", "Non-state actor overtakes territory") and a1:
@@ -451,10 +449,11 @@ def extract_events(
         # A sentence that only adds a count to the event before it.
         if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
             prev = drafts[-1]
-            carriers = [prev] + [
+            carriers = [
                 d
                 for d in drafts
-                if d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision
+                if d is prev
+                or (d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision)
             ]
             if cas.killed is not None and prev.killed is None:
                 for d in carriers:
@@ -758,8 +757,9 @@ def _finish(
     )
 
 
-# Triggers this weak say only that something happened ("attacks", "killed 12 civilians").
-_BARE = 4
+def _bare(t: Trigger) -> bool:
+    """Whether a trigger says only that something happened ("attacks", "killed 12 civilians")."""
+    return not t.event_type or (t.event_type == "Violence against civilians" and t.strength <= 4)
 
 
 def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
@@ -772,13 +772,13 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """
     out = list(events)
     for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
-        if d.trigger.strength > _BARE:
+        if not _bare(d.trigger):
             continue
         detail = next(
             (
                 o
                 for o, od in zip(events, drafts, strict=True)
-                if od.trigger.strength > _BARE
+                if not _bare(od.trigger)
                 and o.event_type != "Strategic developments"
                 and (o.admin1 == e.admin1 or km(o.latitude, o.longitude, e.latitude, e.longitude) <= 30)
                 and _days_apart(o.event_date, e.event_date) <= 1
@@ -862,8 +862,9 @@ def _mark_primary(
             interaction=interaction(title_agent.inter, main.inter2),
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
-        if not e.actor1 and e.actor2 and e.event_type == "Battles":
-            # ACLED always names actor1: the one known side of a clash is actor1.
+        if not e.actor1 and e.actor2 and (e.event_type == "Battles" or (default and e.actor2 == default.name)):
+            # ACLED always names actor1: the one known side of a clash, or the
+            # protesters the sentence names as its object ("Protesters gathered ...").
             out[i] = replace(
                 e,
                 actor1=e.actor2,
@@ -873,11 +874,6 @@ def _mark_primary(
                 inter2=None,
                 assoc_actor_2="",
                 interaction=interaction(e.inter2, None),
-            )
-        elif not e.actor1 and default is not None and e.actor2 == default.name:
-            # "Protesters gathered ...": the protesters named as the object are the actor.
-            out[i] = replace(
-                e, actor1=e.actor2, inter1=e.inter2, actor2="", inter2=None, interaction=interaction(e.inter2, None)
             )
         elif not e.actor1 and default is not None:
             out[i] = replace(

@@ -7,6 +7,7 @@ when the code is fixed.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from geomap import _geo
 from geomap.events import load_actors, merge_duplicates
-from geomap.events.dedup import same_incident
+from geomap.events.dedup import mark_duplicates, same_incident
 from geomap.gazetteer import load_gazetteer
 from geomap.ingest import article_from_text, read_articles
 from geomap.models import Event
@@ -749,3 +751,39 @@ def test_weapon_that_killed_names_the_agent_not_a_victim() -> None:
         "On Friday, 12 ISIS fighters killed in clashes near the town of Mayadin.", published="2017-10-08"
     )
     assert (c.sub_event_type, c.actor1, c.actor2) == ("Armed clash", "Islamic State", "")
+
+
+def test_duplicates_east_west_within_10_km_are_found(base_event: Event) -> None:
+    # A tenth of a degree of longitude is ~9 km at 36°N: 9.5 km apart spans two cells.
+    a = replace(base_event, latitude=36.0, longitude=37.049)
+    b = replace(a, article_id="a2", event_id="X2", sources=("a2",), longitude=37.049 + 0.1055)
+    assert 9.0 < _geo.km(a.latitude, a.longitude, b.latitude, b.longitude) < 10.0
+    assert len(merge_duplicates([a, b])) == 1
+
+
+def test_mark_duplicates_agrees_with_comparing_every_pair(base_event: Event) -> None:
+    # The day-and-cell index must find exactly what comparing against every earlier
+    # incident record finds; each record joins the earliest one it repeats.
+    rng = random.Random(7)
+    evs = [
+        replace(
+            base_event,
+            event_id=f"E{i}",
+            article_id=f"a{i}",
+            sources=(f"a{i}",),
+            event_date=f"2019-03-{rng.randint(10, 16):02d}",
+            latitude=35.9 + rng.random() * 0.3,
+            longitude=36.6 + rng.random() * 0.3,
+            actor1=rng.choice(["Military Forces of Russia", "Islamic State", ""]),
+        )
+        for i in range(300)
+    ]
+    canon: list[Event] = []
+    expected: list[str] = []
+    for e in evs:
+        first = next((c for c in canon if same_incident(c, e)), None)
+        if first is None:
+            canon.append(e)
+        expected.append(first.event_id if first else "")
+    assert [e.duplicate_of for e in mark_duplicates(evs)] == expected
+    assert any(expected) and not all(expected)

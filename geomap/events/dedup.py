@@ -10,6 +10,7 @@ a reader comparing sources needs) and point to it through ``duplicate_of``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -19,6 +20,7 @@ from ..models import Event
 
 __all__ = ["mark_duplicates", "merge_duplicates", "same_incident"]
 
+_KM = 10.0  # how far apart two reports of one incident may place it
 _COMPATIBLE = {
     frozenset({"Battles", "Explosions/Remote violence"}),
 }
@@ -35,7 +37,7 @@ def _day(e: Event) -> date | None:
         return None
 
 
-def same_incident(a: Event, b: Event, *, km: float = 10.0, days: int = 1) -> bool:
+def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool:
     """Whether two events (from different articles) report the same incident."""
     if a.article_id == b.article_id:
         return False
@@ -51,6 +53,24 @@ def same_incident(a: Event, b: Event, *, km: float = 10.0, days: int = 1) -> boo
     return not actors_a or not actors_b or bool(actors_a & actors_b)
 
 
+def _first_match(
+    out: list[Event], e: Event, key: tuple[int, int, int], buckets: dict[tuple[int, int, int], list[int]]
+) -> int | None:
+    """The earliest incident record ``e`` repeats, looked up around ``key``, or ``None``."""
+    # A tenth of a degree of latitude is 11 km; of longitude, 11 km times cos(latitude),
+    # so more cells east and west are in reach of 10 km away from the equator.
+    reach = math.ceil(_KM / (11.1 * max(math.cos(math.radians(e.latitude)), 0.01)))
+    found = [
+        i
+        for dd in (-1, 0, 1)
+        for dx in (-1, 0, 1)
+        for dy in range(-reach, reach + 1)
+        for i in buckets.get((key[0] + dd, key[1] + dx, key[2] + dy), ())
+        if same_incident(out[i], e) and e.article_id not in out[i].sources
+    ]
+    return min(found) if found else None
+
+
 def mark_duplicates(events: Sequence[Event]) -> list[Event]:
     """Link records of the same incident: the first one lists every source, the others point to it.
 
@@ -60,24 +80,18 @@ def mark_duplicates(events: Sequence[Event]) -> list[Event]:
     []
     """
     out: list[Event] = list(events)
-    canon: list[int] = []
-    buckets: dict[tuple[int, int], list[int]] = {}
+    # Incident records by (day, 0.1-degree cell): a record is compared only with
+    # those of its own and the neighbouring days and cells, so a long archive of
+    # one city costs what one week of it does.  Undated records never match.
+    buckets: dict[tuple[int, int, int], list[int]] = {}
     for idx, e in enumerate(out):
-        key = (round(e.latitude * 10), round(e.longitude * 10))
-        match_idx = None
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for i in buckets.get((key[0] + dx, key[1] + dy), ()):
-                    if same_incident(out[i], e) and e.article_id not in out[i].sources:
-                        match_idx = i
-                        break
-                if match_idx is not None:
-                    break
-            if match_idx is not None:
-                break
+        day = _day(e)
+        if day is None:
+            continue
+        key = (day.toordinal(), round(e.latitude * 10), round(e.longitude * 10))
+        match_idx = _first_match(out, e, key, buckets)
         if match_idx is None:
             buckets.setdefault(key, []).append(idx)
-            canon.append(idx)
             continue
         base = out[match_idx]
         fat = base.fatalities if base.fatalities is not None else e.fatalities

@@ -128,6 +128,9 @@ def resolve_mentions(
             anchors.append(places[0])
             if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
                 govs.add(places[0].admin1)
+    # Each anchor once; a place's bonus for lying near them is worked out once per article.
+    near_anchors = list({a.id: a for a in anchors if a.kind not in ("governorate", "country")}.values())
+    coherence: dict[str, float] = {}
     out: list[Mention] = []
     for i, ((places, fuzzy), raw) in enumerate(zip(cands, raws, strict=True)):
         nxt = raws[i + 1] if i + 1 < len(raws) else None
@@ -175,10 +178,7 @@ def resolve_mentions(
                 s += 2.5
             elif p.admin1 and p.admin1 in govs:
                 s += 0.8
-            near = [a for a in anchors if a.id != p.id and a.kind not in ("governorate", "country")]
-            if near and p.kind not in ("country",):
-                d = min(_km(p.lat, p.lon, a.lat, a.lon) for a in near)
-                s += 0.8 if d < 60 else 0.3 if d < 150 else 0.0
+            s += _coherence(p, near_anchors, coherence)
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
         best_score, best = scored[0]
@@ -213,6 +213,19 @@ def resolve_mentions(
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
 )
+
+
+def _coherence(p: Place, anchors: Sequence[Place], memo: dict[str, float]) -> float:
+    """Score bonus for a candidate near the article's other unambiguous places."""
+    found = memo.get(p.id)
+    if found is None:
+        near = [a for a in anchors if a.id != p.id]
+        found = 0.0
+        if near and p.kind != "country":
+            d = min(_km(p.lat, p.lon, a.lat, a.lon) for a in near)
+            found = 0.8 if d < 60 else 0.3 if d < 150 else 0.0
+        memo[p.id] = found
+    return found
 
 
 def _one_place(places: Sequence[Place]) -> bool:

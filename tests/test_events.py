@@ -187,6 +187,10 @@ def test_furniture_only_files_give_no_events(gaz, actors, name: str) -> None:
         ("Faylaq al-Sham", "Sham Legion"),
         ("Faylag al-Sham", "Sham Legion"),
         ("the SDF", "Syrian Democratic Forces"),
+        # Scraped pages drop or curl apostrophes.
+        ("Peoples Protection Units", "People's Protection Units (YPG)"),
+        ("People’s Protection Units", "People's Protection Units (YPG)"),
+        ("Turkish servicemen", "Turkish Armed Forces"),
     ],
 )
 def test_actor_aliases_normalise(actors, alias: str, canonical: str) -> None:
@@ -579,6 +583,28 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
     from geomap.events.fatalities import find_casualties
 
     assert find_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # The wounded count after "and left" is not the killed count's verb.
+        ("Kurdish fighters killed 12 Turkish servicemen and left four others wounded, media said.", 12, 4),
+        ("The blast killed 7 people and left 30 wounded.", 7, 30),
+        # Two counts joined by "and" before one verb are added.
+        ("Twelve soldiers and two civilians were killed in the ambush.", 14, None),
+        ("12 soldiers and 3 civilians were killed.", 15, None),
+        ("Five people were killed and two others were wounded.", 5, 2),
+        # A part of the count is not another count.
+        ("Nine civilians including three children were killed when rockets hit.", 9, None),
+        ("9 civilians including 3 children were killed when rockets hit.", 9, None),
+    ],
+)
+def test_counts_in_two_clauses(sentence: str, killed: int, injured: int | None) -> None:
+    from geomap.events.fatalities import find_casualties
+
+    c = find_casualties(sentence)
+    assert (c.killed, c.injured) == (killed, injured)
 
 
 def test_a_typed_report_keeps_its_kind_beside_another(events) -> None:

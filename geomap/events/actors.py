@@ -184,8 +184,18 @@ _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
 
 
 def _aliases_for(row_name: str, raw: str) -> list[str]:
+    """The row's name and aliases, each also with the other apostrophe and with none.
+
+    Scraped text often loses its apostrophes ("Peoples Protection Units",
+    "Assads forces") or curls them; the table lists each spelling once.
+    """
     names = [row_name] + [a.strip() for a in raw.split("|")]
-    return [n for n in dict.fromkeys(names) if n]
+    out: list[str] = []
+    for n in names:
+        out.append(n)
+        if "'" in n or "’" in n:
+            out += [n.replace("'", "’"), n.replace("’", "'"), re.sub(r"['’](?=s\b)", "", n)]
+    return [n for n in dict.fromkeys(out) if n]
 
 
 @lru_cache(maxsize=4)

@@ -194,13 +194,31 @@ def _mask_dates(sentence: str) -> str:
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
 
 
+# Words between a count and its verb that belong to another clause with its own count.
+# ("Nine civilians including three children were killed" is one count with a part of it.)
+_PART_OF_COUNT = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+)?\d+\b", re.I)
+_ANOTHER_COUNT = re.compile(
+    r"(?:\band|,|\bas well as)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|dozen)\b"
+    r"|\b(?:left|leaving|killing|injuring|wounding)\b",
+    re.I,
+)
+
+
+_JOINED_COUNT = re.compile(r"(?:[\w'’-]+\s+){1,3}?(?:and|as well as)\s+(?=" + _NUMWORD + r"\s)", re.I)
+
+
 def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
     """A count that is part of another ("including 10"), or not a casualty count at all."""
     head = sentence[max(0, start - 25) : start].lower()
     if re.search(r"\b(?:including|among them|among whom|of whom|of them|among|out of)\s+(?:at least\s+)?$", head):
         return True
-    if re.search(r"\d", who or "") or re.search(r"\b(?:and|or)\s*$", who or ""):
+    bare = _PART_OF_COUNT.sub(" ", who or "")  # "9 civilians including 3 children": one count
+    if re.search(r"\d", bare) or re.search(r"\b(?:and|or)\s*$", who or ""):
         return True
+    if _ANOTHER_COUNT.search(who or ""):
+        return True  # "12 soldiers and left four others wounded": the four were wounded, not the 12
     return n > 5000
 
 
@@ -237,10 +255,23 @@ def find_casualties(sentence: str) -> Casualties:
     ):
         m = _VAGUE_RX.search(sentence)
         return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
-    for m in _NUM_BEFORE_KILL.finditer(sentence):
+    pos = 0
+    carry: tuple[int, int, int] | None = None  # (count, its start, where the count joined to it starts)
+    while (m := _NUM_BEFORE_KILL.search(sentence, pos)) is not None:
+        pos = m.end()
         n = word_number(m.group("n"))
         if n is None or _subset_or_noise(sentence, m.start("n"), n, m.group("who")):
+            # "Twelve soldiers and two civilians were killed": look again from the second
+            # count, which takes the first along.
+            joined = _JOINED_COUNT.match(m.group("who") or "")
+            if n is not None and joined and not _subset_or_noise(sentence, m.start("n"), n, ""):
+                carry = (n, m.start(), m.start("who") + joined.end())
+                pos = carry[2]
             continue
+        start = m.start()
+        if carry is not None and carry[2] == m.start("n"):
+            n, start = n + carry[0], carry[1]
+        carry = None
         between = sentence[m.end("n") : m.start("verb")]
         if _NOT_PEOPLE.match(between) or re.search(r"\b(?:km|kilometers?|miles|years?|months?)\b", between, re.I):
             continue
@@ -252,7 +283,7 @@ def find_casualties(sentence: str) -> Casualties:
         else:
             killed.append(n)
         civilians = civilians or bool(_CIVILIAN.search(between))
-        texts.append(" ".join(m.group().split()))
+        texts.append(" ".join(sentence[start : m.end()].split()))
         taken.append(m.span())
     for m in _KILL_BEFORE_NUM.finditer(sentence):
         if any(s <= m.start("n") < e for s, e in taken):

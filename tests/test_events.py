@@ -813,3 +813,32 @@ def test_mark_duplicates_agrees_with_comparing_every_pair(base_event: Event) -> 
         expected.append(first.event_id if first else "")
     assert [e.duplicate_of for e in mark_duplicates(evs)] == expected
     assert any(expected) and not all(expected)
+
+
+def test_a_dated_report_by_another_actor_at_the_same_place_is_another_incident(events) -> None:
+    evs = events(
+        "Coalition aircraft struck ISIS positions in the town of Hajin on Sunday. "
+        "On 2 December, Islamic State fighters attacked SDF positions near Hajin, killing eleven SDF fighters.",
+        "2018-12-04",
+    )
+    got = sorted((e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in evs)
+    assert got == [
+        ("Air/drone strike", "US-led coalition", "Islamic State", None),
+        ("Armed clash", "Islamic State", "Syrian Democratic Forces", 11),
+    ]
+
+
+def test_an_undated_follow_up_by_another_actor_adds_to_the_first_report(events) -> None:
+    evs = events(
+        "On Sunday, HTS fighters attacked army positions near Suran. "
+        "The army responded with artillery fire on militant positions near Suran."
+    )
+    assert len(evs) == 1
+
+
+def test_an_attack_on_a_named_armed_side_stays_a_clash_beside_an_air_strike(events) -> None:
+    evs = events(
+        "On Sunday, coalition aircraft carried out airstrikes on the village of al-Susah. "
+        "On Saturday, ISIS members attacked SAA positions near al-Mayadin; 2 soldiers were killed."
+    )
+    assert {e.actor1: e.sub_event_type for e in evs}["Islamic State"] == "Armed clash"

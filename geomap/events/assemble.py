@@ -161,6 +161,7 @@ class _Draft:
     fatal_text: str
     civilians: bool
     from_title: bool = False
+    dated_here: bool = False  # the sentence gives its own date
 
 
 def _ascii(name: str) -> str:
@@ -544,12 +545,13 @@ def extract_events(
                         fatal_text=cas.text or cas.vague,
                         civilians=cas.civilians,
                         from_title=_is_title(sentence, article.title),
+                        dated_here=resolved is not None,
                     )
                 )
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
-    return _finish(article, _drop_coarse(_merge_same(body or drafts)), actors, actor_hits, title_admin1)
+    return _finish(article, _drop_coarse(_merge_same(body or drafts, actors)), actors, actor_hits, title_admin1)
 
 
 def _is_title(sentence: str, title: str) -> bool:
@@ -617,9 +619,35 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
-    """Within one article, one event per place and day: later mentions add counts only."""
+def _differ(a: str | None, b: str | None) -> bool:
+    """Both actors named, and not the same one."""
+    return a is not None and b is not None and a != b
+
+
+def _own_agent(d: _Draft, table: ActorTable) -> str | None:
+    """The named armed actor a draft's own sentence says acted (no inheritance), rolled up."""
+    agent, _other = _choose_actors(d.sentence, d.actors, d.trigger, [], table)
+    if agent is None or agent.actor.name in _GENERIC_ACTORS:
+        return None
+    return table.rollup(agent.actor).name
+
+
+def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
+    """Within one article, one event per place and day: later mentions add counts only.
+
+    A later sentence with its own date whose named actor acting differs from
+    the earlier one's ("coalition jets struck X on Sunday"; "On 2 December, IS
+    fighters attacked SDF positions near X") is another incident; follow-ups
+    without a date ("the army responded with artillery fire") add to the first.
+    """
     out: list[_Draft] = []
+    agents: dict[int, str | None] = {}
+
+    def agent(d: _Draft) -> str | None:
+        if id(d) not in agents:
+            agents[id(d)] = _own_agent(d, table)
+        return agents[id(d)]
+
     for d in drafts:
         same = next(
             (
@@ -628,6 +656,7 @@ def _merge_same(drafts: list[_Draft]) -> list[_Draft]:
                 if o.mention.place
                 and d.mention.place
                 and o.mention.place.id == d.mention.place.id
+                and not (d.dated_here and o.start != d.start and _differ(agent(o), agent(d)))
                 and (
                     o.date == d.date
                     or d.date_flag == "article-date"
@@ -762,6 +791,10 @@ def _bare(t: Trigger) -> bool:
     return not t.event_type or (t.event_type == "Violence against civilians" and t.strength <= 4)
 
 
+def _unnamed(actor: str) -> bool:
+    return not actor or actor.startswith("Unidentified") or actor in _GENERIC_ACTORS
+
+
 def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """A bare "attack" takes the kind of the report that details it.
 
@@ -772,14 +805,15 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """
     out = list(events)
     for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
-        if not _bare(d.trigger):
-            continue
+        if not _bare(d.trigger) or not (_unnamed(e.actor2) or e.actor2 == "Civilians"):
+            continue  # "IS attacked SAA positions": an armed opponent named, a clash as it stands
         detail = next(
             (
                 o
                 for o, od in zip(events, drafts, strict=True)
                 if not _bare(od.trigger)
                 and o.event_type != "Strategic developments"
+                and (_unnamed(e.actor1) or _unnamed(o.actor1) or e.actor1 == o.actor1)
                 and (o.admin1 == e.admin1 or km(o.latitude, o.longitude, e.latitude, e.longitude) <= 30)
                 and _days_apart(o.event_date, e.event_date) <= 1
             ),

@@ -842,3 +842,22 @@ def test_an_attack_on_a_named_armed_side_stays_a_clash_beside_an_air_strike(even
         "On Saturday, ISIS members attacked SAA positions near al-Mayadin; 2 soldiers were killed."
     )
     assert {e.actor1: e.sub_event_type for e in evs}["Islamic State"] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # The force whose checkpoint was hit is the target, not the bomber.
+        (
+            "On Monday a car bomb exploded near a checkpoint of the Syrian Democratic Forces in Raqqa, killing three.",
+            "Unidentified armed group",
+            "Syrian Democratic Forces",
+        ),
+        # Violence against civilians and arrests of unarmed people name civilians second.
+        ("On Monday, Daesh militants executed five men in Mayadin.", "Islamic State", "Civilians"),
+        ("On Monday, regime security forces arrested a prominent activist in Douma.", "Syrian Arab Army", "Civilians"),
+    ],
+)
+def test_who_was_acted_on(one, text: str, actor1: str, actor2: str) -> None:
+    e = one(text)
+    assert (e.actor1, e.actor2) == (actor1, actor2)

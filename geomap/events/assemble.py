@@ -61,7 +61,8 @@ _LOCATIVE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of)"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|"
+    r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
     r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?$"
     r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
@@ -107,6 +108,14 @@ _COUNT_BEFORE = re.compile(
 )
 _WEAPON_AFTER = re.compile(
     r"^\s*(?:air ?strikes?|air[- ]raids?|raids?|strikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|shells?|rockets?|missiles?|mortars?|artillery|barrel)",
+    re.I,
+)
+_HELD_PEOPLE = frozenset({"Arrests", "Abduction/forced disappearance"})
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|at least|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|"
+    r"many)\s+)?(?:[\w-]+\s+)?(?:activists?|men|man|women|woman|youths?|young men|people|persons|civilians?|"
+    r"residents|villagers|journalists?|doctors?|teachers?|students?|lawyers?|protesters|demonstrators|"
+    r"children|boys?|girls?|farmers|shepherds|refugees|returnees|displaced)\b",
     re.I,
 )
 _HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led)\b", re.I)
@@ -731,7 +740,13 @@ def _finish(
         actor2 = a2.actor.name if a2 else ""
         inter1 = a1.actor.inter if a1 else None
         inter2 = a2.actor.inter if a2 else None
-        if not actor2 and d.civilians and etype in ("Violence against civilians", "Explosions/Remote violence"):
+        if not actor2 and (
+            etype == "Violence against civilians"
+            or (d.civilians and etype == "Explosions/Remote violence")
+            or (sub in _HELD_PEOPLE and _PEOPLE_AFTER.match(d.sentence[d.trigger.end : d.trigger.end + 60]))
+        ):
+            # ACLED's violence against civilians always has civilians as its second actor;
+            # "security forces arrested an activist / three men" too.
             actor2, inter2 = "Civilians", 7
         civ = "Civilian targeting" if (actor2 == "Civilians" or etype == "Violence against civilians") else ""
         m = d.mention

@@ -861,3 +861,36 @@ def test_an_attack_on_a_named_armed_side_stays_a_clash_beside_an_air_strike(even
 def test_who_was_acted_on(one, text: str, actor1: str, actor2: str) -> None:
     e = one(text)
     assert (e.actor1, e.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        (
+            "On 5 May, Russian jets bombed Kafranbel. A day earlier, a drone strike hit a car near Saraqib.",
+            "2018-05-08",
+            ["2018-05-04", "2018-05-05"],
+        ),
+        (
+            "On April 3, rebels shelled Suqaylabiyah. Two days later, Hayat Tahrir al-Sham shelled Mhardeh.",
+            None,
+            ["--04-03", "--04-05"],
+        ),
+        (
+            "On March 10, jets struck Ariha. The previous day, rockets hit the town of Mhardeh.",
+            "2019-03-12",
+            ["2019-03-09", "2019-03-10"],
+        ),
+    ],
+)
+def test_days_counted_from_the_day_reported_before(events, text: str, published: str | None, dates: list[str]) -> None:
+    assert sorted(e.event_date for e in events(text, published)) == dates
+
+
+@pytest.mark.parametrize("text", ["On 5 May, Russian jets bombed Kafranbel.", "On May 5, Russian jets bombed Kafranbel."])
+def test_the_month_may_is_not_the_modal_may(one, text: str) -> None:
+    assert one(text, "2018-05-08").sub_event_type == "Air/drone strike"
+
+
+def test_the_modal_may_is_still_a_non_event(events) -> None:
+    assert events("The militants may attack Saraqib soon, officials warned.") == []

@@ -73,6 +73,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        "shift",
+        re.compile(
+            r"\b(a|one|two|three|four|five|six|seven|\d{1,2}) (days?|weeks?) (earlier|later|before|after)\b"
+            r"|\b(?:on )?the (previous|preceding) (day|week)\b",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(r"\b(?:in |since |early |late |mid-?)" + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|throughout) ((?:19|20)\d\d)\b", re.I)),
     ("month", re.compile(r"\b(?:in|since|early|late|mid-?) " + _MON + r"\b(?! \d)", re.I)),
@@ -140,6 +148,28 @@ def _with_year(month: int, day: int, ref: date) -> tuple[date, bool]:
     return d, True
 
 
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
+    """"A day earlier", "two days later", "the previous day": counted from the day reported before."""
+    if not previous:
+        return None
+    g = [x.lower() for x in hit.groups]
+    if g[0]:
+        n = int(g[0]) if g[0].isdigit() else _COUNTS.get(g[0], 1)
+        unit, sign = g[1], (-1 if g[2] in ("earlier", "before") else 1)
+    else:
+        n, unit, sign = 1, g[4], -1
+    days = n * (7 if unit.startswith("week") else 1) * sign
+    precision = 2 if unit.startswith("week") else 1
+    if previous.startswith("--"):
+        # No year known: count in a leap year, and keep the year unknown.
+        d = date.fromisoformat("2000" + previous[1:]) + timedelta(days=days)
+        return f"--{d.month:02d}-{d.day:02d}", precision, "year-unknown"
+    return (date.fromisoformat(previous) + timedelta(days=days)).isoformat(), precision, "carried"
+
+
 def resolve_date(hit: DateHit, published: date | None, previous: str | None = None) -> tuple[str, int, str] | None:
     """Turn a hit into ``(event_date, time_precision, flag)``; ``None`` if it is no single date.
 
@@ -198,6 +228,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
         if d.month == published.month and d.year == published.year:
             return None
         return d.isoformat(), 3, "approximate"
+    if hit.kind == "shift":
+        return _shifted(hit, previous)
     if published is None:
         if hit.kind == "same_day" and previous:
             return previous, 1, "carried"

@@ -10,6 +10,7 @@ incidents: :func:`is_non_event` says when a clause only talks about one.
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 
 from .._regex import Folded, WordScan
@@ -265,4 +266,11 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):
         if sep in left:
             left = left.rsplit(sep, 1)[1]
-    return bool(_NON_EVENT_F.search(left))
+    return any(not _the_month(left, m) for m in _NON_EVENT_F.finditer(left))
+
+
+def _the_month(text: str, m: Any) -> bool:
+    """Whether a match of the modal "may" is the month ("On 5 May", "in May", "May 3")."""
+    if m.group() != "May":
+        return False
+    return m.start() > 0 or bool(re.match(r"\s+\d", text[m.end() :]))

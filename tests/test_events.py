@@ -887,7 +887,9 @@ def test_days_counted_from_the_day_reported_before(events, text: str, published:
     assert sorted(e.event_date for e in events(text, published)) == dates
 
 
-@pytest.mark.parametrize("text", ["On 5 May, Russian jets bombed Kafranbel.", "On May 5, Russian jets bombed Kafranbel."])
+@pytest.mark.parametrize(
+    "text", ["On 5 May, Russian jets bombed Kafranbel.", "On May 5, Russian jets bombed Kafranbel."]
+)
 def test_the_month_may_is_not_the_modal_may(one, text: str) -> None:
     assert one(text, "2018-05-08").sub_event_type == "Air/drone strike"
 

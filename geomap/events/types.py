@@ -10,8 +10,8 @@ incidents: :func:`is_non_event` says when a clause only talks about one.
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from .._regex import Folded, WordScan
 

@@ -896,3 +896,17 @@ def test_the_month_may_is_not_the_modal_may(one, text: str) -> None:
 
 def test_the_modal_may_is_still_a_non_event(events) -> None:
     assert events("The militants may attack Saraqib soon, officials warned.") == []
+
+
+def test_one_sentence_two_incidents_two_counts(events) -> None:
+    evs = events(
+        "On Monday regime forces shelled Douma, killing nine civilians, "
+        "while rebels fired mortars into Damascus, killing two."
+    )
+    got = sorted((e.location, e.actor1, e.fatalities) for e in evs)
+    assert got == [("Damascus", "Syrian opposition armed groups", 2), ("Douma", "Syrian Arab Army", 9)]
+
+
+def test_a_clause_without_its_own_place_is_not_cut_off(one) -> None:
+    e = one("On Monday jets struck Saraqib; 4 civilians were killed and 9 wounded.")
+    assert (e.location, e.fatalities, e.injuries) == ("Saraqib", 4, 9)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .._geo import km
@@ -407,7 +407,7 @@ def extract_events(
     focus = frozenset(c.upper() for c in countries)
     title_places = [m for m in mentions if _eligible(m, focus)][:1]
 
-    for s_start, s_end, para in split_sentences(text):
+    for s_start, s_end, para in _clauses(text, mentions, focus):
         sentence = text[s_start:s_end]
         triggers = [t for t in find_triggers(sentence) if not is_non_event(sentence, t)]
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
@@ -561,6 +561,37 @@ def extract_events(
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
     return _finish(article, _drop_coarse(_merge_same(body or drafts, actors)), actors, actor_hits, title_admin1)
+
+
+_TWO_REPORTS = re.compile(r",\s+(?:while|whereas|as)\s+|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)", re.I)
+
+
+def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> Iterator[tuple[int, int, int]]:
+    """Sentences, with a sentence that reports two incidents cut in two.
+
+    "Regime forces shelled Douma, killing nine, while rebels fired mortars
+    into Damascus, killing two.": each clause has its own typed trigger and its
+    own place, so each is read as a sentence (with its own count).
+    """
+    for start, end, para in split_sentences(text):
+        cuts = [m for m in _TWO_REPORTS.finditer(text, start, end)]
+        if not cuts:
+            yield start, end, para
+            continue
+        bounds = [start]
+        for cut in cuts:
+            left, right = text[bounds[-1] : cut.start()], text[cut.end() : end]
+            if _reports(left, bounds[-1], mentions, focus) and _reports(right, cut.end(), mentions, focus):
+                bounds.append(cut.end())
+        bounds.append(end)
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            yield a, b, para
+
+
+def _reports(clause: str, offset: int, mentions: Sequence[Mention], focus: frozenset[str]) -> bool:
+    """A typed incident trigger and a place of its own in the clause."""
+    typed = any(t.event_type and not is_non_event(clause, t) for t in find_triggers(clause))
+    return typed and any(offset <= m.start < offset + len(clause) and _eligible(m, focus) for m in mentions)
 
 
 def _is_title(sentence: str, title: str) -> bool:

@@ -63,7 +63,8 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
     r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|"
     r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
-    r"\s+(?:the\s+)?(?:[\w'’-]+\s+)?$"
+    # "on the ISIS", but not "On Monday regime forces shelled ...".
+    r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)[\w'’-]+\s+)?$"
     r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
     re.I,

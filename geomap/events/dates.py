@@ -152,7 +152,7 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 
 
 def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
-    """ "A day earlier", "two days later", "the previous day": counted from the day reported before."""
+    """Count "a day earlier", "two days later", "the previous day" from the day reported before."""
     if not previous:
         return None
     g = [x.lower() for x in hit.groups]

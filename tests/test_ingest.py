@@ -588,3 +588,40 @@ def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
     p.write_text(json.dumps(rec) + "\n" + json.dumps(rec) + "\n")
     arts, errs = read_articles([p])
     assert len(arts) == 1 and len(errs) == 1 and "duplicate" in str(errs[0])
+
+
+def test_the_same_id_for_another_text_in_another_export_is_kept(tmp_path: Path) -> None:
+    # Two exports that each number their rows from 1: both articles are read.
+    (tmp_path / "a.csv").write_text("id,text\n1,Clashes near Kinsabba on Monday.\n")
+    (tmp_path / "b.csv").write_text("id,text\n1,Shelling hit Kabani on Tuesday.\n")
+    arts, errs = read_articles([tmp_path])
+    assert errs == []
+    assert [a.id for a in arts] == ["1", "b.csv:1"]
+    assert any("a.csv" in w for w in arts[1].warnings)
+
+
+def test_a_related_articles_list_and_a_menu_are_boilerplate() -> None:
+    page = (
+        "Home | World | Middle East | Opinion | Sport\n"
+        "Search\n\n"
+        "Jets struck Ariha on Monday, killing four people.\n\n"
+        "Related articles\n"
+        "- Turkey sends more troops to Idlib\n"
+        "- Aid convoy reaches Atmeh camp\n\n"
+        "Talks stall again\n"
+    )
+    assert clean_text(page) == "Jets struck Ariha on Monday, killing four people."
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet"),
+    [
+        ("Levant Courier — Published 14 March 2019\n\nHeadline\n\nBy Staff Reporter\n\n", "Levant Courier"),
+        ("Headline\n\nBy Our Correspondent\n\n", ""),
+        ("Headline\n\nBy Syria Frontline Report\nPublished November 20 2018\n\n", "Syria Frontline Report"),
+    ],
+)
+def test_outlet_from_the_header(header: str, outlet: str) -> None:
+    from geomap.ingest.meta import find_outlet
+
+    assert find_outlet(header + "Jets struck Ariha on Monday.") == outlet

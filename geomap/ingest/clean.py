@@ -50,6 +50,8 @@ _LINE_PATTERNS = [
     r"^\s*tweets by @\w+\s*$",
     r"^\s*by\s+(?-i:[A-Z][\w&.'’-]*(\s+[A-Z][\w&.'’-]*){0,4})\s*$",  # byline
     r"^\s*(accept|reject) (all )?cookies\b",
+    r"^\s*([\w&'’ -]{1,25}\s*\|\s*){3,}[\w&'’ -]{1,25}\s*$",  # a menu: "Home | World | Opinion | Sport"
+    r"^\s*(search|menu|home|skip to (main )?content|sign in|log in|subscribe|newsletter)\s*$",
     r"\bwe use cookies\b",
     r"^\s*(advertisement|sponsored|related( articles| posts)?|most read|trending)\s*:?\s*$",
     r"^\s*by\s*\d+ (hours?|minutes?|days?) ago",
@@ -60,6 +62,13 @@ _LINE_PATTERNS = [
     r"^\s*our mission is to\b",
     r"^\s*(rt|retweet) displayed on\b",
 ]
+_LIST_HEAD = re.compile(
+    r"^\s*(?:related(?: articles| posts| stories| news| content| coverage)?|more (?:stories|news|articles|on this story)"
+    r"|read (?:more|also|next)|see also|you may also like|you might also like|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed)|trending(?: now)?|latest (?:news|stories)|also in \w+)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^(?:[-•*·–—]|\d{1,2}[.)])\s")
 #: Any boilerplate pattern; case-folded where it can be (same answers, faster: geomap/_regex.py).
 _LINE_RE = AnyOf([re.compile(p, re.IGNORECASE) for p in _LINE_PATTERNS])
 
@@ -198,6 +207,15 @@ def clean_text(text: str) -> str:
             continue
         if _LINE_RE.search(line):
             keep[i] = False
+    # A "Related articles" heading: the headline list under it goes too, up to the first prose line.
+    for i, line in enumerate(lines):
+        if not _LIST_HEAD.match(line):
+            continue
+        for j in range(i + 1, len(lines)):
+            item = lines[j].strip()
+            if item and not _LIST_ITEM.match(item) and (len(item) > 150 or item.endswith((".", '."', ".”"))):
+                break
+            keep[j] = False
     # A disclaimer or copyright paragraph often wraps over several lines; drop
     # the rest of a paragraph whose first line was boilerplate.
     for i in range(1, len(lines)):

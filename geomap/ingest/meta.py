@@ -189,6 +189,15 @@ def _is_place(name: str) -> bool:
     return bool(governorate_name(name)) or name.lower() in {"syria", "iraq", "turkey", "lebanon", "jordan", "israel"}
 
 
+_SITE_DATE = re.compile(
+    r"^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?i:published|posted|updated|last updated)\b"
+)
+# A byline that names no one: "By Staff Reporter", "By Our Correspondent".
+_STAFF = re.compile(
+    r"\b(?:staff|reporters?|correspondents?|editors?|editorial|newsroom|writers?|admin|agencies)\b", re.I
+)
+
+
 def find_outlet(text: str, declared: str = "") -> str:
     """The outlet: declared, a "By X" byline, a dateline's agency, "original source ... is X", or a known name.
 
@@ -199,9 +208,15 @@ def find_outlet(text: str, declared: str = "") -> str:
     """
     if declared:
         return declared.strip()
-    for line in _header_lines(text, 15):
-        m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
+    header = _header_lines(text, 15)
+    for line in header:
+        # "Levant Courier — Published 14 March 2019": the site's name beside its date line.
+        m = _SITE_DATE.match(line)
         if m:
+            return m.group(1).strip()
+    for line in header:
+        m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
+        if m and not _STAFF.search(m.group(1)):
             return m.group(1)
         # A dateline with its agency: "DAMASCUS (Reuters) -", "Idlib, 14 March 2019 (Syria Watch Desk)".
         m = _DATELINE_OUTLET.match(line)

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -264,6 +265,14 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
     yield article_from_text(text, id=path.name, kind=kind, source_path=str(path), warnings=warns)
 
 
+def _unused_id(wanted: str, seen: dict[str, tuple[str, str]]) -> str:
+    out, n = wanted, 1
+    while out in seen:
+        n += 1
+        out = f"{wanted}#{n}"
+    return out
+
+
 def read_articles(
     paths: Iterable[str | Path], *, max_article_bytes: int = MAX_ARTICLE_BYTES
 ) -> tuple[list[Article], list[InputError]]:
@@ -282,14 +291,21 @@ def read_articles(
     """
     articles: list[Article] = []
     errors: list[InputError] = []
-    seen: set[str] = set()
+    seen: dict[str, tuple[str, str]] = {}  # id -> (where it was read, text)
     for path in iter_input_files(paths):
         try:
             for art in read_file(path, errors, max_bytes=max_article_bytes):
-                if art.id in seen:
-                    errors.append(InputError(path, f"duplicate article id {art.id!r}; later copy skipped"))
+                first = seen.get(art.id)
+                if first is not None and first[1] == art.text:
+                    msg = f"article id {art.id!r} repeats the article read from {first[0]}; later copy skipped"
+                    errors.append(InputError(path, msg))
                     continue
-                seen.add(art.id)
+                if first is not None:
+                    # Exports that each number their rows 1..N: another article under the same id.
+                    new_id = _unused_id(f"{Path(path).name}:{art.id}", seen)
+                    note = f"article id {art.id!r} is also used in {first[0]} for another text; this one is {new_id!r}"
+                    art = replace(art, id=new_id, warnings=(*art.warnings, note))
+                seen[art.id] = (str(art.source_path or path), art.text)
                 articles.append(art)
         except InputError as exc:
             errors.append(exc)

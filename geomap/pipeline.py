@@ -10,7 +10,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,15 @@ def process(
     if dedup:
         events = mark_duplicates(events)
     return mentions, events
+
+
+def _with_reference_date(article: Article, day: date) -> Article:
+    """Say, in an undated article's warning, that ``--reference-date`` supplies the year."""
+    if article.published is not None:
+        return article
+    said = f"no publication date found; years come from --reference-date {day.isoformat()} (flagged year-supplied)"
+    warnings = tuple(said if w.startswith("no publication date found") else w for w in article.warnings)
+    return replace(article, warnings=warnings)
 
 
 def text_to_events(
@@ -344,6 +353,8 @@ def run(
     articles, problems = read_articles(paths, **limit)
     if strict and problems:
         raise problems[0]
+    if reference_date is not None:
+        articles = [_with_reference_date(a, reference_date) for a in articles]
     timings = {"ingest": round(time.perf_counter() - t0, 3)}
     t1 = time.perf_counter()
     gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))

@@ -238,6 +238,8 @@ def test_reference_date_flags_supplied_years(tmp_path: Path) -> None:
     assert [(f["properties"]["event_date"], f["properties"]["date_flag"]) for f in feats] == [
         ("2018-10-14", "year-supplied")
     ]
+    said = json.dumps(json.loads((out / "run.json").read_text(encoding="utf-8"))["warnings"])
+    assert "--reference-date 2019-01-05" in said and "stay without" not in said
     # Without it the year stays unknown and the article carries a warning.
     out2 = tmp_path / "out2"
     invoke(["extract", str(src), "--out", str(out2)])

@@ -625,3 +625,20 @@ def test_outlet_from_the_header(header: str, outlet: str) -> None:
     from geomap.ingest.meta import find_outlet
 
     assert find_outlet(header + "Jets struck Ariha on Monday.") == outlet
+
+
+def test_csv_with_semicolons(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text("id;title;text;published\nk1;Strike;Jets struck Ariha, killing four;2019-05-03\n", encoding="utf-8")
+    arts, errs = read_articles([p])
+    assert errs == [] and [(a.id, a.text, a.published) for a in arts] == [
+        ("k1", "Jets struck Ariha, killing four", date(2019, 5, 3))
+    ]
+
+
+def test_csv_quote_never_closed_is_reported_not_swallowed(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text('id,text\nk1,"Jets struck Ariha\nk2,Shelling hit Kabani\nk3,Clashes near Kinsabba\n', encoding="utf-8")
+    arts, errs = read_articles([p])
+    assert arts == []
+    assert len(errs) == 1 and "line 2" in str(errs[0]) and "never closed" in str(errs[0])

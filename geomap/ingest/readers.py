@@ -213,8 +213,15 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
 
 def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
     csv.field_size_limit(max(max_bytes, 1 << 20))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = text.split("\n", 1)[0]
+    # Spreadsheets in many locales export with ";" (or tabs); the header line says which.
+    delimiter = max(",;\t", key=header.count) if any(c in header for c in ",;\t") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = [str(f or "").strip().lower() for f in reader.fieldnames or []]
+    # An odd number of quote characters: a quoted cell was never closed, and the
+    # reader ran from it to the end of the file as one record.
+    unclosed = text.count('"') % 2 == 1
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     if not any(f in fields for f in _TEXT_FIELDS):
         msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
         raise InputError(path, msg)
@@ -223,6 +230,13 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
         for rec in reader:
             # the line the record starts on (a quoted cell may span lines)
             lineno, start = start, reader.line_num + 1
+            if unclosed and reader.line_num >= last_line and reader.line_num > lineno:
+                msg = (
+                    f"a quoted cell opened in the row on line {lineno} is never closed; lines {lineno}-"
+                    f"{reader.line_num} were read as one row and skipped"
+                )
+                errors.append(InputError(path, msg, line=lineno))
+                continue
             if None in rec:
                 errors.append(
                     InputError(

@@ -575,7 +575,7 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
     own place, so each is read as a sentence (with its own count).
     """
     for start, end, para in split_sentences(text):
-        cuts = [m for m in _TWO_REPORTS.finditer(text, start, end)]
+        cuts = list(_TWO_REPORTS.finditer(text, start, end))
         if not cuts:
             yield start, end, para
             continue

@@ -194,9 +194,10 @@ def _mask_dates(sentence: str) -> str:
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
 
 
-# Words between a count and its verb that belong to another clause with its own count.
-# ("Nine civilians including three children were killed" is one count with a part of it.)
+# A part of a count named inside it: "9 civilians including 3 children were killed" is one count.
 _PART_OF_COUNT = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+)?\d+\b", re.I)
+# Words between a count and its verb that belong to another clause with its own count
+# ("12 soldiers and left four others wounded"; "Twelve soldiers and two civilians").
 _ANOTHER_COUNT = re.compile(
     r"(?:\band|,|\bas well as)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"

@@ -10,6 +10,7 @@ from ../shared/eval is read by geomap itself.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("GEOMAP_BENCH_SHARED", ROOT.parent / "shared"))
 
 
 def _geomap(args: list[str]) -> float:

@@ -642,3 +642,10 @@ def test_csv_quote_never_closed_is_reported_not_swallowed(tmp_path: Path) -> Non
     arts, errs = read_articles([p])
     assert arts == []
     assert len(errs) == 1 and "line 2" in str(errs[0]) and "never closed" in str(errs[0])
+
+
+def test_a_stray_inch_mark_does_not_cost_a_multiline_last_row(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text('id,text\nk1,A 5" gun fired on Kabani\nk2,"Jets struck Ariha.\nFour were killed."\n', encoding="utf-8")
+    arts, errs = read_articles([p])
+    assert errs == [] and [a.id for a in arts] == ["k1", "k2"]

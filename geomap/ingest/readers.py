@@ -211,6 +211,16 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
             errors.append(exc)
 
 
+def _lines_from(text: str, lineno: int) -> str:
+    """The text from line ``lineno`` (1-based) to the end."""
+    pos = 0
+    for _ in range(lineno - 1):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return ""
+    return text[pos:]
+
+
 def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
     csv.field_size_limit(max(max_bytes, 1 << 20))
     header = text.split("\n", 1)[0]
@@ -230,7 +240,12 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
         for rec in reader:
             # the line the record starts on (a quoted cell may span lines)
             lineno, start = start, reader.line_num + 1
-            if unclosed and reader.line_num >= last_line and reader.line_num > lineno:
+            if (
+                unclosed
+                and reader.line_num >= last_line
+                and reader.line_num > lineno
+                and _lines_from(text, lineno).count('"') % 2 == 1  # the open quote is in this row
+            ):
                 msg = (
                     f"a quoted cell opened in the row on line {lineno} is never closed; lines {lineno}-"
                     f"{reader.line_num} were read as one row and skipped"

@@ -24,6 +24,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
 from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
 from .ingest import article_from_text, read_articles
+from .ingest.readers import NO_DATE
 from .models import Article, Event, Mention
 
 __all__ = ["RunResult", "extract", "process", "run", "text_to_events", "write_outputs"]
@@ -65,8 +66,8 @@ def extract(
     is asked for the names the gazetteer could not place; the names still
     unresolved get near-miss suggestions for ``mentions.csv``.
     """
-    actor_spans = [(a.start, a.end) for a in actors.find(article.text)]
-    raw = find_mentions(article.text, gazetteer, exclude=actor_spans)
+    named = actors.find(article.text)
+    raw = find_mentions(article.text, gazetteer, exclude=[(a.start, a.end) for a in named])
     hints = _title_admin1(article, gazetteer, actors, country_bias)
     mentions = resolve_mentions(
         article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias, hint_admin1=hints
@@ -75,7 +76,13 @@ def extract(
         mentions = apply_fallback(mentions, fallback)
     mentions = suggest_candidates(mentions, gazetteer, country_bias=country_bias)
     events = extract_events(
-        article, mentions, actors=actors, reference_date=reference_date, countries=country_bias, title_admin1=hints
+        article,
+        mentions,
+        actors=actors,
+        reference_date=reference_date,
+        countries=country_bias,
+        title_admin1=hints,
+        named_actors=named,
     )
     return mentions, events
 
@@ -139,8 +146,8 @@ def _with_reference_date(article: Article, day: date) -> Article:
     """Say, in an undated article's warning, that ``--reference-date`` supplies the year."""
     if article.published is not None:
         return article
-    said = f"no publication date found; years come from --reference-date {day.isoformat()} (flagged year-supplied)"
-    warnings = tuple(said if w.startswith("no publication date found") else w for w in article.warnings)
+    said = f"{NO_DATE}; years come from --reference-date {day.isoformat()} (flagged year-supplied)"
+    warnings = tuple(said if w.startswith(NO_DATE) else w for w in article.warnings)
     return replace(article, warnings=warnings)
 
 

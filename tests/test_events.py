@@ -881,6 +881,17 @@ def test_who_was_acted_on(one, text: str, actor1: str, actor2: str) -> None:
             "2019-03-12",
             ["2019-03-09", "2019-03-10"],
         ),
+        # "The next day" counts on from the day before it, with or without the article's date.
+        (
+            "On April 3, rebels shelled Suqaylabiyah. The next day, Hayat Tahrir al-Sham shelled Mhardeh.",
+            None,
+            ["--04-03", "--04-04"],
+        ),
+        (
+            "On April 3, rebels shelled Suqaylabiyah. The following day, Hayat Tahrir al-Sham shelled Mhardeh.",
+            "2019-04-08",
+            ["2019-04-03", "2019-04-04"],
+        ),
     ],
 )
 def test_days_counted_from_the_day_reported_before(events, text: str, published: str | None, dates: list[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,9 +101,12 @@ class ActorTable:
         out.sort(key=lambda a: a.start)
         return out
 
-    def find_all(self, text: str) -> list[ActorMention]:
-        """Named actors, plus actors named only by an adjective where no named actor stands."""
-        named = self.find(text)
+    def find_all(self, text: str, named: Sequence[ActorMention] | None = None) -> list[ActorMention]:
+        """Named actors, plus actors named only by an adjective where no named actor stands.
+
+        ``named`` is :meth:`find`'s answer for ``text`` when the caller already has it.
+        """
+        named = list(self.find(text) if named is None else named)
         spans = [(a.start, a.end) for a in named]
         extra = [a for a in self.find_implicit(text) if not any(s < a.end + 1 and a.start < e for s, e in spans)]
         return sorted(named + extra, key=lambda a: a.start)

@@ -378,6 +378,7 @@ def extract_events(
     reference_date: object = None,
     countries: Sequence[str] = ("SY",),
     title_admin1: frozenset[str] = frozenset(),
+    named_actors: Sequence[ActorMention] | None = None,
 ) -> list[Event]:
     """Events reported by one article.
 
@@ -393,13 +394,15 @@ def extract_events(
         A ``datetime.date`` to use when the article has none (``--reference-date``).
     countries
         ISO2 codes of the countries whose places can be event sites (the country bias).
+    named_actors
+        ``actors.find(article.text)``, when the caller has already found them.
     """
     from datetime import date as _date
 
     text = article.text
     published = article.published or (reference_date if isinstance(reference_date, _date) else None)
     year_flag_override = article.published is None and published is not None
-    actor_hits = actors.find_all(text)
+    actor_hits = actors.find_all(text, named_actors)
     drafts: list[_Draft] = []
     para_date: dict[int, tuple[str, int, str]] = {}
     last_place: dict[int, Mention] = {}
@@ -591,8 +594,9 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
 
 def _reports(clause: str, offset: int, mentions: Sequence[Mention], focus: frozenset[str]) -> bool:
     """A typed incident trigger and a place of its own in the clause."""
-    typed = any(t.event_type and not is_non_event(clause, t) for t in find_triggers(clause))
-    return typed and any(offset <= m.start < offset + len(clause) and _eligible(m, focus) for m in mentions)
+    if not any(offset <= m.start < offset + len(clause) and _eligible(m, focus) for m in mentions):
+        return False  # the cheap test first: most clauses are cut nowhere
+    return any(t.event_type and not is_non_event(clause, t) for t in find_triggers(clause))
 
 
 def _is_title(sentence: str, title: str) -> bool:

@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "same_day",
         re.compile(
-            r"\b(on the same day|the same day|at the same time|on the same time|simultaneously|later that day|that day|on the next day|the next day|the following day|a day later)\b",
+            r"\b(on the same day|the same day|at the same time|on the same time|simultaneously|later that day|that day)\b",
             re.I,
         ),
     ),
@@ -77,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "shift",
         re.compile(
             r"\b(a|one|two|three|four|five|six|seven|\d{1,2}) (days?|weeks?) (earlier|later|before|after)\b"
-            r"|\b(?:on )?the (previous|preceding) (day|week)\b",
+            r"|\b(?:on )?the (previous|preceding|next|following) (day|week)\b",
             re.I,
         ),
     ),
@@ -152,7 +152,7 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 
 
 def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
-    """Count "a day earlier", "two days later", "the previous day" from the day reported before."""
+    """Count "a day earlier", "two days later", "the next day" from the day reported before."""
     if not previous:
         return None
     g = [x.lower() for x in hit.groups]
@@ -160,7 +160,7 @@ def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
         n = int(g[0]) if g[0].isdigit() else _COUNTS.get(g[0], 1)
         unit, sign = g[1], (-1 if g[2] in ("earlier", "before") else 1)
     else:
-        n, unit, sign = 1, g[4], -1
+        n, unit, sign = 1, g[4], (-1 if g[3] in ("previous", "preceding") else 1)
     days = n * (7 if unit.startswith("week") else 1) * sign
     precision = 2 if unit.startswith("week") else 1
     if previous.startswith("--"):
@@ -251,11 +251,5 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
             return (published - timedelta(days=7)).isoformat(), 2, "approximate"
         return (published - timedelta(days=2)).isoformat(), 2, "approximate"
     if hit.kind == "same_day":
-        if previous:
-            word = g[0].lower()
-            if word in ("on the next day", "the next day", "the following day", "a day later") and previous[:2] != "--":
-                d = date.fromisoformat(previous) + timedelta(days=1)
-                return d.isoformat(), 1, "carried"
-            return previous, 1, "carried"
-        return None
+        return (previous, 1, "carried") if previous else None
     return None

@@ -199,11 +199,7 @@ _PART_OF_COUNT = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 # Words between a count and its verb that belong to another clause with its own count
 # ("12 soldiers and left four others wounded"; "Twelve soldiers and two civilians").
 _ANOTHER_COUNT = re.compile(
-    r"(?:\band|,|\bas well as)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|dozen)\b"
-    r"|\b(?:left|leaving|killing|injuring|wounding)\b",
-    re.I,
+    r"(?:\band|,|\bas well as)\s+" + _NUMWORD + r"\b|\b(?:left|leaving|killing|injuring|wounding)\b", re.I
 )
 
 

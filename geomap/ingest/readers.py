@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
 #: Articles longer than this are skipped with a clear message (override per call).
 MAX_ARTICLE_BYTES = 5_000_000
+#: How an undated article's warning begins (``--reference-date`` rewrites the rest).
+NO_DATE = "no publication date found"
 _TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 
 
@@ -105,7 +107,7 @@ def article_from_text(
         used = f"; used the dateline's {pub.isoformat()}" if pub is not None else ""
         warns.append(f"publication date {declared_date!r} not understood{used}")
     if pub is None:
-        warns.append("no publication date found; dates without a year stay without one")
+        warns.append(f"{NO_DATE}; dates without a year stay without one")
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
     # header) is never the headline.
     title = " ".join((title or find_title(body, raw=text)).split())

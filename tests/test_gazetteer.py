@@ -193,6 +193,16 @@ def test_near_miss_abroad_only_when_asked(gaz):
     assert [p.country for _s, p in rank_name("Gaziantep", gaz)][:1] == ["TR"]  # exact names still resolve
 
 
+def test_far_world_city_needs_its_own_spelling(gaz):
+    from geomap.geoparse.resolve import rank_name
+
+    # "Jina" folds to the same key as Germany's Jena; a village-sized name in a
+    # Syrian dataset is not a world city 2,500 km away unless spelt as it.
+    assert all(p.country != "DE" for _s, p in rank_name("Jina", gaz))
+    assert [p.country for _s, p in rank_name("Jena", gaz)][:1] == ["DE"]
+    assert [p.country for _s, p in rank_name("Jina", gaz, country_bias=())][:1] == ["DE"]
+
+
 def test_nonsense_has_no_near_miss(gaz):
     assert gaz.fuzzy("Qwxzvbn Plorkt") == []
 

@@ -355,7 +355,9 @@ def rank_name(
     wanted = _AREA_HINTS.get((kind_hint or "").lower())
     # Governorates are indexed as "Idlib governorate", "Idlib province"...
     queries = [name, f"{name} governorate"] if wanted == ("governorate",) else [name]
-    exact = any(k in gaz.keys for q in queries for k in name_keys(q))
+    exact_ids = {p.id for q in queries for k in name_keys(q) for p in gaz.lookup_key(k)}
+    exact = bool(exact_ids)
+    spelt = gaz.spelt_as(name) if exact else set()
     found: dict[str, Place] = {}
     for q in queries:
         for p in gaz.search(q, limit=limit):
@@ -364,6 +366,10 @@ def rank_name(
     for p in found.values():
         if not exact and bias and p.country not in bias:
             continue  # a near-miss abroad is noise: "Al Qurayya" is not Koreatown
+        if bias and p.country not in REGION and p.id not in spelt:
+            # Far from the region and the same only once vowels are folded:
+            # "Al Jinah" is not Jena, "Al Aliyah" is not Alanya.
+            continue
         s = _base_score(p, bias)
         if not exact:
             s -= 1.0

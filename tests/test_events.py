@@ -530,6 +530,21 @@ def test_dateline_is_not_the_day_of_the_report(events) -> None:
     assert [e.event_date for e in evs] == ["2018-11-06"]
 
 
+def test_place_and_date_dateline_is_neither_site_nor_day(one) -> None:
+    # "Aleppo, 12 March 2019 —" is where and when the report was filed.
+    e = one(
+        "Aleppo, 12 March 2019 — Clashes erupted near the Syrian-Jordanian border on Monday, killing three fighters.",
+        "2019-03-12",
+    )
+    assert (e.event_date, e.location, e.geo_precision) == ("2019-03-11", "Syria–Jordan border", 3)
+    assert e.admin1 in ("Daraa", "As-Suwayda", "Rif Dimashq")
+
+
+def test_a_border_gives_way_to_the_town_named_with_it(events) -> None:
+    evs = events("On Friday, rebels shelled positions near the Turkish border in the town of Azaz, killing two.")
+    assert [(e.location, e.geo_precision, e.fatalities) for e in evs] == [("Azaz", 1, 2)]
+
+
 def test_shells_fired_from_one_place_land_in_another(one) -> None:
     e = one("On Monday, artillery fire from government positions in Khan Shaykhun hit the village of Kafr Nabl.")
     assert (e.location, e.actor1) == ("Kafranbel", "Syrian Arab Army")

@@ -196,11 +196,30 @@ def test_near_miss_abroad_only_when_asked(gaz):
 def test_far_world_city_needs_its_own_spelling(gaz):
     from geomap.geoparse.resolve import rank_name
 
-    # "Jina" folds to the same key as Germany's Jena; a village-sized name in a
-    # Syrian dataset is not a world city 2,500 km away unless spelt as it.
-    assert all(p.country != "DE" for _s, p in rank_name("Jina", gaz))
-    assert [p.country for _s, p in rank_name("Jena", gaz)][:1] == ["DE"]
-    assert [p.country for _s, p in rank_name("Jina", gaz, country_bias=())][:1] == ["DE"]
+    # "Bon" folds to the same key as Germany's Bonn; a village-sized name in a
+    # Syrian dataset is not a world city 2,800 km away unless spelt as it.
+    assert all(p.country != "DE" for _s, p in rank_name("Bon", gaz))
+    assert [p.country for _s, p in rank_name("Bonn", gaz)][:1] == ["DE"]
+    assert [p.country for _s, p in rank_name("Bon", gaz, country_bias=())][:1] == ["DE"]
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1s"),
+    [
+        ("Idlib-Hama border", {"Idlib", "Hama"}),
+        ("border between Raqqa and Deir Ezzor", {"Ar-Raqqah", "Deir ez-Zor"}),
+        ("Iraqi-Syrian border", {"Al-Hasakah", "Deir ez-Zor", "Homs"}),
+        ("border with Lebanon", {"Homs", "Rif Dimashq", "Tartus"}),
+    ],
+)
+def test_borders_are_places_on_the_shared_line(gaz, name, admin1s):
+    from geomap.geoparse.resolve import resolve_name
+
+    p = resolve_name(name, gaz)
+    assert p is not None and p.kind == "border" and p.admin1 in admin1s and p.radius_km > 5
+    # On the line: inside (or at the edge of) each side's polygon.
+    sides = [g for g in admin1s if gaz.admin.distance(g, p.lat, p.lon) < 0.05]
+    assert sides, (name, p)
 
 
 def test_nonsense_has_no_near_miss(gaz):

@@ -85,7 +85,8 @@ _INCIDENT_DATE = re.compile(
 # What may stand before a dateline at the top of a page: "Date of publication", "Updated", a weekday.
 _DATELINE_LEAD = re.compile(
     r"^\W*(?:(?:date of publication|published|updated|last updated|posted)(?: on)?\W*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    r"(?:[A-Z][\w'’ -]{2,30},\s*)?$",  # "Idlib, 12 March 2019 —": the filing place before it
     re.I,
 )
 _ANAPHORA = re.compile(
@@ -225,6 +226,19 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
                 continue
         out.append(group)
     return out
+
+
+def _inside(m: Mention, coarse: list[Mention]) -> bool:
+    """Whether a place lies in one of the coarse ones (its governorate, or its radius for a border)."""
+    for c in coarse:
+        if c.place is None or m.place is None:
+            continue
+        if c.place.kind == "border":
+            if km(c.place.lat, c.place.lon, m.place.lat, m.place.lon) <= c.place.radius_km:
+                return True
+        elif c.place.admin1 and c.place.admin1 == m.place.admin1:
+            return True
+    return False
 
 
 def _one_per_point(group: list[Mention]) -> list[Mention]:
@@ -409,7 +423,10 @@ def extract_events(
     last_date: str | None = None
     last_actors: dict[int, list[ActorMention]] = {}
     focus = frozenset(c.upper() for c in countries)
-    title_places = [m for m in mentions if _eligible(m, focus)][:1]
+    eligible = [m for m in mentions if _eligible(m, focus)]
+    # The fallback site of an opening report with no place of its own; a border named
+    # in passing ("a hub linking them with the Turkish border") is the last resort.
+    title_places = [m for m in eligible if m.place is not None and m.place.kind != "border"][:1] or eligible[:1]
 
     for s_start, s_end, para in _clauses(text, mentions, focus):
         sentence = text[s_start:s_end]
@@ -515,6 +532,11 @@ def extract_events(
             targets = [g for g in lists if not _ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start])]
             lists = targets or lists
         after = [g for g in lists if g[0].start >= rel_start]
+        if after and all(m.precision == 3 for m in after[0]):
+            # "near the Turkish border in the town of X", "in Hama countryside, in Y": the finer
+            # place inside the coarse one (not the next item of a list of governorates).
+            coarse = after[0]
+            after = [g for g in after if any(m.precision < 3 and _inside(m, coarse) for m in g)] or after
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.

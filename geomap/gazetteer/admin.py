@@ -204,3 +204,57 @@ class AdminIndex:
             if n == name:
                 return g
         return None
+
+    def borders(self, min_km: float = 5.0) -> list[tuple[str, str, float, float, float]]:
+        """Shared borders of Syria's governorates with each other and with its neighbours.
+
+        One row per pair: ``(a, b, lat, lon, length_km)``.  ``a`` is a Syrian
+        governorate name or ``"SY"``, ``b`` another governorate or a neighbour's
+        ISO code; the point is on the shared line, at its middle.  Pairs touching
+        over less than ``min_km`` (a corner) are left out.
+
+        Examples
+        --------
+        >>> from geomap._data import data_dir
+        >>> idx = AdminIndex(data_dir() / "gazetteer" / "admin1.geojson")
+        >>> sorted(b for a, b, *_ in idx.borders() if a == "SY")
+        ['IL', 'IQ', 'JO', 'LB', 'TR']
+        """
+        if not self.available:
+            return []
+        import shapely
+        from shapely.ops import nearest_points, unary_union
+
+        syria = {n: g for n, g, c in zip(self._names, self._geoms, self._countries, strict=True) if c == "SY"}
+        if not syria:
+            return []
+        by_country: dict[str, list[Any]] = {}
+        for g, c in zip(self._geoms, self._countries, strict=True):
+            if c and c not in ("SY", "PS"):
+                by_country.setdefault(c, []).append(g)
+        units: list[tuple[str, Any]] = sorted(syria.items())
+        pairs = [(a, b, ga, gb) for i, (a, ga) in enumerate(units) for b, gb in units[i + 1 :]]
+        whole = unary_union(list(syria.values()))
+        pairs += [("SY", c, whole, unary_union(gs)) for c, gs in sorted(by_country.items())]
+        out = []
+        for a, b, ga, gb in pairs:
+            if not ga.buffer(0.02).intersects(gb):
+                continue
+            line = ga.boundary.intersection(gb.buffer(0.02))
+            if line.is_empty:
+                continue
+            length = float(line.length) * 100.0  # degrees to km, near enough at 35°N for a threshold
+            if length < min_km:
+                continue
+            pt = nearest_points(line, shapely.centroid(line))[0]
+            out.append((a, b, round(pt.y, 4), round(pt.x, 4), round(length, 1)))
+        return out
+
+    def distance(self, name: str, lat: float, lon: float) -> float:
+        """Distance in degrees from a point to the named unit (0 inside it; inf if unknown)."""
+        poly = self.polygon(name)
+        if poly is None:
+            return float("inf")
+        from shapely.geometry import Point
+
+        return float(poly.distance(Point(lon, lat)))

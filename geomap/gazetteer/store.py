@@ -22,6 +22,7 @@ import logging
 import operator
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -401,6 +402,73 @@ def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
         yield place, names
 
 
+#: How articles name Syria's neighbours: adjectives first, then the country's names.
+_NEIGHBOURS = {
+    "SY": (("Syrian",), ("Syria",)),
+    "TR": (("Turkish",), ("Turkey", "Türkiye", "Turkiye")),
+    "IQ": (("Iraqi",), ("Iraq",)),
+    "JO": (("Jordanian",), ("Jordan",)),
+    "LB": (("Lebanese",), ("Lebanon",)),
+    "IL": (("Israeli",), ("Israel",)),
+}
+
+
+def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
+    """Places for "the Syrian-Turkish border" and "the Hama-Idlib border".
+
+    Each is a point on the middle of the shared line (see
+    :meth:`AdminIndex.borders`), kind ``border`` with half the line's length
+    as its radius: a report placed only "near the Jordanian border" is coded
+    to that border at region precision, never to the dateline's city.
+    """
+    for a, b, lat, lon, length in admin.borders():
+        names: list[str] = []
+        if a == "SY":
+            (adj_a,), nouns_a = _NEIGHBOURS["SY"]
+            adjs_b, nouns_b = _NEIGHBOURS.get(b, ((), ()))
+            if not nouns_b:
+                continue
+            for x in (adj_a, *nouns_a):
+                for y in (*adjs_b, *nouns_b):
+                    names += [f"{x}-{y} border", f"{y}-{x} border", f"{x}-{y} borders", f"{y}-{x} borders"]
+            for y in adjs_b:
+                names += [f"{y} border", f"{y} borders", f"{y} frontier"]
+            for y in nouns_b:
+                names += [f"border with {y}", f"borders with {y}", f"border between Syria and {y}"]
+                names += [f"border between {y} and Syria", f"frontier with {y}"]
+            label, country, admin1 = f"Syria–{nouns_b[0]} border", "SY", ""
+        else:
+            ga, gb = GOVERNORATES[_code_of(a)], GOVERNORATES[_code_of(b)]
+            for x in (ga.name, *ga.variants):
+                for y in (gb.name, *gb.variants):
+                    for u, v in ((x, y), (y, x)):
+                        names += [f"{u}-{v} border", f"border between {u} and {v}"]
+                        names += [f"administrative border between {u} and {v}", f"{u}-{v} administrative border"]
+            label, country, admin1 = f"{a}–{b} border", "SY", ""
+        located = admin.locate(lat, lon)
+        if located and located[1] == "SY":
+            admin1 = located[0]
+        else:  # on the line itself: the Syrian governorate it runs along
+            admin1 = min(GOVERNORATES.values(), key=lambda g: admin.distance(g.name, lat, lon)).name
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        place = Place(
+            id=f"admin:border-{slug}",
+            name=label,
+            lat=lat,
+            lon=lon,
+            kind="border",
+            country=country,
+            admin1=admin1,
+            radius_km=round(length / 2, 1),
+            layer="admin",
+        )
+        yield place, list(dict.fromkeys(names))
+
+
+def _code_of(governorate: str) -> str:
+    return next(code for code, g in GOVERNORATES.items() if g.name == governorate)
+
+
 @lru_cache(maxsize=1)
 def _code_version() -> str:
     """Hash of the modules that shape the index, so editing them invalidates old caches."""
@@ -586,6 +654,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     for f, layer_entries in imported_entries:
         add(layer_entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
+    add(_border_entries(admin), "admin", "borders between governorates and countries (admin1.geojson)")
     curated = directory / "curated.csv"
     if curated.exists():
         add(read_curated(curated), "curated", f"{curated.name} (geomap team, CC BY 4.0)")

@@ -510,8 +510,11 @@ def _cue_mentions(text: str, gaz: Gazetteer, taken: _Covered, excluded: _Covered
         before = text[max(0, start - 40) : start]
         if not _CUE_BEFORE.search(before):
             continue
-        if not name_keys(m.group()) or m.group().lower() in _CUE_STOP:
+        keys = name_keys(m.group())
+        if not keys or m.group().lower() in _CUE_STOP:
             continue
+        if any(k in gaz.strict_keys for k in keys) and not _strict_ok(text, m.group(), start, gaz):
+            continue  # "the Syrian city of Homs": an adjective, not an unknown place
         out.append(_unknown(text, gaz, start, end))
         taken.add(start, end)
     return out

@@ -211,7 +211,11 @@ def resolve_mentions(
 
 
 _DATELINE = re.compile(
-    r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
+    r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)"
+    r"|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
+    # "Idlib, 12 March 2019 —", "Aleppo, March 12 (Syria Desk) -"
+    r"|^\W{0,3}[A-Z][\w'’ -]{2,30},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )
 
 
@@ -274,7 +278,7 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
 
 
 def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
-    if place.kind in ("governorate", "country"):
+    if place.kind in ("governorate", "country", "border"):
         return 3, place.kind
     before = text[max(0, raw.start - 45) : raw.start]
     after = text[raw.end : raw.end + 25]

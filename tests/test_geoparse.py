@@ -319,3 +319,18 @@ def test_coordinates_are_wgs84_lat_lon(parse) -> None:
     m = only(parse("Jets struck Qamishli."), "Qamishli")
     # Qamishli is at about 37.05 N, 41.22 E: latitude is the smaller number here.
     assert 36.9 < m.lat < 37.2 and 41.0 < m.lon < 41.4
+
+
+def test_a_part_of_a_governorate_is_placed_in_that_part():
+    from geomap.pipeline import text_to_events
+
+    gaz = load_gazetteer()
+    north, south = (
+        text_to_events(f"Clashes erupted in {d} Idlib on Monday.", published="2018-10-20", gazetteer=gaz)[0]
+        for d in ("northern", "southern")
+    )
+    assert north.geo_precision == south.geo_precision == 3
+    assert north.admin1 == south.admin1 == "Idlib"
+    assert north.latitude > south.latitude + 0.2
+    # The part lies inside the governorate: its own polygon says so.
+    assert gaz.admin.locate(south.latitude, south.longitude) == ("Idlib", "SY")

@@ -107,10 +107,25 @@ class Gazetteer:
     strict_keys: set[str] = field(default_factory=set)
     #: Looser keys (no "Tell"/"Khirbat" prefix, no "ash Shamaliyah"...) for look-ups only.
     loose: dict[str, list[int]] = field(default_factory=dict)
+    #: A point in each governorate's northern, south-eastern... part, by "Hama|northwest".
+    parts: dict[str, tuple[float, float]] = field(default_factory=dict)
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
 
     # -- lookups -----------------------------------------------------------
+    def part(self, governorate: str, direction: str) -> tuple[float, float] | None:
+        """A point in a governorate's named part ("northern", "south-east"...), precomputed.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.part("Idlib", "southern")[0] < gaz.part("Idlib", "northern")[0]
+        True
+        """
+        word = direction.lower().replace("-", "").replace(" ", "")
+        for suffix in ("ern", "erly"):
+            word = word.removesuffix(suffix)
+        word = {"centre": "central", "center": "central"}.get(word, word)
+        return self.parts.get(f"{governorate}|{word}")
+
     def lookup_key(self, key: str) -> list[Place]:
         """Places whose names have this key."""
         return [self.places[i] for i in self.keys.get(key, ())]
@@ -677,6 +692,13 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         keys.pop(k, None)
         loose.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
+    parts: dict[str, tuple[float, float]] = {}
+    if admin.available:
+        for g in GOVERNORATES.values():
+            for direction in _DIRECTIONS:
+                point = admin.part(g.name, direction)
+                if point is not None:
+                    parts[f"{g.name}|{direction}"] = point
     return Gazetteer(
         places=places,
         keys=keys,
@@ -684,7 +706,11 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         admin_path=directory / "admin1.geojson",
         spellings=spellings,
         loose=loose,
+        parts=parts,
     )
+
+
+_DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central")
 
 
 def describe(gaz: Gazetteer) -> str:

@@ -42,6 +42,10 @@ _REGIONAL_ADJ = re.compile(
     r"southeastern|southwestern|rural|greater)\s+$",
     re.I,
 )
+_DIRECTION = re.compile(
+    r"\b((?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+(?:the\s+)?$",
+    re.I,
+)
 _AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 
@@ -188,6 +192,13 @@ def resolve_mentions(
             if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
                 status = "ambiguous"
         precision, cue = _precision(text, raw, best)
+        lat, lon = best.lat, best.lon
+        if precision == 3 and best.kind in ("city", "governorate") and best.country == "SY" and best.admin1:
+            # "northwestern Hama", "the southern Idlib countryside": that part of the governorate.
+            d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
+            part = gaz.part(best.admin1, d.group(1)) if d else None
+            if part is not None:
+                lat, lon = part
         if _DATELINE.match(text[max(0, raw.start - 3) : raw.end + 20]) and raw.start < 200:
             cue = "dateline"
         out.append(
@@ -201,8 +212,8 @@ def resolve_mentions(
                 score=round(best_score, 3),
                 status=status,
                 precision=precision,
-                lat=best.lat,
-                lon=best.lon,
+                lat=lat,
+                lon=lon,
                 context=context,
                 cue=cue,
             )

@@ -334,3 +334,15 @@ def test_a_part_of_a_governorate_is_placed_in_that_part():
     assert north.latitude > south.latitude + 0.2
     # The part lies inside the governorate: its own polygon says so.
     assert gaz.admin.locate(south.latitude, south.longitude) == ("Idlib", "SY")
+
+
+def test_a_village_named_like_a_person_is_not_the_person():
+    gaz = load_gazetteer()
+    # A curated village whose folded key is also a well-known person's name only
+    # counts spelt exactly as it and never directly before a capitalised surname.
+    people = sorted(gaz.people_keys)
+    assert people, "expected at least one village that folds like a person's name"
+    assert [m.surface for m in find_mentions("US President Joe Biden said on Monday.", gaz)] == []
+    assert [m.surface for m in find_mentions("SDF commander Mazloum Abdi said on Monday.", gaz)] == []
+    # A town that shares a person's name is still a town.
+    assert [m.surface for m in find_mentions("Kobani Kurds marched on Monday.", gaz)] == ["Kobani"]

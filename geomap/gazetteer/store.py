@@ -105,6 +105,8 @@ class Gazetteer:
     admin_path: Path | None = None
     spellings: dict[str, list[int]] = field(default_factory=dict)
     strict_keys: set[str] = field(default_factory=set)
+    #: Strict keys that are also people's names ("Mazlum"): never before a capitalised word.
+    people_keys: set[str] = field(default_factory=set)
     #: Looser keys (no "Tell"/"Khirbat" prefix, no "ash Shamaliyah"...) for look-ups only.
     loose: dict[str, list[int]] = field(default_factory=dict)
     #: A point in each governorate's northern, south-eastern... part, by "Hama|northwest".
@@ -279,6 +281,17 @@ class Gazetteer:
                 self.strict_keys.add(key)
                 return True
             return False
+        if (
+            trusted
+            and key in _PEOPLE_KEYS
+            and not any(p.layer == "patch" or p.kind in ("city", "town") or p.population >= 10_000 for p in places)
+        ):
+            # A village "Baedeen" folds like "Biden", "Mazlum" is also a commander's name: it
+            # counts only when spelt exactly as it, and not before a surname (towns like Kobani
+            # are named far more often than the people who share their names).
+            self.strict_keys.add(key)
+            self.people_keys.add(key)
+            return True
         if not trusted:
             if all(w in _STOP_KEYS for w in words) or key in _PEOPLE_KEYS:
                 return False

@@ -394,6 +394,8 @@ def find_mentions(
             continue  # "WSJ", "SAA": acronyms, not places
         if key in gaz.strict_keys and not _strict_ok(text, surface, start, gaz):
             continue  # "Hass" the village, not "has"
+        if key in gaz.people_keys and re.match(r"\s+[A-Z]", text[end : end + 3]):
+            continue  # "Mazloum Abdi": a person
         if first == last and key in _PLACE_PREFIXES and last + 1 < len(tokens):
             nxt = tokens[last + 1]
             if (
@@ -476,7 +478,8 @@ def _prefix_before(text: str, tokens: Sequence[Token], first: int) -> tuple[int,
 
 def _strict_ok(text: str, surface: str, start: int, gaz: Gazetteer) -> bool:
     """A name that is also an English word counts only spelt exactly, capitalised, mid-sentence."""
-    if not surface[:1].isupper() or not gaz.spelt_as(surface):
+    name = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-\s]", "", surface)
+    if not name[:1].isupper() or not gaz.spelt_as(surface):
         return False
     head = text[max(0, start - 3) : start]
     return bool(head.strip()) and not re.search(r"[.!?\n]\s*$", head)

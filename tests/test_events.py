@@ -537,7 +537,23 @@ def test_place_and_date_dateline_is_neither_site_nor_day(one) -> None:
         "2019-03-12",
     )
     assert (e.event_date, e.location, e.geo_precision) == ("2019-03-11", "Syria–Jordan border", 3)
-    assert e.admin1 in ("Daraa", "As-Suwayda", "Rif Dimashq")
+    assert e.admin1 == ""  # a 350 km border is in no one governorate
+    assert e.latitude < 32.9 and e.longitude > 36.0  # on Syria's southern edge
+
+
+def test_a_comma_after_opening_words_is_not_a_dateline(events) -> None:
+    evs = events("On Friday, 15 March 2019, clashes erupted in Idlib after shelling on 14 March.", "2019-03-16")
+    assert [e.event_date for e in evs] == ["2019-03-15"]
+    # A place at the head of a sentence is the site, not a filing place.
+    evs = events("In Saraqib, 12 March – three people were killed by shelling.", "2019-03-13")
+    assert [(e.event_date, e.location) for e in evs] == [("2019-03-12", "Saraqib")]
+
+
+def test_a_place_named_later_in_passing_does_not_replace_the_area(events) -> None:
+    evs = events(
+        "Russian jets struck the southern Idlib countryside on Monday, days after rebels withdrew from Saraqib."
+    )
+    assert [(e.location, e.geo_precision) for e in evs] == [("Idlib Governorate", 3)]
 
 
 def test_a_border_gives_way_to_the_town_named_with_it(events) -> None:

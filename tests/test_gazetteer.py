@@ -204,7 +204,7 @@ def test_far_world_city_needs_its_own_spelling(gaz):
 
 
 @pytest.mark.parametrize(
-    ("name", "admin1s"),
+    ("name", "sides"),
     [
         ("Idlib-Hama border", {"Idlib", "Hama"}),
         ("border between Raqqa and Deir Ezzor", {"Ar-Raqqah", "Deir ez-Zor"}),
@@ -212,14 +212,28 @@ def test_far_world_city_needs_its_own_spelling(gaz):
         ("border with Lebanon", {"Homs", "Rif Dimashq", "Tartus"}),
     ],
 )
-def test_borders_are_places_on_the_shared_line(gaz, name, admin1s):
+def test_borders_are_places_on_the_shared_line(gaz, name, sides):
     from geomap.geoparse.resolve import resolve_name
 
     p = resolve_name(name, gaz)
-    assert p is not None and p.kind == "border" and p.admin1 in admin1s and p.radius_km > 5
-    # On the line: inside (or at the edge of) each side's polygon.
-    sides = [g for g in admin1s if gaz.admin.distance(g, p.lat, p.lon) < 0.05]
-    assert sides, (name, p)
+    assert p is not None and p.kind == "border" and p.radius_km > 5
+    # A governorate pair's border is given to one of the two; a country's border,
+    # hundreds of km long, to none.
+    country = "Iraqi" in name or "Lebanon" in name
+    assert p.admin1 == "" if country else p.admin1 in sides
+    # On the line: at the edge of a governorate it runs along.
+    assert any(gaz.admin.distance(g, p.lat, p.lon) < 0.05 for g in sides), (name, p)
+
+
+def test_other_countries_borders_and_border_towns_are_not_syrian_border_sites(gaz):
+    from geomap.geoparse.recognize import find_mentions
+
+    def found(t):
+        return [m.surface for m in find_mentions(t, gaz)]
+
+    assert found("Shelling hit the Lebanese-Israeli border on Monday.") == []
+    assert found("Rockets hit the Turkish border town of Kilis.") == ["Kilis"]
+    assert found("Clashes broke out near the Turkish border on Monday.") == ["Turkish border"]
 
 
 def test_nonsense_has_no_near_miss(gaz):

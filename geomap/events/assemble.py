@@ -85,10 +85,12 @@ _INCIDENT_DATE = re.compile(
 # What may stand before a dateline at the top of a page: "Date of publication", "Updated", a weekday.
 _DATELINE_LEAD = re.compile(
     r"^\W*(?:(?:date of publication|published|updated|last updated|posted)(?: on)?\W*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
-    r"(?:[A-Z][\w'’ -]{2,30},\s*)?$",  # "Idlib, 12 March 2019 —": the filing place before it
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+# "Idlib, 12 March 2019 —", "Deir Ezzor, March 12 (Syria Desk) -": a filing place, its date, a dash.
+_PLACE_DATELINE_LEAD = re.compile(r"^\W*[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2},\s*$")
+_DATELINE_DASH = re.compile(r"^,?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -228,15 +230,17 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
     return out
 
 
+#: Between a coarse place and the finer one that says where in it: "near the Turkish
+#: border in the town of", "in the Hama countryside, at".
+_FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
+
+
 def _inside(m: Mention, coarse: list[Mention]) -> bool:
-    """Whether a place lies in one of the coarse ones (its governorate, or its radius for a border)."""
+    """Whether a place may lie in one of the coarse ones (along a border, in a governorate)."""
     for c in coarse:
         if c.place is None or m.place is None:
             continue
-        if c.place.kind == "border":
-            if km(c.place.lat, c.place.lon, m.place.lat, m.place.lon) <= c.place.radius_km:
-                return True
-        elif c.place.admin1 and c.place.admin1 == m.place.admin1:
+        if c.place.kind == "border" or (c.place.admin1 and c.place.admin1 == m.place.admin1):
             return True
     return False
 
@@ -442,7 +446,11 @@ def extract_events(
             len(hits) > 1
             and hits[0].kind in ("dmy", "mdy", "iso")
             and s_start + hits[0].start < 60
-            and _DATELINE_LEAD.match(text[: s_start + hits[0].start])
+            and (
+                _DATELINE_LEAD.match(text[: s_start + hits[0].start])
+                or _PLACE_DATELINE_LEAD.match(text[: s_start + hits[0].start])
+                and _DATELINE_DASH.match(sentence[hits[0].end :])
+            )
         ):
             hits = hits[1:]  # the page's dateline, not the day of the report after it
         resolved = None
@@ -536,7 +544,13 @@ def extract_events(
             # "near the Turkish border in the town of X", "in Hama countryside, in Y": the finer
             # place inside the coarse one (not the next item of a list of governorates).
             coarse = after[0]
-            after = [g for g in after if any(m.precision < 3 and _inside(m, coarse) for m in g)] or after
+            finer = [
+                g
+                for g in after[1:]
+                if _FINER_GAP.match(text[coarse[-1].end : g[0].start])
+                and any(m.precision < 3 and _inside(m, coarse) for m in g)
+            ]
+            after = finer or after
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.

@@ -464,6 +464,7 @@ def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
             for y in nouns_b:
                 names += [f"border with {y}", f"borders with {y}", f"border between Syria and {y}"]
                 names += [f"border between {y} and Syria", f"frontier with {y}"]
+            # Hundreds of km long: no one governorate stands for it.
             label, country, admin1 = f"Syria–{nouns_b[0]} border", "SY", ""
         else:
             ga, gb = GOVERNORATES[_code_of(a)], GOVERNORATES[_code_of(b)]
@@ -473,11 +474,9 @@ def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
                         names += [f"{u}-{v} border", f"border between {u} and {v}"]
                         names += [f"administrative border between {u} and {v}", f"{u}-{v} administrative border"]
             label, country, admin1 = f"{a}–{b} border", "SY", ""
-        located = admin.locate(lat, lon)
-        if located and located[1] == "SY":
-            admin1 = located[0]
-        else:  # on the line itself: the Syrian governorate it runs along
-            admin1 = min(GOVERNORATES.values(), key=lambda g: admin.distance(g.name, lat, lon)).name
+        if a != "SY":
+            located = admin.locate(lat, lon)
+            admin1 = located[0] if located and located[1] == "SY" else a
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         place = Place(
             id=f"admin:border-{slug}",
@@ -625,7 +624,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         for place, names in entries:
             if place.country in REGION and admin.available:
                 located = admin.locate(place.lat, place.lon)
-                if located and located[1] == "SY" and place.kind != "governorate":
+                if located and located[1] == "SY" and place.kind not in ("governorate", "border"):
                     if layer == "patch" and place.admin1 and place.admin1 != located[0]:
                         logger.warning(
                             "%s: %s is given as %s but its point lies in %s; %s is used",
@@ -705,13 +704,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         keys.pop(k, None)
         loose.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
-    parts: dict[str, tuple[float, float]] = {}
-    if admin.available:
-        for g in GOVERNORATES.values():
-            for direction in _DIRECTIONS:
-                point = admin.part(g.name, direction)
-                if point is not None:
-                    parts[f"{g.name}|{direction}"] = point
+    parts = _governorate_parts(places, admin)
     return Gazetteer(
         places=places,
         keys=keys,
@@ -723,7 +716,52 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     )
 
 
-_DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central")
+_DIRECTIONS = {
+    "north": (0, 1),
+    "south": (0, -1),
+    "east": (1, 0),
+    "west": (-1, 0),
+    "northeast": (1, 1),
+    "northwest": (-1, 1),
+    "southeast": (1, -1),
+    "southwest": (-1, -1),
+    "central": (0, 0),
+}
+
+
+def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, tuple[float, float]]:
+    """A point for each governorate's northern, south-eastern... countryside.
+
+    Where people live, not where the polygon's area is: the median of the
+    governorate's settlements on that side of their median point.  "The
+    northern Homs countryside" is Rastan and Talbiseh, not the middle of the
+    northern desert.  Governorates with too few settlements fall back to the
+    polygon (:meth:`AdminIndex.part`).
+    """
+    from statistics import median
+
+    settled: dict[str, list[tuple[float, float]]] = {}
+    for p in places:
+        if p.country == "SY" and p.admin1 and p.kind in ("village", "town", "city"):
+            settled.setdefault(p.admin1, []).append((p.lat, p.lon))
+    out: dict[str, tuple[float, float]] = {}
+    for g in GOVERNORATES.values():
+        pts = settled.get(g.name, [])
+        if len(pts) >= 12:
+            clat, clon = median(p[0] for p in pts), median(p[1] for p in pts)
+        for direction, (dx, dy) in _DIRECTIONS.items():
+            point: tuple[float, float] | None = None
+            if len(pts) >= 12:
+                side = [p for p in pts if (dx == 0 or (p[1] - clon) * dx > 0) and (dy == 0 or (p[0] - clat) * dy > 0)]
+                if (dx, dy) == (0, 0):
+                    point = (clat, clon)
+                elif len(side) >= 3:
+                    point = (median(p[0] for p in side), median(p[1] for p in side))
+            if point is None and admin.available:
+                point = admin.part(g.name, direction)
+            if point is not None:
+                out[f"{g.name}|{direction}"] = (round(point[0], 5), round(point[1], 5))
+    return out
 
 
 def describe(gaz: Gazetteer) -> str:

@@ -396,6 +396,8 @@ def find_mentions(
             continue  # "Hass" the village, not "has"
         if key in gaz.people_keys and re.match(r"\s+[A-Z]", text[end : end + 3]):
             continue  # "Mazloum Abdi": a person
+        if _BORDER_WORD.search(surface.lower()) and _not_a_border_site(text, start, end, gaz, key):
+            continue
         if first == last and key in _PLACE_PREFIXES and last + 1 < len(tokens):
             nxt = tokens[last + 1]
             if (
@@ -424,6 +426,25 @@ def find_mentions(
         out += _cue_mentions(text, gaz, taken, excluded)
     out.sort(key=lambda m: m.start)
     return out
+
+
+_BORDER_WORD = re.compile(r"\b(?:border|borders|frontier)\b")
+_BORDER_AS_ADJECTIVE = re.compile(
+    r"^\s+(?:town|city|village|crossing|gate|guards?|posts?|police|troops|wall|fence|province)\b", re.I
+)
+
+
+def _not_a_border_site(text: str, start: int, end: int, gaz: Gazetteer, key: str) -> bool:
+    """Whether a border name is another pair's border or an adjective.
+
+    "the Lebanese-Israeli border" is not Syria's border with Israel, and "the
+    Turkish border town of Kilis" names a town, not a border site.
+    """
+    if not all(p.kind == "border" for p in gaz.lookup_key(key)):
+        return False
+    if text[max(0, start - 1) : start] in ("-", "–", "/"):
+        return True
+    return bool(_BORDER_AS_ADJECTIVE.match(text[end : end + 20]))
 
 
 _PLACE_PREFIXES = {

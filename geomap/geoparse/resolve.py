@@ -193,14 +193,25 @@ def resolve_mentions(
                 status = "ambiguous"
         precision, cue = _precision(text, raw, best)
         lat, lon = best.lat, best.lon
-        if precision == 3 and best.kind in ("city", "governorate") and best.country == "SY" and best.admin1:
-            # "northwestern Hama", "the southern Idlib countryside": that part of the governorate.
+        if (
+            precision == 3
+            and best.country == "SY"
+            and best.admin1
+            and (best.kind == "governorate" or best.kind == "city" and _AFTER_AREA.match(text[raw.end : raw.end + 25]))
+        ):
+            # "the southern Idlib countryside", "northern Hama province": that part of the
+            # governorate ("eastern Aleppo" stays the city: it meant the city's east).
             d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
             part = gaz.part(best.admin1, d.group(1)) if d else None
             if part is not None:
                 lat, lon = part
-        if _DATELINE.match(text[max(0, raw.start - 3) : raw.end + 20]) and raw.start < 200:
-            cue = "dateline"
+        line_start = text.rfind("\n", 0, raw.start) + 1
+        if (
+            raw.start < 200
+            and not re.sub(r"[\W_]", "", text[line_start : raw.start])
+            and _DATELINE.match(text[max(line_start, raw.start - 3) : raw.end + 20])
+        ):
+            cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(
             Mention(
                 article_id=article_id,
@@ -370,8 +381,7 @@ def rank_name(
     wanted = _AREA_HINTS.get((kind_hint or "").lower())
     # Governorates are indexed as "Idlib governorate", "Idlib province"...
     queries = [name, f"{name} governorate"] if wanted == ("governorate",) else [name]
-    exact_ids = {p.id for q in queries for k in name_keys(q) for p in gaz.lookup_key(k)}
-    exact = bool(exact_ids)
+    exact = any(k in gaz.keys for q in queries for k in name_keys(q))
     spelt = gaz.spelt_as(name) if exact else set()
     found: dict[str, Place] = {}
     for q in queries:
@@ -381,7 +391,7 @@ def rank_name(
     for p in found.values():
         if not exact and bias and p.country not in bias:
             continue  # a near-miss abroad is noise: "Al Qurayya" is not Koreatown
-        if bias and p.country not in REGION and p.id not in spelt:
+        if bias and p.country not in REGION and p.country not in bias and p.id not in spelt:
             # Far from the region and the same only once vowels are folded:
             # "Al Jinah" is not Jena, "Al Aliyah" is not Alanya.
             continue

@@ -96,6 +96,28 @@ def governorate_name(code_or_name: str) -> str:
     return _BY_NAME.get(value.lower(), "")
 
 
+#: The parts of a unit that reports name, as (east, north) signs.
+DIRECTIONS: dict[str, tuple[int, int]] = {
+    "north": (0, 1),
+    "south": (0, -1),
+    "east": (1, 0),
+    "west": (-1, 0),
+    "northeast": (1, 1),
+    "northwest": (-1, 1),
+    "southeast": (1, -1),
+    "southwest": (-1, -1),
+    "central": (0, 0),
+}
+
+
+def direction_word(direction: str) -> str:
+    """Normalise a direction: "North-western" -> "northwest", "centre" -> "central"."""
+    word = direction.lower().replace("-", "").replace(" ", "")
+    for suffix in ("ern", "erly"):
+        word = word.removesuffix(suffix)
+    return {"centre": "central", "center": "central"}.get(word, word)
+
+
 class AdminIndex:
     """Point-in-polygon lookup of admin-1 units (shapely STRtree, built on first use)."""
 
@@ -161,22 +183,8 @@ class AdminIndex:
         True
         """
         poly = self.polygon(name)
-        word = direction.lower().replace("-", "").replace(" ", "")
-        for suffix in ("ern", "erly"):
-            word = word.removesuffix(suffix)
-        wanted = {
-            "north": (0, 1),
-            "south": (0, -1),
-            "east": (1, 0),
-            "west": (-1, 0),
-            "northeast": (1, 1),
-            "northwest": (-1, 1),
-            "southeast": (1, -1),
-            "southwest": (-1, -1),
-            "central": (0, 0),
-            "centre": (0, 0),
-            "center": (0, 0),
-        }
+        word = direction_word(direction)
+        wanted = DIRECTIONS
         if poly is None or word not in wanted:
             return None
         from shapely.geometry import box

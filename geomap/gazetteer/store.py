@@ -34,7 +34,7 @@ from .._data import cache_dir, data_dir
 from ..errors import GazetteerError
 from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
-from .admin import GOVERNORATES, AdminIndex
+from .admin import DIRECTIONS, GOVERNORATES, AdminIndex, direction_word
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
 from .names import fold, loose_keys, name_keys, token_key
 
@@ -122,11 +122,7 @@ class Gazetteer:
         >>> gaz.part("Idlib", "southern")[0] < gaz.part("Idlib", "northern")[0]
         True
         """
-        word = direction.lower().replace("-", "").replace(" ", "")
-        for suffix in ("ern", "erly"):
-            word = word.removesuffix(suffix)
-        word = {"centre": "central", "center": "central"}.get(word, word)
-        return self.parts.get(f"{governorate}|{word}")
+        return self.parts.get(f"{governorate}|{direction_word(direction)}")
 
     def lookup_key(self, key: str) -> list[Place]:
         """Places whose names have this key."""
@@ -716,19 +712,6 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     )
 
 
-_DIRECTIONS = {
-    "north": (0, 1),
-    "south": (0, -1),
-    "east": (1, 0),
-    "west": (-1, 0),
-    "northeast": (1, 1),
-    "northwest": (-1, 1),
-    "southeast": (1, -1),
-    "southwest": (-1, -1),
-    "central": (0, 0),
-}
-
-
 def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, tuple[float, float]]:
     """A point for each governorate's northern, south-eastern... countryside.
 
@@ -749,7 +732,7 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
         pts = settled.get(g.name, [])
         if len(pts) >= 12:
             clat, clon = median(p[0] for p in pts), median(p[1] for p in pts)
-        for direction, (dx, dy) in _DIRECTIONS.items():
+        for direction, (dx, dy) in DIRECTIONS.items():
             point: tuple[float, float] | None = None
             if len(pts) >= 12:
                 side = [p for p in pts if (dx == 0 or (p[1] - clon) * dx > 0) and (dy == 0 or (p[0] - clat) * dy > 0)]

@@ -42,7 +42,7 @@ def resolve_string(where: str, gaz: Any) -> Any:
         if place is not None:
             if q.qualifier and place.kind == "governorate":
                 # "Northern Hama governorate": a point in the governorate's northern part.
-                part = gaz.admin.part(place.admin1, q.qualifier)
+                part = gaz.part(place.admin1, q.qualifier)
                 if part is not None:
                     place = replace(place, lat=part[0], lon=part[1])
             return place

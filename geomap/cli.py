@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from ._cli_options import layer_by_option, tiles_option
 from .errors import GeomapError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -216,19 +217,8 @@ def _common(func: F) -> F:
 
 @cli.command("run")
 @_common
-@click.option(
-    "--tiles",
-    default="OpenStreetMap",
-    show_default=True,
-    help="Tile layer for the map ('none' for the offline outline basemap only).",
-)
-@click.option(
-    "--layer-by",
-    type=click.Choice(["actor", "side", "period"]),
-    default="actor",
-    show_default=True,
-    help="One map layer per actor, per side, or per week/month.",
-)
+@tiles_option
+@layer_by_option
 @click.option(
     "--records",
     multiple=True,

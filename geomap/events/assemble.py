@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .._geo import km
+from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, resolve_date
@@ -88,9 +89,6 @@ _DATELINE_LEAD = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
-# "Idlib, 12 March 2019 —", "Deir Ezzor, March 12 (Syria Desk) -": a filing place, its date, a dash.
-_PLACE_DATELINE_LEAD = re.compile(r"^\W*[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2},\s*$")
-_DATELINE_DASH = re.compile(r"^,?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]")
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -233,6 +231,12 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
 #: Between a coarse place and the finer one that says where in it: "near the Turkish
 #: border in the town of", "in the Hama countryside, at".
 _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
+
+
+def _place_dateline_at(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` is that of an "Idlib, 12 March 2019 —" dateline."""
+    m = PLACE_DATELINE.match(text, 0, pos + 40)
+    return m is not None and m.start("date") == pos
 
 
 def _inside(m: Mention, coarse: list[Mention]) -> bool:
@@ -448,8 +452,7 @@ def extract_events(
             and s_start + hits[0].start < 60
             and (
                 _DATELINE_LEAD.match(text[: s_start + hits[0].start])
-                or _PLACE_DATELINE_LEAD.match(text[: s_start + hits[0].start])
-                and _DATELINE_DASH.match(sentence[hits[0].end :])
+                or _place_dateline_at(text, s_start + hits[0].start)
             )
         ):
             hits = hits[1:]  # the page's dateline, not the day of the report after it

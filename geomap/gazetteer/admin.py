@@ -257,12 +257,3 @@ class AdminIndex:
             pt = nearest_points(line, shapely.centroid(line))[0]
             out.append((a, b, round(pt.y, 4), round(pt.x, 4), round(length, 1)))
         return out
-
-    def distance(self, name: str, lat: float, lon: float) -> float:
-        """Distance in degrees from a point to the named unit (0 inside it; inf if unknown)."""
-        poly = self.polygon(name)
-        if poly is None:
-            return float("inf")
-        from shapely.geometry import Point
-
-        return float(poly.distance(Point(lon, lat)))

@@ -27,7 +27,7 @@ from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
 
-__all__ = ["rank_name", "resolve_mentions", "resolve_name"]
+__all__ = ["PLACE_DATELINE", "rank_name", "resolve_mentions", "resolve_name"]
 
 _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
@@ -205,12 +205,7 @@ def resolve_mentions(
             part = gaz.part(best.admin1, d.group(1)) if d else None
             if part is not None:
                 lat, lon = part
-        line_start = text.rfind("\n", 0, raw.start) + 1
-        if (
-            raw.start < 200
-            and not re.sub(r"[\W_]", "", text[line_start : raw.start])
-            and _DATELINE.match(text[max(line_start, raw.start - 3) : raw.end + 20])
-        ):
+        if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
             cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(
             Mention(
@@ -235,10 +230,23 @@ def resolve_mentions(
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)"
     r"|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
-    # "Idlib, 12 March 2019 —", "Aleppo, March 12 (Syria Desk) -"
-    r"|^\W{0,3}[A-Z][\w'’ -]{2,30},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+)
+#: "Idlib, 12 March 2019 —", "Deir ez-Zor, March 12 (Syria Desk) -": a filing place, its
+#: date and a dash.  The events use it too: that date is the report's, not the incident's.
+PLACE_DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )
+
+
+def _heads_a_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens its line as a dateline's filing place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if re.sub(r"[\W_]", "", text[line_start:start]):
+        return False
+    head = text[max(line_start, start - 3) : end + 40]
+    return bool(_DATELINE.match(head) or PLACE_DATELINE.match(head))
 
 
 def _coherence(p: Place, anchors: Sequence[Place], memo: dict[str, float]) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .._cli_options import layer_by_option, tiles_option
 from ..errors import GeomapError
 
 __all__ = ["map_cmd"]
@@ -20,13 +21,7 @@ __all__ = ["map_cmd"]
     type=click.Path(dir_okay=False),
     help="The map file to write (default: map.html beside EVENTS).",
 )
-@click.option(
-    "--layer-by",
-    type=click.Choice(["actor", "side", "period"]),
-    default="actor",
-    show_default=True,
-    help="One layer per actor 1, per side of the war, or per period.",
-)
+@layer_by_option
 @click.option(
     "--period",
     type=click.Choice(["auto", "week", "month"]),
@@ -34,12 +29,7 @@ __all__ = ["map_cmd"]
     show_default=True,
     help="With --layer-by period: weeks or months (auto: weeks for spans up to four months).",
 )
-@click.option(
-    "--tiles",
-    default="OpenStreetMap",
-    show_default=True,
-    help="Online tile source (name or URL template); 'none' for the offline outline basemap only.",
-)
+@tiles_option
 @click.option("--no-heat", is_flag=True, help="Leave out the heat layer.")
 @click.option("--title", default=None, help="Page title (default: the events file's name).")
 @click.option("--report", "with_report", is_flag=True, help="Also write report.html beside the map.")

@@ -240,6 +240,11 @@ TYPES = [
         "Air/drone strike",
     ),
     (
+        "The US-led coalition mistakenly struck allied fighters near Tabqa, killing 4.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
         "the Syrian army shelled the village of Kafr Zita.",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",

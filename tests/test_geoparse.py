@@ -341,6 +341,12 @@ def test_a_part_of_a_governorate_is_placed_in_that_part():
         "Shelling hit the northern Homs countryside on Monday.", published="2018-10-20", gazetteer=gaz
     )
     assert homs.longitude < 37.2 and homs.admin1 == "Homs"
+    # A side is the outer settlements: the eastern Hama countryside lies well east of
+    # the city (36.76 E), where the settlements thin out towards Salamiyah.
+    (hama,) = text_to_events(
+        "Shelling hit the eastern Hama countryside on Monday.", published="2018-10-20", gazetteer=gaz
+    )
+    assert hama.longitude > 36.8 and hama.admin1 == "Hama"
     # "eastern Aleppo" meant the city's east: it stays on the city.
     (aleppo,) = text_to_events(
         "Airstrikes hit besieged eastern Aleppo on Monday.", published="2018-10-20", gazetteer=gaz

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "7"
+_CACHE_VERSION = "8"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -716,11 +716,14 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
     """A point for each governorate's northern, south-eastern... countryside.
 
     Where people live, not where the polygon's area is: the median of the
-    governorate's settlements on that side of their median point.  "The
+    third of the governorate's settlements that lie furthest that way.  "The
     northern Homs countryside" is Rastan and Talbiseh, not the middle of the
-    northern desert.  Governorates with too few settlements fall back to the
-    polygon (:meth:`AdminIndex.part`).
+    northern desert; "eastern Hama" is Salamiyah's side, not the villages just
+    east of the city (the outer third, because settlements crowd on one side).
+    Governorates with too few settlements fall back to the polygon
+    (:meth:`AdminIndex.part`).
     """
+    from math import cos, radians
     from statistics import median
 
     settled: dict[str, list[tuple[float, float]]] = {}
@@ -732,13 +735,15 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
         pts = settled.get(g.name, [])
         if len(pts) >= 12:
             clat, clon = median(p[0] for p in pts), median(p[1] for p in pts)
+            shrink = cos(radians(clat))
         for direction, (dx, dy) in DIRECTIONS.items():
             point: tuple[float, float] | None = None
             if len(pts) >= 12:
-                side = [p for p in pts if (dx == 0 or (p[1] - clon) * dx > 0) and (dy == 0 or (p[0] - clat) * dy > 0)]
                 if (dx, dy) == (0, 0):
                     point = (clat, clon)
-                elif len(side) >= 3:
+                else:
+                    ranked = sorted(pts, key=lambda p: -(dx * (p[1] - clon) * shrink + dy * (p[0] - clat)))
+                    side = ranked[: len(ranked) // 3]
                     point = (median(p[0] for p in side), median(p[1] for p in side))
             if point is None and admin.available:
                 point = admin.part(g.name, direction)

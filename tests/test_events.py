@@ -954,6 +954,25 @@ def test_one_sentence_two_incidents_two_counts(events) -> None:
     assert got == [("Damascus", "Syrian opposition armed groups", 2), ("Douma", "Syrian Arab Army", 9)]
 
 
+def test_two_incidents_joined_by_as_without_a_comma(events) -> None:
+    evs = events(
+        "Rebel-held Maarat al-Numan came under heavy bombardment on Sunday as rebels "
+        "and pro-government forces battled for control of Khan Tuman."
+    )
+    got = {e.sub_event_type: e for e in evs}
+    assert set(got) == {"Shelling/artillery/missile attack", "Armed clash"}
+    assert got["Armed clash"].location in ("Khan Tuman", "Khan Touman")
+    shelled = got["Shelling/artillery/missile attack"]
+    # The town is rebel-held; the rebels did not bombard it.
+    assert shelled.location == "Maarat al-Numan" and shelled.actor1 != "Syrian opposition armed groups"
+
+
+def test_as_well_as_and_such_as_do_not_cut_a_sentence(events) -> None:
+    evs = events("On Sunday airstrikes hit towns such as Saraqib as well as Binnish, killing 4.")
+    assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
+    assert sum(e.fatalities or 0 for e in evs) == 4
+
+
 def test_a_clause_without_its_own_place_is_not_cut_off(one) -> None:
     e = one("On Monday jets struck Saraqib; 4 civilians were killed and 9 wounded.")
     assert (e.location, e.fatalities, e.injuries) == ("Saraqib", 4, 9)

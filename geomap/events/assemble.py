@@ -606,7 +606,15 @@ def extract_events(
     return _finish(article, _drop_coarse(_merge_same(body or drafts, actors)), actors, actor_hits, title_admin1)
 
 
-_TWO_REPORTS = re.compile(r",\s+(?:while|whereas|as)\s+|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)", re.I)
+_TWO_REPORTS = re.compile(
+    r",\s+(?:while|whereas|as)\s+|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)"
+    # Without the comma ("came under bombardment on Sunday as rebels battled for Aleppo"),
+    # but not "as well as", "as part of", "such as", "known as"...
+    r"|\s+(?:while|whereas)\s+"
+    r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!\bso)(?<!\bas \w)\s+as\s+"
+    r"(?!(?:well|part|a result|of|far|long|soon|much|many|if|though|usual|expected|such|follows|to|the result)\b)",
+    re.I,
+)
 
 
 def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> Iterator[tuple[int, int, int]]:

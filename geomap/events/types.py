@@ -101,7 +101,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         5,
     ),
     (
-        r"clash(?:ed|es)?|fighting|fought|battles?|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)|sniper",
+        r"clash(?:ed|es)?|fighting|fought|battles?|battl(?:ed|ing)|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)|sniper",
         "Battles",
         "Armed clash",
         6,

@@ -224,6 +224,15 @@ def test_containment_picks_between_namesakes(parse, text: str, admin1: str) -> N
     assert m.place is not None and m.place.admin1 == admin1
 
 
+def test_containment_cue_overrules_a_namesake_elsewhere(parse) -> None:
+    # Kafr Zita is in Hama: "in Daraa province" means some other place the gazetteer lacks.
+    m = only(parse("On Monday, shelling hit Kafr Zita in Daraa province."), "Kafr Zita")
+    assert m.place is not None and m.place.kind == "governorate" and m.place.admin1 == "Daraa"
+    assert m.precision == 3 and m.status == "ambiguous"
+    # The namesake stays a suggestion for the analyst (mentions.csv).
+    assert any(c.admin1 == "Hama" for c in m.candidates)
+
+
 def test_article_context_favours_nearby_namesake(parse) -> None:
     text = "Rebels shelled Morek and Kafr Zita in northern Hama on Monday. Later, the army hit back at Suran."
     m = only(parse(text), "Suran")

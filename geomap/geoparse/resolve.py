@@ -186,6 +186,29 @@ def resolve_mentions(
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
         best_score, best = scored[0]
+        if local_gov and best.country == "SY" and best.admin1 and best.admin1 != local_gov:
+            # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but
+            # the governorate the text names (precision 3), the namesakes kept as candidates.
+            gov = _governorate_place(gaz, local_gov)
+            if gov is not None and best.kind not in ("governorate", "country", "border", "region"):
+                out.append(
+                    Mention(
+                        article_id,
+                        raw.start,
+                        raw.end,
+                        raw.surface,
+                        place=gov,
+                        candidates=tuple(p for _s, p in scored[:5]),
+                        score=round(best_score, 3),
+                        status="ambiguous",
+                        precision=3,
+                        lat=gov.lat,
+                        lon=gov.lon,
+                        context=context,
+                        cue=f"in {local_gov}",
+                    )
+                )
+                continue
         status = "resolved"
         if len(scored) > 1:
             s2, p2 = scored[1]
@@ -286,6 +309,17 @@ def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazette
         return None
     cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country == "SY"]
     return max(cities, key=lambda p: p.population) if cities else None
+
+
+def _governorate_place(gaz: Gazetteer, name: str) -> Place | None:
+    """The governorate unit itself (its polygon's point), by name."""
+    from ..gazetteer.names import name_keys
+
+    for key in name_keys(f"{name} governorate"):
+        for p in gaz.lookup_key(key):
+            if p.kind == "governorate" and p.admin1 == name:
+                return p
+    return None
 
 
 def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer) -> str:

@@ -238,6 +238,12 @@ def test_other_countries_borders_and_border_towns_are_not_syrian_border_sites(ga
     assert found("Clashes broke out near the Turkish border on Monday.") == ["Turkish border"]
 
 
+def test_a_border_needs_both_sides_to_be_a_near_miss(gaz):
+    # "Syrian border" names no pair; it is not the Syrian-Iraqi border.
+    assert gaz.search("Syrian border") == []
+    assert [p.name for p in gaz.search("Syrain-Turkish border")] == ["Syria–Turkey border"]
+
+
 def test_nonsense_has_no_near_miss(gaz):
     assert gaz.fuzzy("Qwxzvbn Plorkt") == []
 

@@ -148,7 +148,13 @@ class Gazetteer:
         if not found:
             # Near-misses: in Syria's region only (a misspelt village is not a world
             # city), and only those about as close as the closest.
-            hits = [(p, s) for p, s in self.fuzzy(name, limit=limit * 3) if p.country in REGION]
+            # A border is named by both its sides: "Syrian border" is not a near-miss of
+            # "Syrian-Iraqi border"; "Syrain-Turkish border" is.
+            hits = [
+                (p, s)
+                for p, s in self.fuzzy(name, limit=limit * 3)
+                if p.country in REGION and (p.kind != "border" or s >= 92)
+            ]
             top = max((s for _p, s in hits), default=0.0)
             for p, s in hits:
                 if s >= top - 3.0:

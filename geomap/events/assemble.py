@@ -572,6 +572,8 @@ def extract_events(
                     pairs.append((t, _most_specific(t_after[0])))
         specific = min((m.precision for _t, g in pairs for m in g), default=1)
         carrier_done = False
+        # The sentence's actors with offsets into the sentence; the drafts share the list.
+        own_actors = [replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors]
         for trig, group in pairs:
             for m in group:
                 carry = (
@@ -589,7 +591,7 @@ def extract_events(
                         date=date_info[0],
                         time_precision=date_info[1],
                         date_flag=date_info[2],
-                        actors=[replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors],
+                        actors=own_actors,
                         inherited=prev_actors if prev_actors is not s_actors else [],
                         sentence=sentence,
                         killed=cas.killed if carry else None,

@@ -967,10 +967,29 @@ def test_two_incidents_joined_by_as_without_a_comma(events) -> None:
     assert shelled.location == "Maarat al-Numan" and shelled.actor1 != "Syrian opposition armed groups"
 
 
-def test_as_well_as_and_such_as_do_not_cut_a_sentence(events) -> None:
-    evs = events("On Sunday airstrikes hit towns such as Saraqib as well as Binnish, killing 4.")
-    assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
-    assert sum(e.fatalities or 0 for e in evs) == 4
+@pytest.mark.parametrize(
+    "text",
+    [
+        "airstrikes hit Saraqib as well as shelling in Binnish",
+        "as many as 20 fighters were killed in clashes in Morek",
+        "towns such as Saraqib were shelled",
+        "the group known as Liwa al-Haq shelled Binnish",
+        "shelled Douma as part of an offensive on Harasta",
+        "twice as many as last week",
+        "three rebels were killed in Latamneh while trying to advance on Kafr Zita",
+        "Harasta was shelled, as part of a push on Douma",
+    ],
+)
+def test_phrases_with_as_and_while_do_not_cut_a_sentence(text: str) -> None:
+    from geomap.events.assemble import _TWO_REPORTS
+
+    assert _TWO_REPORTS.search(text) is None
+
+
+def test_as_well_as_keeps_one_report(events) -> None:
+    evs = events("On Sunday airstrikes hit Saraqib as well as shelling in Binnish, killing 4.")
+    assert [e.fatalities for e in evs if e.fatalities] == [4]
+    assert next(e for e in evs if e.fatalities).location == "Saraqib"
 
 
 def test_a_clause_without_its_own_place_is_not_cut_off(one) -> None:

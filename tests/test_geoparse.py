@@ -231,6 +231,23 @@ def test_containment_cue_overrules_a_namesake_elsewhere(parse) -> None:
     assert m.precision == 3 and m.status == "ambiguous"
     # The namesake stays a suggestion for the analyst (mentions.csv).
     assert any(c.admin1 == "Hama" for c in m.candidates)
+    # A side of the governorate puts it there.
+    east = only(parse("On Monday, shelling hit Kafr Zita in the eastern Daraa countryside."), "Kafr Zita")
+    assert east.place is not None and east.place.admin1 == "Daraa" and east.lon > m.lon
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        # A list's next city is not a container.
+        ("Airstrikes hit Saraqib, Hama and Douma on Monday.", "Saraqib", "Idlib"),
+        # "Damascus" often stands for its countryside.
+        ("Shelling hit Harasta in Damascus province on Monday.", "Harasta", "Rif Dimashq"),
+    ],
+)
+def test_only_a_named_governorate_overrules_a_place(parse, text: str, surface: str, admin1: str) -> None:
+    m = only(parse(text), surface)
+    assert m.place is not None and m.place.admin1 == admin1 and m.precision == 1
 
 
 def test_article_context_favours_nearby_namesake(parse) -> None:

@@ -608,13 +608,18 @@ def extract_events(
     return _finish(article, _drop_coarse(_merge_same(body or drafts, actors)), actors, actor_hits, title_admin1)
 
 
+#: Where a sentence may hold a second report: after "; ", ", and ...", ", while", ", as".
+#: Without the comma ("came under bombardment on Sunday as rebels battled for Aleppo") too,
+#: but not "as well as", "such as", "known as", "as part of", "while trying to"...
+_AS_NOT_A_CLAUSE = (
+    r"(?:well|part|a result|of|far|long|soon|much|many|if|though|usual|expected|such|follows|to|the result)\b"
+)
 _TWO_REPORTS = re.compile(
-    r",\s+(?:while|whereas|as)\s+|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)"
-    # Without the comma ("came under bombardment on Sunday as rebels battled for Aleppo"),
-    # but not "as well as", "as part of", "such as", "known as"...
-    r"|\s+(?:while|whereas)\s+"
-    r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!\bso)(?<!\bas \w)\s+as\s+"
-    r"(?!(?:well|part|a result|of|far|long|soon|much|many|if|though|usual|expected|such|follows|to|the result)\b)",
+    r",\s+(?:while|whereas)\s+|,\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r")"
+    r"|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)"
+    r"|\s+(?:while|whereas)\s+(?!\w+ing\b|to\b)"
+    r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!\bso)(?<!\bwell)(?<!\bsoon)(?<!\bfar)(?<!\blong)(?<!\bmuch)"
+    r"(?<!\bmany)(?<!\bmore)(?<!\bless)(?<!\btwice)\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r")",
     re.I,
 )
 

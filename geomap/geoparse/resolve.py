@@ -186,11 +186,21 @@ def resolve_mentions(
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
         best_score, best = scored[0]
-        if local_gov and best.country == "SY" and best.admin1 and best.admin1 != local_gov:
+        unit = _named_unit(text, raw, nxt) if local_gov else None
+        if (
+            unit is not None
+            and best.country == "SY"
+            and best.admin1
+            and best.admin1 != local_gov
+            and {best.admin1, local_gov} != {"Damascus", "Rif Dimashq"}  # "Douma in Damascus province"
+            and best.kind not in ("governorate", "country", "border", "region")
+        ):
             # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but
             # the governorate the text names (precision 3), the namesakes kept as candidates.
             gov = _governorate_place(gaz, local_gov)
-            if gov is not None and best.kind not in ("governorate", "country", "border", "region"):
+            if gov is not None:
+                part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
+                lat, lon = part or (gov.lat, gov.lon)
                 out.append(
                     Mention(
                         article_id,
@@ -202,8 +212,8 @@ def resolve_mentions(
                         score=round(best_score, 3),
                         status="ambiguous",
                         precision=3,
-                        lat=gov.lat,
-                        lon=gov.lon,
+                        lat=lat,
+                        lon=lon,
                         context=context,
                         cue=f"in {local_gov}",
                     )
@@ -309,6 +319,23 @@ def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazette
         return None
     cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country == "SY"]
     return max(cities, key=lambda p: p.population) if cities else None
+
+
+#: "in Homs province", "in the eastern Daraa countryside": a governorate named as the place's
+#: container (a list's next city, "Saraqib, Hama and Douma", is not one).
+_IN_UNIT = re.compile(
+    r"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
+    r"(?:rural\s+)?[\w' -]{3,25}?\s+(?:province|governorate|countryside)\b",
+    re.I,
+)
+
+
+def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[str] | None:
+    """The "in X province" right after a mention, when X is the next mention."""
+    if nxt is None:
+        return None
+    m = _IN_UNIT.match(text, raw.end)
+    return m if m is not None and m.start() <= nxt.start < m.end() else None
 
 
 def _governorate_place(gaz: Gazetteer, name: str) -> Place | None:

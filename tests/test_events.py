@@ -245,6 +245,11 @@ TYPES = [
         "Air/drone strike",
     ),
     (
+        "Israel struck an arms depot near Masyaf, while fighting raged nearby.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
         "the Syrian army shelled the village of Kafr Zita.",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",

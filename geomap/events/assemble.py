@@ -126,7 +126,8 @@ _HELD_BY = re.compile(
     re.I,
 )
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
-# Forces that in Syria strike only from the air: "the coalition struck X" is an air strike.
+# Forces that in Syria strike only from the air: "the coalition struck X" is an air strike
+# (types.py reads "coalition/Russia/Israel struck" so itself; this catches the rest by side).
 _FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
 _STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
 #: Forces that can break up a protest (ACLED's "protest with intervention").

@@ -76,7 +76,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|coalition (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,

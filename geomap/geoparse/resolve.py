@@ -42,10 +42,9 @@ _REGIONAL_ADJ = re.compile(
     r"southeastern|southwestern|rural|greater)\s+$",
     re.I,
 )
-_DIRECTION = re.compile(
-    r"\b((?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+(?:the\s+)?$",
-    re.I,
-)
+#: A side of an area, as reports write it before the area's name ("north-western").
+_SIDE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+_DIRECTION = re.compile(rf"\b({_SIDE}|central)(?:ern)?\s+(?:the\s+)?$", re.I)
 _AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 
@@ -186,67 +185,55 @@ def resolve_mentions(
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
         best_score, best = scored[0]
-        unit = _named_unit(text, raw, nxt) if local_gov else None
-        if (
-            unit is not None
+        place, lat, lon = best, best.lat, best.lon
+        # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but
+        # the governorate the text names (precision 3), the namesakes kept as candidates.
+        contradicted = (
+            local_gov
             and best.country == "SY"
             and best.admin1
             and best.admin1 != local_gov
             and {best.admin1, local_gov} != {"Damascus", "Rif Dimashq"}  # "Douma in Damascus province"
             and best.kind not in ("governorate", "country", "border", "region")
-        ):
-            # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but
-            # the governorate the text names (precision 3), the namesakes kept as candidates.
-            gov = _governorate_place(gaz, local_gov)
-            if gov is not None:
-                part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
-                lat, lon = part or (gov.lat, gov.lon)
-                out.append(
-                    Mention(
-                        article_id,
-                        raw.start,
-                        raw.end,
-                        raw.surface,
-                        place=gov,
-                        candidates=tuple(p for _s, p in scored[:5]),
-                        score=round(best_score, 3),
-                        status="ambiguous",
-                        precision=3,
-                        lat=lat,
-                        lon=lon,
-                        context=context,
-                        cue=f"in {local_gov}",
-                    )
+        )
+        unit = _named_unit(text, raw, nxt) if contradicted else None
+        gov = _governorate_place(gaz, local_gov) if unit is not None else None
+        if gov is not None and unit is not None:
+            part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
+            place, (lat, lon) = gov, part or (gov.lat, gov.lon)
+            status, precision, cue = "ambiguous", 3, f"in {local_gov}"
+        else:
+            status = "resolved"
+            if len(scored) > 1:
+                s2, p2 = scored[1]
+                if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
+                    status = "ambiguous"
+            precision, cue = _precision(text, raw, best)
+            if (
+                precision == 3
+                and best.country == "SY"
+                and best.admin1
+                and (
+                    best.kind == "governorate"
+                    or best.kind == "city"
+                    and _AFTER_AREA.match(text[raw.end : raw.end + 25])
                 )
-                continue
-        status = "resolved"
-        if len(scored) > 1:
-            s2, p2 = scored[1]
-            if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
-                status = "ambiguous"
-        precision, cue = _precision(text, raw, best)
-        lat, lon = best.lat, best.lon
-        if (
-            precision == 3
-            and best.country == "SY"
-            and best.admin1
-            and (best.kind == "governorate" or best.kind == "city" and _AFTER_AREA.match(text[raw.end : raw.end + 25]))
-        ):
-            # "the southern Idlib countryside", "northern Hama province": that part of the
-            # governorate ("eastern Aleppo" stays the city: it meant the city's east).
-            d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
-            part = gaz.part(best.admin1, d.group(1)) if d else None
-            if part is not None:
-                lat, lon = part
-        if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
-            cue = "dateline"  # the filing place at the head of a line, not the event's site
+            ):
+                # "the southern Idlib countryside", "northern Hama province": that part of the
+                # governorate ("eastern Aleppo" stays the city: it meant the city's east).
+                d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
+                part = gaz.part(best.admin1, d.group(1)) if d else None
+                if part is not None:
+                    lat, lon = part
+            if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
+                cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(
             Mention(
                 article_id=article_id,
                 start=raw.start,
                 end=raw.end,
                 surface=raw.surface,
-                place=best,
+                place=place,
                 candidates=tuple(p for _s, p in scored[:5]),
                 score=round(best_score, 3),
                 status=status,
@@ -324,10 +311,12 @@ def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazette
 #: "in Homs province", "in the eastern Daraa countryside": a governorate named as the place's
 #: container (a list's next city, "Saraqib, Hama and Douma", is not one).
 _IN_UNIT = re.compile(
-    r"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
+    rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?"
     r"(?:rural\s+)?[\w' -]{3,25}?\s+(?:province|governorate|countryside)\b",
     re.I,
 )
+#: What may stand between a place and the governorate it is in: "Hajin in Deir Ezzor", "X, Idlib".
+_BEFORE_CONTAINER = re.compile(rf"\s*(?:,|of|,?\s*in(?:\s+the)?(?:\s+(?:{_SIDE})(?:ern)?)?)\s+", re.I)
 
 
 def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[str] | None:
@@ -353,14 +342,8 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
     """Governorate named right after a mention: "Hajin in Deir Ezzor province", "X, Idlib"."""
     if nxt is None:
         return ""
-    tail = text[raw.end : raw.end + 60]
-    m = re.match(
-        r"^\s*(?:,|in|of|in the|,? in the|in southern|in northern|in eastern|in western|"
-        r"in (?:the )?(?:north|south|east|west)(?:ern)?)\s+",
-        tail,
-        re.I,
-    )
-    if not m or nxt.start - (raw.end + m.end()) > 25 or nxt.start < raw.end + m.end():
+    m = _BEFORE_CONTAINER.match(text, raw.end, raw.end + 60)
+    if not m or nxt.start - m.end() > 25 or nxt.start < m.end():
         return ""
     for p in gaz.lookup_key(nxt.key):
         if p.country == "SY" and p.kind in ("governorate", "city"):

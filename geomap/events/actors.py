@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._data import data_dir
+from .._regex import Folded
 from ..errors import GeomapError
 
 __all__ = ["Actor", "ActorMention", "ActorTable", "interaction", "load_actors"]
@@ -95,7 +96,7 @@ class ActorTable:
         barrel = self.by_name.get("Syrian Arab Air Force")
         if barrel is not None:
             # Only the Syrian air force dropped barrel bombs.
-            for m in re.finditer(r"\bbarrel[- ]bombs?\b", text, re.I):
+            for m in _BARREL.finditer(text):
                 if not any(s <= m.start() < e for s, e in nouns):
                     out.append(ActorMention(m.start(), m.end(), m.group(), barrel))
         out.sort(key=lambda a: a.start)
@@ -150,15 +151,18 @@ class ActorTable:
         return out
 
 
-_IMPLICIT = re.compile(
-    r"\b(?P<adj>regime|government|pro-government|pro-regime|loyalist|syrian|russian|turkish|israeli|"
-    r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british)"
-    r"(?:\s+and\s+(?:syrian|russian|regime|government)(?:\s+regime)?)?\s+"
-    r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
-    r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
-    r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?)\b",
-    re.I,
+_IMPLICIT = Folded(
+    re.compile(
+        r"\b(?P<adj>regime|government|pro-government|pro-regime|loyalist|syrian|russian|turkish|israeli|"
+        r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british)"
+        r"(?:\s+and\s+(?:syrian|russian|regime|government)(?:\s+regime)?)?\s+"
+        r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
+        r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
+        r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?)\b",
+        re.I,
+    )
 )
+_BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
 _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
     ("regime", True): "Syrian Arab Air Force",
     ("regime", False): "Syrian Arab Army",

@@ -574,7 +574,7 @@ def extract_events(
         specific = min((m.precision for _t, g in pairs for m in g), default=1)
         carrier_done = False
         # The sentence's actors with offsets into the sentence; the drafts share the list.
-        own_actors = [replace(a, start=a.start - s_start, end=a.end - s_start) for a in s_actors]
+        own_actors = [ActorMention(a.start - s_start, a.end - s_start, a.surface, a.actor) for a in s_actors]
         for trig, group in pairs:
             for m in group:
                 carry = (
@@ -616,11 +616,14 @@ _AS_NOT_A_CLAUSE = (
     r"(?:well|part|a result|of|far|long|soon|much|many|if|though|usual|expected|such|follows|to|the result)\b"
 )
 _TWO_REPORTS = re.compile(
+    # The look-ahead lets the engine pass over every character that starts no cut
+    # (without it, the look-behinds below ran at each position: 4x slower).
+    r"(?=[,;\s])(?:"
     r",\s+(?:while|whereas)\s+|,\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r")"
     r"|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)"
     r"|\s+(?:while|whereas)\s+(?!\w+ing\b|to\b)"
     r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!\bso)(?<!\bwell)(?<!\bsoon)(?<!\bfar)(?<!\blong)(?<!\bmuch)"
-    r"(?<!\bmany)(?<!\bmore)(?<!\bless)(?<!\btwice)\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r")",
+    r"(?<!\bmany)(?<!\bmore)(?<!\bless)(?<!\btwice)\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r"))",
     re.I,
 )
 

@@ -373,6 +373,21 @@ def test_a_part_of_a_governorate_is_placed_in_that_part():
         "Shelling hit the eastern Hama countryside on Monday.", published="2018-10-20", gazetteer=gaz
     )
     assert hama.longitude > 36.8 and hama.admin1 == "Hama"
+
+    # A side is seen from the capital: northern Hama is north of Hama city (Morek, Kafr
+    # Zita, about 36.6-36.7 E), not the al-Ghab plain in the far north-west (36.3-36.4 E),
+    # which is the north-western countryside.
+    def side(text: str) -> tuple[float, float]:
+        (e,) = text_to_events(text, published="2018-10-20", gazetteer=gaz)
+        return e.latitude, e.longitude
+
+    lat, lon = side("Shelling hit the northern Hama countryside on Monday.")
+    assert lat > 35.25 and 36.55 < lon < 36.85
+    lat, lon = side("Shelling hit the northwestern Hama countryside on Monday.")
+    assert lat > 35.25 and lon < 36.55
+    # The northern Aleppo countryside is Azaz and Tal Rifaat's side, not al-Bab's.
+    lat, lon = side("Shelling hit the northern Aleppo countryside on Monday.")
+    assert lat > 36.35 and 36.95 < lon < 37.3
     # "eastern Aleppo" meant the city's east: it stays on the city.
     (aleppo,) = text_to_events(
         "Airstrikes hit besieged eastern Aleppo on Monday.", published="2018-10-20", gazetteer=gaz

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "8"
+_CACHE_VERSION = "9"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -721,15 +721,17 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
 def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, tuple[float, float]]:
     """A point for each governorate's northern, south-eastern... countryside.
 
-    Where people live, not where the polygon's area is: the median of the
-    third of the governorate's settlements that lie furthest that way.  "The
-    northern Homs countryside" is Rastan and Talbiseh, not the middle of the
-    northern desert; "eastern Hama" is Salamiyah's side, not the villages just
-    east of the city (the outer third, because settlements crowd on one side).
-    Governorates with too few settlements fall back to the polygon
+    Reports take the side from the governorate's capital: "the northern Hama
+    countryside" is Kafr Zita and Morek, north of Hama city, not the al-Ghab
+    plain in the far north-west; "the northern Aleppo countryside" is Azaz and
+    Tal Rifaat.  So a side is where people live in that quarter as seen from the
+    capital (Damascus for its countryside): the median of the settlements at
+    least 8 km from it whose bearing lies within 30 degrees of the direction.  Where fewer than four settlements
+    lie there, the median of the third of all settlements furthest that way;
+    governorates with too few settlements fall back to the polygon
     (:meth:`AdminIndex.part`).
     """
-    from math import cos, radians
+    from math import cos, hypot, radians
     from statistics import median
 
     settled: dict[str, list[tuple[float, float]]] = {}
@@ -741,16 +743,26 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
         pts = settled.get(g.name, [])
         if len(pts) >= 12:
             clat, clon = median(p[0] for p in pts), median(p[1] for p in pts)
-            shrink = cos(radians(clat))
+            ref = GOVERNORATES["13"] if g.name == "Rif Dimashq" else g
+            shrink = cos(radians(ref.lat))
+            # Each settlement as (east, north) km from the capital.
+            offsets = [((p[1] - ref.lon) * shrink * 111.32, (p[0] - ref.lat) * 111.32, p) for p in pts]
         for direction, (dx, dy) in DIRECTIONS.items():
             point: tuple[float, float] | None = None
             if len(pts) >= 12:
                 if (dx, dy) == (0, 0):
                     point = (clat, clon)
                 else:
-                    ranked = sorted(pts, key=lambda p: -(dx * (p[1] - clon) * shrink + dy * (p[0] - clat)))
-                    side = ranked[: len(ranked) // 3]
-                    point = (median(p[0] for p in side), median(p[1] for p in side))
+                    norm = hypot(dx, dy)
+                    quarter = [
+                        p
+                        for x, y, p in offsets
+                        if (r := hypot(x, y)) >= 8.0 and (dx * x + dy * y) / (norm * r) >= 0.866
+                    ]
+                    if len(quarter) < 4:
+                        ranked = sorted(pts, key=lambda p: -(dx * (p[1] - clon) * shrink + dy * (p[0] - clat)))
+                        quarter = ranked[: len(ranked) // 3]
+                    point = (median(p[0] for p in quarter), median(p[1] for p in quarter))
             if point is None and admin.available:
                 point = admin.part(g.name, direction)
             if point is not None:

@@ -531,6 +531,15 @@ def test_a_force_is_never_its_own_opponent(events) -> None:
     assert evs and all(e.actor1 != e.actor2 for e in evs)
 
 
+def test_an_adjective_on_a_bomb_names_who_set_it(events) -> None:
+    # "rebel tunnel blast", "regime car bomb": the adjective is the actor, as on "rebel shelling".
+    (tunnel,) = events("On Friday, a rebel tunnel blast in Aleppo killed 20 soldiers, a monitor said.")
+    assert tunnel.actor1 == "Syrian opposition armed groups"
+    assert tunnel.sub_event_type == "Remote explosive/landmine/IED" and tunnel.fatalities == 20
+    (ambush,) = events("On Monday, a Kurdish ambush near Tal Tamr killed four fighters.")
+    assert ambush.actor1 == "Syrian Democratic Forces"
+
+
 def test_dateline_is_not_the_day_of_the_report(events) -> None:
     evs = events(
         "Date of publication 9 November 2018 At least 7 people were killed on Tuesday when "

@@ -158,7 +158,8 @@ _IMPLICIT = Folded(
         r"(?:\s+and\s+(?:syrian|russian|regime|government)(?:\s+regime)?)?\s+"
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
-        r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?)\b",
+        r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?|"
+        r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?)\b",
         re.I,
     )
 )

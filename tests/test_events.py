@@ -560,6 +560,20 @@ def test_place_and_date_dateline_is_neither_site_nor_day(one) -> None:
     assert e.latitude < 32.9 and e.longitude > 36.0  # on Syria's southern edge
 
 
+def test_a_wire_dateline_under_the_headline_is_not_the_day(gaz, actors) -> None:
+    # "TARTUS, Syria, June 7, 2019 (Coast Desk) —" under a headline: the report's day; the
+    # weekday in the lead is the incident's.
+    art = article_from_text(
+        "Rebels shell Jableh outskirts\n\n"
+        "TARTUS, Syria, June 7, 2019 (Coast Desk) — Rebel rockets hit the outskirts of Jableh "
+        "on Thursday night, killing two civilians, a local official said.",
+        id="wire",
+    )
+    _m, (e,) = process([art], gazetteer=gaz, actors=actors)
+    assert art.published == date(2019, 6, 7)
+    assert (e.event_date, e.location) == ("2019-06-06", "Jableh")
+
+
 def test_a_comma_after_opening_words_is_not_a_dateline(events) -> None:
     evs = events("On Friday, 15 March 2019, clashes erupted in Idlib after shelling on 14 March.", "2019-03-16")
     assert [e.event_date for e in evs] == ["2019-03-15"]

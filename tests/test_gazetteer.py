@@ -517,6 +517,22 @@ def test_patch_add_override_blacklist_in_a_run(tmp_path):
     assert all(f["properties"].get("location") != "Marea" for f in events["features"])
 
 
+def test_a_blacklisted_name_is_no_near_miss_either(tmp_path):
+    # A blacklisted name stops being a place outright: not through another spelling of
+    # the same place, not as a near-miss in geocode or after "the town of".
+    patch = tmp_path / "bl.csv"
+    patch.write_text("action,name,lat,lon\nblacklist,Saraqib,,\n", encoding="utf-8")
+    gaz = load_gazetteer(patches=[patch])
+    assert load_gazetteer().search("Saraqib")
+    assert gaz.search("Saraqib") == [] and gaz.fuzzy("Saraqib") == []
+    from geomap.pipeline import text_to_events
+
+    evs = text_to_events(
+        "Shelling hit the town of Saraqib on Monday, killing two.", published="2019-03-12", gazetteer=gaz
+    )
+    assert all(e.location != "Saraqib" for e in evs)
+
+
 def test_patch_with_a_bad_action_names_the_line(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("action,name,lat,lon\nadd,Tall Nur,36.1,38.2\nremove,Hama,,\n", encoding="utf-8")

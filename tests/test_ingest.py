@@ -245,6 +245,14 @@ def test_byline_is_metadata_not_body() -> None:
     assert ARTICLE in art.text
 
 
+def test_a_short_headline_above_the_body_is_the_title() -> None:
+    art = article_from_text("Jableh shelled\n\nRebel rockets hit Jableh on Thursday, killing two civilians.", id="a")
+    assert art.title == "Jableh shelled"
+    # A line of the body is not a headline, however short.
+    art = article_from_text("Rebel rockets hit Jableh on Thursday, killing two civilians.\n\nMore later.", id="b")
+    assert art.title == ""
+
+
 def test_site_name_above_the_headline_is_not_the_title() -> None:
     text = (
         "Skip to content\nLevant Watchers | news from the front lines\nHome | Latest | DONATE\n\n"

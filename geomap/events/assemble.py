@@ -235,9 +235,15 @@ _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’
 
 
 def _place_dateline_at(text: str, pos: int) -> bool:
-    """Whether the date at ``pos`` is that of an "Idlib, 12 March 2019 —" dateline."""
-    m = PLACE_DATELINE.match(text, 0, pos + 40)
-    return m is not None and m.start("date") == pos
+    """Whether the date at ``pos`` is that of an "Idlib, 12 March 2019 —" dateline.
+
+    The dateline opens a line at the top of the page (under the headline, if any).
+    """
+    line = text.rfind("\n", 0, pos) + 1
+    if line > 400:
+        return False
+    m = PLACE_DATELINE.match(text[line : pos + 40])
+    return m is not None and m.start("date") == pos - line
 
 
 def _inside(m: Mention, coarse: list[Mention]) -> bool:
@@ -450,9 +456,8 @@ def extract_events(
         if (
             len(hits) > 1
             and hits[0].kind in ("dmy", "mdy", "iso")
-            and s_start + hits[0].start < 60
             and (
-                _DATELINE_LEAD.match(text[: s_start + hits[0].start])
+                (s_start + hits[0].start < 60 and _DATELINE_LEAD.match(text[: s_start + hits[0].start]))
                 or _place_dateline_at(text, s_start + hits[0].start)
             )
         ):

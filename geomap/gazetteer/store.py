@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "9"
+_CACHE_VERSION = "10"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -111,6 +111,8 @@ class Gazetteer:
     loose: dict[str, list[int]] = field(default_factory=dict)
     #: A point in each governorate's northern, south-eastern... part, by "Hama|northwest".
     parts: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: Name keys a patch file blacklisted: never a place, not even as a near-miss.
+    blocked: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
 
@@ -138,6 +140,8 @@ class Gazetteer:
         'Deir ez-Zor'
         """
         found: dict[str, Place] = {}
+        if self.is_blocked(name):
+            return []
         for key in name_keys(name):
             for p in self.lookup_key(key):
                 found.setdefault(p.id, p)
@@ -170,6 +174,8 @@ class Gazetteer:
         names, never for running text.
         """
         idxs: dict[int, None] = {}
+        if self.is_blocked(name):
+            return []
         for key in name_keys(name):
             idxs.update(dict.fromkeys(self.loose.get(key, ())))
         for key in loose_keys(name):
@@ -179,6 +185,8 @@ class Gazetteer:
 
     def fuzzy(self, name: str, *, limit: int = 5, cutoff: float = 85.0) -> list[tuple[Place, float]]:
         """Near-miss matches for a misspelt name, scored 0-100 by rapidfuzz."""
+        if self.is_blocked(name):
+            return []
         memo: dict[tuple[str, int, float], list[tuple[Place, float]]] = self.__dict__.setdefault("_fuzzy_memo", {})
         found = memo.get((name, limit, cutoff))
         if found is None:
@@ -202,6 +210,10 @@ class Gazetteer:
                         best[p.id] = (p, score)
         out = sorted(best.values(), key=lambda ps: (-ps[1], ps[0].id))
         return out[:limit]
+
+    def is_blocked(self, name: str) -> bool:
+        """Whether a patch file blacklisted this name."""
+        return bool(self.blocked) and any(k in self.blocked for k in name_keys(name))
 
     def spelt_as(self, surface: str) -> set[str]:
         """Ids of the places that have exactly this spelling (diacritics and articles aside)."""
@@ -715,6 +727,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         spellings=spellings,
         loose=loose,
         parts=parts,
+        blocked=frozenset(blacklist),
     )
 
 

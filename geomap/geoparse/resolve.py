@@ -251,10 +251,11 @@ _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)"
     r"|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"
 )
-#: "Idlib, 12 March 2019 —", "Deir ez-Zor, March 12 (Syria Desk) -": a filing place, its
-#: date and a dash.  The events use it too: that date is the report's, not the incident's.
+#: "Idlib, 12 March 2019 —", "Deir ez-Zor, March 12 (Syria Desk) -", "DAMASCUS, Syria,
+#: August 2, 2019 -": a filing place (and its country), its date and a dash.  The events
+#: use it too: that date is the report's, not the incident's.
 PLACE_DATELINE = re.compile(
-    r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*"
+    r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*(?:[A-Z][a-z]+,\s*)?"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )

@@ -173,6 +173,10 @@ def find_title(text: str, *, raw: str = "") -> str:
     for line in _header_lines(text, 12):
         if title := _headline(line):
             return title
+    # A short headline ("Saraqib bombed") standing alone above the body.
+    m = re.match(r"\s*([^\n]+)\n[ \t]*\n", text)
+    if m and (title := _headline(m.group(1), min_words=2)) and title[0].isupper() and not title.isupper():
+        return title
     return ""
 
 

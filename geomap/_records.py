@@ -284,9 +284,33 @@ def _event_type(value: str) -> tuple[str, str] | None:
     return None
 
 
-def _acled_row(path: Path, line: int, row: dict[str, str], *, ours: bool) -> Row:
+#: ACLED's decorations on an actor's name: "Military Forces of Syria (2000-)",
+#: "Civilians (Syria)", "QSD: Syrian Democratic Forces".
+_ACLED_SUFFIX = re.compile(r"\s*\((?:\d{4}-(?:\d{4})?|[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\)\s*$")
+_ACLED_PREFIX = re.compile(r"^[A-Z][A-Za-z-]{1,9}:\s+(?=[A-Z])")
+
+
+def acled_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
+    """An ACLED export's actor as our actor table names it (and its inter code).
+
+    >>> from geomap.events import load_actors
+    >>> acled_actor("Military Forces of Russia (2000-)", load_actors())
+    ('Military Forces of Russia', 8)
+    >>> acled_actor("QSD: Syrian Democratic Forces", load_actors())[0]
+    'Syrian Democratic Forces'
+    """
+    s = _ACLED_PREFIX.sub("", _ACLED_SUFFIX.sub("", " ".join(raw.split())))
+    name, inter = _actor(s, actors)
+    return (name, inter) if inter is not None else (" ".join(raw.split()), None)
+
+
+def _acled_row(path: Path, line: int, row: dict[str, str], actors: ActorTable, *, ours: bool) -> Row:
     kw = row_fields(row, ref=_ref(path, line))
     if not ours:
+        # Named as the articles' events are, so that the same incident links up.
+        for key in ("actor1", "actor2"):
+            if kw[key]:
+                kw[key] = acled_actor(kw[key], actors)[0]
         if not kw["disorder_type"] and kw["event_type"] in DISORDER:
             kw["disorder_type"] = DISORDER[kw["event_type"]]
         if kw["iso"] == 0 and kw["country"]:
@@ -490,7 +514,7 @@ def parse_rows(
     for line, row in rows():
         try:
             if kind in ("acled", "geomap"):
-                r = _acled_row(path, line, row, ours=kind == "geomap")
+                r = _acled_row(path, line, row, actors, ours=kind == "geomap")
             elif kind == "ucdp":
                 r = _ucdp_row(path, line, row, actors)
             else:

@@ -488,3 +488,45 @@ def test_cli_join_reports_warnings_in_run_json(tmp_path: Path) -> None:
     assert r.exit_code == 0 and "geomap: warning: " in r.output and "a.csv:2" in r.output
     [w] = json.loads((out / "run.json").read_text(encoding="utf-8"))["record_warnings"]
     assert w["line"] == 2 and "Hajin" in w["warning"]
+
+
+def test_acled_actor_names_link_to_the_articles_events(tmp_path: Path, gaz) -> None:
+    # ACLED decorates its actors ("Military Forces of Russia (2000-)", "Civilians (Syria)",
+    # "QSD: Syrian Democratic Forces"); read as our actor table names them, an ACLED row
+    # and an article about the same incident become one event with both sources.
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="SYR7",
+                event_date="2019-05-13",
+                event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike",
+                actor1="Military Forces of Russia (2000-)",
+                inter1=8,
+                actor2="Civilians (Syria)",
+                inter2=7,
+                interaction=78,
+                admin1="Idlib",
+                location="Kafr Nabl",
+                latitude=35.6139,
+                longitude=36.5614,
+                fatalities=6,
+            ),
+            acled_row(event_id_cnty="SYR8", actor1="QSD: Syrian Democratic Forces"),
+        ],
+    )
+    rows = {e.event_id: e for e in join_records([p], gazetteer=gaz).events}
+    assert (rows["SYR7"].actor1, rows["SYR7"].actor2) == ("Military Forces of Russia", "Civilians")
+    assert rows["SYR8"].actor1 == "Syrian Democratic Forces"
+    article = tmp_path / "kafr_nabl.txt"
+    article.write_text(
+        "Russian jets strike Kafr Nabl\n\nPublished 14 May 2019\n\n"
+        "Russian warplanes struck the town of Kafr Nabl in southern Idlib on Monday, "
+        "killing six civilians, rescuers said.\n",
+        encoding="utf-8",
+    )
+    res = run([article], out=tmp_path / "out", map_html=False, records=[p])
+    linked = [e for e in res.events if "kafr_nabl.txt" in e.sources and "acled.csv:2" in e.sources]
+    assert len(linked) == 1, [(e.event_id, e.sources, e.actor1) for e in res.events]

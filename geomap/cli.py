@@ -89,6 +89,10 @@ def _report(result: Any, out: str) -> None:
     )
     for name in sorted(result.outputs):
         click.echo(f"  {result.outputs[name]}")
+    stale = getattr(result, "stale_outputs", [])
+    if stale:
+        verb = "is" if len(stale) == 1 else "are"
+        click.echo(f"geomap: warning: {', '.join(stale)} in {out}/ {verb} from an earlier run, not this one", err=True)
     warned = [a for a in result.articles if a.warnings]
     if warned:
         first = f"{warned[0].source_path or warned[0].id}: {warned[0].warnings[0]}"

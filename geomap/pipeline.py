@@ -44,6 +44,8 @@ class RunResult:
     outputs: dict[str, str] = field(default_factory=dict)
     #: Rows kept but flagged (joined records whose name and point disagree...).
     warnings: list[InputError] = field(default_factory=list)
+    #: Output files an earlier run left in the folder that this run did not rewrite.
+    stale_outputs: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> bool:
@@ -253,6 +255,7 @@ def write_outputs(
         listed = "\n  ".join(str(p) for p in result.problems)
         raise GeomapError(f"nothing could be read, so nothing was written to {out}/:\n  {listed}")
     _remove_stale_temporaries(out)
+    earlier = [n for n in _OUTPUT_NAMES if n != "run.json" and (out / n).exists()]
     t0 = time.perf_counter()
     counts: dict[str, int] = {}
     for e in result.events:
@@ -298,6 +301,12 @@ def write_outputs(
         "timings": result.timings,  # seconds per stage
         "outputs": sorted(paths) + ["run.json"],
     }
+    # Files an earlier run wrote here that this run did not rewrite: kept (they are the
+    # user's), but named, so that an old map is not read as this run's.
+    stale = [n for n in earlier if n not in paths]
+    if stale:
+        summary["stale_outputs"] = stale
+    result.stale_outputs = stale
     write_text_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     result.outputs = {k: str(v) for k, v in paths.items()}
     result.outputs["run.json"] = str(out / "run.json")

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from geomap import __version__
+from geomap._data import data_dir
 from geomap.cli import cli
 
 OUTPUTS = {"map.html", "events.geojson", "events.csv", "mentions.csv", "articles.csv", "run.json"}
@@ -308,3 +309,17 @@ def test_article_warnings_are_said_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "nodate.txt: no publication date found" in result.stderr
     assert "articles.csv" in result.stderr
+
+
+def test_outputs_of_an_earlier_run_are_named_as_such(tmp_path: Path) -> None:
+    # `run` writes the map; a later `extract` into the same folder does not rewrite it:
+    # the old map stays (it is the user's) but run.json and a warning say it is stale.
+    runner = CliRunner()
+    first = runner.invoke(cli, ["run", "--out", str(tmp_path), "--tiles", "none"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(cli, ["extract", str(data_dir() / "samples"), "--out", str(tmp_path)])
+    assert again.exit_code == 0, again.output
+    summary = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert {"map.html", "report.html"} <= set(summary["stale_outputs"])
+    assert "map.html" not in summary["outputs"] and (tmp_path / "map.html").exists()
+    assert "earlier run" in again.output

@@ -662,6 +662,11 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
         # A part of the count is not another count.
         ("Nine civilians including three children were killed when rockets hit.", 9, None),
         ("9 civilians including 3 children were killed when rockets hit.", 9, None),
+        # One person, however described, and the kin killed with them.
+        ("Gunmen shot dead a former Free Syrian Army commander in Nawa.", 1, None),
+        ("The strike hit a house in Binnish, killing a woman and her three children.", 4, None),
+        ("Shelling hit the market in Jisr al-Shughur, wounding a child.", None, 1),
+        ("A car bomb killed 5 people in Afrin, wounding a child.", 5, 1),
     ],
 )
 def test_counts_in_two_clauses(sentence: str, killed: int, injured: int | None) -> None:

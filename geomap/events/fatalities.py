@@ -169,7 +169,7 @@ _ONE_WHO = (
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)"
 )
 _ONE_PERSON = re.compile(
-    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?"
     + _ONE_WHO
     + r"\b"
     # "A child was killed", and headline style "Child killed".
@@ -179,6 +179,17 @@ _ONE_PERSON = re.compile(
     re.I,
 )
 
+# "killing a woman and her three children": the one and the others.
+_AND_KIN = re.compile(
+    r"\s+and\s+(?:her|his|their)\s+("
+    + _NUMWORD
+    + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)\b",
+    re.I,
+)
+# "wounding a child": one injured.
+_ONE_HURT = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?" + _ONE_WHO + r"\b", re.I
+)
 
 # "killing a family of six": the count is the family's size.
 _FAMILY = re.compile(
@@ -319,9 +330,15 @@ def find_casualties(sentence: str) -> Casualties:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
         texts.append(" ".join(m.group().split()))
-    if not killed and _ONE_PERSON.search(sentence):
-        killed.append(1)
-        texts.append(_ONE_PERSON.search(sentence).group())  # type: ignore[union-attr]
+    one = None if killed else _ONE_PERSON.search(sentence)
+    if one is not None:
+        kin = _AND_KIN.match(sentence, one.end())
+        others = word_number(kin.group(1)) if kin else None
+        killed.append(1 + (others or 0))
+        texts.append(one.group() + (kin.group() if kin and others else ""))
+    if not injured and (hurt := _ONE_HURT.search(sentence)):
+        injured.append(1)
+        texts.append(hurt.group())
     vague = ""
     if not killed:
         vm = _VAGUE_RX.search(sentence)

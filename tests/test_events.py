@@ -531,6 +531,22 @@ def test_a_force_is_never_its_own_opponent(events) -> None:
     assert evs and all(e.actor1 != e.actor2 for e in evs)
 
 
+def test_partners_named_together_are_one_side(events) -> None:
+    # "Syrian and Russian warplanes": both flew; the second is the associated actor, not the target.
+    (e,) = events("On Monday, Syrian and Russian warplanes struck Kafr Nabl, killing five civilians.")
+    assert (e.actor1, e.actor2) == ("Syrian Arab Army", "Civilians")
+    assert "Military Forces of Russia" in e.assoc_actor_1.split("; ")
+    # Foes named together are still two sides.
+    (clash,) = events("On Monday, the SDF and ISIS clashed near Hajin.")
+    assert (clash.actor1, clash.actor2) == ("Syrian Democratic Forces", "Islamic State")
+
+
+def test_the_one_assassinated_is_the_victim(events) -> None:
+    (e,) = events("On Thursday, a former rebel commander was assassinated in the town of Nawa.")
+    assert e.actor1 == "Unidentified armed group" and e.actor2 == "Former rebels"
+    assert e.fatalities == 1
+
+
 def test_an_adjective_on_a_bomb_names_who_set_it(events) -> None:
     # "rebel tunnel blast", "regime car bomb": the adjective is the actor, as on "rebel shelling".
     (tunnel,) = events("On Friday, a rebel tunnel blast in Aleppo killed 20 soldiers, a monitor said.")

@@ -91,8 +91,14 @@ class ActorTable:
             name = _IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None))
             actor = self.by_name.get(name or "")
             if actor is not None:
-                out.append(ActorMention(m.start(), m.start("noun") - 1, m.group("adj"), actor))
+                out.append(ActorMention(m.start(), m.end("adj"), m.group("adj"), actor))
                 nouns.append(m.span("noun"))
+            # "Syrian and Russian warplanes": both flew.
+            adj2 = (m.group("adj2") or "").lower()
+            name2 = _IMPLICIT_ACTORS.get((adj2, air)) or _IMPLICIT_ACTORS.get((adj2, None))
+            partner = self.by_name.get(name2 or "")
+            if adj2 and partner is not None and partner is not actor:
+                out.append(ActorMention(m.start("adj2"), m.end("adj2"), m.group("adj2"), partner))
         barrel = self.by_name.get("Syrian Arab Air Force")
         if barrel is not None:
             # Only the Syrian air force dropped barrel bombs.
@@ -155,7 +161,7 @@ _IMPLICIT = Folded(
     re.compile(
         r"\b(?P<adj>regime|government|pro-government|pro-regime|loyalist|syrian|russian|turkish|israeli|"
         r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british)"
-        r"(?:\s+and\s+(?:syrian|russian|regime|government)(?:\s+regime)?)?\s+"
+        r"(?:\s+and\s+(?P<adj2>syrian|russian|regime|government)(?:\s+regime)?)?\s+"
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
         r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?|"

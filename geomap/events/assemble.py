@@ -47,7 +47,8 @@ _HISTORY = re.compile(
 )
 _VICTIM_AFTER = re.compile(
     r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*"
-    r"(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?(?:killed|wounded|injured|captured|executed|arrested|detained|slain)\b"
+    r"(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|captured|executed|arrested|detained|slain|assassinated|kidnapped|abducted|shot dead)\b"
     # Headline style with no auxiliary ("29 rebels killed in ..."): only when no object follows the verb.
     r"|(?:dead|died)\b|(?:killed|wounded|injured|captured|executed|slain)\b(?=\s*(?:$|[.,;:]|in\b|on\b|by\b|during\b|when\b|as\b|after\b|near\b|while\b|and\b)))",
     re.I,
@@ -130,6 +131,22 @@ _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"}
 # (types.py reads "coalition/Russia/Israel struck" so itself; this catches the rest by side).
 _FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
 _STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
+#: Sides that fight on the same side: "Syrian and Russian warplanes" are partners, not foes.
+_CAMPS = (
+    frozenset({"government", "government-allied", "russia", "iran-backed"}),
+    frozenset({"turkey", "turkey-backed"}),
+    frozenset({"coalition", "kurdish-led"}),
+)
+
+
+def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
+    """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
+    if not any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS):
+        return False
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[first.end : second.start]))
+
+
 #: Forces that can break up a protest (ACLED's "protest with intervention").
 _STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey", "kurdish-led", "coalition", "israel"})
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
@@ -373,6 +390,8 @@ def _choose_actors(
         if agent is not None and (a.actor.name == agent.actor.name or a is agent):
             continue
         if agent is not None and a.actor.side == agent.actor.side and id(a) not in patients:
+            continue
+        if agent is not None and _partners(sentence, agent, a):
             continue
         other = a
         break
@@ -809,6 +828,7 @@ def _finish(
     lead = min((d.start for d in drafts), default=0)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
+        partner = next((a for a in d.actors if a1 is not None and a is not a1 and _partners(d.sentence, a1, a)), None)
         if (
             a1 is None
             and air_agents
@@ -825,6 +845,10 @@ def _finish(
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2, assoc2 = None, ""  # a branch and its force are one side, not two
+        if partner is not None and a1 is not None and actors.rollup(partner.actor) is not a1.actor:
+            # Named with the agent ("Syrian and Russian warplanes"): ACLED's associated actor.
+            ally = actors.rollup(partner.actor).name
+            assoc1 = "; ".join(x for x in (assoc1, ally) if x)
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )

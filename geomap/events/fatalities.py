@@ -60,7 +60,7 @@ _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a numb
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 _WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
-_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead)"
+_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|assassinated)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
@@ -173,7 +173,7 @@ _ONE_PERSON = re.compile(
     + _ONE_WHO
     + r"\b"
     # "A child was killed", and headline style "Child killed".
-    + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+)?"
+    + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO
     + r"\s+(?:was\s+)?(?:killed|shot dead|executed|assassinated)\b",
     re.I,

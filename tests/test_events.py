@@ -19,6 +19,7 @@ from geomap import _geo
 from geomap.events import load_actors, merge_duplicates
 from geomap.events.dedup import mark_duplicates, same_incident
 from geomap.gazetteer import load_gazetteer
+from geomap.geoparse import find_mentions, resolve_mentions
 from geomap.ingest import article_from_text, read_articles
 from geomap.models import Event
 from geomap.pipeline import extract, process, text_to_events
@@ -529,6 +530,21 @@ def test_a_force_is_never_its_own_opponent(events) -> None:
         "and the Syrian Arab Air Force struck the Syrian army's own positions by mistake."
     )
     assert evs and all(e.actor1 != e.actor2 for e in evs)
+
+
+def test_an_incident_abroad_lends_neither_place_nor_toll(events) -> None:
+    # The strike was in Iraq; the Syrian sentence after it is its own report, with no toll.
+    evs = events(
+        "On Friday, coalition aircraft struck Islamic State positions near the Iraqi town of Sinjar, "
+        "killing 9 militants, officials said. Across the border, SDF fighters advanced on Shaddadi."
+    )
+    assert [(e.location, e.fatalities) for e in evs] == [("al-Shaddadi", None)]
+    # "the Iraqi town of X" is Iraq's X, though Syria has one of the name too.
+    gaz = load_gazetteer()
+    mentions = resolve_mentions(
+        "Jets hit the Iraqi town of Sinjar.", find_mentions("Jets hit the Iraqi town of Sinjar.", gaz), gaz
+    )
+    assert [m.place.country for m in mentions if m.place is not None] == ["IQ"]
 
 
 def test_partners_named_together_are_one_side(events) -> None:

@@ -554,6 +554,8 @@ def extract_events(
             inherited = prev_event or last_place.get(para) or (title_places[0] if title_places and not drafts else None)
             if inherited is None:
                 continue
+            if any(_abroad(m, focus, text) for m in s_mentions):
+                continue  # it happened abroad ("near the Iraqi town of al-Qaim"): no Syrian site for it
             if typed and all(t.sub_event_type in _NO_GUESS for t in typed) and not _ANAPHORA.search(sentence):
                 continue  # a development with no place of its own is not mapped to a guess
             lists = [[inherited]]
@@ -630,7 +632,44 @@ def extract_events(
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
-    return _finish(article, _drop_coarse(_merge_same(body or drafts, actors)), actors, actor_hits, title_admin1)
+    # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
+    # is no Syrian event's.
+    lead_end = text.find(". ", 0, 300)
+    lead_end = lead_end if lead_end >= 0 else min(len(text), 300)
+    lead_abroad = not any(m.start < lead_end for m in eligible) and any(
+        m.start < lead_end and _abroad(m, focus, text) for m in mentions
+    )
+    return _finish(
+        article,
+        _drop_coarse(_merge_same(body or drafts, actors)),
+        actors,
+        actor_hits,
+        title_admin1,
+        lead_abroad=lead_abroad,
+    )
+
+
+_AT_SITE = re.compile(
+    r"\b(?:in|near|at|outside|around|on|into|(?:town|city|village|province|district|area) of)\s+(?:the\s+)?(?:al-|el-)?$",
+    re.I,
+)
+
+
+def _abroad(m: Mention, focus: frozenset[str], text: str) -> bool:
+    """A site outside the countries of interest, named as where something is.
+
+    "near the Iraqi town of al-Qaim"; not a country or border, not a dateline, not a
+    name in passing.
+    """
+    p = m.place
+    return (
+        p is not None
+        and p.kind not in ("country", "border")
+        and p.country not in focus
+        and m.cue != "dateline"
+        and m.status == "resolved"
+        and bool(_AT_SITE.search(text, max(0, m.start - 30), m.start))
+    )
 
 
 #: Where a sentence may hold a second report: after "; ", ", and ...", ", while", ", as".
@@ -818,6 +857,8 @@ def _finish(
     actors: ActorTable,
     actor_hits: list[ActorMention],
     title_admin1: frozenset[str] = frozenset(),
+    *,
+    lead_abroad: bool = False,
 ) -> list[Event]:
     events: list[Event] = []
     defaults: list[Actor | None] = []
@@ -921,6 +962,7 @@ def _finish(
         title_admin1,
         _title_agent(article.title, actors),
         defaults,
+        lead_abroad=lead_abroad,
     )
 
 
@@ -999,6 +1041,8 @@ def _mark_primary(
     title_admin1: frozenset[str] = frozenset(),
     title_agent: Actor | None = None,
     defaults: Sequence[Actor | None] = (),
+    *,
+    lead_abroad: bool = False,
 ) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
@@ -1054,7 +1098,7 @@ def _mark_primary(
     main = out[best]
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
-        for line in (article.title, article.text[:300].split(". ")[0]):
+        for line in (article.title, "" if lead_abroad else article.text[:300].split(". ")[0]):
             cas = find_casualties(line)
             if cas.killed is not None:
                 out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")

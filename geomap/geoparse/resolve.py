@@ -167,6 +167,11 @@ def resolve_mentions(
                     )
                 )
                 continue
+        # "the Iraqi town of Sinjar", "the Turkish border town of Kilis": that country's place.
+        nation = _NATION_BEFORE.search(text, max(0, raw.start - 40), raw.start)
+        if nation is not None and len(places) > 1:
+            country = _NATIONS[nation.group(1).lower()]
+            places = [p for p in places if p.country == country] or places
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
         for p in places:
@@ -247,6 +252,19 @@ def resolve_mentions(
     return _between(text, out)
 
 
+_NATIONS = {
+    "syrian": "SY",
+    "iraqi": "IQ",
+    "turkish": "TR",
+    "lebanese": "LB",
+    "jordanian": "JO",
+    "israeli": "IL",
+}
+_NATION_BEFORE = re.compile(
+    r"\b(Syrian|Iraqi|Turkish|Lebanese|Jordanian|Israeli)\s+(?:border\s+|frontier\s+)?"
+    r"(?:town|city|village|province|district|capital|crossing)\s+(?:of\s+)?(?:the\s+)?(?:al-|el-)?$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][A-Z .-]{2,30}(?:,\s*[A-Z][a-zA-Z]+)?\s*\((?:AP|AFP|Reuters|REUTERS|SANA|AA|UPI|Xinhua|dpa)\)"
     r"|^\W{0,3}[A-Z]{3,}[A-Z ]*\s*[-–—:]"

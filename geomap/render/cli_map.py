@@ -140,3 +140,5 @@ def _make(
     click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:
         click.echo(f"  {path}")
+    if problems:
+        sys.exit(3)  # geomap.cli.EXIT_SKIPPED: finished, but some rows were skipped

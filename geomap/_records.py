@@ -299,9 +299,13 @@ def acled_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     >>> acled_actor("QSD: Syrian Democratic Forces", load_actors())[0]
     'Syrian Democratic Forces'
     """
-    s = _ACLED_PREFIX.sub("", _ACLED_SUFFIX.sub("", " ".join(raw.split())))
+    raw = " ".join(raw.split())
+    since = re.search(r"\((\d{4})-(?:\d{4})?\)\s*$", raw)
+    if since and int(since.group(1)) >= 2024:
+        return raw, None  # the forces of the government after Assad: not the table's Syrian Arab Army
+    s = _ACLED_PREFIX.sub("", _ACLED_SUFFIX.sub("", raw))
     name, inter = _actor(s, actors)
-    return (name, inter) if inter is not None else (" ".join(raw.split()), None)
+    return (name, inter) if inter is not None else (raw, None)
 
 
 def _acled_row(path: Path, line: int, row: dict[str, str], actors: ActorTable, *, ours: bool) -> Row:

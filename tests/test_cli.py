@@ -323,3 +323,8 @@ def test_outputs_of_an_earlier_run_are_named_as_such(tmp_path: Path) -> None:
     assert {"map.html", "report.html"} <= set(summary["stale_outputs"])
     assert "map.html" not in summary["outputs"] and (tmp_path / "map.html").exists()
     assert "earlier run" in again.output
+    # Drawn again from this run's events, the map is no longer stale.
+    redrawn = runner.invoke(cli, ["map", str(tmp_path / "events.geojson"), "--tiles", "none"])
+    assert redrawn.exit_code == 0, redrawn.output
+    summary = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert summary["stale_outputs"] == ["report.html"]

@@ -539,6 +539,13 @@ def test_an_incident_abroad_lends_neither_place_nor_toll(events) -> None:
         "killing 9 militants, officials said. Across the border, SDF fighters advanced on Shaddadi."
     )
     assert [(e.location, e.fatalities) for e in evs] == [("al-Shaddadi", None)]
+    # Where the source speaks from, or fled to, is not where it happened.
+    for lead in (
+        "Air strikes killed at least 20 people on Monday, rebels told reporters in Beirut.",
+        "Government shelling killed 20 people on Monday, residents who fled to the Turkish town of Reyhanli said.",
+    ):
+        (e,) = events(lead + " The strikes hit Douma in Eastern Ghouta.")
+        assert (e.location, e.fatalities) == ("Douma", 20)
     # "the Iraqi town of X" is Iraq's X, though Syria has one of the name too.
     gaz = load_gazetteer()
     mentions = resolve_mentions(
@@ -555,6 +562,15 @@ def test_partners_named_together_are_one_side(events) -> None:
     # Foes named together are still two sides.
     (clash,) = events("On Monday, the SDF and ISIS clashed near Hajin.")
     assert (clash.actor1, clash.actor2) == ("Syrian Democratic Forces", "Islamic State")
+    # Partners who were hit are the victims together.
+    (hit,) = events("On Monday, Syrian and Russian soldiers were wounded in a rebel attack near Morek.")
+    assert (hit.actor1, hit.actor2) == ("Syrian opposition armed groups", "Syrian Arab Army")
+    # Two of one camp on opposite sides of a clash: the second is the foe, not an ally.
+    (split,) = events("On Monday, clashes erupted between Turkish troops and Turkish-backed rebels in Afrin.")
+    assert (split.actor1, split.actor2, split.assoc_actor_1) == ("Turkish Armed Forces", "Syrian National Army", "")
+    # "told us": the pronoun, not the United States.
+    evs = events("On Monday, a resident of Saraqib told us bombs fell all night.")
+    assert all("United States" not in e.actor1 for e in evs)
 
 
 def test_the_one_assassinated_is_the_victim(events) -> None:
@@ -604,6 +620,18 @@ def test_a_wire_dateline_under_the_headline_is_not_the_day(gaz, actors) -> None:
     _m, (e,) = process([art], gazetteer=gaz, actors=actors)
     assert art.published == date(2019, 6, 7)
     assert (e.event_date, e.location) == ("2019-06-06", "Jableh")
+
+
+def test_digest_lines_are_not_datelines(events) -> None:
+    # "Town, Governorate, May 12:" lines of a digest name the site, not a filing place.
+    evs = events(
+        "Weekly digest\n\nSaraqib, Idlib, May 12: Russian jets struck the town, killing four civilians.\n"
+        "Kafr Nabl, Idlib, May 13: Regime shelling killed two children.",
+        "2019-05-17",
+    )
+    assert {("Saraqib", "2019-05-12", 4), ("Kafranbel", "2019-05-13", 2)} <= {
+        (e.location, e.event_date, e.fatalities) for e in evs
+    }
 
 
 def test_a_comma_after_opening_words_is_not_a_dateline(events) -> None:
@@ -699,6 +727,10 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
         ("The strike hit a house in Binnish, killing a woman and her three children.", 4, None),
         ("Shelling hit the market in Jisr al-Shughur, wounding a child.", None, 1),
         ("A car bomb killed 5 people in Afrin, wounding a child.", 5, 1),
+        ("A former Free Syrian Army commander was assassinated in Daraa city on Monday.", 1, None),
+        # The kin who were wounded are not killed; a wound of last week is not this one.
+        ("An air strike on Ariha on Monday killed a man and his two sons were wounded.", 1, 2),
+        ("The commander, who was wounded a week ago when a militant attacked him, died on Monday.", None, None),
     ],
 )
 def test_counts_in_two_clauses(sentence: str, killed: int, injured: int | None) -> None:

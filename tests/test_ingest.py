@@ -251,6 +251,10 @@ def test_a_short_headline_above_the_body_is_the_title() -> None:
     # A line of the body is not a headline, however short.
     art = article_from_text("Rebel rockets hit Jableh on Thursday, killing two civilians.\n\nMore later.", id="b")
     assert art.title == ""
+    # A desk or agency line above the body is no headline.
+    for line in ("Euphrates Desk", "Beirut (Reuters)"):
+        art = article_from_text(f"{line}\n\nRebel rockets hit Jableh on Thursday, killing two civilians.", id="c")
+        assert art.title != line
 
 
 def test_site_name_above_the_headline_is_not_the_title() -> None:

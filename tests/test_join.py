@@ -520,6 +520,11 @@ def test_acled_actor_names_link_to_the_articles_events(tmp_path: Path, gaz) -> N
     rows = {e.event_id: e for e in join_records([p], gazetteer=gaz).events}
     assert (rows["SYR7"].actor1, rows["SYR7"].actor2) == ("Military Forces of Russia", "Civilians")
     assert rows["SYR8"].actor1 == "Syrian Democratic Forces"
+    # The forces of the government after December 2024 are not the old army.
+    from geomap._records import acled_actor
+    from geomap.events import load_actors
+
+    assert acled_actor("Military Forces of Syria (2024-)", load_actors()) == ("Military Forces of Syria (2024-)", None)
     article = tmp_path / "kafr_nabl.txt"
     article.write_text(
         "Russian jets strike Kafr Nabl\n\nPublished 14 May 2019\n\n"

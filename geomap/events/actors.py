@@ -86,6 +86,8 @@ class ActorTable:
         nouns: list[tuple[int, int]] = []
         for m in _IMPLICIT.finditer(text):
             adj = m.group("adj").lower().replace(".", "")
+            if adj == "us" and m.group("adj") != "US":
+                continue  # "told us bombs fell": the pronoun, not the United States
             noun = m.group("noun").lower()
             air = bool(re.match(r"air|aerial|war|jet|helicopter|plane|aircraft|barrel|drone", noun))
             name = _IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None))

@@ -46,7 +46,8 @@ _HISTORY = re.compile(
     re.I,
 )
 _VICTIM_AFTER = re.compile(
-    r"^\s*(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*"
+    # "Syrian [and Russian] soldiers were wounded": a partner named with it shares its fate.
+    r"^\s*(?:and\s+[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*"
     r"(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|captured|executed|arrested|detained|slain|assassinated|kidnapped|abducted|shot dead)\b"
     # Headline style with no auxiliary ("29 rebels killed in ..."): only when no object follows the verb.
@@ -257,8 +258,8 @@ def _place_dateline_at(text: str, pos: int) -> bool:
     The dateline opens a line at the top of the page (under the headline, if any).
     """
     line = text.rfind("\n", 0, pos) + 1
-    if line > 400:
-        return False
+    if line > 400 or len([x for x in text[:line].split("\n") if x.strip()]) > 1:
+        return False  # only the headline may stand above it
     m = PLACE_DATELINE.match(text[line : pos + 40])
     return m is not None and m.start("date") == pos - line
 
@@ -655,6 +656,13 @@ _AT_SITE = re.compile(
 )
 
 
+_SOURCE_ABROAD = re.compile(
+    r"\b(?:said|says|told|tells|reported|according|reporters|journalists|spoke|speaking|sources?|"
+    r"fled|flee|fleeing|refuge|taken|transferred|evacuated|moved|based|exile|lives?|living)\b",
+    re.I,
+)
+
+
 def _abroad(m: Mention, focus: frozenset[str], text: str) -> bool:
     """A site outside the countries of interest, named as where something is.
 
@@ -669,6 +677,9 @@ def _abroad(m: Mention, focus: frozenset[str], text: str) -> bool:
         and m.cue != "dateline"
         and m.status == "resolved"
         and bool(_AT_SITE.search(text, max(0, m.start - 30), m.start))
+        # Not where the source speaks from or people fled to ("told reporters in Beirut",
+        # "residents who fled to the Turkish town of Reyhanli said").
+        and not _SOURCE_ABROAD.search(text, max(0, m.start - 60), m.start)
     )
 
 
@@ -886,7 +897,12 @@ def _finish(
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2, assoc2 = None, ""  # a branch and its force are one side, not two
-        if partner is not None and a1 is not None and actors.rollup(partner.actor) is not a1.actor:
+        if (
+            partner is not None
+            and a1 is not None
+            and actors.rollup(partner.actor) is not a1.actor
+            and (a2 is None or actors.rollup(partner.actor) is not a2.actor)
+        ):
             # Named with the agent ("Syrian and Russian warplanes"): ACLED's associated actor.
             ally = actors.rollup(partner.actor).name
             assoc1 = "; ".join(x for x in (assoc1, ally) if x)

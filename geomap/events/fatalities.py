@@ -169,11 +169,11 @@ _ONE_WHO = (
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)"
 )
 _ONE_PERSON = re.compile(
-    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?"
+    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
     + r"\b"
     # "A child was killed", and headline style "Child killed".
-    + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,3}?"
+    + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
     + r"\s+(?:was\s+)?(?:killed|shot dead|executed|assassinated)\b",
     re.I,
@@ -188,7 +188,10 @@ _AND_KIN = re.compile(
 )
 # "wounding a child": one injured.
 _ONE_HURT = re.compile(
-    r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?" + _ONE_WHO + r"\b", re.I
+    r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:(?!(?:when|while|after|ago|an?|the)\b)[\w-]+\s+){0,4}?"
+    + _ONE_WHO
+    + r"\b",
+    re.I,
 )
 
 # "killing a family of six": the count is the family's size.
@@ -333,6 +336,8 @@ def find_casualties(sentence: str) -> Casualties:
     one = None if killed else _ONE_PERSON.search(sentence)
     if one is not None:
         kin = _AND_KIN.match(sentence, one.end())
+        if kin and re.match(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", sentence[kin.end() :], re.I):
+            kin = None  # "killed a man and his two sons were wounded"
         others = word_number(kin.group(1)) if kin else None
         killed.append(1 + (others or 0))
         texts.append(one.group() + (kin.group() if kin and others else ""))

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-_CACHE_VERSION = "10"
+_CACHE_VERSION = "11"
 REGION = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _GOVERNORATE_WORDS = ("province", "governorate", "countryside", "region", "provinces", "gov")
 #: Words that look like names but are not places when capitalised in text.
@@ -738,8 +738,9 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
     countryside" is Kafr Zita and Morek, north of Hama city, not the al-Ghab
     plain in the far north-west; "the northern Aleppo countryside" is Azaz and
     Tal Rifaat.  So a side is where people live in that quarter as seen from the
-    capital (Damascus for its countryside): the median of the settlements at
-    least 8 km from it whose bearing lies within 30 degrees of the direction.  Where fewer than four settlements
+    capital (Damascus for its countryside): among the settlements at least 8 km
+    from it whose bearing lies within 30 degrees of the direction, the farther
+    two thirds; the point is the settlement nearest their medians.  Where fewer than four settlements
     lie there, the median of the third of all settlements furthest that way;
     governorates with too few settlements fall back to the polygon
     (:meth:`AdminIndex.part`).
@@ -767,15 +768,22 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
                     point = (clat, clon)
                 else:
                     norm = hypot(dx, dy)
-                    quarter = [
-                        p
+                    cone = [
+                        ((dx * x + dy * y) / norm, p)
                         for x, y, p in offsets
                         if (r := hypot(x, y)) >= 8.0 and (dx * x + dy * y) / (norm * r) >= 0.866
                     ]
+                    # The farther two thirds of the quarter: "the eastern countryside" is not
+                    # the city's edge.
+                    cone.sort(key=lambda dp: dp[0])
+                    quarter = [p for _d, p in cone[len(cone) // 3 :]]
                     if len(quarter) < 4:
                         ranked = sorted(pts, key=lambda p: -(dx * (p[1] - clon) * shrink + dy * (p[0] - clat)))
                         quarter = ranked[: len(ranked) // 3]
-                    point = (median(p[0] for p in quarter), median(p[1] for p in quarter))
+                    mid = (median(p[0] for p in quarter), median(p[1] for p in quarter))
+                    # A settlement, not the empty middle between two clusters (nor the next
+                    # governorate): the one nearest the medians.
+                    point = min(quarter, key=lambda p: hypot((p[0] - mid[0]), (p[1] - mid[1]) * shrink))
             if point is None and admin.available:
                 point = admin.part(g.name, direction)
             if point is not None:

@@ -273,7 +273,8 @@ _DATELINE = re.compile(
 #: August 2, 2019 -": a filing place (and its country), its date and a dash.  The events
 #: use it too: that date is the report's, not the incident's.
 PLACE_DATELINE = re.compile(
-    r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*(?:[A-Z][a-z]+,\s*)?"
+    r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*"
+    r"(?:(?:Syria|Iraq|Turkey|Türkiye|Lebanon|Jordan|Israel|Iran|Russia|Egypt|Qatar),\s*)?"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )

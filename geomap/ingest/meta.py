@@ -175,7 +175,13 @@ def find_title(text: str, *, raw: str = "") -> str:
             return title
     # A short headline ("Saraqib bombed") standing alone above the body.
     m = re.match(r"\s*([^\n]+)\n[ \t]*\n", text)
-    if m and (title := _headline(m.group(1), min_words=2)) and title[0].isupper() and not title.isupper():
+    if (
+        m
+        and (title := _headline(m.group(1), min_words=2))
+        and title[0].isupper()
+        and "(" not in title
+        and any(w[:1].islower() for w in title.split()[1:])  # "Euphrates Desk" is a byline
+    ):
         return title
     return ""
 

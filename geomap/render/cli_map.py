@@ -137,8 +137,33 @@ def _make(
             from .static_map import write_static_map
 
             written.append(write_static_map(events, image))
+    _refresh_run_summary(src, [Path(w) for w in written])
     click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:
         click.echo(f"  {path}")
     if problems:
         sys.exit(3)  # geomap.cli.EXIT_SKIPPED: finished, but some rows were skipped
+
+
+def _refresh_run_summary(src: Path, written: list[Path]) -> None:
+    """Drawn again from a run's own events: those files are no longer stale in its run.json."""
+    import json
+
+    from .._atomic import write_text_atomic
+
+    summary_path = src.parent / "run.json"
+    try:
+        summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(summary, dict) or not summary.get("stale_outputs"):
+        return
+    fresh = {w.name for w in written if w.parent.resolve() == src.parent.resolve()}
+    left = [n for n in summary["stale_outputs"] if n not in fresh]
+    if left == summary["stale_outputs"]:
+        return
+    if left:
+        summary["stale_outputs"] = left
+    else:
+        del summary["stale_outputs"]
+    write_text_atomic(summary_path, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")

@@ -535,3 +535,20 @@ def test_acled_actor_names_link_to_the_articles_events(tmp_path: Path, gaz) -> N
     res = run([article], out=tmp_path / "out", map_html=False, records=[p])
     linked = [e for e in res.events if "kafr_nabl.txt" in e.sources and "acled.csv:2" in e.sources]
     assert len(linked) == 1, [(e.event_id, e.sources, e.actor1) for e in res.events]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_semicolon_and_tab_separated_records(tmp_path: Path, gaz, sep: str) -> None:
+    # Spreadsheets in many locales save ";"-separated files; the same rows, the same events.
+    src = [line.split(",") for line in ["location,date,fatalities", "Hajin,2018-11-03,4", "Saraqib,2019-05-12,2"]]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("\n".join(sep.join(r) for r in src) + "\n", encoding="utf-8")
+    comma = tmp_path / "comma.csv"
+    comma.write_text("\n".join(",".join(r) for r in src) + "\n", encoding="utf-8")
+    cols = PlainColumns(name="location", date="date", fatalities="fatalities")
+    a = join_records([comma], gazetteer=gaz, columns=cols).events
+    b = join_records([plain], gazetteer=gaz, columns=cols).events
+    assert [(e.location, e.event_date, e.fatalities) for e in b] == [
+        (e.location, e.event_date, e.fatalities) for e in a
+    ]
+    assert len(a) == 2

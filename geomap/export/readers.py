@@ -303,7 +303,10 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
     path = Path(path)
     text = _decode(path)
     csv.field_size_limit(1 << 24)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Spreadsheets in many locales save ";"-separated "CSV"; tab-separated exports too.
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -312,7 +315,7 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
         raise InputError(path, f"malformed CSV header ({exc})", line=1) from exc
     names = [h.strip().lower() for h in header]
     if len(names) < 2:
-        msg = f"only one column ({names[0][:60]!r}); is this a comma-separated file with a header?"
+        msg = f"only one column ({names[0][:60]!r}); is this a comma-, semicolon- or tab-separated file with a header?"
         raise InputError(path, msg, line=1)
     while True:
         try:

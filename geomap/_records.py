@@ -286,7 +286,7 @@ def _event_type(value: str) -> tuple[str, str] | None:
 
 #: ACLED's decorations on an actor's name: "Military Forces of Syria (2000-)",
 #: "Civilians (Syria)", "QSD: Syrian Democratic Forces".
-_ACLED_SUFFIX = re.compile(r"\s*\((?:\d{4}-(?:\d{4})?|[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\)\s*$")
+_ACLED_SUFFIX = re.compile(r"\s*\((?:(?P<since>\d{4})-(?:\d{4})?|[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\)\s*$")
 _ACLED_PREFIX = re.compile(r"^[A-Z][A-Za-z-]{1,9}:\s+(?=[A-Z])")
 
 
@@ -300,10 +300,10 @@ def acled_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     'Syrian Democratic Forces'
     """
     raw = " ".join(raw.split())
-    since = re.search(r"\((\d{4})-(?:\d{4})?\)\s*$", raw)
-    if since and int(since.group(1)) >= 2024:
+    suffix = _ACLED_SUFFIX.search(raw)
+    if suffix and suffix.group("since") and int(suffix.group("since")) >= 2024:
         return raw, None  # the forces of the government after Assad: not the table's Syrian Arab Army
-    s = _ACLED_PREFIX.sub("", _ACLED_SUFFIX.sub("", raw))
+    s = _ACLED_PREFIX.sub("", raw[: suffix.start()] if suffix else raw)
     name, inter = _actor(s, actors)
     return (name, inter) if inter is not None else (raw, None)
 

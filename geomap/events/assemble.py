@@ -140,12 +140,15 @@ _CAMPS = (
 )
 
 
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
     if not any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS):
         return False
     first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[first.end : second.start]))
+    return bool(_JOINED.fullmatch(sentence, first.end, second.start))
 
 
 #: Forces that can break up a protest (ACLED's "protest with intervention").
@@ -635,8 +638,7 @@ def extract_events(
     body = [d for d in drafts if not d.from_title]
     # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
     # is no Syrian event's.
-    lead_end = text.find(". ", 0, 300)
-    lead_end = lead_end if lead_end >= 0 else min(len(text), 300)
+    lead_end = len(text[:300].split(". ")[0])
     lead_abroad = not any(m.start < lead_end for m in eligible) and any(
         m.start < lead_end and _abroad(m, focus, text) for m in mentions
     )
@@ -646,7 +648,7 @@ def extract_events(
         actors,
         actor_hits,
         title_admin1,
-        lead_abroad=lead_abroad,
+        lead_line="" if lead_abroad else text[:lead_end],
     )
 
 
@@ -869,7 +871,7 @@ def _finish(
     actor_hits: list[ActorMention],
     title_admin1: frozenset[str] = frozenset(),
     *,
-    lead_abroad: bool = False,
+    lead_line: str = "",
 ) -> list[Event]:
     events: list[Event] = []
     defaults: list[Actor | None] = []
@@ -897,15 +899,10 @@ def _finish(
         a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2, assoc2 = None, ""  # a branch and its force are one side, not two
-        if (
-            partner is not None
-            and a1 is not None
-            and actors.rollup(partner.actor) is not a1.actor
-            and (a2 is None or actors.rollup(partner.actor) is not a2.actor)
-        ):
+        ally = actors.rollup(partner.actor) if partner is not None else None
+        if ally is not None and a1 is not None and ally is not a1.actor and (a2 is None or ally is not a2.actor):
             # Named with the agent ("Syrian and Russian warplanes"): ACLED's associated actor.
-            ally = actors.rollup(partner.actor).name
-            assoc1 = "; ".join(x for x in (assoc1, ally) if x)
+            assoc1 = "; ".join(x for x in (assoc1, ally.name) if x)
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
@@ -978,7 +975,7 @@ def _finish(
         title_admin1,
         _title_agent(article.title, actors),
         defaults,
-        lead_abroad=lead_abroad,
+        lead_line=lead_line,
     )
 
 
@@ -1058,7 +1055,7 @@ def _mark_primary(
     title_agent: Actor | None = None,
     defaults: Sequence[Actor | None] = (),
     *,
-    lead_abroad: bool = False,
+    lead_line: str = "",
 ) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
@@ -1114,7 +1111,8 @@ def _mark_primary(
     main = out[best]
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
-        for line in (article.title, "" if lead_abroad else article.text[:300].split(". ")[0]):
+        # ``lead_line``: the text's first sentence, empty when it reports an incident abroad.
+        for line in (article.title, lead_line):
             cas = find_casualties(line)
             if cas.killed is not None:
                 out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")

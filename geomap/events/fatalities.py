@@ -186,6 +186,7 @@ _AND_KIN = re.compile(
     + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)\b",
     re.I,
 )
+_KIN_HURT = re.compile(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", re.I)
 # "wounding a child": one injured.
 _ONE_HURT = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:(?!(?:when|while|after|ago|an?|the)\b)[\w-]+\s+){0,4}?"
@@ -336,7 +337,7 @@ def find_casualties(sentence: str) -> Casualties:
     one = None if killed else _ONE_PERSON.search(sentence)
     if one is not None:
         kin = _AND_KIN.match(sentence, one.end())
-        if kin and re.match(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", sentence[kin.end() :], re.I):
+        if kin and _KIN_HURT.match(sentence, kin.end()):
             kin = None  # "killed a man and his two sons were wounded"
         others = word_number(kin.group(1)) if kin else None
         killed.append(1 + (others or 0))

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import GazetteerError
 
-__all__ = ["GOVERNORATES", "AdminIndex", "governorate_name"]
+__all__ = ["GOVERNORATES", "NEIGHBOURS", "AdminIndex", "governorate_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,16 @@ GOVERNORATES: dict[str, Governorate] = {
         Governorate("13", "Damascus", 33.5138, 36.2765, ("Dimashq", "Damas")),
         Governorate("14", "Tartus", 34.8890, 35.8866, ("Tartous", "Tartouss", "Tartūs")),
     )
+}
+
+#: How articles name Syria and its neighbours: adjectives first, then the country's names.
+NEIGHBOURS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "SY": (("Syrian",), ("Syria",)),
+    "TR": (("Turkish",), ("Turkey", "Türkiye", "Turkiye")),
+    "IQ": (("Iraqi",), ("Iraq",)),
+    "JO": (("Jordanian",), ("Jordan",)),
+    "LB": (("Lebanese",), ("Lebanon",)),
+    "IL": (("Israeli",), ("Israel",)),
 }
 
 _BY_NAME = {v.lower(): g.name for g in GOVERNORATES.values() for v in (g.name, *g.variants)}

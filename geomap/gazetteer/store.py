@@ -34,7 +34,7 @@ from .._data import cache_dir, data_dir
 from ..errors import GazetteerError
 from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
-from .admin import DIRECTIONS, GOVERNORATES, AdminIndex, direction_word
+from .admin import DIRECTIONS, GOVERNORATES, NEIGHBOURS, AdminIndex, direction_word
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
 from .names import fold, loose_keys, name_keys, token_key
 
@@ -140,8 +140,6 @@ class Gazetteer:
         'Deir ez-Zor'
         """
         found: dict[str, Place] = {}
-        if self.is_blocked(name):
-            return []
         for key in name_keys(name):
             for p in self.lookup_key(key):
                 found.setdefault(p.id, p)
@@ -444,17 +442,6 @@ def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
         yield place, names
 
 
-#: How articles name Syria's neighbours: adjectives first, then the country's names.
-_NEIGHBOURS = {
-    "SY": (("Syrian",), ("Syria",)),
-    "TR": (("Turkish",), ("Turkey", "Türkiye", "Turkiye")),
-    "IQ": (("Iraqi",), ("Iraq",)),
-    "JO": (("Jordanian",), ("Jordan",)),
-    "LB": (("Lebanese",), ("Lebanon",)),
-    "IL": (("Israeli",), ("Israel",)),
-}
-
-
 def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
     """Places for "the Syrian-Turkish border" and "the Hama-Idlib border".
 
@@ -466,8 +453,8 @@ def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
     for a, b, lat, lon, length in admin.borders():
         names: list[str] = []
         if a == "SY":
-            (adj_a,), nouns_a = _NEIGHBOURS["SY"]
-            adjs_b, nouns_b = _NEIGHBOURS.get(b, ((), ()))
+            (adj_a,), nouns_a = NEIGHBOURS["SY"]
+            adjs_b, nouns_b = NEIGHBOURS.get(b, ((), ()))
             if not nouns_b:
                 continue
             for x in (adj_a, *nouns_a):
@@ -740,9 +727,9 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
     Tal Rifaat.  So a side is where people live in that quarter as seen from the
     capital (Damascus for its countryside): among the settlements at least 8 km
     from it whose bearing lies within 30 degrees of the direction, the farther
-    two thirds; the point is the settlement nearest their medians.  Where fewer than four settlements
-    lie there, the median of the third of all settlements furthest that way;
-    governorates with too few settlements fall back to the polygon
+    two thirds; the point is the settlement nearest their medians.  Where fewer
+    than four settlements lie there, the third of all settlements furthest that
+    way; governorates with too few settlements fall back to the polygon
     (:meth:`AdminIndex.part`).
     """
     from math import cos, hypot, radians
@@ -768,11 +755,9 @@ def _governorate_parts(places: Sequence[Place], admin: AdminIndex) -> dict[str, 
                     point = (clat, clon)
                 else:
                     norm = hypot(dx, dy)
-                    cone = [
-                        ((dx * x + dy * y) / norm, p)
-                        for x, y, p in offsets
-                        if (r := hypot(x, y)) >= 8.0 and (dx * x + dy * y) / (norm * r) >= 0.866
-                    ]
+                    # (distance along the direction, distance from the capital, settlement)
+                    along = [((dx * x + dy * y) / norm, hypot(x, y), p) for x, y, p in offsets]
+                    cone = [(d, p) for d, r, p in along if r >= 8.0 and d >= 0.866 * r]
                     # The farther two thirds of the quarter: "the eastern countryside" is not
                     # the city's edge.
                     cone.sort(key=lambda dp: dp[0])

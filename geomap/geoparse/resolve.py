@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .._geo import km as _km
+from ..gazetteer.admin import NEIGHBOURS
 from ..gazetteer.names import fold
 from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
@@ -252,16 +253,10 @@ def resolve_mentions(
     return _between(text, out)
 
 
-_NATIONS = {
-    "syrian": "SY",
-    "iraqi": "IQ",
-    "turkish": "TR",
-    "lebanese": "LB",
-    "jordanian": "JO",
-    "israeli": "IL",
-}
+#: "the Iraqi town of X": the adjective names X's country.
+_NATIONS = {adj.lower(): code for code, (adjs, _nouns) in NEIGHBOURS.items() for adj in adjs}
 _NATION_BEFORE = re.compile(
-    r"\b(Syrian|Iraqi|Turkish|Lebanese|Jordanian|Israeli)\s+(?:border\s+|frontier\s+)?"
+    rf"\b({'|'.join(_NATIONS)})\s+(?:border\s+|frontier\s+)?"
     r"(?:town|city|village|province|district|capital|crossing)\s+(?:of\s+)?(?:the\s+)?(?:al-|el-)?$",
     re.I,
 )
@@ -274,7 +269,7 @@ _DATELINE = re.compile(
 #: use it too: that date is the report's, not the incident's.
 PLACE_DATELINE = re.compile(
     r"^\W{0,3}[A-Z][\w'’-]*(?:[ -][\w'’-]+){0,3},\s*"
-    r"(?:(?:Syria|Iraq|Turkey|Türkiye|Lebanon|Jordan|Israel|Iran|Russia|Egypt|Qatar),\s*)?"
+    rf"(?:(?:{'|'.join(n for _a, nouns in NEIGHBOURS.values() for n in nouns)}|Iran|Russia|Egypt|Qatar),\s*)?"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]"
 )

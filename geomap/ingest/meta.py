@@ -194,9 +194,9 @@ _DATELINE_OUTLET = re.compile(
 
 def _is_place(name: str) -> bool:
     """A governorate or country in brackets ("Kafr Nabl (Idlib)") is not an outlet."""
-    from ..gazetteer.admin import governorate_name
+    from ..gazetteer.admin import NEIGHBOURS, governorate_name
 
-    return bool(governorate_name(name)) or name.lower() in {"syria", "iraq", "turkey", "lebanon", "jordan", "israel"}
+    return bool(governorate_name(name)) or any(name.lower() == n.lower() for _a, ns in NEIGHBOURS.values() for n in ns)
 
 
 _SITE_DATE = re.compile(

@@ -142,7 +142,9 @@ def _make(
     for path in written:
         click.echo(f"  {path}")
     if problems:
-        sys.exit(3)  # geomap.cli.EXIT_SKIPPED: finished, but some rows were skipped
+        from ..cli import EXIT_SKIPPED
+
+        sys.exit(EXIT_SKIPPED)  # finished, but some rows were skipped
 
 
 def _refresh_run_summary(src: Path, written: list[Path]) -> None:

@@ -185,6 +185,17 @@ def test_shared_article_does_not_make_a_near_miss(gaz):
     assert any(p.admin1 == "Ar-Raqqah" for p, _s in gaz.fuzzy("al-Tabqqa"))
 
 
+def test_a_near_miss_must_be_of_the_kind_the_record_names(gaz):
+    from geomap.geoparse.resolve import rank_name
+
+    # A misspelt air base is found as an air base, but a "village" of that
+    # spelling is not put on the air base.
+    assert [p.kind for _s, p in rank_name("Marj al-Sultun", gaz, kind_hint="airport")][:1] == ["airport"]
+    assert rank_name("Marj al-Sultun", gaz, kind_hint="village") == []
+    # Exact names keep every kind.
+    assert [p.kind for _s, p in rank_name("Marj al-Sultan airbase", gaz, kind_hint="village")][:1] == ["airport"]
+
+
 def test_near_miss_abroad_only_when_asked(gaz):
     from geomap.geoparse.resolve import rank_name
 

@@ -414,6 +414,20 @@ _AREA_HINTS = {
     "country": ("country",),
 }
 
+# The kinds a near-miss may have when the record says what the place is: a
+# misspelt "village" is not an air base, a misspelt "airbase" not a district.
+_NEAR_MISS_KINDS = {
+    "village": ("village", "town", "city"),
+    "town": ("village", "town", "city"),
+    "city": ("village", "town", "city"),
+    "airport": ("airport", "base"),
+    "base": ("airport", "base"),
+    "camp": ("camp",),
+    "prison": ("prison",),
+    "oilfield": ("oilfield", "gasfield"),
+    "gasfield": ("oilfield", "gasfield"),
+}
+
 
 def rank_name(
     name: str,
@@ -429,8 +443,9 @@ def rank_name(
     Uses the same priors as :func:`resolve_mentions` (country bias, layer,
     population, kind); ``admin1_hint`` (a governorate name or GeoNames code)
     and ``kind_hint`` ("town", "governorate"...) favour matching candidates.
-    Near-miss (fuzzy) candidates lose a point, and count only in the
-    ``country_bias`` countries.
+    Near-miss (fuzzy) candidates lose a point, count only in the
+    ``country_bias`` countries, and must be of a kind the ``kind_hint``
+    allows ("Dabbas village" is not "Dabaa airbase").
 
     Examples
     --------
@@ -446,6 +461,7 @@ def rank_name(
     bias = tuple(c.upper() for c in country_bias)
     hint = governorate_name(admin1_hint or "") or (admin1_hint or "").strip()
     wanted = _AREA_HINTS.get((kind_hint or "").lower())
+    near_kinds = _NEAR_MISS_KINDS.get((kind_hint or "").lower())
     # Governorates are indexed as "Idlib governorate", "Idlib province"...
     queries = [name, f"{name} governorate"] if wanted == ("governorate",) else [name]
     exact = any(k in gaz.keys for q in queries for k in name_keys(q))
@@ -458,6 +474,8 @@ def rank_name(
     for p in found.values():
         if not exact and bias and p.country not in bias:
             continue  # a near-miss abroad is noise: "Al Qurayya" is not Koreatown
+        if not exact and near_kinds is not None and p.kind not in near_kinds:
+            continue
         if bias and p.country not in REGION and p.country not in bias and p.id not in spelt:
             # Far from the region and the same only once vowels are folded:
             # "Al Jinah" is not Jena, "Al Aliyah" is not Alanya.

@@ -105,6 +105,17 @@ def test_sentence_without_a_date_takes_the_article_date(one) -> None:
     assert e.date_flag == "article-date"
 
 
+def test_meanwhile_is_the_day_of_the_report_before(events) -> None:
+    evs = events(
+        "On Monday, Russian jets struck Saraqib, killing two civilians.\n\n"
+        "Meanwhile, clashes broke out between HTS and regime forces near Kafr Nabl.\n\n"
+        "Rebels shelled Suqaylabiyah, a resident said."
+    )
+    dates = {e.location: (e.event_date, e.date_flag) for e in evs}
+    assert dates["Kafranbel"] == ("2018-11-05", "relative")
+    assert dates["Suqaylabiyah"] == (THURSDAY, "article-date")  # no "meanwhile": the article's day
+
+
 def test_undated_article_keeps_the_year_unknown(gaz, actors) -> None:
     art = article_from_text(
         "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the village of Kabani.",
@@ -568,6 +579,13 @@ def test_partners_named_together_are_one_side(events) -> None:
     # Two of one camp on opposite sides of a clash: the second is the foe, not an ally.
     (split,) = events("On Monday, clashes erupted between Turkish troops and Turkish-backed rebels in Afrin.")
     assert (split.actor1, split.actor2, split.assoc_actor_1) == ("Turkish Armed Forces", "Syrian National Army", "")
+    # An adjective sharing a named actor's noun: "Turkish and SNA forces" are both there.
+    (joint,) = events("On Monday, Turkish and SNA forces shelled the village of Umm al-Kaif, wounding two civilians.")
+    assert (joint.actor1, joint.assoc_actor_1, joint.actor2) == (
+        "Turkish Armed Forces",
+        "Syrian National Army",
+        "Civilians",
+    )
     # "told us": the pronoun, not the United States.
     evs = events("On Monday, a resident of Saraqib told us bombs fell all night.")
     assert all("United States" not in e.actor1 for e in evs)
@@ -695,6 +713,31 @@ def test_the_incident_occurred_on_dates_the_report_before_it(one) -> None:
     assert (e.event_date, e.date_flag) == ("2018-11-02", "year-inferred")
 
 
+def test_a_governorate_city_after_a_place_is_its_container(events) -> None:
+    # Digest lines name the town, then its governorate by its capital's name.
+    evs = events(
+        "Kafr Nabl, Idlib, May 12: Regime artillery shelled the town, killing one woman.\n"
+        "Maarat al-Numan, Idlib, May 13: Russian warplanes struck the town."
+    )
+    assert sorted(e.location for e in evs) == ["Kafranbel", "Maarat al-Numan"]
+    # A list of places keeps the capital as a place of its own.
+    evs = events("On Monday, rockets hit Saraqib, Idlib and Hama, killing three civilians.")
+    assert {"Saraqib", "Idlib", "Hama"} <= {e.location for e in evs}
+
+
+def test_the_lead_toll_is_the_first_sentence_only(events) -> None:
+    # The first paragraph has no full stop before a space; the next paragraph's
+    # toll is another incident's, not the main event's.
+    evs = events(
+        "Regime forces shell Saraqib\n\n"
+        "On Monday, regime forces shelled the town of Saraqib, wounding two civilians.\n\n"
+        "Gunmen assassinated three local council members in Tafas on Friday."
+    )
+    main = next(e for e in evs if e.primary)
+    assert (main.location, main.fatalities, main.injuries) == ("Saraqib", None, 2)
+    assert [e.fatalities for e in evs if e.location == "Tafas"] == [3]
+
+
 @pytest.mark.parametrize(
     ("sentence", "killed"),
     [
@@ -728,6 +771,9 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
         ("Shelling hit the market in Jisr al-Shughur, wounding a child.", None, 1),
         ("A car bomb killed 5 people in Afrin, wounding a child.", 5, 1),
         ("A former Free Syrian Army commander was assassinated in Daraa city on Monday.", 1, None),
+        ("Gunmen assassinated three local council members in Tafas on Friday.", 3, None),
+        ("Unknown gunmen gunned down two former rebels near Inkhil.", 2, None),
+        ("A reconciliation official was gunned down in al-Sanamayn.", 1, None),
         # The kin who were wounded are not killed; a wound of last week is not this one.
         ("An air strike on Ariha on Monday killed a man and his two sons were wounded.", 1, 2),
         ("The commander, who was wounded a week ago when a militant attacked him, died on Monday.", None, None),

@@ -118,6 +118,18 @@ class ActorTable:
         named = list(self.find(text) if named is None else named)
         spans = [(a.start, a.end) for a in named]
         extra = [a for a in self.find_implicit(text) if not any(s < a.end + 1 and a.start < e for s, e in spans)]
+        for a in named:
+            # "Turkish and SNA forces": the adjective shares the named actor's noun.
+            m = _ADJ_AND.search(text, max(0, a.start - 24), a.start)
+            if m is None or any(s < m.end("adj") and m.start() < e for s, e in spans):
+                continue
+            adj = m.group("adj").lower().replace(".", "")
+            if adj == "us" and m.group("adj") != "US":
+                continue
+            air = bool(_AIR_NOUN.match(text, a.end))
+            actor = self.by_name.get(_IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None)) or "")
+            if actor is not None and actor is not a.actor and all(x.start != m.start() for x in extra):
+                extra.append(ActorMention(m.start(), m.end("adj"), m.group("adj"), actor))
         return sorted(named + extra, key=lambda a: a.start)
 
     def find(self, text: str) -> list[ActorMention]:
@@ -172,6 +184,14 @@ _IMPLICIT = Folded(
     )
 )
 _BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
+_ADJ_AND = re.compile(
+    r"\b(?P<adj>regime|government|syrian|russian|turkish|israeli|us|u\.s\.|american|jordanian|iraqi|french|british)"
+    r"\s*(?:,\s*and|and|&)\s+$",
+    re.I,
+)
+_AIR_NOUN = re.compile(
+    r"\s+(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|drones?)\b", re.I
+)
 _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
     ("regime", True): "Syrian Arab Air Force",
     ("regime", False): "Syrian Arab Army",

@@ -494,6 +494,11 @@ def extract_events(
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
+        if resolved is None and drafts and _MEANWHILE.match(sentence):
+            # "Meanwhile, clashes broke out in Y": on the day of the report just before.
+            prev = drafts[-1]
+            if prev.date and prev.date_flag != "article-date" and prev.para >= para - 1:
+                resolved = (prev.date, prev.time_precision, prev.date_flag)
         if resolved is not None and resolved[1] == 1:
             para_date[para] = resolved  # only a day carries on to the sentences after it
             history = history and resolved[2] == "approximate"
@@ -638,7 +643,8 @@ def extract_events(
     body = [d for d in drafts if not d.from_title]
     # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
     # is no Syrian event's.
-    lead_end = len(text[:300].split(". ")[0])
+    lead = _LEAD_END.search(text, 0, 300)
+    lead_end = lead.start() if lead is not None else min(len(text), 300)
     lead_abroad = not any(m.start < lead_end for m in eligible) and any(
         m.start < lead_end and _abroad(m, focus, text) for m in mentions
     )
@@ -651,6 +657,10 @@ def extract_events(
         lead_line="" if lead_abroad else text[:lead_end],
     )
 
+
+_MEANWHILE = re.compile(r"\W*(?:meanwhile|in the meantime|at the same time|simultaneously)\b", re.I)
+# Where the text's first sentence ends: a full stop before a space, or a paragraph break.
+_LEAD_END = re.compile(r"(?<=[.!?])\s|\n\s*\n")
 
 _AT_SITE = re.compile(
     r"\b(?:in|near|at|outside|around|on|into|(?:town|city|village|province|district|area) of)\s+(?:the\s+)?(?:al-|el-)?$",

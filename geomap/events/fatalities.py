@@ -60,7 +60,7 @@ _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a numb
 _NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 _WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
-_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|assassinated)"
+_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
@@ -78,7 +78,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|kills|kill|executed|executing|massacred|beheaded|shot dead|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"(?P<verb>killing|killed|kills|kill|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + _NUMWORD
@@ -169,13 +169,13 @@ _ONE_WHO = (
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)"
 )
 _ONE_PERSON = re.compile(
-    r"\b(?:killing|killed|kills|shot dead|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,5}?"
+    r"\b(?:killing|killed|kills|shot dead|gunned down|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
     + r"\b"
     # "A child was killed", and headline style "Child killed".
     + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
-    + r"\s+(?:was\s+)?(?:killed|shot dead|executed|assassinated)\b",
+    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated)\b",
     re.I,
 )
 

@@ -250,7 +250,49 @@ def resolve_mentions(
                 cue=cue,
             )
         )
-    return _between(text, out)
+    return _between(text, _containers(text, out, gaz))
+
+
+#: "Kafr Nabl, Idlib, May 12": a comma, and no list going on after the second name.
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s|\s*,\s*(?:the\s+)?[A-Z][a-z]", re.S)
+
+
+def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A governorate's city named after a place inside it ("Kafr Nabl, Idlib") stands for the governorate."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        place, inner = m.place, prev.place
+        if place is None or inner is None or place.kind != "city" or place.country != "SY":
+            continue
+        if inner.id == place.id or inner.admin1 != place.admin1 or inner.kind in ("governorate", "country", "region"):
+            continue
+        if not re.fullmatch(r"\s*,\s*", text[prev.end : m.start]):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        after = _LIST_GOES_ON.match(text, m.end)
+        if after is not None and nxt is not None and nxt.start <= after.end() + 1:
+            continue  # "Saraqib, Idlib and Hama": a list of places
+        gov = _governorate_place(gaz, place.admin1)
+        if gov is None or _named_governorate(place, gov) is False:
+            continue
+        out[i] = replace(
+            m,
+            place=gov,
+            candidates=(gov, *m.candidates),
+            lat=gov.lat,
+            lon=gov.lon,
+            precision=3,
+            cue="container",
+        )
+    return out
+
+
+def _named_governorate(city: Place, gov: Place) -> bool:
+    """Whether the city bears its governorate's name (Idlib, Hama; not Douma in Rif Dimashq)."""
+    from ..gazetteer.names import name_keys
+
+    return bool(name_keys(city.name) & name_keys(gov.admin1))
 
 
 #: "the Iraqi town of X": the adjective names X's country.

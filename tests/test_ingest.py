@@ -17,6 +17,7 @@ from geomap.ingest import article_from_text, iter_input_files, read_articles
 from geomap.ingest.clean import clean_text, strip_markdown
 from geomap.ingest.html import parse_html
 from geomap.ingest.meta import find_published, parse_date_string
+from geomap.ingest.readers import read_file
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -213,6 +214,26 @@ def test_pasted_tweet_feed_is_dropped() -> None:
     )
     out = clean_text(f"{ARTICLE}\n\n{feed}\n")
     assert out == ARTICLE
+
+
+def test_a_pasted_feed_is_split_into_its_posts() -> None:
+    errors: list[InputError] = []
+    posts = list(read_file(FIX / "x_feed_pasted.txt", errors))
+    assert errors == []
+    assert [(a.id, a.outlet, a.published) for a in posts] == [
+        ("x_feed_pasted.txt#1", "Hama Frontline Desk", date(2022, 4, 8)),
+        ("x_feed_pasted.txt#2", "Coastal Monitor", date(2022, 4, 7)),
+        ("x_feed_pasted.txt#3", "Hama Frontline Desk", None),  # "Apr 6": no year in the header
+    ]
+    assert posts[0].text.endswith("wounding a farmer.")  # counters and headers are gone
+    assert "Reposts" not in posts[1].text and "@" not in posts[1].text
+    assert any("no day with a year" in w for w in posts[2].warnings)
+
+
+def test_a_post_embedded_without_its_old_footer_does_not_swallow_the_article() -> None:
+    text = f"{ARTICLE}\n\nLevant Watch@levant_watch · \nStorm closes schools\n4 Reposts 9 Likes\n\nThe shelling stopped at dusk."
+    out = clean_text(text)
+    assert ARTICLE in out and "The shelling stopped at dusk." in out and "Storm" not in out
 
 
 def test_feed_lines_never_survive_on_their_own() -> None:

@@ -175,7 +175,11 @@ _ONE_PERSON = re.compile(
     # "A child was killed", and headline style "Child killed".
     + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
-    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated)\b",
+    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated)\b"
+    # "assassinated former FSA commander Abu Hamza": one named person.
+    + r"|\b(?:killing|killed|shot dead|gunned down|executed|assassinated|beheaded)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+    + _ONE_WHO
+    + r"\s+(?-i:[A-Z])[\w'’-]+",
     re.I,
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .._regex import AnyOf, Folded
+from .feed import COUNTERS
 
 __all__ = ["clean_text", "strip_captions", "strip_markdown"]
 
@@ -202,8 +203,11 @@ def clean_text(text: str) -> str:
             in_tweet = True
         if in_tweet:
             keep[i] = False
-            if _TWEET_FOOT.search(line):
-                in_tweet = False
+            if _TWEET_FOOT.search(line) or COUNTERS.match(line):
+                in_tweet = False  # the embed's footer, or a pasted post's counters
+            continue
+        if COUNTERS.match(line):
+            keep[i] = False
             continue
         if _LINE_RE.search(line):
             keep[i] = False

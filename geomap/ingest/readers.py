@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..models import Article
 from .clean import clean_text, strip_markdown
 from .decode import decode_bytes
+from .feed import split_feed
 from .html import parse_html
 from .meta import find_outlet, find_published, find_title
 
@@ -293,6 +294,23 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
     kind = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(suffix, "txt")
     if kind == "txt" and text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         kind = "html"
+    posts = split_feed(text) if kind != "html" else []
+    if posts:
+        # A pasted feed: each post is a report of its own, with its own day and account.
+        for n, post in enumerate(posts, 1):
+            post_warns = list(warns)
+            if post.published is None:
+                post_warns.append(f"post {n} ({post.name}): its header gives no day with a year")
+            yield article_from_text(
+                post.text,
+                id=f"{path.name}#{n}",
+                kind=kind,
+                published=post.published,
+                outlet=post.name,
+                source_path=str(path),
+                warnings=post_warns,
+            )
+        return
     yield article_from_text(text, id=path.name, kind=kind, source_path=str(path), warnings=warns)
 
 

@@ -1,0 +1,99 @@
+"""Split a pasted social-media feed into its posts.
+
+A feed copied from X/Twitter (or a similar site) is a run of posts, each
+under a header naming the account and the day it posted::
+
+    Deir Ezzor 24
+    @DeirEzzor24 · Jun 19, 2023
+    An IED exploded near the town of Dhiban, killing two SDF members.
+    12 Reposts  30 Likes  2.1K Views
+
+Each post is its own report: its own day (against which "last night" is
+read) and its own outlet (the account).  :func:`split_feed` finds them; the
+readers turn each into an article of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+__all__ = ["Post", "split_feed"]
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: "@handle · Jun 19, 2023", "Name @handle · 19 Jun 2023", "@handle · 3h".
+_HEADER = re.compile(
+    r"^\s*(?P<name>[^@\n]{0,60}?)\s*@(?P<handle>\w{1,30})\s*[·•]\s*"
+    rf"(?P<when>{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd])\s*$",
+    re.I,
+)
+#: "12 Reposts  30 Likes  2.1K Views": a post's counters.
+COUNTERS = re.compile(
+    r"^\s*(?:[\d.,]+\s*[KkMm]?\s+(?:reposts?|retweets?|likes?|views?|quotes?|replies|repl(?:y|ies)|bookmarks?"
+    r"|comments?|shares?)\s*[·•|]?\s*)+$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post of a feed: the account's display name and handle, its day and its text."""
+
+    name: str
+    handle: str
+    published: date | None
+    year_known: bool
+    text: str
+
+
+def _post_date(when: str) -> tuple[date | None, bool]:
+    """The day a header gives, and whether it gave the year ("3h" gives neither)."""
+    when = " ".join(when.replace(",", " ").replace(".", " ").split())
+    for fmt, has_year in (("%b %d %Y", True), ("%d %b %Y", True), ("%B %d %Y", True), ("%d %B %Y", True)):
+        try:
+            return datetime.strptime(when, fmt).date(), has_year
+        except ValueError:
+            continue
+    return None, False
+
+
+def split_feed(text: str) -> list[Post]:
+    """The posts of a pasted feed, or ``[]`` when ``text`` is not one.
+
+    A text is a feed when at least two lines are post headers ("@handle ·
+    date"), or when it opens with one.  A header's display name is the line
+    above it when the header has none of its own.
+
+    Examples
+    --------
+    >>> feed = ("Aleppo Desk\\n@AleppoDesk · Mar 2, 2021\\nShells hit Atarib.\\n4 Reposts 9 Likes\\n\\n"
+    ...         "Idlib Now\\n@IdlibNow · Mar 1, 2021\\nJets struck Ariha.")
+    >>> [(p.name, p.published.isoformat(), p.text) for p in split_feed(feed)]
+    [('Aleppo Desk', '2021-03-02', 'Shells hit Atarib.'), ('Idlib Now', '2021-03-01', 'Jets struck Ariha.')]
+    >>> split_feed("Shelling hit the town of Saraqib on Monday.")
+    []
+    """
+    if "@" not in text:
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    heads = [i for i, line in enumerate(lines) if _HEADER.match(line)]
+    first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if not heads or (len(heads) < 2 and heads[0] > first_text + 1):
+        return []
+    posts: list[Post] = []
+    for n, i in enumerate(heads):
+        m = _HEADER.match(lines[i])
+        assert m is not None
+        name = m.group("name").strip()
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        nxt = _HEADER.match(lines[end]) if end < len(lines) else None
+        if nxt is not None and not nxt.group("name").strip() and end - 1 > i and lines[end - 1].strip():
+            end -= 1  # the next post's display name, on the line above its header
+        if not name and i > 0 and lines[i - 1].strip() and (n == 0 or i - 1 > heads[n - 1]):
+            name = lines[i - 1].strip()
+        body = "\n".join(line for line in lines[i + 1 : end] if not COUNTERS.match(line)).strip()
+        published, year_known = _post_date(m.group("when"))
+        if body:
+            posts.append(Post(name or f"@{m.group('handle')}", m.group("handle"), published, year_known, body))
+    return posts

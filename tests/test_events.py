@@ -105,6 +105,28 @@ def test_sentence_without_a_date_takes_the_article_date(one) -> None:
     assert e.date_flag == "article-date"
 
 
+def test_the_strikes_named_again_keep_their_day(events) -> None:
+    evs = events(
+        "Israeli missiles targeted military positions near Damascus on Monday night, state media said.\n\n"
+        "A military source said air defences downed most of the missiles.\n\n"
+        "A monitor said the strikes hit positions of Iran-backed militias near Sayyida Zaynab, killing two fighters."
+    )
+    assert {e.location: e.event_date for e in evs}["Sayyida Zaynab"] == "2018-11-05"
+
+
+def test_the_state_a_protest_denounces_is_not_the_protester(events) -> None:
+    (e,) = events(
+        "Hundreds of people demonstrated on Monday in the city of Suwayda, chanting for the fall of the regime."
+    )
+    assert (e.event_type, e.actor1, e.actor2) == ("Protests", "Protesters", "")
+    (hit,) = events("On Monday, regime forces fired live bullets to disperse protesters in the city of Suwayda.")
+    assert (hit.sub_event_type, hit.actor1, hit.actor2) == (
+        "Excessive force against protesters",
+        "Protesters",
+        "Syrian Arab Army",
+    )
+
+
 def test_meanwhile_is_the_day_of_the_report_before(events) -> None:
     evs = events(
         "On Monday, Russian jets struck Saraqib, killing two civilians.\n\n"
@@ -586,6 +608,22 @@ def test_partners_named_together_are_one_side(events) -> None:
         "Syrian National Army",
         "Civilians",
     )
+    # The force that fired, not the one whose loss it answered.
+    (reply,) = events(
+        "On Monday, Turkish artillery shelled regime positions near Saraqib in response to the killing of five Turkish soldiers."
+    )
+    assert (reply.actor1, reply.actor2) == ("Turkish Armed Forces", "Syrian Arab Army")
+    # State-media wording for Turkey and the groups it backs.
+    (sana,) = events("On Monday, Turkish occupation forces and their mercenaries shelled the town of Ras al-Ain.")
+    assert (sana.actor1, sana.assoc_actor_1) == ("Turkish Armed Forces", "Syrian National Army")
+    # A group's own unit is the group ("HTS's General Security Service"), whatever the unit's name later meant.
+    (held,) = events("On Monday, Hayat Tahrir al-Sham's General Security Service arrested a media activist in Sarmada.")
+    assert held.actor1 == "Hayat Tahrir al-Sham"
+    # Rescuers who tell of an attack are its source, not its target.
+    (told,) = events(
+        "The White Helmets said three civilians were killed by Russian airstrikes on Kafr Nouran on Monday."
+    )
+    assert (told.actor1, told.actor2) == ("Military Forces of Russia", "Civilians")
     # "told us": the pronoun, not the United States.
     evs = events("On Monday, a resident of Saraqib told us bombs fell all night.")
     assert all("United States" not in e.actor1 for e in evs)
@@ -723,6 +761,35 @@ def test_a_governorate_city_after_a_place_is_its_container(events) -> None:
     # A list of places keeps the capital as a place of its own.
     evs = events("On Monday, rockets hit Saraqib, Idlib and Hama, killing three civilians.")
     assert {"Saraqib", "Idlib", "Hama"} <= {e.location for e in evs}
+
+
+def test_allies_named_with_their_nouns_and_the_dead_on_both_sides(events) -> None:
+    (e,) = events(
+        "On Monday, Hezbollah fighters and Syrian army troops launched an offensive against Hayat Tahrir "
+        "al-Sham positions near Flita, killing at least 19 militants. Five Hezbollah fighters were also killed."
+    )
+    assert (e.actor1, e.assoc_actor_1, e.actor2) == ("Hezbollah", "Syrian Arab Army", "Hayat Tahrir al-Sham")
+    assert e.fatalities == 24
+
+
+def test_blame_names_no_party_and_a_rigged_tanker_is_a_bomb(events) -> None:
+    (e,) = events(
+        "On Monday, a fuel tanker rigged with explosives blew up in a market in Azaz, killing 5 people, "
+        "and the Turkish defence ministry blamed the YPG."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified armed group",
+        "Civilians",
+    )
+
+
+def test_a_total_split_by_place_gives_each_place_its_share(events) -> None:
+    evs = events(
+        "Regime shelling on Monday caused the death of seven civilians in the town of Kafr Nabl "
+        "and the village of Hish. Five of them were killed in Hish, and two in Kafr Nabl."
+    )
+    assert {e.location: e.fatalities for e in evs} == {"Kafranbel": 2, "Heish": 5}
 
 
 def test_the_lead_toll_is_the_first_sentence_only(events) -> None:
@@ -907,6 +974,7 @@ def test_merge_duplicates_rules(base_event: Event) -> None:
         {"event_type": "Protests", "sub_event_type": "Peaceful protest"},
         {"actor1": "Islamic State", "actor2": "Syrian Democratic Forces"},
         {"article_id": "a1"},  # same article: never merged
+        {"location": "Sarmin", "latitude": 35.93},  # another village named as the site, ~4 km off
     ],
 )
 def test_not_the_same_incident(base_event: Event, change: dict) -> None:

@@ -669,12 +669,14 @@ def test_csv_with_semicolons(tmp_path: Path) -> None:
     ]
 
 
-def test_csv_quote_never_closed_is_reported_not_swallowed(tmp_path: Path) -> None:
+def test_csv_quote_never_closed_is_reported_and_the_rows_after_it_kept(tmp_path: Path) -> None:
     p = tmp_path / "export.csv"
     p.write_text('id,text\nk1,"Jets struck Ariha\nk2,Shelling hit Kabani\nk3,Clashes near Kinsabba\n', encoding="utf-8")
     arts, errs = read_articles([p])
-    assert arts == []
+    # The broken row is reported and skipped; the rows after it are read as if it were not there.
+    assert [(a.id, a.text) for a in arts] == [("k2", "Shelling hit Kabani"), ("k3", "Clashes near Kinsabba")]
     assert len(errs) == 1 and "line 2" in str(errs[0]) and "never closed" in str(errs[0])
+    assert errs[0].line == 2
 
 
 def test_a_stray_inch_mark_does_not_cost_a_multiline_last_row(tmp_path: Path) -> None:

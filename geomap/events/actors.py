@@ -116,6 +116,16 @@ class ActorTable:
         ``named`` is :meth:`find`'s answer for ``text`` when the caller already has it.
         """
         named = list(self.find(text) if named is None else named)
+        # "Hayat Tahrir al-Sham's General Security Service": the owner's unit is the owner.
+        owned = [
+            i
+            for i in range(1, len(named))
+            if text[named[i - 1].end : named[i].start] in ("'s ", "’s ", "' ", "’ ")
+            and named[i - 1].actor.side != named[i].actor.side
+        ]
+        for i in owned:
+            owner = named[i - 1]
+            named[i] = ActorMention(named[i].start, named[i].end, named[i].surface, owner.actor)
         spans = [(a.start, a.end) for a in named]
         extra = [a for a in self.find_implicit(text) if not any(s < a.end + 1 and a.start < e for s, e in spans)]
         for a in named:
@@ -130,6 +140,12 @@ class ActorTable:
             actor = self.by_name.get(_IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None)) or "")
             if actor is not None and actor is not a.actor and all(x.start != m.start() for x in extra):
                 extra.append(ActorMention(m.start(), m.end("adj"), m.group("adj"), actor))
+        sna = self.by_name.get("Syrian National Army")
+        for a in named:
+            # State media: "Turkish occupation forces and their mercenaries" are Turkey and the SNA.
+            m = _THEIR_MERCENARIES.match(text, a.end)
+            if m is not None and sna is not None and a.actor.side == "turkey" and a.actor is not sna:
+                extra.append(ActorMention(m.start("who"), m.end("who"), m.group("who"), sna))
         return sorted(named + extra, key=lambda a: a.start)
 
     def find(self, text: str) -> list[ActorMention]:
@@ -189,6 +205,7 @@ _ADJ_AND = re.compile(
     r"\s*(?:,\s*and|and|&)\s+$",
     re.I,
 )
+_THEIR_MERCENARIES = re.compile(r"\s+and\s+(?P<who>(?:its|their)\s+mercenar(?:ies|y)(?:\s+groups?)?)\b", re.I)
 _AIR_NOUN = re.compile(
     r"\s+(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|drones?)\b", re.I
 )

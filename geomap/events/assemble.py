@@ -20,7 +20,7 @@ from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, resolve_date
-from .fatalities import Casualties, find_casualties
+from .fatalities import NUMWORD, Casualties, find_casualties, word_number
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, find_triggers, is_non_event
 
@@ -140,7 +140,11 @@ _CAMPS = (
 )
 
 
-_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+#: What joins two partners: "Syrian and Russian jets", "Hezbollah fighters and Syrian army troops".
+_JOINED = re.compile(
+    r"(?:\s+(?:fighters|forces|troops|militias?|militiamen|units|members|soldiers|personnel))?"
+    r"\s*(?:,|and|,\s*and|along with|alongside|backed by|supported by)\s*(?:the\s+)?"
+)
 
 
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
@@ -195,6 +199,7 @@ class _Draft:
     civilians: bool
     from_title: bool = False
     dated_here: bool = False  # the sentence gives its own date
+    share: bool = False  # the count is this place's share of an earlier total ("five of them in X")
 
 
 def _ascii(name: str) -> str:
@@ -333,12 +338,31 @@ def _choose_actors(
     agent in the sentence, the agent of the paragraph's previous sentence is
     used, and a generic "militants" yields to a named group just mentioned.
     """
-    inside = [a for a in actors if a.start < len(sentence)]
+    inside = [
+        a
+        for a in actors
+        if a.start < len(sentence)
+        # "The White Helmets said ...": a rescuer or reporter who tells of it is the source;
+        # "Turkey blamed the YPG": neither who blames nor who is blamed is a known party
+        # (ACLED codes an alleged perpetrator as unidentified).
+        and not (a.actor.side in ("humanitarian", "media") and _SAID_AFTER.match(sentence, a.end))
+        and not _BLAMED_AFTER.match(sentence, a.end)
+        and not _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start)
+    ]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if trig.event_type != "Strategic developments" and table is not None:
         # Governments and political bodies speak about violence; their forces do it.
         inside = _as_forces(inside, table)
         inherited = _as_forces(inherited, table)
+    if trig.event_type == "Protests":
+        # The state is never who protests ("chanting for the fall of the regime"); it is the
+        # second actor only when it intervenes.
+        state = [a for a in inside if a.actor.side in _STATE_SIDES]
+        inside = [a for a in inside if a.actor.side not in _STATE_SIDES]
+        inherited = [a for a in inherited if a.actor.side not in _STATE_SIDES]
+        if state and (trig.sub_event_type != "Peaceful protest" or _INTERVENED.search(sentence)):
+            protesters = inside or inherited
+            return (protesters[0] if protesters else None), state[0]
     if not inside:
         named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS] or list(inherited)
         first = named[0] if named else None
@@ -373,8 +397,12 @@ def _choose_actors(
             or a.actor.side in ("civilians", "humanitarian", "media")
         ):
             patients.add(id(a))
+    # The same force named again is hit too ("ISIS fighters ... ISIS fighters were killed");
+    # not the one standing right before the trigger as who acted ("Turkish artillery
+    # shelled ... after the killing of five Turkish soldiers").
+    subject = max((a for a in inside if a.start < trig.start), key=lambda a: a.start, default=None)
     patient_names = {a.actor.name for a in inside if id(a) in patients}
-    patients |= {id(a) for a in inside if a.actor.name in patient_names}
+    patients |= {id(a) for a in inside if a.actor.name in patient_names and a is not subject}
     if agent is not None:
         patients.discard(id(agent))
     if agent is None:
@@ -494,11 +522,13 @@ def extract_events(
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
-        if resolved is None and drafts and _MEANWHILE.match(sentence):
-            # "Meanwhile, clashes broke out in Y": on the day of the report just before.
-            prev = drafts[-1]
-            if prev.date and prev.date_flag != "article-date" and prev.para >= para - 1:
-                resolved = (prev.date, prev.time_precision, prev.date_flag)
+        carried = None
+        if resolved is None and drafts and (_MEANWHILE.match(sentence) or _THE_SAME_ATTACK.search(sentence, 0, 120)):
+            # "Meanwhile, clashes broke out in Y", "The strikes hit positions near Y": on the
+            # day of the report just before (a day carried, not one this sentence gives).
+            dated = next((d for d in reversed(drafts) if d.date and d.date_flag != "article-date"), None)
+            if dated is not None and dated.para >= para - 2:
+                carried = (dated.date, dated.time_precision, dated.date_flag)
         if resolved is not None and resolved[1] == 1:
             para_date[para] = resolved  # only a day carries on to the sentences after it
             history = history and resolved[2] == "approximate"
@@ -535,6 +565,11 @@ def extract_events(
                 for d in carriers:
                     d.killed, d.fatal_text = cas.killed, cas.text
                     d.civilians = d.civilians or cas.civilians
+            elif cas.killed is not None and _ALSO_KILLED.search(sentence):
+                # "Five Hezbollah fighters were also killed": more dead of the same incident.
+                holder = next((d for d in carriers if d.killed is not None), prev)
+                holder.killed = (holder.killed or 0) + cas.killed
+                holder.fatal_text = f"{holder.fatal_text}; {cas.text}" if holder.fatal_text else cas.text
             if cas.injured is not None and all(d.injured is None for d in carriers):
                 # "Eleven other people were wounded.": on the record that carries the toll.
                 holder = next((d for d in carriers if d.killed is not None), prev)
@@ -542,7 +577,7 @@ def extract_events(
             continue
         if not typed and not s_places and cas.killed is None:
             continue
-        date_info = resolved or para_date.get(para)
+        date_info = resolved or carried or para_date.get(para)
         if date_info is None:
             if published is not None:
                 date_info = (published.isoformat(), 2, "article-date")
@@ -610,6 +645,15 @@ def extract_events(
         carrier_done = False
         # The sentence's actors with offsets into the sentence; the drafts share the list.
         own_actors = [ActorMention(a.start - s_start, a.end - s_start, a.surface, a.actor) for a in s_actors]
+        # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
+        shares = {
+            m.start: (n, f"{sm.group().strip()} {m.surface}")
+            for m in s_places
+            if (sm := _SHARE_BEFORE.search(text, max(s_start, m.start - 50), m.start)) is not None
+            and (n := word_number(sm.group("n"))) is not None
+        }
+        if len(shares) < 2 and not (shares and _OF_THEM.search(sentence)):
+            shares = {}
         for trig, group in pairs:
             for m in group:
                 carry = (
@@ -639,6 +683,15 @@ def extract_events(
                     )
                 )
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
+        for m in s_places:
+            if m.start not in shares or m.place is None:
+                continue
+            # The share goes on this place's latest record (this sentence's or the one before).
+            pid = m.place.id
+            held = next((d for d in reversed(drafts) if d.mention.place and d.mention.place.id == pid), None)
+            if held is not None and held.para >= para - 1:
+                held.killed, held.fatal_text = shares[m.start]
+                held.share = True
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
     # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
@@ -658,6 +711,34 @@ def extract_events(
     )
 
 
+_ALSO_KILLED = re.compile(
+    r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:died|perished)\b", re.I
+)
+_SHARE_BEFORE = re.compile(
+    r"\b(?P<n>" + NUMWORD + r")\s+(?:of (?:them|whom)\s+)?(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+"
+    r"(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$",
+    re.I,
+)
+_OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.I)
+_BLAMED_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:blamed|blames|blaming|accused|accuses|accusing)\b", re.I)
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I
+)
+_SAID_AFTER = re.compile(
+    r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
+)
+#: Words for a protest the state broke up, and for lethal force against it.
+_INTERVENED = re.compile(
+    r"\b(?:dispers\w*|broke up|break up|tear gas|fired|opened fire|shot|live (?:ammunition|bullets|fire)|beat|beaten"
+    r"|arrested|detained|crack(?:ed)? down|crackdown|suppress\w*|stormed)\b",
+    re.I,
+)
+_LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|bullets|fire)|opened fire|shot|killed|killing|dead)\b", re.I)
+_THE_SAME_ATTACK = re.compile(
+    r"\b(?:the|these|those)\s+(?:same\s+)?(?:(?:air|missile|drone|israeli|russian|coalition|regime)\s+)?"
+    r"(?:strikes|raids|attacks?|shelling|bombardment|bombing|explosions?|blasts?|assault)\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
+    re.I,
+)
 _MEANWHILE = re.compile(r"\W*(?:meanwhile|in the meantime|at the same time|simultaneously)\b", re.I)
 # Where the text's first sentence ends: a full stop before a space, or a paragraph break.
 _LEAD_END = re.compile(r"(?<=[.!?])\s|\n\s*\n")
@@ -861,8 +942,8 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
         if same is None:
             out.append(d)
             continue
-        if same.killed is None and d.killed is not None:
-            same.killed, same.fatal_text = d.killed, d.fatal_text
+        if d.killed is not None and (same.killed is None or (d.share and not same.share)):
+            same.killed, same.fatal_text, same.share = d.killed, d.fatal_text, d.share
         same.civilians = same.civilians or d.civilians
         if not same.trigger.event_type and d.trigger.event_type:
             same.trigger = d.trigger
@@ -916,6 +997,13 @@ def _finish(
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
+        if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _STATE_SIDES:
+            # The state named as the force that broke the protest up.
+            sub = (
+                "Excessive force against protesters"
+                if _LETHAL_FORCE.search(d.sentence)
+                else "Protest with intervention"
+            )
         if etype == "Protests" and a2 is not None and a2.actor.side not in _STATE_SIDES:
             # What a protest is against ("a campaign to conscript former rebels") is no party to it;
             # ACLED names a second actor only for the force that intervenes.

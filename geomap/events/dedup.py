@@ -1,8 +1,9 @@
 """One event per incident across articles.
 
 Two events are the same incident when their days are at most one apart,
-their points within 10 km, their types compatible and their actors
-compatible (one shared, or one side unnamed).  The incident's record is the
+their points within 10 km (and, when both name their site exactly, the same
+site), their types compatible and their actors compatible (one shared, or
+one side unnamed).  The incident's record is the
 earliest-read article's: it lists every source and the highest count.  The
 other articles' records stay (each article keeps its account, which is what
 a reader comparing sources needs) and point to it through ``duplicate_of``.
@@ -44,8 +45,11 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
     da, db = _day(a), _day(b)
     if da is None or db is None or abs((da - db).days) > days:
         return False
-    if _km(a, b) > km:
+    dist = _km(a, b)
+    if dist > km:
         return False
+    if a.geo_precision == 1 and b.geo_precision == 1 and a.location != b.location and dist > 1.0:
+        return False  # two villages named as the sites are two sites, however close
     if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _COMPATIBLE:
         return False
     actors_a = {x for x in (a.actor1, a.actor2) if x}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .._regex import Folded
 
-__all__ = ["Casualties", "find_casualties", "word_number"]
+__all__ = ["NUMWORD", "Casualties", "find_casualties", "word_number"]
 
 _UNITS = {
     "zero": 0,
@@ -57,7 +57,8 @@ _UNITS = {
     "both": 2,
 }
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
-_NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
+#: A count in digits or words ("12", "1,200", "twenty-three", "a dozen").
+NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 _WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
 _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"
@@ -67,7 +68,7 @@ _NUM_BEFORE_KILL = re.compile(
     r"(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
-    + _NUMWORD
+    + NUMWORD
     + r")\s+(?P<who>"
     + _WHO
     + r")(?:,[^,;.]{1,50},\s*)?(?:(?:were|was|have been|had been|are|got|being)\s+)?(?:(?:reportedly|reported|also|all)\s+)?(?P<verb>"
@@ -81,7 +82,7 @@ _KILL_BEFORE_NUM = re.compile(
     r"(?P<verb>killing|killed|kills|kill|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
-    + _NUMWORD
+    + NUMWORD
     + r")\b(?=(?P<after>\s+[\w-]+(?:\s+[\w-]+){0,3}))?",
     re.I,
 )
@@ -186,7 +187,7 @@ _ONE_PERSON = re.compile(
 # "killing a woman and her three children": the one and the others.
 _AND_KIN = re.compile(
     r"\s+and\s+(?:her|his|their)\s+("
-    + _NUMWORD
+    + NUMWORD
     + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)\b",
     re.I,
 )
@@ -202,7 +203,7 @@ _ONE_HURT = re.compile(
 # "killing a family of six": the count is the family's size.
 _FAMILY = re.compile(
     r"\b(?:an?|one|the|whole|entire)\s+(?:whole\s+|entire\s+)?family\s+of\s+("
-    + _NUMWORD
+    + NUMWORD
     + r")\b(?!\s*(?:km|kilomet|years?))",
     re.I,
 )
@@ -218,11 +219,11 @@ _PART_OF_COUNT = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 # Words between a count and its verb that belong to another clause with its own count
 # ("12 soldiers and left four others wounded"; "Twelve soldiers and two civilians").
 _ANOTHER_COUNT = re.compile(
-    r"(?:\band|,|\bas well as)\s+" + _NUMWORD + r"\b|\b(?:left|leaving|killing|injuring|wounding)\b", re.I
+    r"(?:\band|,|\bas well as)\s+" + NUMWORD + r"\b|\b(?:left|leaving|killing|injuring|wounding)\b", re.I
 )
 
 
-_JOINED_COUNT = re.compile(r"(?:[\w'’-]+\s+){1,3}?(?:and|as well as)\s+(?=" + _NUMWORD + r"\s)", re.I)
+_JOINED_COUNT = re.compile(r"(?:[\w'’-]+\s+){1,3}?(?:and|as well as)\s+(?=" + NUMWORD + r"\s)", re.I)
 
 
 def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
@@ -325,7 +326,7 @@ def find_casualties(sentence: str) -> Casualties:
             r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|as well as)\s+(?:"
             + _QUAL
             + r"\s+)?("
-            + _NUMWORD
+            + NUMWORD
             + r")\s+(?!km|kilomet|years?|were)",
             tail,
             re.I,

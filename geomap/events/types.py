@@ -70,7 +70,7 @@ _RAW: list[tuple[str, str, str, int]] = [
     ),
     (r"grenades?", EXP, "Grenade", 6),
     (
-        r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|terrorist bombing",
+        r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|(?:rigged|packed|laden|loaded) with explosives|terrorist bombing",
         EXP,
         "Remote explosive/landmine/IED",
         7,

@@ -224,7 +224,9 @@ def _lines_from(text: str, lineno: int) -> str:
     return text[pos:]
 
 
-def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
+def _read_csv(
+    path: Path, text: str, errors: list[InputError], max_bytes: int, *, line_offset: int = 0
+) -> Iterator[Article]:
     csv.field_size_limit(max(max_bytes, 1 << 20))
     header = text.split("\n", 1)[0]
     # Spreadsheets in many locales export with ";" (or tabs); the header line says which.
@@ -250,26 +252,32 @@ def _read_csv(path: Path, text: str, errors: list[InputError], max_bytes: int) -
                 and _lines_from(text, lineno).count('"') % 2 == 1  # the open quote is in this row
             ):
                 msg = (
-                    f"a quoted cell opened in the row on line {lineno} is never closed; lines {lineno}-"
-                    f"{reader.line_num} were read as one row and skipped"
+                    f"a quoted cell opened in the row on line {lineno + line_offset} is never closed; "
+                    "that row was skipped and the lines after it read again"
                 )
-                errors.append(InputError(path, msg, line=lineno))
-                continue
+                errors.append(InputError(path, msg, line=lineno + line_offset))
+                # The rows after the broken one, under the same header, as if it were not there.
+                rest = _lines_from(text, lineno + 1)
+                if rest.strip():
+                    yield from _read_csv(
+                        path, f"{header}\n{rest}", errors, max_bytes, line_offset=line_offset + lineno - 1
+                    )
+                return
             if None in rec:
                 errors.append(
                     InputError(
                         path,
                         f"row has {len(fields) + len(rec[None])} fields, header has {len(fields)}; extra fields ignored",
-                        line=lineno,
+                        line=lineno + line_offset,
                     )
                 )
                 rec.pop(None)
             try:
-                yield _record_article(rec, path, lineno, max_bytes)
+                yield _record_article(rec, path, lineno + line_offset, max_bytes)
             except InputError as exc:
                 errors.append(exc)
     except csv.Error as exc:
-        errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num))
+        errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num + line_offset))
 
 
 def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:

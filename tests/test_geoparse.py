@@ -273,6 +273,10 @@ def test_article_context_favours_nearby_namesake(parse) -> None:
         ("Shelling was reported in Idleb governorate.", "Idleb governorate", 3),
         ("Shelling was reported in the Idlib countryside.", "Idlib countryside", 3),
         ("Jets struck villages in southern Idlib.", "Idlib", 3),
+        # A named region is part of a place; one wider than a governorate is a larger region.
+        ("Jets struck the Eastern Ghouta on Monday.", "Eastern Ghouta", 2),
+        ("ISIS cells attacked a convoy in the Badia on Monday.", "Badia", 3),
+        ("Boats crossed the Euphrates on Monday.", "Euphrates", 2),
     ],
 )
 def test_precision_codes(parse, text: str, surface: str, precision: int) -> None:

@@ -421,8 +421,13 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
     if m:
         return 2, m.group().strip()
     if place.is_area:
-        return 2, place.kind
+        # A region the size of a governorate or more (the Badia) is ACLED's "larger region".
+        return (3 if place.kind == "region" and place.radius_km >= _WIDE_REGION_KM else 2), place.kind
     return 1, ""
+
+
+#: The radius from which a named region counts as a larger region (geo_precision 3).
+_WIDE_REGION_KM = 50.0
 
 
 def _between(text: str, mentions: list[Mention]) -> list[Mention]:

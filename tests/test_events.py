@@ -119,6 +119,16 @@ def test_the_state_a_protest_denounces_is_not_the_protester(events) -> None:
         "Hundreds of people demonstrated on Monday in the city of Suwayda, chanting for the fall of the regime."
     )
     assert (e.event_type, e.actor1, e.actor2) == ("Protests", "Protesters", "")
+    # Nor is the armed group named in the sentence before, nor one that breaks it up.
+    evs = events(
+        "On Monday, Hayat Tahrir al-Sham's security service arrested an activist in Atarib. "
+        "Dozens of people protested in front of the prison in Atarib on Tuesday demanding his release."
+    )
+    assert [(e.actor1, e.actor2) for e in evs if e.event_type == "Protests"] == [("Protesters", "")]
+    (broken,) = events(
+        "On Tuesday, HTS fighters fired in the air to disperse dozens of protesters in the town of Atarib."
+    )
+    assert (broken.sub_event_type, broken.actor2) == ("Protest with intervention", "Hayat Tahrir al-Sham")
     (hit,) = events("On Monday, regime forces fired live bullets to disperse protesters in the city of Suwayda.")
     assert (hit.sub_event_type, hit.actor1, hit.actor2) == (
         "Excessive force against protesters",

@@ -157,6 +157,8 @@ def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
 
 #: Forces that can break up a protest (ACLED's "protest with intervention").
 _STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey", "kurdish-led", "coalition", "israel"})
+#: Who never protests in ACLED's sense, and may break a protest up: states and armed groups.
+_ARMED_SIDES = _STATE_SIDES | {"jihadist", "iran-backed", "turkey-backed", "opposition", "unknown"}
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _DELIVERED_BY_AIR = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|dropped)\b", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
@@ -357,9 +359,9 @@ def _choose_actors(
     if trig.event_type == "Protests":
         # The state is never who protests ("chanting for the fall of the regime"); it is the
         # second actor only when it intervenes.
-        state = [a for a in inside if a.actor.side in _STATE_SIDES]
-        inside = [a for a in inside if a.actor.side not in _STATE_SIDES]
-        inherited = [a for a in inherited if a.actor.side not in _STATE_SIDES]
+        state = [a for a in inside if a.actor.side in _ARMED_SIDES]
+        inside = [a for a in inside if a.actor.side not in _ARMED_SIDES]
+        inherited = [a for a in inherited if a.actor.side not in _ARMED_SIDES]
         if state and (trig.sub_event_type != "Peaceful protest" or _INTERVENED.search(sentence)):
             protesters = inside or inherited
             return (protesters[0] if protesters else None), state[0]
@@ -997,14 +999,14 @@ def _finish(
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
-        if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _STATE_SIDES:
-            # The state named as the force that broke the protest up.
+        if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _ARMED_SIDES:
+            # The state or an armed group named as the force that broke the protest up.
             sub = (
                 "Excessive force against protesters"
                 if _LETHAL_FORCE.search(d.sentence)
                 else "Protest with intervention"
             )
-        if etype == "Protests" and a2 is not None and a2.actor.side not in _STATE_SIDES:
+        if etype == "Protests" and a2 is not None and a2.actor.side not in _ARMED_SIDES:
             # What a protest is against ("a campaign to conscript former rebels") is no party to it;
             # ACLED names a second actor only for the force that intervenes.
             a2, assoc2 = None, ""

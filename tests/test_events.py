@@ -634,6 +634,9 @@ def test_partners_named_together_are_one_side(events) -> None:
         "The White Helmets said three civilians were killed by Russian airstrikes on Kafr Nouran on Monday."
     )
     assert (told.actor1, told.actor2) == ("Military Forces of Russia", "Civilians")
+    # "U.S." with its dots is the United States, on any noun.
+    (us,) = events("On Monday, a U.S. attack hit the Shayrat airbase.")
+    assert us.actor1 == "Military Forces of the United States"
     # "told us": the pronoun, not the United States.
     evs = events("On Monday, a resident of Saraqib told us bombs fell all night.")
     assert all("United States" not in e.actor1 for e in evs)

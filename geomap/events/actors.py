@@ -85,21 +85,16 @@ class ActorTable:
         out: list[ActorMention] = []
         nouns: list[tuple[int, int]] = []
         for m in _IMPLICIT.finditer(text):
-            adj = m.group("adj").lower().replace(".", "")
-            if adj == "us" and m.group("adj") != "US":
+            if m.group("adj").lower() == "us" and m.group("adj") != "US":
                 continue  # "told us bombs fell": the pronoun, not the United States
-            noun = m.group("noun").lower()
-            air = bool(re.match(r"air|aerial|war|jet|helicopter|plane|aircraft|barrel|drone", noun))
-            name = _IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None))
-            actor = self.by_name.get(name or "")
+            air = bool(_AIR_START.match(m.group("noun")))
+            actor = self._by_adjective(m.group("adj"), air)
             if actor is not None:
                 out.append(ActorMention(m.start(), m.end("adj"), m.group("adj"), actor))
                 nouns.append(m.span("noun"))
             # "Syrian and Russian warplanes": both flew.
-            adj2 = (m.group("adj2") or "").lower()
-            name2 = _IMPLICIT_ACTORS.get((adj2, air)) or _IMPLICIT_ACTORS.get((adj2, None))
-            partner = self.by_name.get(name2 or "")
-            if adj2 and partner is not None and partner is not actor:
+            partner = self._by_adjective(m.group("adj2") or "", air)
+            if partner is not None and partner is not actor:
                 out.append(ActorMention(m.start("adj2"), m.end("adj2"), m.group("adj2"), partner))
         barrel = self.by_name.get("Syrian Arab Air Force")
         if barrel is not None:
@@ -109,6 +104,11 @@ class ActorTable:
                     out.append(ActorMention(m.start(), m.end(), m.group(), barrel))
         out.sort(key=lambda a: a.start)
         return out
+
+    def _by_adjective(self, adj: str, air: bool) -> Actor | None:
+        """The actor an adjective names on a force or weapon ("regime" jets, "Turkish" troops)."""
+        key = adj.lower().replace(".", "")
+        return self.by_name.get(_IMPLICIT_ACTORS.get((key, air)) or _IMPLICIT_ACTORS.get((key, None)) or "")
 
     def find_all(self, text: str, named: Sequence[ActorMention] | None = None) -> list[ActorMention]:
         """Named actors, plus actors named only by an adjective where no named actor stands.
@@ -133,18 +133,17 @@ class ActorTable:
             m = _ADJ_AND.search(text, max(0, a.start - 24), a.start)
             if m is None or any(s < m.end("adj") and m.start() < e for s, e in spans):
                 continue
-            adj = m.group("adj").lower().replace(".", "")
-            if adj == "us" and m.group("adj") != "US":
+            if m.group("adj").lower() == "us" and m.group("adj") != "US":
                 continue
-            air = bool(_AIR_NOUN.match(text, a.end))
-            actor = self.by_name.get(_IMPLICIT_ACTORS.get((adj, air)) or _IMPLICIT_ACTORS.get((adj, None)) or "")
+            air = bool(_AIR_AFTER.match(text, a.end))
+            actor = self._by_adjective(m.group("adj"), air)
             if actor is not None and actor is not a.actor and all(x.start != m.start() for x in extra):
                 extra.append(ActorMention(m.start(), m.end("adj"), m.group("adj"), actor))
         sna = self.by_name.get("Syrian National Army")
         for a in named:
             # State media: "Turkish occupation forces and their mercenaries" are Turkey and the SNA.
-            m = _THEIR_MERCENARIES.match(text, a.end)
-            if m is not None and sna is not None and a.actor.side == "turkey" and a.actor is not sna:
+            m = _THEIR_MERCENARIES.match(text, a.end) if a.actor.side == "turkey" else None
+            if m is not None and sna is not None:
                 extra.append(ActorMention(m.start("who"), m.end("who"), m.group("who"), sna))
         return sorted(named + extra, key=lambda a: a.start)
 
@@ -200,15 +199,11 @@ _IMPLICIT = Folded(
     )
 )
 _BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
-_ADJ_AND = re.compile(
-    r"\b(?P<adj>regime|government|syrian|russian|turkish|israeli|us|u\.s\.|american|jordanian|iraqi|french|british)"
-    r"\s*(?:,\s*and|and|&)\s+$",
-    re.I,
-)
 _THEIR_MERCENARIES = re.compile(r"\s+and\s+(?P<who>(?:its|their)\s+mercenar(?:ies|y)(?:\s+groups?)?)\b", re.I)
-_AIR_NOUN = re.compile(
-    r"\s+(?:air ?strikes?|air[- ]raids?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|drones?)\b", re.I
-)
+#: How the nouns of weapons that fly begin (warplanes, jets, drones, barrel bombs...).
+_AIR_NOUN_START = r"air|aerial|war ?planes?|jets?|helicopters?|planes?|aircraft|barrel|drones?"
+_AIR_START = re.compile(_AIR_NOUN_START, re.I)
+_AIR_AFTER = re.compile(rf"\s+(?:{_AIR_NOUN_START})", re.I)
 _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
     ("regime", True): "Syrian Arab Air Force",
     ("regime", False): "Syrian Arab Army",
@@ -235,6 +230,17 @@ _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
     ("french", None): "Military Forces of France",
     ("british", None): "Military Forces of the United Kingdom",
 }
+#: "Turkish and SNA forces": an adjective of that table before "and" and a named actor.
+_ADJ_AND = re.compile(
+    r"\b(?P<adj>"
+    + "|".join(
+        sorted(
+            {re.sub(r"^us\b", r"u\\.?s\\.?", re.escape(adj)) for adj, _air in _IMPLICIT_ACTORS}, key=len, reverse=True
+        )
+    )
+    + r")\s*(?:,\s*and|and|&)\s+$",
+    re.I,
+)
 
 
 def _aliases_for(row_name: str, raw: str) -> list[str]:

@@ -340,6 +340,7 @@ def _choose_actors(
     agent in the sentence, the agent of the paragraph's previous sentence is
     used, and a generic "militants" yields to a named group just mentioned.
     """
+    blame = _BLAME.search(sentence) is not None
     inside = [
         a
         for a in actors
@@ -348,8 +349,10 @@ def _choose_actors(
         # "Turkey blamed the YPG": neither who blames nor who is blamed is a known party
         # (ACLED codes an alleged perpetrator as unidentified).
         and not (a.actor.side in ("humanitarian", "media") and _SAID_AFTER.match(sentence, a.end))
-        and not _BLAMED_AFTER.match(sentence, a.end)
-        and not _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start)
+        and not (
+            blame
+            and (_BLAMED_AFTER.match(sentence, a.end) or _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start))
+        )
     ]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if trig.event_type != "Strategic developments" and table is not None:
@@ -650,7 +653,7 @@ def extract_events(
         # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
         shares = {
             m.start: (n, f"{sm.group().strip()} {m.surface}")
-            for m in s_places
+            for m in (s_places if cas.killed is not None else ())
             if (sm := _SHARE_BEFORE.search(text, max(s_start, m.start - 50), m.start)) is not None
             and (n := word_number(sm.group("n"))) is not None
         }
@@ -722,10 +725,10 @@ _SHARE_BEFORE = re.compile(
     re.I,
 )
 _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.I)
-_BLAMED_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:blamed|blames|blaming|accused|accuses|accusing)\b", re.I)
-_BLAMED_BEFORE = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I
-)
+_BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
+_BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
+_BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
+_BLAMED_BEFORE = re.compile(rf"\b{_BLAME_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
 _SAID_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
 )

@@ -274,7 +274,7 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         if after is not None and nxt is not None and nxt.start <= after.end() + 1:
             continue  # "Saraqib, Idlib and Hama": a list of places
         gov = _governorate_place(gaz, place.admin1)
-        if gov is None or _named_governorate(place, gov) is False:
+        if gov is None or not _named_governorate(place, gov):
             continue
         out[i] = replace(
             m,

@@ -62,6 +62,7 @@ _LINE_PATTERNS = [
     r"^\s*privacy policy\b",
     r"^\s*our mission is to\b",
     r"^\s*(rt|retweet) displayed on\b",
+    COUNTERS.pattern,  # "12 Reposts  30 Likes  2.1K Views"
 ]
 _LIST_HEAD = re.compile(
     r"^\s*(?:related(?: articles| posts| stories| news| content| coverage)?|more (?:stories|news|articles|on this story)"
@@ -205,9 +206,6 @@ def clean_text(text: str) -> str:
             keep[i] = False
             if _TWEET_FOOT.search(line) or COUNTERS.match(line):
                 in_tweet = False  # the embed's footer, or a pasted post's counters
-            continue
-        if COUNTERS.match(line):
-            keep[i] = False
             continue
         if _LINE_RE.search(line):
             keep[i] = False

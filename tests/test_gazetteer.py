@@ -544,6 +544,22 @@ def test_a_blacklisted_name_is_no_near_miss_either(tmp_path):
     assert all(e.location != "Saraqib" for e in evs)
 
 
+def test_blacklisting_a_bare_word_leaves_the_name_with_its_article(tmp_path):
+    # "Bab" (a gate) is a word in many names; blacklisting it must not take al-Bab the town
+    # away, nor "Bab al-Hawa".  The article is matched in any spelling ("el-Bab").
+    patch = tmp_path / "bl.csv"
+    patch.write_text("action,name,lat,lon\nblacklist,Bab,,\n", encoding="utf-8")
+    gaz = load_gazetteer(patches=[patch])
+    assert gaz.search("Bab") == [] and gaz.is_blocked("Bab")
+    assert [p.admin1 for p in gaz.search("el-Bab")][:1] == ["Aleppo"]
+    from geomap.geoparse.recognize import find_mentions
+
+    text = "Shelling hit al-Bab and the Bab al-Hawa crossing; a gate called Bab was shut."
+    assert [m.surface for m in find_mentions(text, gaz)] == ["al-Bab", "Bab al-Hawa crossing"]
+    patch.write_text("action,name,lat,lon\nblacklist,el-Bab,,\n", encoding="utf-8")
+    assert load_gazetteer(patches=[patch]).search("al Bab") == []
+
+
 def test_patch_with_a_bad_action_names_the_line(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("action,name,lat,lon\nadd,Tall Nur,36.1,38.2\nremove,Hama,,\n", encoding="utf-8")

@@ -171,6 +171,37 @@ def _words_key(words: list[str]) -> str:
     return " ".join(k for k in (token_key(w) for w in words) if k)
 
 
+def written_keys(name: str) -> set[str]:
+    """The keys of ``name`` as written: its articles kept (as "al"), as words or glued.
+
+    A blacklisted name is matched by these, so that blacklisting "Bab" leaves
+    "al-Bab" a place (``name_keys`` of both share "bab").
+
+    >>> sorted(written_keys("al-Bab")), sorted(written_keys("Bab"))
+    (['al bab', 'albab'], ['bab'])
+    """
+    words = split_words(fold(name))
+    variants: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        if w in ARTICLES and i + 1 < len(words):
+            glued = [v + ["\0glueal"] for v in variants]
+            variants = [v + ["al"] for v in variants] + glued
+            continue
+        variants = [v + [w] for v in variants]
+    keys = set()
+    for v in variants:
+        out: list[str] = []
+        for w in v:
+            if out and out[-1].startswith("\0glue"):
+                out[-1] = out[-1][5:] + w
+            else:
+                out.append(w)
+        key = _words_key(out)
+        if key:
+            keys.add(key)
+    return keys
+
+
 def name_keys(name: str) -> set[str]:
     """Every key under which ``name`` may appear in text.
 

@@ -36,7 +36,7 @@ from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
 from .admin import DIRECTIONS, GOVERNORATES, NEIGHBOURS, AdminIndex, direction_word
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
-from .names import fold, loose_keys, name_keys, token_key
+from .names import fold, loose_keys, name_keys, token_key, written_keys
 
 __all__ = ["Gazetteer", "load_gazetteer"]
 
@@ -111,7 +111,8 @@ class Gazetteer:
     loose: dict[str, list[int]] = field(default_factory=dict)
     #: A point in each governorate's northern, south-eastern... part, by "Hama|northwest".
     parts: dict[str, tuple[float, float]] = field(default_factory=dict)
-    #: Name keys a patch file blacklisted: never a place, not even as a near-miss.
+    #: Keys (as written, see :func:`~geomap.gazetteer.names.written_keys`) of names a patch file
+    #: blacklisted: never a place, not even as a near-miss.
     blocked: frozenset[str] = frozenset()
     _automaton: Any = field(default=None, repr=False)
     _admin: AdminIndex | None = field(default=None, repr=False)
@@ -139,6 +140,8 @@ class Gazetteer:
         >>> gaz.search("Dayr az Zawr")[0].admin1
         'Deir ez-Zor'
         """
+        if self.is_blocked(name):
+            return []
         found: dict[str, Place] = {}
         for key in name_keys(name):
             for p in self.lookup_key(key):
@@ -210,8 +213,8 @@ class Gazetteer:
         return out[:limit]
 
     def is_blocked(self, name: str) -> bool:
-        """Whether a patch file blacklisted this name."""
-        return bool(self.blocked) and any(k in self.blocked for k in name_keys(name))
+        """Whether a patch file blacklisted this name, as written ("Bab" blocks "Bab", not "al-Bab")."""
+        return bool(self.blocked) and any(k in self.blocked for k in written_keys(name))
 
     def spelt_as(self, surface: str) -> set[str]:
         """Ids of the places that have exactly this spelling (diacritics and articles aside)."""
@@ -690,10 +693,10 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
     for patch in patches:
         patch_entries: list[tuple[Place, list[str]]] = []
         for action, place, names in read_patch(patch):
-            name_set = {k for n in names for k in name_keys(n)}
             if action == "blacklist":
-                blacklist |= name_set
+                blacklist |= {k for n in names for k in written_keys(n)}
                 continue
+            name_set = {k for n in names for k in name_keys(n)}
             if action == "override":
                 for k in name_set:
                     keys[k] = []
@@ -701,9 +704,6 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
             assert place is not None
             patch_entries.append((place, names))
         add(patch_entries, "patch", str(patch))
-    for k in blacklist:
-        keys.pop(k, None)
-        loose.pop(k, None)
     keys = {k: v for k, v in keys.items() if v and len(k) >= 3}
     parts = _governorate_parts(places, admin)
     return Gazetteer(

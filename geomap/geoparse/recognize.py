@@ -390,6 +390,9 @@ def find_mentions(
         if taken.hits(start, end) or excluded.hits(start, end):
             continue
         surface = text[start:end]
+        if gaz.is_blocked(surface):
+            taken.add(start, end)  # blacklisted by a patch: not a place, not even unresolved
+            continue
         if surface.isupper() and len(surface) <= 4 and not _trusted(gaz, key):
             continue  # "WSJ", "SAA": acronyms, not places
         if key in gaz.strict_keys and not _strict_ok(text, surface, start, gaz):

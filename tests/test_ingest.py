@@ -230,6 +230,20 @@ def test_a_pasted_feed_is_split_into_its_posts() -> None:
     assert any("no day with a year" in w for w in posts[2].warnings)
 
 
+def test_feed_headers_in_every_month_spelling_give_the_day(tmp_path) -> None:
+    # strptime's %b knows "Sep" but not "Sept"; X and copy-pastes write both.
+    feed = tmp_path / "feed.txt"
+    feed.write_text(
+        "Idlib Desk\n@IdlibDesk · Sept 14, 2021\nJets struck Ariha at dawn.\n3 Reposts\n\n"
+        "Idlib Desk\n@IdlibDesk · 2 Sept. 2021\nShells hit Sarmin.\n\n"
+        "Idlib Desk\n@IdlibDesk · Feb 30, 2021\nA drone fell near Binnish.\n",
+        encoding="utf-8",
+    )
+    posts = list(read_file(feed, []))
+    assert [a.published for a in posts] == [date(2021, 9, 14), date(2021, 9, 2), None]  # no 30 February
+    assert any("no day with a year" in w for w in posts[2].warnings)
+
+
 def test_a_post_embedded_without_its_old_footer_does_not_swallow_the_article() -> None:
     text = f"{ARTICLE}\n\nLevant Watch@levant_watch · \nStorm closes schools\n4 Reposts 9 Likes\n\nThe shelling stopped at dusk."
     out = clean_text(text)
@@ -652,6 +666,10 @@ def test_a_related_articles_list_and_a_menu_are_boilerplate() -> None:
         ("Levant Courier — Published 14 March 2019\n\nHeadline\n\nBy Staff Reporter\n\n", "Levant Courier"),
         ("Headline\n\nBy Our Correspondent\n\n", ""),
         ("Headline\n\nBy Syria Frontline Report\nPublished November 20 2018\n\n", "Syria Frontline Report"),
+        # Writer, outlet and day on one byline: the outlet is the part that is neither.
+        ("Headline\n\nBy Rami al-Haddad | Levant Courier | 3 May 2019\n\n", "Levant Courier"),
+        ("Headline\n\nBy Rami al-Haddad · 3 May 2019 · Levant Courier\n\n", "Levant Courier"),
+        ("Headline\n\nBy Syria Frontline Report | updated 20 November 2018\n\n", "Syria Frontline Report"),
     ],
 )
 def test_outlet_from_the_header(header: str, outlet: str) -> None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+
+from .._calendar import MONTHS
 
 __all__ = ["Post", "split_feed"]
 
@@ -48,14 +50,23 @@ class Post:
 
 
 def _post_date(when: str) -> tuple[date | None, bool]:
-    """The day a header gives, and whether it gave the year ("3h" gives neither)."""
-    when = " ".join(when.replace(",", " ").replace(".", " ").split())
-    for fmt, has_year in (("%b %d %Y", True), ("%d %b %Y", True), ("%B %d %Y", True), ("%d %B %Y", True)):
-        try:
-            return datetime.strptime(when, fmt).date(), has_year
-        except ValueError:
-            continue
-    return None, False
+    """The day a header gives, and whether it gave the year ("3h" and "Jun 19" give no day).
+
+    >>> _post_date("Sept 3, 2019"), _post_date("3 Sept. 2019")[0], _post_date("Jun 19")
+    ((datetime.date(2019, 9, 3), True), datetime.date(2019, 9, 3), (None, False))
+    """
+    words = when.replace(",", " ").replace(".", " ").split()
+    if len(words) != 3:
+        return None, False
+    if words[0].isdigit():
+        words[0], words[1] = words[1], words[0]  # "19 Jun 2023"
+    month = MONTHS.get(words[0].lower())
+    if month is None or not (words[1].isdigit() and words[2].isdigit()):
+        return None, False
+    try:
+        return date(int(words[2]), month, int(words[1])), True
+    except ValueError:
+        return None, False
 
 
 def split_feed(text: str) -> list[Post]:

@@ -200,8 +200,18 @@ def _is_place(name: str) -> bool:
 
 
 _SITE_DATE = re.compile(
-    r"^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?i:published|posted|updated|last updated)\b"
+    r"^(?:[Bb]y\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?i:published|posted|updated|last updated)\b"
 )
+_BYLINE_PARTS = re.compile(r"^[Bb][Yy]\s+(\S.*?[|·•].*)$")
+_BYLINE_SEP = re.compile(r"\s*[|·•]\s*")
+#: Words that make a byline's name an outlet's, not a writer's ("By Coastal Front Monitor").
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|monitor|report|front|observatory|agency|times|post|network|media|press|desk|journal|daily|"
+    r"weekly|herald|tribune|gazette|radio|tv|channel|cent(?:er|re)|institute|group|watch|today|online|"
+    r"courier|review|magazine|wire|bulletin|baladi|sana|reuters|afp)\b",
+    re.I,
+)
+_OUTLET_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,5}")
 # A byline that names no one: "By Staff Reporter", "By Our Correspondent".
 _STAFF = re.compile(
     r"\b(?:staff|reporters?|correspondents?|editors?|editorial|newsroom|writers?|admin|agencies)\b", re.I
@@ -215,6 +225,8 @@ def find_outlet(text: str, declared: str = "") -> str:
     --------
     >>> find_outlet("DAMASCUS (Reuters) - Jets struck Ariha."), find_outlet("Kafr Nabl (Idlib) - Shells hit.")
     ('Reuters', '')
+    >>> find_outlet("By Rami Haddad | Levant Courier | 3 May 2019\\n\\nShells hit Ariha.")
+    'Levant Courier'
     """
     if declared:
         return declared.strip()
@@ -225,6 +237,15 @@ def find_outlet(text: str, declared: str = "") -> str:
         if m:
             return m.group(1).strip()
     for line in header:
+        # "By Hussam al-Mahmoud | Enab Baladi | 22 November 2023": the writer, then the outlet.
+        m = _BYLINE_PARTS.match(line)
+        if m:
+            writer, *parts = _BYLINE_SEP.split(m.group(1).strip())
+            named = [
+                p for p in parts if _OUTLET_NAME.fullmatch(p) and parse_date_string(p) is None and not _is_place(p)
+            ]
+            if named and not _OUTLET_WORD.search(writer):
+                return named[0]
         m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
         if m and not _STAFF.search(m.group(1)):
             return m.group(1)

@@ -111,6 +111,15 @@ _PATCHES_OPTION = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="A gazetteer patch file (add/override/blacklist names); repeatable.",
 )
+#: ``--places PATH``: more places for the imported layer, without importing them first.
+_PLACES_OPTION = click.option(
+    "--places",
+    "places",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="More places: a GeoNames dump (.txt/.zip), a place CSV written by 'gazetteer import csv', "
+    "or a folder of them; repeatable.",
+)
 
 _COMMON = [
     click.argument("inputs", nargs=-1, type=click.Path()),
@@ -123,6 +132,7 @@ _COMMON = [
         help="Folder for the outputs.",
     ),
     _PATCHES_OPTION,
+    _PLACES_OPTION,
     click.option(
         "--country",
         "countries",
@@ -261,6 +271,7 @@ def extract_cmd(inputs: tuple[str, ...], out: str, **common: Any) -> None:
 def _run_options(
     *,
     patches: tuple[str, ...],
+    places: tuple[str, ...],
     countries: tuple[str, ...],
     reference_date: date | None,
     strict: bool,
@@ -277,6 +288,7 @@ def _run_options(
     """The options ``run`` and ``extract`` share, as keywords of :func:`geomap.pipeline.run`."""
     return {
         "patches": patches,
+        "places": places,
         "country_bias": countries,
         "reference_date": reference_date,
         "strict": strict,
@@ -315,6 +327,7 @@ def _run_options(
 @click.option("--id-column", help="Plain CSV: record id column.")
 @click.option("--notes-column", help="Plain CSV: notes/description column.")
 @_PATCHES_OPTION
+@_PLACES_OPTION
 @click.option(
     "--country",
     "countries",
@@ -338,6 +351,7 @@ def join_cmd(
     out: str,
     fmt: str,
     patches: tuple[str, ...],
+    places: tuple[str, ...],
     countries: tuple[str, ...],
     strict: bool,
     gpkg: bool,
@@ -358,6 +372,7 @@ def join_cmd(
         records,
         out=out,
         patches=patches,
+        places=places,
         fmt=fmt,
         columns=columns,
         country_bias=countries,
@@ -376,8 +391,11 @@ def join_cmd(
 @click.option("--country", default=None, help="Only candidates in this country (ISO2).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_PATCHES_OPTION
+@_PLACES_OPTION
 @_clean_errors
-def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...]) -> None:
+def geocode_cmd(
+    names: tuple[str, ...], country: str | None, as_json: bool, patches: tuple[str, ...], places: tuple[str, ...]
+) -> None:
     """Look NAMES up in the gazetteer: candidates with score, admin1, kind and layer.
 
     A NAME may carry a kind word and a governorate, as other datasets write
@@ -388,7 +406,7 @@ def geocode_cmd(names: tuple[str, ...], country: str | None, as_json: bool, patc
     from .gazetteer.query import place_queries
     from .geoparse.resolve import rank_name
 
-    gaz = load_gazetteer(patches=patches)
+    gaz = load_gazetteer(patches=patches, extra_layers=places)
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         queries = place_queries(name)
@@ -432,12 +450,13 @@ def gazetteer_grp() -> None:
 
 @gazetteer_grp.command("info")
 @_PATCHES_OPTION
+@_PLACES_OPTION
 @_clean_errors
-def gazetteer_info(patches: tuple[str, ...]) -> None:
+def gazetteer_info(patches: tuple[str, ...], places: tuple[str, ...]) -> None:
     """Print the layers and their counts."""
     from .gazetteer import describe, load_gazetteer
 
-    click.echo(describe(load_gazetteer(patches=patches)))
+    click.echo(describe(load_gazetteer(patches=patches, extra_layers=places)))
 
 
 @gazetteer_grp.group("import")

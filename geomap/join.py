@@ -260,6 +260,7 @@ def run_join(
     out: str | Path = "output",
     gazetteer: Gazetteer | None = None,
     patches: Sequence[str | Path] = (),
+    places: Sequence[str | Path] = (),
     fmt: str = "auto",
     columns: PlainColumns | None = None,
     country_bias: Sequence[str] = ("SY",),
@@ -277,7 +278,7 @@ def run_join(
 
     t0 = time.perf_counter()
     problems: list[InputError] = []
-    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))
+    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict), extra_layers=places)
     res = join_records(records, gazetteer=gaz, fmt=fmt, columns=columns, country_bias=country_bias, strict=strict)
     result = RunResult(
         [],

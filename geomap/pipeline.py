@@ -319,6 +319,7 @@ def run(
     out: str | Path = "output",
     gazetteer: Gazetteer | None = None,
     patches: Sequence[str | Path] = (),
+    places: Sequence[str | Path] = (),
     country_bias: Sequence[str] = ("SY",),
     reference_date: date | None = None,
     strict: bool = False,
@@ -343,6 +344,11 @@ def run(
         Files and folders of articles; ``None`` runs the bundled samples.
     out
         Output folder.
+    patches
+        Gazetteer patch files (add/override/blacklist; see data/gazetteer/PATCHES.md).
+    places
+        More files for the gazetteer's imported layer, read as they are: GeoNames
+        dumps (.txt/.zip), place CSVs in the imported format, or folders of them.
     strict
         Stop at the first bad input instead of skipping it.
     records
@@ -373,7 +379,7 @@ def run(
         articles = [_with_reference_date(a, reference_date) for a in articles]
     timings = {"ingest": round(time.perf_counter() - t0, 3)}
     t1 = time.perf_counter()
-    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict))
+    gaz = gazetteer or load_gazetteer(patches=usable_patches(patches, problems, strict=strict), extra_layers=places)
     actors = load_actors()
     timings["load"] = round(time.perf_counter() - t1, 3)
     t2 = time.perf_counter()

@@ -483,6 +483,34 @@ def test_imported_name_resolves_in_a_run(tmp_path, monkeypatch):
     assert abs(float(rows[0]["lat"]) - 34.9781) < 1e-3
 
 
+def test_places_option_uses_a_dump_without_importing_it(tmp_path):
+    # A dump (or a folder of them) kept anywhere, read as it is: nothing is written to data/.
+    runner = CliRunner()
+    article = tmp_path / "dispatch.txt"
+    article.write_text(
+        "Shelling near Hajin\n\nOn 3 March 2019 artillery shelled Umm Ghazlan village "
+        "in Deir ez-Zor, killing two civilians.\n",
+        encoding="utf-8",
+    )
+    plain = runner.invoke(cli, ["extract", str(article), "--out", str(tmp_path / "plain")])
+    assert plain.exit_code == 0, plain.output
+    assert all(r["status"] == "unresolved" for r in _mentions(tmp_path / "plain") if r["surface"] == "Umm Ghazlan")
+    res = runner.invoke(
+        cli, ["extract", str(article), "--out", str(tmp_path / "out"), "--places", str(FIXTURES / "XX.zip")]
+    )
+    assert res.exit_code == 0, res.output
+    rows = [r for r in _mentions(tmp_path / "out") if r["surface"] == "Umm Ghazlan"]
+    assert rows and rows[0]["layer"] == "imported" and abs(float(rows[0]["lat"]) - 34.9781) < 1e-3
+    res = runner.invoke(cli, ["geocode", "Tell Zurqan", "--json", "--places", str(FIXTURES / "XX.txt")])
+    assert res.exit_code == 0 and json.loads(res.output)["Tell Zurqan"][0]["layer"] == "imported"
+    res = runner.invoke(cli, ["gazetteer", "info", "--places", str(FIXTURES / "XX.txt")])
+    assert res.exit_code == 0 and "XX.txt" in res.output
+    bad = tmp_path / "places.json"
+    bad.write_text("{}", encoding="utf-8")
+    res = runner.invoke(cli, ["extract", str(article), "--out", str(tmp_path / "bad"), "--places", str(bad)])
+    assert res.exit_code != 0 and "places.json" in res.output and "not a GeoNames dump" in res.output
+
+
 # -- patches -------------------------------------------------------------------
 
 PATCH_TEXT = (

@@ -523,6 +523,10 @@ def import_csv(
         country=country,
     )
     click.echo(f"imported {res.places} places from {file} into {res.path}")
+    for note in res.notes[:10]:
+        click.echo(f"geomap: warning: {note}", err=True)
+    if len(res.notes) > 10:
+        click.echo(f"geomap: warning: ... and {len(res.notes) - 10} more rows like these", err=True)
 
 
 def _add_map_command() -> None:

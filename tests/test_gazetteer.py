@@ -421,6 +421,31 @@ def test_import_csv_with_column_options(tmp_path):
     assert gaz.search("Sabkhet Mgheir")[0].admin1 == "Homs"
 
 
+def test_import_csv_reads_other_lists_kind_words_and_names_what_it_could_not(tmp_path):
+    # An OCHA-style list says "Hamlet" and "IDP site"; geomap's kinds are village and camp.
+    # A kind it cannot place, or a governorate that is none, is imported with a warning.
+    src = tmp_path / "sites.csv"
+    src.write_text(
+        "site,y,x,type,gov\n"
+        "Tall Qasab,35.62,36.71,Hamlet,Idlib\n"
+        "Mukhayyam Zaytun,36.21,36.61,IDP site,Idlib\n"
+        "Qalat Najm Tower,36.55,38.26,castle,Atlantis\n",
+        encoding="utf-8",
+    )
+    args = ["gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp")]
+    args += ["--name-column", "site", "--lat-column", "y", "--lon-column", "x"]
+    res = CliRunner().invoke(cli, [*args, "--kind-column", "type", "--admin1-column", "gov"])
+    assert res.exit_code == 0, res.output
+    assert "imported 3 places" in res.output
+    assert "sites.csv:4: kind 'castle' is not one of village, town" in res.output
+    assert "sites.csv:4: admin1 'Atlantis' is not a Syrian governorate" in res.output
+    assert "sites.csv:2" not in res.output and "sites.csv:3" not in res.output
+    gaz = load_gazetteer(extra_layers=[tmp_path / "imp"])
+    kinds = {n: gaz.search(n)[0].kind for n in ("Tall Qasab", "Mukhayyam Zaytun", "Qalat Najm Tower")}
+    assert kinds == {"Tall Qasab": "village", "Mukhayyam Zaytun": "camp", "Qalat Najm Tower": "village"}
+    assert gaz.search("Qalat Najm Tower")[0].admin1 == "Aleppo"  # from the point, not the bad cell
+
+
 def test_import_csv_names_a_missing_column(tmp_path):
     res = CliRunner().invoke(
         cli,

@@ -40,6 +40,8 @@ class ImportResult:
     path: Path
     places: int
     skipped: int = 0
+    #: Rows read with a caveat ("kind 'castle' ... read as village"), file:line first.
+    notes: tuple[str, ...] = ()
 
 
 def imported_dir(into: str | Path | None = None) -> Path:
@@ -155,6 +157,7 @@ def import_place_csv(
     (1, 'Tall Nur,36.1,38.2,,village,,SY')
     """
     source = Path(source)
+    notes: list[str] = []
     entries = list(
         read_place_csv(
             source,
@@ -166,6 +169,7 @@ def import_place_csv(
             admin1_column=admin1_column,
             country=country.upper(),
             layer="imported",
+            notes=notes,
         )
     )
     target = imported_dir(into) / f"{source.stem}.csv"
@@ -187,4 +191,4 @@ def import_place_csv(
                 ]
             )
     logger.info("imported %d places from %s into %s", len(entries), source, target)
-    return ImportResult(target, len(entries))
+    return ImportResult(target, len(entries), notes=tuple(notes))

@@ -84,6 +84,41 @@ PATCH_KINDS = (
     "landmark",
 )
 
+#: Other lists' words for our kinds (OCHA settlement types, plain English).
+_KIND_SYNONYMS = {
+    "hamlet": "village",
+    "settlement": "village",
+    "locality": "village",
+    "populated place": "village",
+    "farm": "village",
+    "neighbourhood": "district",
+    "neighborhood": "district",
+    "quarter": "district",
+    "suburb": "district",
+    "camp site": "camp",
+    "idp camp": "camp",
+    "idp site": "camp",
+    "refugee camp": "camp",
+    "informal settlement": "camp",
+    "airbase": "base",
+    "air base": "base",
+    "military base": "base",
+    "oil field": "oilfield",
+    "gas field": "gasfield",
+    "border crossing": "crossing",
+    "mountains": "mountain",
+}
+
+
+def place_kind(raw: str) -> str | None:
+    """Our kind for a list's kind word ("Hamlet", "IDP camp"), ``None`` when unknown.
+
+    >>> place_kind("Hamlet"), place_kind(" IDP  camp "), place_kind("town"), place_kind("castle")
+    ('village', 'camp', 'town', None)
+    """
+    word = " ".join(raw.lower().replace("_", " ").split())
+    return word if word in PATCH_KINDS else _KIND_SYNONYMS.get(word)
+
 
 def _kind(feature_class: str, feature_code: str, population: int) -> str:
     if feature_code in _FEATURE_KINDS:
@@ -347,11 +382,14 @@ def read_place_csv(
     country: str = "SY",
     country_column: str | None = None,
     layer: str = "user",
+    notes: list[str] | None = None,
 ) -> Iterator[Entry]:
     r"""Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
 
     Rows with an empty name are skipped; ``country`` is used where
-    ``country_column`` is absent or empty.
+    ``country_column`` is absent or empty.  A kind geomap does not know is read
+    as a village and a Syrian admin1 that is no governorate is left to the
+    point's polygon; each such row adds a line to ``notes`` when it is given.
 
     Examples
     --------
@@ -374,14 +412,22 @@ def read_place_csv(
         if variants_column:
             raw = row.get(variants_column.lower(), "")
             variants = [v.strip() for v in raw.replace(";", "|").split("|") if v.strip()]
+        raw_kind, raw_admin1 = _cell(row, kind_column).strip(), _cell(row, admin1_column).strip()
+        kind = place_kind(raw_kind) if raw_kind else "village"
+        place_country = (_cell(row, country_column) or country).upper()
+        admin1 = governorate_name(raw_admin1)
+        if notes is not None and kind is None:
+            notes.append(f"{path}:{lineno}: kind {raw_kind!r} is not one of {', '.join(PATCH_KINDS)}; read as village")
+        if notes is not None and raw_admin1 and place_country == "SY" and not admin1:
+            notes.append(f"{path}:{lineno}: admin1 {raw_admin1!r} is not a Syrian governorate; taken from the point")
         place = Place(
             id=f"{layer}:{path.stem}:{lineno}",
             name=name,
             lat=lat,
             lon=lon,
-            kind=_cell(row, kind_column) or "village",
-            country=(_cell(row, country_column) or country).upper(),
-            admin1=governorate_name(row.get(admin1_column.lower(), "")) if admin1_column else "",
+            kind=kind or "village",
+            country=place_country,
+            admin1=admin1,
             layer=layer,
         )
         yield place, [name, *variants]

@@ -657,6 +657,39 @@ def test_an_adjective_on_a_bomb_names_who_set_it(events) -> None:
     assert ambush.actor1 == "Syrian Democratic Forces"
 
 
+def test_who_claimed_the_attack_is_its_actor(events) -> None:
+    bomb = "On Monday a car bomb exploded at a market in the town of Tal Hamis, killing nine people. "
+    (e,) = events(bomb + "The Islamic State group claimed responsibility for the attack on its Amaq agency.")
+    assert (e.actor1, e.sub_event_type, e.fatalities) == ("Islamic State", "Remote explosive/landmine/IED", 9)
+    (e,) = events(bomb + "The bombing was later claimed by Hurras al-Din.")
+    assert e.actor1 == "Hurras al-Din"
+    # No claim, a denial, or a claim of some other, older attack names no one.
+    for tail in (
+        "No group has claimed responsibility so far.",
+        "ISIS, which has claimed responsibility for similar attacks before, was not named.",
+        "Last year a bombing claimed by the Islamic State killed 30 in the same market.",
+        "That attack was claimed by the Islamic State.",
+    ):
+        (e,) = [x for x in events(bomb + tail) if x.event_date == "2018-11-05"]
+        assert e.actor1 == "Unidentified armed group", tail
+    # An air strike is no group's claim.
+    evs = events(
+        "On Monday an air strike hit Tal Hamis, killing two. ISIS claimed responsibility for a blast in Hasakah."
+    )
+    assert all(e.actor1 != "Islamic State" for e in evs if e.sub_event_type == "Air/drone strike")
+
+
+def test_the_regime_as_a_headlines_subject_is_the_actor(events) -> None:
+    # Headlines drop the article: "Regime commits massacre", "Regime massacre kills 12".
+    (e,) = events("Regime commits massacre in Kafr Hamra, killing 15 civilians on Monday.")
+    assert (e.actor1, e.actor2, e.fatalities) == ("Syrian Arab Army", "Civilians", 15)
+    (e,) = events("On Monday a regime massacre killed nine people in Kafr Hamra, a monitor said.")
+    assert e.actor1 == "Syrian Arab Army"
+    # Not every regime acts: a sanctions regime or a control regime names no one.
+    evs = events("On Monday the sanctions regime hit traders in Kafr Hamra, where a blast killed two.")
+    assert all(e.actor1 != "Syrian Arab Army" for e in evs)
+
+
 def test_dateline_is_not_the_day_of_the_report(events) -> None:
     evs = events(
         "Date of publication 9 November 2018 At least 7 people were killed on Tuesday when "

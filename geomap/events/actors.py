@@ -81,6 +81,8 @@ class ActorTable:
         --------
         >>> [m.actor.name for m in load_actors().find_implicit("Regime barrel bombs and Russian jets hit Idlib.")]
         ['Syrian Arab Air Force', 'Military Forces of Russia']
+        >>> [m.surface for m in load_actors().find_implicit("Regime shells Ariha; sanctions regime hits exports.")]
+        ['Regime']
         """
         out: list[ActorMention] = []
         nouns: list[tuple[int, int]] = []
@@ -96,6 +98,11 @@ class ActorTable:
             partner = self._by_adjective(m.group("adj2") or "", air)
             if partner is not None and partner is not actor:
                 out.append(ActorMention(m.start("adj2"), m.end("adj2"), m.group("adj2"), partner))
+        army = self.by_name.get("Syrian Arab Army")
+        if army is not None:
+            for m in _REGIME_DOES.finditer(text):
+                if not any(a.start <= m.start() < a.end for a in out):
+                    out.append(ActorMention(m.start(), m.end(), m.group(), army))
         barrel = self.by_name.get("Syrian Arab Air Force")
         if barrel is not None:
             # Only the Syrian air force dropped barrel bombs.
@@ -194,7 +201,17 @@ _IMPLICIT = Folded(
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
         r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?|"
-        r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?)\b",
+        r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?|massacres?)\b",
+        re.I,
+    )
+)
+#: "Regime commits massacre", "Regime shells Ariha": the regime as a headline's subject.
+_REGIME_DOES = Folded(
+    re.compile(
+        r"(?<!sanctions )(?<!control )(?<!trade )(?<!visa )(?<!inspection )(?<!truce )(?<!ceasefire )"
+        r"\b(?:syrian |assad )?regime(?=\s+(?:commit(?:s|ted)?|kill(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|"
+        r"target(?:s|ed)?|storm(?:s|ed)?|attack(?:s|ed)?|pound(?:s|ed)?|hit(?:s)?|strikes?|struck|"
+        r"execute(?:s|d)?|arrest(?:s|ed)?|besiege(?:s|d)?|massacres?|massacred|raid(?:s|ed)?)\b)",
         re.I,
     )
 )

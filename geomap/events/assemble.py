@@ -716,6 +716,45 @@ def extract_events(
     )
 
 
+#: "IS claimed responsibility for the bombing", "the attack was claimed by HTS".
+_CLAIM_WORD = re.compile(r"\b(?:responsibility|credit|claimed by)\b", re.I)
+_CLAIM_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s+(?:terror(?:ist)?\s+|jihadist\s+|militant\s+|extremist\s+)?(?:group|organi[sz]ation|militants?|"
+    r"jihadists?|fighters|cell|network))?(?:\s*,\s*(?:which|who)|\s+(?:which|who))?"
+    r"\s+(?:(?:has|had|have|later|quickly|swiftly|subsequently|reportedly|also|promptly|officially|soon)\s+){0,2}"
+    r"(?:claimed|claims|claiming|took|takes|taken|taking|assumed|admitted)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"
+    r"(?!\s+for\s+(?:similar|previous|past|earlier|other|many|several|numerous|dozens|a\s+(?:string|series|spate|wave)))",
+    re.I,
+)
+#: How far after the report of an attack its claim may come (characters).
+_CLAIM_REACH = 1200
+_CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.I)
+#: A claim of an older attack: "That attack was claimed by IS", "Last month bombings claimed by...".
+_OLD_CLAIM = re.compile(
+    r"\b(?:that|those|previous|earlier|similar|past|last\s+(?:week|month|year)|(?:a|one|two|\w+)\s+(?:weeks?|months?|years?)\s+ago|"
+    r"earlier\s+this\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_NO_CLAIM = re.compile(r"\b(?:no|not|never|nobody|none|yet to|denied|denies|deny)\b[^.;]*$", re.I)
+#: What a claim of responsibility never attributes: strikes from the air, protests, movements.
+_NOT_CLAIMED = frozenset({"Air/drone strike", "Protests", "Riots", "Strategic developments"})
+
+
+def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[ActorMention]:
+    """Armed actors an article says claimed an attack, in order ("not claimed" never counts)."""
+    out = []
+    for a in actor_hits:
+        if a.actor.side in ("civilians", "humanitarian"):
+            continue
+        start = max(0, text.rfind(".", 0, a.start) + 1)
+        end = text.find(".", a.end)
+        sentence = text[start : len(text) if end < 0 else end]
+        claimed = _CLAIM_AFTER.match(text, a.end) is not None or _CLAIMED_BY.search(text, max(0, a.start - 20), a.start)
+        if claimed and not _NO_CLAIM.search(text, start, a.start) and not _OLD_CLAIM.search(sentence):
+            out.append(a)
+    return out
+
+
 _ALSO_KILLED = re.compile(
     r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:died|perished)\b", re.I
 )
@@ -976,9 +1015,21 @@ def _finish(
         a for a in actor_hits if a.actor.side in _AIR_SIDES and _AIR_WORDS.search(article.text[a.start : a.end + 40])
     ]
     lead = min((d.start for d in drafts), default=0)
+    claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
         partner = next((a for a in d.actors if a1 is not None and a is not a1 and _partners(d.sentence, a1, a)), None)
+        if (
+            claims
+            and (a1 is None or a1.actor.name.startswith("Unidentified"))
+            and d.trigger.sub_event_type not in _NOT_CLAIMED
+            and d.trigger.event_type not in _NOT_CLAIMED
+        ):
+            # "IS claimed responsibility for the attack": the claimant is the attacker (a claim
+            # soon after the report, else one just before it).
+            a1 = next((c for c in claims if d.start <= c.start <= d.end + _CLAIM_REACH), None) or next(
+                (c for c in reversed(claims) if d.start - 300 <= c.start < d.start), a1
+            )
         if (
             a1 is None
             and air_agents

@@ -188,6 +188,21 @@ def test_missing_input_is_reported(tmp_path: Path) -> None:
     assert [(Path(p.path).name, p.reason) for p in res.problems] == [("nope.txt", "no such file or folder")]
 
 
+def test_a_folder_with_no_article_file_is_a_problem_not_an_empty_success(tmp_path: Path) -> None:
+    empty, rtf = tmp_path / "empty", tmp_path / "rtf"
+    empty.mkdir()
+    rtf.mkdir()
+    (rtf / "dispatch.rtf").write_text("{\\rtf1 Jets struck Ariha.}", encoding="utf-8")
+    _, errors = read_articles([empty, rtf])
+    assert [(Path(e.path).name, e.reason.split(";")[1].strip()) for e in errors] == [
+        ("empty", "it is empty"),
+        ("rtf", "it holds only .rtf files"),
+    ]
+    res = CliRunner().invoke(cli, ["extract", str(empty), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "no article files in this folder" in res.output
+    assert not (tmp_path / "o").exists()
+
+
 # --- gazetteer patch files -----------------------------------------------------------------
 
 PATCH_HEADER = "action,name,variants,lat,lon,kind,admin1,country\n"

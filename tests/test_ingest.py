@@ -230,6 +230,30 @@ def test_a_pasted_feed_is_split_into_its_posts() -> None:
     assert any("no day with a year" in w for w in posts[2].warnings)
 
 
+def test_a_feed_copied_line_by_line_from_the_site_is_split_too(tmp_path) -> None:
+    # Selecting posts on the site copies the name, handle, dot and day on lines of their
+    # own, the counters as bare numbers, and the site's own words ("Quote", "Who to follow").
+    feed = tmp_path / "copied.txt"
+    feed.write_text(
+        "Hama Front Desk\n@HamaDesk\n·\nApr 8, 2022\n"
+        "Regime shelling hit Kafr Zita this morning, killing two farmers. Rescuers are at the scene. #Hama\n"
+        "7\n41\n2.3K\n\n"
+        "Coast Monitor\n@CoastMon\n·\nApr 7, 2022\n"
+        "A drone struck a car near Jableh. No casualties.\nQuote\n"
+        "Show more replies\nWho to follow\nTerms of Service  Privacy Policy  Cookie Policy\n",
+        encoding="utf-8",
+    )
+    posts = list(read_file(feed, []))
+    assert [(a.id, a.outlet, a.published) for a in posts] == [
+        ("copied.txt#1", "Hama Front Desk", date(2022, 4, 8)),
+        ("copied.txt#2", "Coast Monitor", date(2022, 4, 7)),
+    ]
+    assert posts[0].text.endswith("#Hama") and "2.3K" not in posts[0].text
+    assert posts[1].text == "A drone struck a car near Jableh. No casualties."
+    # A post of two sentences is no headline: its first sentence stays in the body's events.
+    assert posts[0].title == ""
+
+
 def test_feed_headers_in_every_month_spelling_give_the_day(tmp_path) -> None:
     # strptime's %b knows "Sep" but not "Sept"; X and copy-pastes write both.
     feed = tmp_path / "feed.txt"
@@ -676,6 +700,18 @@ def test_outlet_from_the_header(header: str, outlet: str) -> None:
     from geomap.ingest.meta import find_outlet
 
     assert find_outlet(header + "Jets struck Ariha on Monday.") == outlet
+
+
+def test_an_export_date_with_the_day_first_is_read_when_only_one_reading_exists(tmp_path: Path) -> None:
+    p = tmp_path / "export.jsonl"
+    rows = [("d1", "14/01/2021"), ("d2", "01/14/2021"), ("d3", "2021-01-14")]
+    p.write_text(
+        "".join(f'{{"id": "{i}", "text": "Jets struck Ariha on Monday.", "published": "{d}"}}\n' for i, d in rows),
+        encoding="utf-8",
+    )
+    arts, errs = read_articles([p])
+    assert errs == [] and [a.published for a in arts] == [date(2021, 1, 14)] * 3
+    assert not any("not understood" in w for a in arts for w in a.warnings)
 
 
 def test_csv_with_semicolons(tmp_path: Path) -> None:

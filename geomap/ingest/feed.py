@@ -38,6 +38,39 @@ COUNTERS = re.compile(
 )
 
 
+#: A header copied from the site line by line: "@handle", "·", "Jun 19, 2023".
+_HANDLE_LINE = re.compile(r"^\s*@\w{1,30}\s*$")
+_DOT_LINE = re.compile(r"^\s*[·•]\s*$")
+_WHEN_LINE = re.compile(
+    rf"^\s*(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd])\s*$", re.I
+)
+#: The site's own words between and under posts: bare counters ("12", "1.2K"), "Quote", "Show more replies".
+_CHROME = re.compile(
+    r"^\s*(?:[\d.,]+\s*[KkMm]?|quote|show more(?: replies)?|show this thread|translate post|who to follow|"
+    r"pinned|reposted|replying to(?:\s+@\w+)+|(?:terms of service|privacy policy|cookie policy|accessibility|ads info)"
+    r"(?:\s+(?:terms of service|privacy policy|cookie policy|accessibility|ads info|more|©.*))*)\s*$",
+    re.I,
+)
+
+
+def _join_headers(lines: list[str]) -> list[str]:
+    """Put a header copied over several lines ("@handle" / "·" / "Jun 19, 2023") back on one."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _HANDLE_LINE.match(lines[i]):
+            j = i + 1
+            if j < len(lines) and _DOT_LINE.match(lines[j]):
+                j += 1
+            if j < len(lines) and _WHEN_LINE.match(lines[j]):
+                out.append(f"{lines[i].strip()} · {lines[j].strip()}")
+                i = j + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """One post of a feed: the account's display name and handle, its day and its text."""
@@ -87,7 +120,7 @@ def split_feed(text: str) -> list[Post]:
     """
     if "@" not in text:
         return []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _join_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     heads = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not heads or (len(heads) < 2 and heads[0] > first_text + 1):
@@ -103,7 +136,8 @@ def split_feed(text: str) -> list[Post]:
             end -= 1  # the next post's display name, on the line above its header
         if not name and i > 0 and lines[i - 1].strip() and (n == 0 or i - 1 > heads[n - 1]):
             name = lines[i - 1].strip()
-        body = "\n".join(line for line in lines[i + 1 : end] if not COUNTERS.match(line)).strip()
+        body = "\n".join(line for line in lines[i + 1 : end] if not (COUNTERS.match(line) or _CHROME.match(line)))
+        body = body.strip()
         published, year_known = _post_date(m.group("when"))
         if body:
             posts.append(Post(name or f"@{m.group('handle')}", m.group("handle"), published, year_known, body))

@@ -68,6 +68,8 @@ def parse_date_string(text: str) -> date | None:
     (datetime.date(2017, 4, 5), datetime.date(2020, 4, 15))
     >>> parse_date_string("24.08.2013 Syrian state media"), parse_date_string("05-09-2013 Damascus")
     (datetime.date(2013, 8, 24), datetime.date(2013, 9, 5))
+    >>> parse_date_string("01/14/2021"), parse_date_string("14/01/2021"), parse_date_string("03/04/2021")
+    (datetime.date(2021, 1, 14), datetime.date(2021, 1, 14), datetime.date(2021, 3, 4))
     """
     best: tuple[int, date] | None = None
     for rx in _DATE_RES:
@@ -75,7 +77,10 @@ def parse_date_string(text: str) -> date | None:
             g = m.groupdict()
             try:
                 month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
-                d = date(int(g["y"]), month, int(g["d"]))
+                day = int(g["d"])
+                if "/" in m.group() and month > 12 >= day:
+                    month, day = day, month  # "14/01/2021": day first, the only reading there is
+                d = date(int(g["y"]), month, day)
             except (ValueError, KeyError):
                 continue
             if best is None or m.start() < best[0]:
@@ -143,11 +148,20 @@ def _headline(line: str, *, min_words: int = 4) -> str:
         return ""
     if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
         return ""
-    if s.endswith(".") and not s.endswith(".."):
-        # A sentence of the body, not a headline (headlines carry no full stop);
-        # taking it for one would hide its event (events skip the title).
+    if (s.endswith(".") and not s.endswith("..")) or (
+        re.search(r"[a-z\d)][.!?]\s+[A-Z\d]", s) and not _title_case(words)
+    ):
+        # A sentence of the body, not a headline (headlines carry no full stop, nor two
+        # sentences in sentence case); taking it for one would hide its event (events
+        # skip the title).
         return ""
     return s
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether most longer words are capitalised ("Warplanes Return to the Skies over Hajin")."""
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.6 * len(long)
 
 
 def find_title(text: str, *, raw: str = "") -> str:
@@ -200,10 +214,16 @@ def _is_place(name: str) -> bool:
 
 
 _SITE_DATE = re.compile(
-    r"^(?:[Bb]y\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?i:published|posted|updated|last updated)\b"
+    r"^(?:[Bb]y\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?:[^—–|·•\n]{1,30}[—–|·•]\s*)?"
+    r"(?i:published|posted|updated|last updated)\b"
 )
 _BYLINE_PARTS = re.compile(r"^[Bb][Yy]\s+(\S.*?[|·•].*)$")
 _BYLINE_SEP = re.compile(r"\s*[|·•]\s*")
+#: A section's heading in capitals, not the outlet: "BREAKING NEWS", "LATEST NEWS".
+_SECTION = re.compile(
+    r"\s*(?:breaking|latest|top|world|more|related|live|local|regional|international|daily|today)\b", re.I
+)
+_MASTHEAD = re.compile(r"\s*[A-Z][A-Z&'’.-]*(?: [A-Z][A-Z&'’.-]*){1,4}\s*")
 #: Words that make a byline's name an outlet's, not a writer's ("By Coastal Front Monitor").
 _OUTLET_WORD = re.compile(
     r"\b(?:news|monitor|report|front|observatory|agency|times|post|network|media|press|desk|journal|daily|"
@@ -227,6 +247,8 @@ def find_outlet(text: str, declared: str = "") -> str:
     ('Reuters', '')
     >>> find_outlet("By Rami Haddad | Levant Courier | 3 May 2019\\n\\nShells hit Ariha.")
     'Levant Courier'
+    >>> find_outlet("LEVANT NEWS DESK\\n\\nShells hit Ariha"), find_outlet("BREAKING NEWS\\n\\nShells hit Ariha")
+    ('LEVANT NEWS DESK', '')
     """
     if declared:
         return declared.strip()
@@ -253,6 +275,10 @@ def find_outlet(text: str, declared: str = "") -> str:
         m = _DATELINE_OUTLET.match(line)
         if m and not _is_place(m.group(1)):
             return m.group(1).strip()
+    for line in header[:8]:
+        # A masthead in capitals above the headline: "SYRIA NEWS DESK".
+        if _MASTHEAD.fullmatch(line) and _OUTLET_WORD.search(line) and not _SECTION.match(line):
+            return line.strip()
     m = re.search(r"original source of this article is\s+(?:<[^>]+>)?([^<\n,]+)", text, re.I)
     if m:
         return m.group(1).strip()

@@ -67,6 +67,19 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     return expand_paths(paths, ARTICLE_SUFFIXES, ("readme.md", "expected.csv", "license.md"))
 
 
+def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Iterator[Path]:
+    """:func:`iter_input_files`, with a problem for each folder that holds no article file."""
+    for raw in paths:
+        found = False
+        for f in iter_input_files([raw]):
+            found = True
+            yield f
+        if not found:
+            others = sorted({f.suffix.lower() or f.name for f in Path(raw).rglob("*") if f.is_file()})
+            seen = f"; it holds only {', '.join(others[:6])} files" if others else "; it is empty"
+            errors.append(InputError(raw, f"no article files in this folder ({', '.join(ARTICLE_SUFFIXES)}){seen}"))
+
+
 def article_from_text(
     text: str,
     *,
@@ -349,7 +362,7 @@ def read_articles(
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: dict[str, tuple[str, str]] = {}  # id -> (where it was read, text)
-    for path in iter_input_files(paths):
+    for path in _input_files(paths, errors):
         try:
             for art in read_file(path, errors, max_bytes=max_article_bytes):
                 first = seen.get(art.id)

@@ -137,3 +137,9 @@ class Event:
     article_title: str = ""
     url: str = ""
     notes: str = ""
+    #: ACLED's columns geomap does not fill itself, kept from a joined export.
+    admin2: str = ""
+    admin3: str = ""
+    source_scale: str = ""
+    tags: str = ""
+    timestamp: int | None = None

@@ -179,6 +179,25 @@ def test_cli_join_writes_outputs(tmp_path: Path) -> None:
     assert summary["counts"]["events"] == 18 and summary["skipped"] == []
 
 
+def test_acled_columns_geomap_does_not_fill_come_through_the_join(tmp_path: Path) -> None:
+    # admin2/admin3, source_scale, tags and timestamp are ACLED's own; a join must not blank them.
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map", "--gpkg"])
+    assert r.exit_code == 0, r.output
+    with (out / "events.csv").open(encoding="utf-8") as fh:
+        rows = {row["event_id_cnty"]: row for row in csv.DictReader(fh)}
+    with ACLED.open(encoding="utf-8") as fh:
+        given = {row["event_id_cnty"]: row for row in csv.DictReader(fh)}
+    for key in ("admin2", "admin3", "source_scale", "tags", "timestamp"):
+        assert [rows[i][key] for i in given] == [given[i][key] for i in given], key
+    feats = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert feats[0]["properties"]["admin2"] == given["SYR90001"]["admin2"]
+    # Read back (GeoPackage, then CSV), they are still there.
+    again = join_records([out / "events.gpkg"])
+    assert [e.timestamp for e in again.events][:2] == [int(given[i]["timestamp"]) for i in list(given)[:2]]
+    assert join_records([out / "events.csv"]).events[1].source_scale == given["SYR90002"]["source_scale"]
+
+
 def test_cli_join_plain_with_column_options(tmp_path: Path) -> None:
     p = write_csv(
         tmp_path / "mine.csv",

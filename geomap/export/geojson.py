@@ -41,6 +41,8 @@ PROPERTY_NAMES = (
     "country",
     "iso",
     "admin1",
+    "admin2",
+    "admin3",
     "location",
     "latitude",
     "longitude",

@@ -268,6 +268,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
         "article_title": _text(row.get("article_title")),
         "url": _text(row.get("url")),
         "notes": _text(row.get("notes")),
+        "timestamp": _int(row.get("timestamp"), "timestamp", low=0) or None,
     }
     # Text fields added to Event later read back without a change here.
     for f in fields(Event):

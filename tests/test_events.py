@@ -114,6 +114,23 @@ def test_the_strikes_named_again_keep_their_day(events) -> None:
     assert {e.location: e.event_date for e in evs}["Sayyida Zaynab"] == "2018-11-05"
 
 
+def test_people_who_take_to_the_streets_protest_and_the_headlines_agent_is_not_them(gaz, actors) -> None:
+    from geomap.ingest import article_from_text
+    from geomap.pipeline import extract
+
+    text = (
+        "Rallies in Nawa as security forces arrest activists\n\n"
+        "Hundreds of people took to the streets of Nawa on Friday, chanting slogans against the government.\n\n"
+        "Regime security forces arrested six young men at a checkpoint near Jasim the following day, relatives said."
+    )
+    art = article_from_text(text, id="rally.txt", published="2022-03-19")
+    evs = extract(art, gazetteer=gaz, actors=actors)[1]
+    assert [(e.sub_event_type, e.actor1, e.location, e.event_date) for e in evs] == [
+        ("Peaceful protest", "Protesters", "Nawa", "2022-03-18"),
+        ("Arrests", "Syrian Arab Army", "Jasim", "2022-03-19"),  # the day after the rally
+    ]
+
+
 def test_the_state_a_protest_denounces_is_not_the_protester(events) -> None:
     (e,) = events(
         "Hundreds of people demonstrated on Monday in the city of Suwayda, chanting for the fall of the regime."

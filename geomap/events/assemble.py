@@ -1236,8 +1236,9 @@ def _mark_primary(
     best = max(range(len(events)), key=lambda i: score(i, events[i]))
     out = [replace(e, primary=(i == best)) for i, e in enumerate(events)]
     main = out[best]
-    if not main.actor1 and title_agent is not None:
-        # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo").
+    if not main.actor1 and title_agent is not None and main.event_type not in ("Protests", "Riots"):
+        # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo"); never the
+        # protesters ("Protests in Daraa as regime forces arrest activists").
         main = out[best] = replace(
             main,
             actor1=title_agent.name,

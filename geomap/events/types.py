@@ -118,7 +118,8 @@ _RAW: list[tuple[str, str, str, int]] = [
     (r"kidnapp\w+|abduct\w+|forcibly disappeared|taken hostage|hostages?", VAC, "Abduction/forced disappearance", 6),
     (r"\braped?\b|sexual (?:violence|assault)", VAC, "Sexual violence", 6),
     (
-        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched",
+        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|"
+        r"(?:took|take|takes|taking) to the streets|chant(?:ed|ing) slogans",
         "Protests",
         "Peaceful protest",
         5,

@@ -409,3 +409,20 @@ def test_a_village_named_like_a_person_is_not_the_person():
     assert [m.surface for m in find_mentions("SDF commander Mazloum Abdi said on Monday.", gaz)] == []
     # A town that shares a person's name is still a town.
     assert [m.surface for m in find_mentions("Kobani Kurds marched on Monday.", gaz)] == ["Kobani"]
+
+
+def test_a_place_said_to_be_in_a_governorate_is_never_its_namesake_elsewhere(gaz, tmp_path) -> None:
+    # The bundled layers hold a Tall Qarah in Aleppo only; the text puts this one in Deir
+    # ez-Zor's desert.  Without a namesake there it is the governorate's east (precision 3),
+    # not a village 250 km away; with one (a GeoNames row the user adds) it is that village.
+    text = "On Sunday ISIS cells attacked a checkpoint in Tell Qara in the eastern Deir ez-Zor desert."
+    (m, *_rest) = resolve_mentions(text, find_mentions(text, gaz), gaz)
+    assert (m.surface, m.place.admin1, m.precision) == ("Tell Qara", "Deir ez-Zor", 3)
+    assert m.lon > 40.0  # the governorate's eastern part
+    dump = tmp_path / "extra.txt"
+    row = ["9900001", "Tall Qarah", "Tall Qarah", "Tell Qara", "35.4512", "40.6123", "P", "PPL", "SY", "", "07"]
+    dump.write_text("\t".join(row + [""] * 8) + "\n", encoding="utf-8")
+    fuller = load_gazetteer(extra_layers=[dump])
+    (m, *_rest) = resolve_mentions(text, find_mentions(text, fuller), fuller)
+    assert (m.place.layer, m.place.admin1, m.precision) == ("imported", "Deir ez-Zor", 1)
+    assert (round(m.lat, 2), round(m.lon, 2)) == (35.45, 40.61)

@@ -173,6 +173,10 @@ def resolve_mentions(
         if nation is not None and len(places) > 1:
             country = _NATIONS[nation.group(1).lower()]
             places = [p for p in places if p.country == country] or places
+        if local_gov and len(places) > 1:
+            # "Tell Qara in the Deir ez-Zor desert": the namesake in that governorate, whatever
+            # the others have for them (a fuller layer, neighbours in the article).
+            places = [p for p in places if p.admin1 == local_gov] or places
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
         for p in places:
@@ -369,7 +373,7 @@ def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazette
 #: container (a list's next city, "Saraqib, Hama and Douma", is not one).
 _IN_UNIT = re.compile(
     rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?"
-    r"(?:rural\s+)?[\w' -]{3,25}?\s+(?:province|governorate|countryside)\b",
+    r"(?:rural\s+)?[\w' -]{3,25}?\s+(?:province|governorate|countryside|desert|badia)\b",
     re.I,
 )
 #: What may stand between a place and the governorate it is in: "Hajin in Deir Ezzor", "X, Idlib".
@@ -403,8 +407,12 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
     if not m or nxt.start - m.end() > 25 or nxt.start < m.end():
         return ""
     for p in gaz.lookup_key(nxt.key):
-        if p.country == "SY" and p.kind in ("governorate", "city"):
-            return p.admin1
+        if (
+            p.country == "SY"
+            and p.admin1
+            and (p.kind in ("governorate", "city") or (p.kind == "region" and p.radius_km >= _WIDE_REGION_KM))
+        ):
+            return p.admin1  # "Hajin in Deir Ezzor province", "X in the eastern Deir ez-Zor desert"
     return ""
 
 

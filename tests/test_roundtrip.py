@@ -74,6 +74,11 @@ FIELDS = dict(
     article_title=TEXT,
     url=TEXT,
     notes=TEXT,
+    admin2=NAMES,
+    admin3=NAMES,
+    source_scale=TEXT,
+    tags=TEXT,
+    timestamp=st.none() | st.integers(1, 2**31),
 )
 EVENTS = st.builds(Event, **FIELDS)
 

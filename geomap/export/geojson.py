@@ -56,6 +56,9 @@ PROPERTY_NAMES = (
     "article_title",
     "url",
     "notes",
+    "source_scale",
+    "tags",
+    "timestamp",
 )
 
 

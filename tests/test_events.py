@@ -689,6 +689,23 @@ def test_who_claimed_the_attack_is_its_actor(events) -> None:
     ):
         (e,) = [x for x in events(bomb + tail) if x.event_date == "2018-11-05"]
         assert e.actor1 == "Unidentified armed group", tail
+    # A claim said with a "that" or after a doubt still counts; a group that "took
+    # responsibility for security" claimed nothing; a claimed car bomb is not a shooting.
+    for tail in (
+        "The Islamic State group claimed responsibility for the attack, saying that it targeted fighters.",
+        "Although it was not clear who planted the device, the Islamic State group claimed responsibility.",
+    ):
+        (e,) = events(bomb + tail)
+        assert e.actor1 == "Islamic State", tail
+    (e,) = events(bomb + "The SDF took responsibility for security in the town.")
+    assert e.actor1 == "Unidentified armed group"
+    evs = events(
+        bomb + "On Tuesday gunmen shot dead a teacher in Qamishli. ISIS claimed responsibility for the car bomb."
+    )
+    assert {e.location: e.actor1 for e in evs} == {
+        "Tall Hamis": "Islamic State",
+        "Qamishli": "Unidentified armed group",
+    }
     # An air strike is no group's claim.
     evs = events(
         "On Monday an air strike hit Tal Hamis, killing two. ISIS claimed responsibility for a blast in Hasakah."
@@ -703,8 +720,11 @@ def test_the_regime_as_a_headlines_subject_is_the_actor(events) -> None:
     (e,) = events("On Monday a regime massacre killed nine people in Kafr Hamra, a monitor said.")
     assert e.actor1 == "Syrian Arab Army"
     # Not every regime acts: a sanctions regime or a control regime names no one.
-    evs = events("On Monday the sanctions regime hit traders in Kafr Hamra, where a blast killed two.")
-    assert all(e.actor1 != "Syrian Arab Army" for e in evs)
+    (e,) = events("On Monday shelling killed two people in Kafr Hamra as the sanctions regime hits traders.")
+    assert e.actor1 == "Unidentified armed group"
+    # Nor does another state's "regime" (as some outlets write it).
+    (e,) = events("On Monday the Turkish regime shelled Kafr Hamra, killing two.")
+    assert e.actor1 == "Turkish Armed Forces"
 
 
 def test_dateline_is_not_the_day_of_the_report(events) -> None:

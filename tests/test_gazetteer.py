@@ -611,6 +611,13 @@ def test_blacklisting_a_bare_word_leaves_the_name_with_its_article(tmp_path):
     assert [m.surface for m in find_mentions(text, gaz)] == ["al-Bab", "Bab al-Hawa crossing"]
     patch.write_text("action,name,lat,lon\nblacklist,el-Bab,,\n", encoding="utf-8")
     assert load_gazetteer(patches=[patch]).search("al Bab") == []
+    # Its other spellings go with it, glued or not, and no near miss lands on it.
+    patch.write_text("action,name,lat,lon\nblacklist,Deir ez-Zor,,\nblacklist,Saraqib,,\n", encoding="utf-8")
+    blocked = load_gazetteer(patches=[patch])
+    assert all(blocked.is_blocked(n) for n in ("Deir Ezzor", "Dayr al-Zur", "Deir ez Zor"))
+    assert blocked.fuzzy("Saraqip") == []
+    assert not [p for p in blocked.search("Sarqib") if p.name.startswith("Saraq")]
+    assert [p for p in load_gazetteer().search("Sarqib") if p.name.startswith("Saraq")]  # without the patch
 
 
 def test_patch_with_a_bad_action_names_the_line(tmp_path):

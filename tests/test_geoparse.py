@@ -416,6 +416,10 @@ def test_a_place_said_to_be_in_a_governorate_is_never_its_namesake_elsewhere(gaz
     # ez-Zor's desert.  Without a namesake there it is the governorate's east (precision 3),
     # not a village 250 km away; with one (a GeoNames row the user adds) it is that village.
     text = "On Sunday ISIS cells attacked a checkpoint in Tell Qara in the eastern Deir ez-Zor desert."
+    # A region spanning several governorates (the Badia) says nothing of the governorate.
+    badia = "ISIS cells attacked an army post near Resafa in the Syrian Badia on Monday."
+    (m, *_rest) = resolve_mentions(badia, find_mentions(badia, gaz), gaz)
+    assert (m.place.name, m.place.admin1) == ("Resafa", "Ar-Raqqah")
     (m, *_rest) = resolve_mentions(text, find_mentions(text, gaz), gaz)
     assert (m.surface, m.place.admin1, m.precision) == ("Tell Qara", "Deir ez-Zor", 3)
     assert m.lon > 40.0  # the governorate's eastern part

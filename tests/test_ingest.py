@@ -254,6 +254,21 @@ def test_a_feed_copied_line_by_line_from_the_site_is_split_too(tmp_path) -> None
     assert posts[0].title == ""
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Clashes near Mt. Hermon leave two soldiers dead",
+        "Gen. Hassan leads a new offensive in southern Idlib",
+        "Airstrikes kill 12 in Ariha on Jan. 5 as talks stall",
+        "Russian Warplanes Return to the Skies. HTS and NFL Clash in Southern Idlib",
+    ],
+)
+def test_abbreviations_and_title_case_keep_a_headline(headline: str) -> None:
+    from geomap.ingest.meta import find_title
+
+    assert find_title(f"{headline}\n\nShells hit Ariha on Monday, killing two.") == headline
+
+
 def test_feed_headers_in_every_month_spelling_give_the_day(tmp_path) -> None:
     # strptime's %b knows "Sep" but not "Sept"; X and copy-pastes write both.
     feed = tmp_path / "feed.txt"
@@ -694,6 +709,7 @@ def test_a_related_articles_list_and_a_menu_are_boilerplate() -> None:
         ("Headline\n\nBy Rami al-Haddad | Levant Courier | 3 May 2019\n\n", "Levant Courier"),
         ("Headline\n\nBy Rami al-Haddad · 3 May 2019 · Levant Courier\n\n", "Levant Courier"),
         ("Headline\n\nBy Syria Frontline Report | updated 20 November 2018\n\n", "Syria Frontline Report"),
+        ("Headline\n\nBy Rami al-Haddad | Middle East Correspondent | Levant Courier\n\n", "Levant Courier"),
     ],
 )
 def test_outlet_from_the_header(header: str, outlet: str) -> None:

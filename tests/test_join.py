@@ -196,6 +196,12 @@ def test_acled_columns_geomap_does_not_fill_come_through_the_join(tmp_path: Path
     again = join_records([out / "events.gpkg"])
     assert [e.timestamp for e in again.events][:2] == [int(given[i]["timestamp"]) for i in list(given)[:2]]
     assert join_records([out / "events.csv"]).events[1].source_scale == given["SYR90002"]["source_scale"]
+    # A timestamp that is no Unix time is left out; it never costs the row.
+    odd = tmp_path / "odd.csv"
+    text = ACLED.read_text(encoding="utf-8").splitlines()
+    odd.write_text("\n".join([text[0], text[1].rsplit(",", 1)[0] + ",2023-11-14T10:00:00Z"]) + "\n", encoding="utf-8")
+    res = join_records([odd])
+    assert not res.problems and [e.timestamp for e in res.events] == [None]
 
 
 def test_cli_join_plain_with_column_options(tmp_path: Path) -> None:

@@ -89,6 +89,8 @@ class ActorTable:
         for m in _IMPLICIT.finditer(text):
             if m.group("adj").lower() == "us" and m.group("adj") != "US":
                 continue  # "told us bombs fell": the pronoun, not the United States
+            if m.group("adj").lower() in ("regime", "government") and _FOREIGN_BEFORE.search(text, 0, m.start()):
+                continue  # "the Israeli regime strikes", "Erdogan government forces": not Syria's
             air = bool(_AIR_START.match(m.group("noun")))
             actor = self._by_adjective(m.group("adj"), air)
             if actor is not None:
@@ -101,6 +103,8 @@ class ActorTable:
         army = self.by_name.get("Syrian Arab Army")
         if army is not None:
             for m in _REGIME_DOES.finditer(text):
+                if _FOREIGN_BEFORE.search(text, 0, m.start()):
+                    continue
                 if not any(a.start <= m.start() < a.end for a in out):
                     out.append(ActorMention(m.start(), m.end(), m.group(), army))
         barrel = self.by_name.get("Syrian Arab Air Force")
@@ -123,6 +127,12 @@ class ActorTable:
         ``named`` is :meth:`find`'s answer for ``text`` when the caller already has it.
         """
         named = list(self.find(text) if named is None else named)
+        # "Erdogan regime forces", "the Israeli government troops": another state's, not Syria's.
+        named = [
+            a
+            for a in named
+            if not (a.surface[:6].lower() in ("regime", "govern") and _FOREIGN_BEFORE.search(text, 0, a.start))
+        ]
         # "Hayat Tahrir al-Sham's General Security Service": the owner's unit is the owner.
         owned = [
             i
@@ -201,7 +211,7 @@ _IMPLICIT = Folded(
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
         r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?|"
-        r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?|massacres?)\b",
+        r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?|massacres?|regime)\b",
         re.I,
     )
 )
@@ -214,6 +224,12 @@ _REGIME_DOES = Folded(
         r"execute(?:s|d)?|arrest(?:s|ed)?|besiege(?:s|d)?|massacres?|massacred|raid(?:s|ed)?)\b)",
         re.I,
     )
+)
+#: Another state's "regime" or "government", as some outlets write it ("the Israeli regime").
+_FOREIGN_BEFORE = re.compile(
+    r"\b(?:israeli|zionist|israel's|turkish|turkey's|erdogan|erdogan's|ottoman|iranian|iran's|saudi|iraqi|"
+    r"american|u\.?s\.?|russian|jordanian|lebanese|occupation|occupying|kurdish|qatari|emirati|french|british)\s+$",
+    re.I,
 )
 _BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
 _THEIR_MERCENARIES = re.compile(r"\s+and\s+(?P<who>(?:its|their)\s+mercenar(?:ies|y)(?:\s+groups?)?)\b", re.I)

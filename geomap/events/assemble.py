@@ -718,30 +718,54 @@ def extract_events(
 
 #: "IS claimed responsibility for the bombing", "the attack was claimed by HTS".
 _CLAIM_WORD = re.compile(r"\b(?:responsibility|credit|claimed by)\b", re.I)
+#: The attacks a group claims: "the car bombing", "Monday's attack", "the killing of ...".
+_CLAIMED_THING = (
+    r"car[- ]bomb(?:ings?|s)?|bomb(?:ings?|s)?|blasts?|explosions?|suicide\s+(?:attacks?|bombings?)|devices?|ieds?|"
+    r"shootings?|assassinations?|killings?|attacks?|assaults?|ambush(?:es)?|operations?|raids?|strikes?"
+)
 _CLAIM_AFTER = re.compile(
     r"(?:'s|’s)?(?:\s+(?:terror(?:ist)?\s+|jihadist\s+|militant\s+|extremist\s+)?(?:group|organi[sz]ation|militants?|"
     r"jihadists?|fighters|cell|network))?(?:\s*,\s*(?:which|who)|\s+(?:which|who))?"
     r"\s+(?:(?:has|had|have|later|quickly|swiftly|subsequently|reportedly|also|promptly|officially|soon)\s+){0,2}"
-    r"(?:claimed|claims|claiming|took|takes|taken|taking|assumed|admitted)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"
-    r"(?!\s+for\s+(?:similar|previous|past|earlier|other|many|several|numerous|dozens|a\s+(?:string|series|spate|wave)))",
+    r"(?P<verb>claimed|claims|claiming|took|takes|taken|taking|assumed|admitted)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"
+    r"(?!\s+for\s+(?:similar|previous|past|earlier|other|many|several|numerous|dozens|a\s+(?:string|series|spate|wave)))"
+    r"(?:\s+for\s+(?:(?:the|this|that|these|its|[\w-]+(?:'s|’s))\s+)?(?:[\w-]+\s+){0,2}?(?P<what>"
+    + _CLAIMED_THING
+    + r"))?",
     re.I,
 )
 #: How far after the report of an attack its claim may come (characters).
 _CLAIM_REACH = 1200
 _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.I)
-#: A claim of an older attack: "That attack was claimed by IS", "Last month bombings claimed by...".
-_OLD_CLAIM = re.compile(
-    r"\b(?:that|those|previous|earlier|similar|past|last\s+(?:week|month|year)|(?:a|one|two|\w+)\s+(?:weeks?|months?|years?)\s+ago|"
-    r"earlier\s+this\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b",
+#: What was claimed, after "claimed by" ("The bombing was claimed by ...").
+_CLAIMED_BEFORE = re.compile(
+    r"\b(?P<what>"
+    + _CLAIMED_THING
+    + r")\b(?:\s+\w+){0,4}?\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?claimed\s+by\s+(?:the\s+)?$",
     re.I,
 )
-_NO_CLAIM = re.compile(r"\b(?:no|not|never|nobody|none|yet to|denied|denies|deny)\b[^.;]*$", re.I)
+#: A claim of an older attack: "That attack was claimed by IS", "Last month bombings claimed by...".
+_OLD_CLAIM = re.compile(
+    r"\b(?:(?:that|those)\s+(?:" + _CLAIMED_THING + r")|previous|similar|past\s+(?:attacks?|bombings?)|"
+    r"last\s+(?:week|month|year)|(?:a|one|two|three|few|several|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
+    r"earlier\s+(?:this\s+(?:week|month|year)|attacks?|bombings?)|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+#: A denial or doubt in the clause before the claimant ("not clear whether IS claimed").
+_NO_CLAIM = re.compile(r"\b(?:no|not|never|nobody|none|yet to|denied|denies|deny|whether)\b[^.;,]*$", re.I)
 #: What a claim of responsibility never attributes: strikes from the air, protests, movements.
 _NOT_CLAIMED = frozenset({"Air/drone strike", "Protests", "Riots", "Strategic developments"})
+_BOMB_CLAIM = re.compile(r"bomb|blast|explosion|suicide|ied|device", re.I)
+_SHOOTING_CLAIM = re.compile(r"shooting|assassination|killing", re.I)
+_BOMB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
-def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[ActorMention]:
-    """Armed actors an article says claimed an attack, in order ("not claimed" never counts)."""
+def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[tuple[ActorMention, str]]:
+    """Armed actors an article says claimed an attack, with what they claimed ("" for "the attack").
+
+    A denial, a doubt or a claim of an older attack never counts, nor does "took
+    responsibility" for anything but an attack ("for security in the town").
+    """
     out = []
     for a in actor_hits:
         if a.actor.side in ("civilians", "humanitarian"):
@@ -749,10 +773,30 @@ def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[ActorMenti
         start = max(0, text.rfind(".", 0, a.start) + 1)
         end = text.find(".", a.end)
         sentence = text[start : len(text) if end < 0 else end]
-        claimed = _CLAIM_AFTER.match(text, a.end) is not None or _CLAIMED_BY.search(text, max(0, a.start - 20), a.start)
-        if claimed and not _NO_CLAIM.search(text, start, a.start) and not _OLD_CLAIM.search(sentence):
-            out.append(a)
+        after = _CLAIM_AFTER.match(text, a.end)
+        what = ""
+        if after is not None:
+            what = after.group("what") or ""
+            if after.group("verb").lower()[:2] in ("to", "ta", "as", "ad") and not what:
+                continue  # "took responsibility for security"
+        elif _CLAIMED_BY.search(text, max(0, a.start - 20), a.start):
+            before = _CLAIMED_BEFORE.search(text, start, a.start)
+            what = before.group("what") if before is not None else ""
+        else:
+            continue
+        if _NO_CLAIM.search(text, max(start, a.start - 60), a.start) or _OLD_CLAIM.search(sentence):
+            continue
+        out.append((a, what))
     return out
+
+
+def _claim_fits(what: str, sub_event_type: str, event_type: str) -> bool:
+    """Whether a claim of ``what`` ("car bomb", "shooting", "attack") can be this event's."""
+    if _BOMB_CLAIM.search(what):
+        return sub_event_type in _BOMB_TYPES
+    if _SHOOTING_CLAIM.search(what):
+        return event_type in ("Violence against civilians", "Battles")
+    return True
 
 
 _ALSO_KILLED = re.compile(
@@ -1026,9 +1070,10 @@ def _finish(
             and d.trigger.event_type not in _NOT_CLAIMED
         ):
             # "IS claimed responsibility for the attack": the claimant is the attacker (a claim
-            # soon after the report, else one just before it).
-            a1 = next((c for c in claims if d.start <= c.start <= d.end + _CLAIM_REACH), None) or next(
-                (c for c in reversed(claims) if d.start - 300 <= c.start < d.start), a1
+            # soon after the report, else one just before it), when what it claimed fits.
+            fits = [c for c, what in claims if _claim_fits(what, d.trigger.sub_event_type, d.trigger.event_type)]
+            a1 = next((c for c in fits if d.start <= c.start <= d.end + _CLAIM_REACH), None) or next(
+                (c for c in reversed(fits) if d.start - 300 <= c.start < d.start), a1
             )
         if (
             a1 is None

@@ -195,6 +195,12 @@ def check_point(lat: float, lon: float) -> None:
         raise ValueError(f"longitude {lon} is outside -180..180")
 
 
+def _timestamp(value: Any) -> int | None:
+    """ACLED's upload time (Unix seconds); anything else is left out, never a reason to skip the row."""
+    s = _text(value)
+    return int(float(s)) if re.fullmatch(r"\d{1,12}(?:\.0*)?", s) and int(float(s)) > 0 else None
+
+
 def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
     """Keyword arguments for :class:`Event` from one table row (ours or ACLED's).
 
@@ -268,7 +274,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
         "article_title": _text(row.get("article_title")),
         "url": _text(row.get("url")),
         "notes": _text(row.get("notes")),
-        "timestamp": _int(row.get("timestamp"), "timestamp", low=0) or None,
+        "timestamp": _timestamp(row.get("timestamp")),
     }
     # Text fields added to Event later read back without a change here.
     for f in fields(Event):

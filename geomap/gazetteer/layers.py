@@ -107,17 +107,23 @@ _KIND_SYNONYMS = {
     "gas field": "gasfield",
     "border crossing": "crossing",
     "mountains": "mountain",
+    "subdistrict": "district",
+    "sub-district": "district",
+    "nahiya": "district",
+    "nahia": "district",
 }
+#: Kinds an imported list may give beyond a patch's (the gazetteer's own).
+_IMPORT_KINDS = ("border",)
 
 
 def place_kind(raw: str) -> str | None:
     """Our kind for a list's kind word ("Hamlet", "IDP camp"), ``None`` when unknown.
 
-    >>> place_kind("Hamlet"), place_kind(" IDP  camp "), place_kind("town"), place_kind("castle")
-    ('village', 'camp', 'town', None)
+    >>> place_kind("Hamlet"), place_kind(" IDP  camp "), place_kind("Sub-district"), place_kind("castle")
+    ('village', 'camp', 'district', None)
     """
     word = " ".join(raw.lower().replace("_", " ").split())
-    return word if word in PATCH_KINDS else _KIND_SYNONYMS.get(word)
+    return word if word in PATCH_KINDS or word in _IMPORT_KINDS else _KIND_SYNONYMS.get(word)
 
 
 def _kind(feature_class: str, feature_code: str, population: int) -> str:

@@ -172,42 +172,29 @@ def _words_key(words: list[str]) -> str:
 
 
 def written_keys(name: str) -> set[str]:
-    """The keys of ``name`` as written: its articles kept (as "al"), as words or glued.
+    """The keys of ``name`` as written: its articles kept (as words, glued, or as "al").
 
     A blacklisted name is matched by these, so that blacklisting "Bab" leaves
-    "al-Bab" a place (``name_keys`` of both share "bab").
+    "al-Bab" a place (``name_keys`` of both share "bab"); "Deir ez-Zor" still
+    blocks "Deir Ezzor" and "Dayr al-Zur", and "Kafr Zita" blocks "Kafrzita".
 
     >>> sorted(written_keys("al-Bab")), sorted(written_keys("Bab"))
     (['al bab', 'albab'], ['bab'])
+    >>> {"dir izur", "dir al zur", "kafrzita"} <= written_keys("Deir ez-Zor") | written_keys("Kafr Zita")
+    True
     """
     words = split_words(fold(name))
-    variants: list[list[str]] = [[]]
-    for i, w in enumerate(words):
-        if w in ARTICLES and i + 1 < len(words):
-            glued = [v + ["\0glueal"] for v in variants]
-            variants = [v + ["al"] for v in variants] + glued
-            continue
-        variants = [v + [w] for v in variants]
-    keys = set()
-    for v in variants:
-        out: list[str] = []
-        for w in v:
-            if out and out[-1].startswith("\0glue"):
-                out[-1] = out[-1][5:] + w
-            else:
-                out.append(w)
-        key = _words_key(out)
-        if key:
-            keys.add(key)
-    return keys
+    as_al = " ".join("al" if w in ARTICLES else w for w in words)
+    return name_keys(name, drop_articles=False) | name_keys(as_al, drop_articles=False)
 
 
-def name_keys(name: str) -> set[str]:
+def name_keys(name: str, *, drop_articles: bool = True) -> set[str]:
     """Every key under which ``name`` may appear in text.
 
     Article prefixes are dropped, glued to the next word and kept as a word,
     because articles write "Deir ez-Zor", "Deir Zor", "Deir Ezzor" and
     "Dayr az Zawr" alike; the first two words are also glued ("Kafrzita").
+    With ``drop_articles=False`` no key leaves an article out (see :func:`written_keys`).
 
     Examples
     --------
@@ -228,7 +215,8 @@ def name_keys(name: str) -> set[str]:
             glued = w + nxt
             new: list[list[str]] = []
             for v in variants:
-                new.append(v + ["\0skip"])  # dropped article
+                if drop_articles:
+                    new.append(v + ["\0skip"])  # dropped article
                 new.append(v + ["\0glue" + glued])
                 new.append(v + [w])  # a word of its own ("Dayr az Zawr")
             variants = new

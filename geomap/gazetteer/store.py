@@ -232,7 +232,8 @@ class Gazetteer:
             # the pools asked for so far, by (first letter, length).
             index = {}
             for pos, k in enumerate(self.keys):
-                index.setdefault(k[:1], {}).setdefault(len(k), []).append((pos, k))
+                if k not in self.blocked:  # no near miss points at a blacklisted name
+                    index.setdefault(k[:1], {}).setdefault(len(k), []).append((pos, k))
             self.__dict__["_by_initial"] = index
             self.__dict__["_pools"] = {}
         pools: dict[tuple[str, tuple[int, ...]], list[str]] = self.__dict__["_pools"]

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .._geo import km as _km
-from ..gazetteer.admin import NEIGHBOURS
+from ..gazetteer.admin import NEIGHBOURS, governorate_name
 from ..gazetteer.names import fold
 from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
@@ -407,13 +407,12 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
     if not m or nxt.start - m.end() > 25 or nxt.start < m.end():
         return ""
     for p in gaz.lookup_key(nxt.key):
-        if (
-            p.country == "SY"
-            and p.admin1
-            and (p.kind in ("governorate", "city") or (p.kind == "region" and p.radius_km >= _WIDE_REGION_KM))
-        ):
-            return p.admin1  # "Hajin in Deir Ezzor province", "X in the eastern Deir ez-Zor desert"
-    return ""
+        if p.country == "SY" and p.kind in ("governorate", "city"):
+            return p.admin1  # "Hajin in Deir Ezzor province"
+    # "X in the eastern Deir ez-Zor desert": a region named after its governorate (not the
+    # Badia, which spans several).
+    named = _REGION_WORD.sub("", nxt.surface).strip()
+    return governorate_name(named) if named != nxt.surface.strip() else ""
 
 
 def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
@@ -433,6 +432,8 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
         return (3 if place.kind == "region" and place.radius_km >= _WIDE_REGION_KM else 2), place.kind
     return 1, ""
 
+
+_REGION_WORD = re.compile(r"\s+(?:desert|badia|countryside|steppe|plains?)$", re.I)
 
 #: The radius from which a named region counts as a larger region (geo_precision 3).
 _WIDE_REGION_KM = 50.0

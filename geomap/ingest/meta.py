@@ -149,13 +149,23 @@ def _headline(line: str, *, min_words: int = 4) -> str:
     if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
         return ""
     if (s.endswith(".") and not s.endswith("..")) or (
-        re.search(r"[a-z\d)][.!?]\s+[A-Z\d]", s) and not _title_case(words)
+        any(not _ABBREVIATION.search(s, 0, m.start() + 2) for m in _SENTENCE_BREAK.finditer(s))
+        and not _title_case(words)
     ):
         # A sentence of the body, not a headline (headlines carry no full stop, nor two
         # sentences in sentence case); taking it for one would hide its event (events
         # skip the title).
         return ""
     return s
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z\d)][.!?]\s+[A-Z\d]")
+#: Abbreviations that end in a full stop inside a headline ("Mt. Hermon", "Gen. Hassan", "Jan. 5").
+_ABBREVIATION = re.compile(
+    r"\b(?:mt|gen|col|lt|maj|capt|brig|sgt|dr|st|no|vs|mr|mrs|ms|prof|gov|sen|rep|jan|feb|mar|apr|jun|jul|aug|"
+    r"sept?|oct|nov|dec|[a-z])\.$",
+    re.I,
+)
 
 
 def _title_case(words: list[str]) -> bool:
@@ -264,7 +274,12 @@ def find_outlet(text: str, declared: str = "") -> str:
         if m:
             writer, *parts = _BYLINE_SEP.split(m.group(1).strip())
             named = [
-                p for p in parts if _OUTLET_NAME.fullmatch(p) and parse_date_string(p) is None and not _is_place(p)
+                p
+                for p in parts
+                if _OUTLET_NAME.fullmatch(p)
+                and parse_date_string(p) is None
+                and not _is_place(p)
+                and not _STAFF.search(p)  # "Staff Writer", "Middle East Correspondent"
             ]
             if named and not _OUTLET_WORD.search(writer):
                 return named[0]

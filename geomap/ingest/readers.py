@@ -75,8 +75,14 @@ def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Itera
             found = True
             yield f
         if not found:
-            others = sorted({f.suffix.lower() or f.name for f in Path(raw).rglob("*") if f.is_file()})
-            seen = f"; it holds only {', '.join(others[:6])} files" if others else "; it is empty"
+            others = sorted(
+                {
+                    f.name if f.suffix.lower() in ARTICLE_SUFFIXES or not f.suffix else f"{f.suffix.lower()} files"
+                    for f in Path(raw).rglob("*")
+                    if f.is_file()
+                }
+            )
+            seen = f"; it holds only {', '.join(others[:6])}" if others else "; it is empty"
             errors.append(InputError(raw, f"no article files in this folder ({', '.join(ARTICLE_SUFFIXES)}){seen}"))
 
 

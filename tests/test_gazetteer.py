@@ -488,6 +488,10 @@ def _mentions(out: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+#: A dispatch naming a village only the test GeoNames dump (fixtures/gazetteer/XX.txt) holds.
+IMPORTED_VILLAGE_TEXT = "Shelling near Hajin\n\nOn 3 March 2019 artillery shelled Umm Ghazlan village in Deir ez-Zor, killing two civilians.\n"
+
+
 def test_imported_name_resolves_in_a_run(tmp_path, monkeypatch):
     data = _data_copy(tmp_path)
     monkeypatch.setenv("GEOMAP_DATA", str(data))
@@ -496,11 +500,7 @@ def test_imported_name_resolves_in_a_run(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert (data / "gazetteer" / "imported" / "XX.txt").exists()
     article = tmp_path / "dispatch.txt"
-    article.write_text(
-        "Shelling near Hajin\n\nOn 3 March 2019 artillery shelled Umm Ghazlan village "
-        "in Deir ez-Zor, killing two civilians.\n",
-        encoding="utf-8",
-    )
+    article.write_text(IMPORTED_VILLAGE_TEXT, encoding="utf-8")
     res = runner.invoke(cli, ["extract", str(article), "--out", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     rows = [r for r in _mentions(tmp_path / "out") if r["surface"] == "Umm Ghazlan"]
@@ -512,11 +512,7 @@ def test_places_option_uses_a_dump_without_importing_it(tmp_path):
     # A dump (or a folder of them) kept anywhere, read as it is: nothing is written to data/.
     runner = CliRunner()
     article = tmp_path / "dispatch.txt"
-    article.write_text(
-        "Shelling near Hajin\n\nOn 3 March 2019 artillery shelled Umm Ghazlan village "
-        "in Deir ez-Zor, killing two civilians.\n",
-        encoding="utf-8",
-    )
+    article.write_text(IMPORTED_VILLAGE_TEXT, encoding="utf-8")
     plain = runner.invoke(cli, ["extract", str(article), "--out", str(tmp_path / "plain")])
     assert plain.exit_code == 0, plain.output
     assert all(r["status"] == "unresolved" for r in _mentions(tmp_path / "plain") if r["surface"] == "Umm Ghazlan")

@@ -89,7 +89,7 @@ class ActorTable:
         for m in _IMPLICIT.finditer(text):
             if m.group("adj").lower() == "us" and m.group("adj") != "US":
                 continue  # "told us bombs fell": the pronoun, not the United States
-            if m.group("adj").lower() in ("regime", "government") and _FOREIGN_BEFORE.search(text, 0, m.start()):
+            if m.group("adj").lower() in ("regime", "government") and _foreign_before(text, m.start()):
                 continue  # "the Israeli regime strikes", "Erdogan government forces": not Syria's
             air = bool(_AIR_START.match(m.group("noun")))
             actor = self._by_adjective(m.group("adj"), air)
@@ -103,7 +103,7 @@ class ActorTable:
         army = self.by_name.get("Syrian Arab Army")
         if army is not None:
             for m in _REGIME_DOES.finditer(text):
-                if _FOREIGN_BEFORE.search(text, 0, m.start()):
+                if _foreign_before(text, m.start()):
                     continue
                 if not any(a.start <= m.start() < a.end for a in out):
                     out.append(ActorMention(m.start(), m.end(), m.group(), army))
@@ -129,9 +129,7 @@ class ActorTable:
         named = list(self.find(text) if named is None else named)
         # "Erdogan regime forces", "the Israeli government troops": another state's, not Syria's.
         named = [
-            a
-            for a in named
-            if not (a.surface[:6].lower() in ("regime", "govern") and _FOREIGN_BEFORE.search(text, 0, a.start))
+            a for a in named if not (a.surface[:6].lower() in ("regime", "govern") and _foreign_before(text, a.start))
         ]
         # "Hayat Tahrir al-Sham's General Security Service": the owner's unit is the owner.
         owned = [
@@ -231,6 +229,13 @@ _FOREIGN_BEFORE = re.compile(
     r"american|u\.?s\.?|russian|jordanian|lebanese|occupation|occupying|kurdish|qatari|emirati|french|british)\s+$",
     re.I,
 )
+
+
+def _foreign_before(text: str, pos: int) -> bool:
+    """Whether another state's adjective stands right before ``pos`` ("the Israeli| regime")."""
+    return _FOREIGN_BEFORE.search(text, max(0, pos - 20), pos) is not None
+
+
 _BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
 _THEIR_MERCENARIES = re.compile(r"\s+and\s+(?P<who>(?:its|their)\s+mercenar(?:ies|y)(?:\s+groups?)?)\b", re.I)
 #: How the nouns of weapons that fly begin (warplanes, jets, drones, barrel bombs...).

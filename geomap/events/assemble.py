@@ -777,8 +777,8 @@ def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[tuple[Acto
         what = ""
         if after is not None:
             what = after.group("what") or ""
-            if after.group("verb").lower()[:2] in ("to", "ta", "as", "ad") and not what:
-                continue  # "took responsibility for security"
+            if not what and not after.group("verb").lower().startswith("claim"):
+                continue  # "took responsibility for security": only a claim needs no object
         elif _CLAIMED_BY.search(text, max(0, a.start - 20), a.start):
             before = _CLAIMED_BEFORE.search(text, start, a.start)
             what = before.group("what") if before is not None else ""

@@ -197,8 +197,8 @@ def check_point(lat: float, lon: float) -> None:
 
 def _timestamp(value: Any) -> int | None:
     """ACLED's upload time (Unix seconds); anything else is left out, never a reason to skip the row."""
-    s = _text(value)
-    return int(float(s)) if re.fullmatch(r"\d{1,12}(?:\.0*)?", s) and int(float(s)) > 0 else None
+    m = re.fullmatch(r"(\d{1,12})(?:\.0*)?", _text(value))
+    return int(m.group(1)) or None if m else None
 
 
 def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:

@@ -25,9 +25,10 @@ __all__ = ["Post", "split_feed"]
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: "@handle · Jun 19, 2023", "Name @handle · 19 Jun 2023", "@handle · 3h".
+#: A post's day: "Jun 19, 2023", "19 Jun 2023", "Jun 19", "3h".
+_WHEN = rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd]"
 _HEADER = re.compile(
-    r"^\s*(?P<name>[^@\n]{0,60}?)\s*@(?P<handle>\w{1,30})\s*[·•]\s*"
-    rf"(?P<when>{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd])\s*$",
+    rf"^\s*(?P<name>[^@\n]{{0,60}}?)\s*@(?P<handle>\w{{1,30}})\s*[·•]\s*(?P<when>{_WHEN})\s*$",
     re.I,
 )
 #: "12 Reposts  30 Likes  2.1K Views": a post's counters.
@@ -41,9 +42,7 @@ COUNTERS = re.compile(
 #: A header copied from the site line by line: "@handle", "·", "Jun 19, 2023".
 _HANDLE_LINE = re.compile(r"^\s*@\w{1,30}\s*$")
 _DOT_LINE = re.compile(r"^\s*[·•]\s*$")
-_WHEN_LINE = re.compile(
-    rf"^\s*(?:{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd])\s*$", re.I
-)
+_WHEN_LINE = re.compile(rf"^\s*(?:{_WHEN})\s*$", re.I)
 #: The site's own words between and under posts: bare counters ("12", "1.2K"), "Quote", "Show more replies".
 _CHROME = re.compile(
     r"^\s*(?:[\d.,]+\s*[KkMm]?|quote|show more(?: replies)?|show this thread|translate post|who to follow|"

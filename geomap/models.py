@@ -20,7 +20,8 @@ class Article:
 
     ``text`` is the cleaned body (boilerplate removed); ``raw_text`` keeps what
     was read, for provenance.  ``published`` is ``None`` when no date was
-    found; ``warnings`` says why.
+    found; ``warnings`` says why.  ``published_day`` is ``--MM-DD`` when the
+    source gives a day and month but no year (a feed post headed "Jun 19").
     """
 
     id: str
@@ -32,6 +33,7 @@ class Article:
     source_path: str = ""
     raw_text: str = field(default="", repr=False, compare=False)
     warnings: tuple[str, ...] = ()
+    published_day: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,7 +227,10 @@ def test_a_pasted_feed_is_split_into_its_posts() -> None:
     ]
     assert posts[0].text.endswith("wounding a farmer.")  # counters and headers are gone
     assert "Reposts" not in posts[1].text and "@" not in posts[1].text
-    assert any("no day with a year" in w for w in posts[2].warnings)
+    # The day and month are kept, the year is not invented.
+    assert posts[2].published_day == "--04-06" and posts[0].published_day == ""
+    assert any("a day with no year (--04-06)" in w for w in posts[2].warnings)
+    assert not any(w.startswith("no publication date") for w in posts[2].warnings)
 
 
 def test_a_feed_copied_line_by_line_from_the_site_is_split_too(tmp_path) -> None:
@@ -710,6 +713,9 @@ def test_a_related_articles_list_and_a_menu_are_boilerplate() -> None:
         ("Headline\n\nBy Rami al-Haddad · 3 May 2019 · Levant Courier\n\n", "Levant Courier"),
         ("Headline\n\nBy Syria Frontline Report | updated 20 November 2018\n\n", "Syria Frontline Report"),
         ("Headline\n\nBy Rami al-Haddad | Middle East Correspondent | Levant Courier\n\n", "Levant Courier"),
+        # A writer with no outlet is no outlet.
+        ("Headline\n\nBy Rami al-Haddad · 3 May 2019\n\n", ""),
+        ("Headline\n\nBy Rami Haddad\n\n", ""),
     ],
 )
 def test_outlet_from_the_header(header: str, outlet: str) -> None:

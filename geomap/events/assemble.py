@@ -19,7 +19,7 @@ from .._geo import km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
-from .dates import find_dates, resolve_date
+from .dates import find_dates, latest_day, resolve_date
 from .fatalities import NUMWORD, Casualties, find_casualties, word_number
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, find_triggers, is_non_event
@@ -485,7 +485,10 @@ def extract_events(
     from datetime import date as _date
 
     text = article.text
-    published = article.published or (reference_date if isinstance(reference_date, _date) else None)
+    published = article.published
+    if published is None and isinstance(reference_date, _date):
+        # A post headed "Jun 19": the last 19 June on or before the reference date.
+        published = latest_day(article.published_day, reference_date) if article.published_day else reference_date
     year_flag_override = article.published is None and published is not None
     actor_hits = actors.find_all(text, named_actors)
     drafts: list[_Draft] = []
@@ -586,6 +589,8 @@ def extract_events(
         if date_info is None:
             if published is not None:
                 date_info = (published.isoformat(), 2, "article-date")
+            elif article.published_day:
+                date_info = (article.published_day, 2, "year-unknown")  # a post headed "Jun 19"
             else:
                 date_info = ("", 3, "unknown")
         if year_flag_override and date_info[2] not in ("exact", "unknown"):

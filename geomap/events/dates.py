@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from .._calendar import MONTHS, WEEKDAYS
 from .._regex import WordScan
 
-__all__ = ["DateHit", "find_dates", "resolve_date"]
+__all__ = ["DateHit", "find_dates", "latest_day", "resolve_date"]
 
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
@@ -168,6 +168,25 @@ def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
         d = date.fromisoformat("2000" + previous[1:]) + timedelta(days=days)
         return f"--{d.month:02d}-{d.day:02d}", precision, "year-unknown"
     return (date.fromisoformat(previous) + timedelta(days=days)).isoformat(), precision, "carried"
+
+
+def latest_day(month_day: str, reference: date) -> date:
+    """The last day on or before ``reference`` with this ``--MM-DD``.
+
+    >>> latest_day("--06-19", date(2021, 8, 1)), latest_day("--12-30", date(2021, 1, 4))
+    (datetime.date(2021, 6, 19), datetime.date(2020, 12, 30))
+    >>> latest_day("--02-29", date(2021, 3, 1))
+    datetime.date(2020, 2, 29)
+    """
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    for year in range(reference.year, reference.year - 9, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a common year
+        if found <= reference:
+            return found
+    raise ValueError(f"no day {month_day!r} before {reference}")
 
 
 def resolve_date(hit: DateHit, published: date | None, previous: str | None = None) -> tuple[str, int, str] | None:

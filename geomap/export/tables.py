@@ -124,7 +124,7 @@ def write_articles_csv(articles: Sequence[Article], counts: dict[str, int], path
                 [
                     a.id,
                     a.title,
-                    a.published.isoformat() if a.published else "",
+                    a.published.isoformat() if a.published else a.published_day,  # "--06-19": no year
                     a.outlet,
                     a.url,
                     a.source_path,

@@ -72,33 +72,41 @@ def _join_headers(lines: list[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Post:
-    """One post of a feed: the account's display name and handle, its day and its text."""
+    """One post of a feed: the account's display name and handle, its day and its text.
+
+    ``month_day`` is the header's ``--MM-DD`` when it gives no year ("Jun 19").
+    """
 
     name: str
     handle: str
     published: date | None
-    year_known: bool
+    month_day: str
     text: str
 
 
-def _post_date(when: str) -> tuple[date | None, bool]:
-    """The day a header gives, and whether it gave the year ("3h" and "Jun 19" give no day).
+def _post_date(when: str) -> tuple[date | None, str]:
+    """The day a header gives, or only its ``--MM-DD`` when it gives no year ("Jun 19").
 
-    >>> _post_date("Sept 3, 2019"), _post_date("3 Sept. 2019")[0], _post_date("Jun 19")
-    ((datetime.date(2019, 9, 3), True), datetime.date(2019, 9, 3), (None, False))
+    "3h" gives neither.
+
+    >>> _post_date("Sept 3, 2019"), _post_date("3 Sept. 2019")[0], _post_date("Jun 19"), _post_date("3h")
+    ((datetime.date(2019, 9, 3), ''), datetime.date(2019, 9, 3), (None, '--06-19'), (None, ''))
     """
     words = when.replace(",", " ").replace(".", " ").split()
-    if len(words) != 3:
-        return None, False
+    if len(words) not in (2, 3):
+        return None, ""
     if words[0].isdigit():
         words[0], words[1] = words[1], words[0]  # "19 Jun 2023"
     month = MONTHS.get(words[0].lower())
-    if month is None or not (words[1].isdigit() and words[2].isdigit()):
-        return None, False
+    if month is None or not all(w.isdigit() for w in words[1:]):
+        return None, ""
     try:
-        return date(int(words[2]), month, int(words[1])), True
+        if len(words) == 2:
+            date(2000, month, int(words[1]))  # a real day (2000 has a 29 February)
+            return None, f"--{month:02d}-{int(words[1]):02d}"
+        return date(int(words[2]), month, int(words[1])), ""
     except ValueError:
-        return None, False
+        return None, ""
 
 
 def split_feed(text: str) -> list[Post]:
@@ -137,7 +145,7 @@ def split_feed(text: str) -> list[Post]:
             name = lines[i - 1].strip()
         body = "\n".join(line for line in lines[i + 1 : end] if not (COUNTERS.match(line) or _CHROME.match(line)))
         body = body.strip()
-        published, year_known = _post_date(m.group("when"))
+        published, month_day = _post_date(m.group("when"))
         if body:
-            posts.append(Post(name or f"@{m.group('handle')}", m.group("handle"), published, year_known, body))
+            posts.append(Post(name or f"@{m.group('handle')}", m.group("handle"), published, month_day, body))
     return posts

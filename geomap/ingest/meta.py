@@ -236,8 +236,8 @@ _SECTION = re.compile(
 _MASTHEAD = re.compile(r"\s*[A-Z][A-Z&'’.-]*(?: [A-Z][A-Z&'’.-]*){1,4}\s*")
 #: Words that make a byline's name an outlet's, not a writer's ("By Coastal Front Monitor").
 _OUTLET_WORD = re.compile(
-    r"\b(?:news|monitor|report|front|observatory|agency|times|post|network|media|press|desk|journal|daily|"
-    r"weekly|herald|tribune|gazette|radio|tv|channel|cent(?:er|re)|institute|group|watch|today|online|"
+    r"\b(?:news|monitors?|report|front|observatory|observers?|agency|times|post|network|media|press|desk|journal|"
+    r"daily|weekly|herald|tribune|gazette|radio|tv|channel|cent(?:er|re)|institute|group|watch(?:ers?)?|today|online|"
     r"courier|review|magazine|wire|bulletin|baladi|sana|reuters|afp)\b",
     re.I,
 )
@@ -246,6 +246,17 @@ _OUTLET_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,5}")
 _STAFF = re.compile(
     r"\b(?:staff|reporters?|correspondents?|editors?|editorial|newsroom|writers?|admin|agencies)\b", re.I
 )
+
+
+def _names_outlet(name: str, header: list[str], line: str) -> bool:
+    """Whether a byline's "By X" is an outlet, not a writer ("By Rami al-Haddad · 3 May 2019").
+
+    An outlet's name has an outlet word ("Monitor", "News"), is a known outlet, or
+    is the site's name elsewhere in the header ("Levant Watchers | news from ...").
+    """
+    if _OUTLET_WORD.search(name) or name in _KNOWN_OUTLETS:
+        return True
+    return any(other != line and other.startswith(name) for other in header)
 
 
 def find_outlet(text: str, declared: str = "") -> str:
@@ -284,7 +295,7 @@ def find_outlet(text: str, declared: str = "") -> str:
             if named and not _OUTLET_WORD.search(writer):
                 return named[0]
         m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
-        if m and not _STAFF.search(m.group(1)):
+        if m and not _STAFF.search(m.group(1)) and _names_outlet(m.group(1), header, line):
             return m.group(1)
         # A dateline with its agency: "DAMASCUS (Reuters) -", "Idlib, 14 March 2019 (Syria Watch Desk)".
         m = _DATELINE_OUTLET.match(line)

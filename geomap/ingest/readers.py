@@ -326,9 +326,14 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
         # A pasted feed: each post is a report of its own, with its own day and account.
         for n, post in enumerate(posts, 1):
             post_warns = list(warns)
-            if post.published is None:
+            if post.month_day:
+                post_warns.append(
+                    f"post {n} ({post.name}): its header gives a day with no year ({post.month_day}); "
+                    "its events keep that day and month, year unknown (--reference-date supplies one)"
+                )
+            elif post.published is None:
                 post_warns.append(f"post {n} ({post.name}): its header gives no day with a year")
-            yield article_from_text(
+            art = article_from_text(
                 post.text,
                 id=f"{path.name}#{n}",
                 kind=kind,
@@ -337,6 +342,11 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
                 source_path=str(path),
                 warnings=post_warns,
             )
+            if art.published is None and post.month_day:
+                # The post's own warning says it: no second "no publication date found".
+                kept = tuple(w for w in art.warnings if not w.startswith(NO_DATE))
+                art = replace(art, published_day=post.month_day, warnings=kept)
+            yield art
         return
     yield article_from_text(text, id=path.name, kind=kind, source_path=str(path), warnings=warns)
 

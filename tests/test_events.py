@@ -875,6 +875,42 @@ def test_a_total_split_by_place_gives_each_place_its_share(events) -> None:
     assert {e.location: e.fatalities for e in evs} == {"Kafranbel": 2, "Heish": 5}
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Each place counted in one sentence gets its own record.
+        (
+            "Jets killed six people in Khan Shaykhun and four in Kafr Nabl on Monday.",
+            {"Khan Shaykhun": 6, "Kafranbel": 4},
+        ),
+        # "the rest in Y": what the total leaves; "across Idlib" is no site once towns are named.
+        (
+            "Regime shelling killed 11 people across Idlib on Monday, eight of them in Khan Shaykhun "
+            "and the rest in Kafr Nabl.",
+            {"Khan Shaykhun": 8, "Kafranbel": 3},
+        ),
+        # One place's share named: the other place of the raid holds the rest, not the whole toll.
+        (
+            "Russian jets struck Kafr Nabl and Khan Shaykhun on Monday, killing ten civilians, "
+            "six of them in Khan Shaykhun.",
+            {"Kafranbel": 4, "Khan Shaykhun": 6},
+        ),
+    ],
+)
+def test_a_toll_split_between_places(events, text: str, want: dict[str, int]) -> None:
+    assert {e.location: e.fatalities for e in events(text)} == want
+
+
+def test_a_part_of_a_toll_is_not_added_to_it(events) -> None:
+    (e,) = events("Jets struck Khan Shaykhun on Monday, killing ten civilians, six of them children.")
+    assert e.fatalities == 10
+
+
+def test_across_a_governorate_is_the_governorate(events) -> None:
+    (e,) = events("Airstrikes across Idlib killed nine civilians on Monday.")
+    assert (e.admin1, e.geo_precision) == ("Idlib", 3)
+
+
 def test_the_lead_toll_is_the_first_sentence_only(events) -> None:
     # The first paragraph has no full stop before a space; the next paragraph's
     # toll is another incident's, not the main event's.

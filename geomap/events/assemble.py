@@ -651,19 +651,21 @@ def extract_events(
                 nxt_trig = [u for u in typed if u.start > t.start]
                 if not nxt_trig or t_after[0][0].start < s_start + nxt_trig[0].start:
                     pairs.append((t, _most_specific(t_after[0])))
+        # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
+        shares = _shares(text, s_start, s_places, cas.killed)
+        if len(shares) < 2 and not (shares and _OF_THEM.search(sentence)):
+            shares = {}
+        if len(shares) >= 2:
+            # "seven in Maarat al-Numan and five in Kafr Nabl": a record for each place counted.
+            held_ids = {m.place.id for _t, g in pairs for m in g if m.place}
+            for m in s_places:
+                if m.start in shares and m.place is not None and m.place.id not in held_ids:
+                    pairs.append((main, [m]))
+                    held_ids.add(m.place.id)
         specific = min((m.precision for _t, g in pairs for m in g), default=1)
         carrier_done = False
         # The sentence's actors with offsets into the sentence; the drafts share the list.
         own_actors = [ActorMention(a.start - s_start, a.end - s_start, a.surface, a.actor) for a in s_actors]
-        # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
-        shares = {
-            m.start: (n, f"{sm.group().strip()} {m.surface}")
-            for m in (s_places if cas.killed is not None else ())
-            if (sm := _SHARE_BEFORE.search(text, max(s_start, m.start - 50), m.start)) is not None
-            and (n := word_number(sm.group("n"))) is not None
-        }
-        if len(shares) < 2 and not (shares and _OF_THEM.search(sentence)):
-            shares = {}
         for trig, group in pairs:
             for m in group:
                 carry = (
@@ -702,6 +704,13 @@ def extract_events(
             if held is not None and held.para >= para - 1:
                 held.killed, held.fatal_text = shares[m.start]
                 held.share = True
+        if shares and cas.killed is not None:
+            # "killing nine, five of them in Hass": the one other place holds the rest, not all nine.
+            mine = [d for d in drafts if d.start == s_start and not d.share and d.mention.place is not None]
+            left = cas.killed - sum(n for n, _t in shares.values())
+            if len({d.mention.place.id for d in mine if d.mention.place}) == 1 and mine[0].killed == cas.killed:
+                if left > 0:
+                    mine[0].killed, mine[0].fatal_text = left, f"{cas.text} ({left} after the shares named)"
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
     # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
@@ -808,11 +817,40 @@ _ALSO_KILLED = re.compile(
     r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:died|perished)\b", re.I
 )
 _SHARE_BEFORE = re.compile(
-    r"\b(?P<n>" + NUMWORD + r")\s+(?:of (?:them|whom)\s+)?(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+"
+    r"\b(?P<n>" + NUMWORD + r")\s+(?:of (?:them|whom)\s+|(?:people|persons|civilians|children|fighters|soldiers)\s+)?"
+    r"(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+"
     r"(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$",
     re.I,
 )
 _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.I)
+#: "... and the rest in Kafr Nabl": the share left over from the total.
+_REST_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:rest|others|remaining\s+(?:\w+\s+)?(?:victims|people|civilians)|remainder)\s+"
+    r"(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) -> dict[int, tuple[int, str]]:
+    """Each place's share of a sentence's toll, by the place's offset: "five of them in X", "the rest in Y"."""
+    if killed is None:
+        return {}
+    shares: dict[int, tuple[int, str]] = {}
+    rest: list[tuple[Mention, str]] = []
+    for m in places:
+        sm = _SHARE_BEFORE.search(text, max(s_start, m.start - 50), m.start)
+        n = word_number(sm.group("n")) if sm is not None else None
+        if sm is not None and n is not None:
+            shares[m.start] = (n, f"{sm.group().strip()} {m.surface}")
+            continue
+        rm = _REST_BEFORE.search(text, max(s_start, m.start - 50), m.start)
+        if rm is not None:
+            rest.append((m, rm.group().strip()))
+    left = killed - sum(n for n, _t in shares.values())
+    if len(rest) == 1 and shares and left > 0:
+        m, said = rest[0]
+        shares[m.start] = (left, f"{said} {m.surface} ({left} of {killed})")
+    return shares
 _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)

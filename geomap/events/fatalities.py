@@ -256,6 +256,8 @@ def find_casualties(sentence: str) -> Casualties:
     3
     >>> find_casualties("Child killed, 9 Civilians Injured in Attacks on Aleppo").killed
     1
+    >>> find_casualties("Jets struck Hass, killing nine civilians, five of them children.").killed
+    9
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
@@ -327,7 +329,7 @@ def find_casualties(sentence: str) -> Casualties:
             + _QUAL
             + r"\s+)?("
             + NUMWORD
-            + r")\s+(?!km|kilomet|years?|were)",
+            + r")\s+(?!km|kilomet|years?|were|of (?:them|whom)|in\b)",  # "nine, five of them in X": a part
             tail,
             re.I,
         )

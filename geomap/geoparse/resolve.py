@@ -48,6 +48,8 @@ _SIDE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _DIRECTION = re.compile(rf"\b({_SIDE}|central)(?:ern)?\s+(?:the\s+)?$", re.I)
 _AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
+#: "across Idlib", "throughout Daraa": a governorate named by its capital's name.
+_ACROSS = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 
 
 _KIND_PRIOR = {
@@ -422,6 +424,8 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
     after = text[raw.end : raw.end + 25]
     if place.kind == "city" and _REGIONAL_ADJ.search(before) and not _AFTER_CITY.match(after):
         return 3, _REGIONAL_ADJ.search(before).group().strip()  # type: ignore[union-attr]
+    if place.kind == "city" and place.admin1 and _ACROSS.search(before) and not _AFTER_CITY.match(after):
+        return 3, _ACROSS.search(before).group().strip()  # type: ignore[union-attr]  # "across Idlib": the province
     if _AFTER_AREA.match(after):
         return (3 if place.kind == "city" else 2), _AFTER_AREA.match(after).group().strip()  # type: ignore[union-attr]
     m = _NEAR.search(before)

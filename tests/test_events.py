@@ -76,6 +76,14 @@ def test_year_boundary(one) -> None:
         ("On 3 November 2018", "2018-11-03"),
         ("On November 1st", "2018-11-01"),
         ("On 2018-11-04", "2018-11-04"),
+        ("On 2018/11/04", "2018-11-04"),
+        ("Three days ago", "2018-11-05"),
+        ("On the 2nd of this month", "2018-11-02"),
+        # Day-first or month-first: the reading that exists, else the one just before publication.
+        ("On 04.11.2018", "2018-11-04"),
+        ("On 11/04/2018", "2018-11-04"),
+        ("On 30/10/2018", "2018-10-30"),
+        ("On 10/30/2018", "2018-10-30"),
     ],
 )
 def test_day_dates(one, phrase: str, expected: str) -> None:
@@ -91,6 +99,29 @@ def test_this_week_is_precision_2(one, phrase: str) -> None:
     d = date.fromisoformat(e.event_date)
     pub = date.fromisoformat(THURSDAY)
     assert pub - timedelta(days=6) <= d <= pub
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected", "precision"),
+    [
+        ("Two weeks ago", "2018-10-25", 2),
+        ("Last month", "2018-10-15", 3),
+        ("Earlier this month", "2018-11-04", 3),
+        ("In mid-October", "2018-10-15", 3),
+        ("Two months ago", "2018-09-15", 3),
+    ],
+)
+def test_weeks_and_months_ago_are_coarser(one, phrase: str, expected: str, precision: int) -> None:
+    e = one(f"{phrase}, Russian jets struck the town of Saraqib.")
+    assert (e.event_date, e.time_precision) == (expected, precision)
+
+
+def test_a_numeric_date_that_reads_both_ways_needs_the_article_date(gaz, actors) -> None:
+    lead = "Residents said the market had only just reopened after months of closures. " * 3
+    art = article_from_text(f"{lead}On 04/11/2018, Russian jets struck the town of Saraqib.", id="u")
+    assert art.published is None
+    _m, evs = extract(art, gazetteer=gaz, actors=actors)
+    assert [(e.event_date, e.date_flag) for e in evs] == [("", "unknown")]
 
 
 def test_last_week_is_the_week_before(one) -> None:

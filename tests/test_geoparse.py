@@ -103,6 +103,8 @@ def test_hass_village_is_resolved(parse) -> None:
 NOT_PLACES = [
     ("The Damascus government rejected the proposal on Monday.", "Damascus"),
     ("The Damascus government has blamed the rebels for the attack.", "Damascus"),
+    ("Fighting in the north escalated, leading Damascus to bomb Kurdish positions.", "Damascus"),
+    ("Ankara launched a new offensive along the border.", "Ankara"),
     ("Fighters of the Free Idlib Army stormed a checkpoint.", "Idlib"),
     ("A faction calling itself the Lions of Qalamoun claimed the ambush.", "Qalamoun"),
     ("The Falcons of Jabal al-Zawiya took part in the assault.", "Jabal al-Zawiya"),
@@ -146,9 +148,17 @@ def test_place_beside_an_org_name_is_still_found(parse) -> None:
     assert [m.surface for m in ms] == ["Harasta"]
 
 
-def test_capital_as_a_place_is_kept(parse) -> None:
-    ms = parse("Residents of Damascus reported loud explosions on Monday.")
-    m = only(ms, "Damascus")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Damascus reported loud explosions on Monday.",
+        "The envoy travelled to Damascus to meet officials.",
+        "Damascus bombed by Israeli jets overnight",
+        "The road from Damascus to Homs was cut.",
+    ],
+)
+def test_capital_as_a_place_is_kept(parse, text: str) -> None:
+    m = only(parse(text), "Damascus")
     assert m.place is not None and m.place.country == "SY" and m.place.admin1 == "Damascus"
 
 

@@ -851,6 +851,8 @@ def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) 
         m, said = rest[0]
         shares[m.start] = (left, f"{said} {m.surface} ({left} of {killed})")
     return shares
+
+
 _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)

@@ -34,7 +34,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in the period )?(?:from|between) ((?:19|20)\d\d) (?:to|and|until|till) ((?:19|20)\d\d)\b", re.I
         ),
     ),
-    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
+    ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b|\b((?:19|20)\d\d)/(\d\d?)/(\d\d?)\b")),
+    # "07/05/2019", "7.5.2019": day-first or month-first, told apart by the article's date.
+    ("numeric", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
     ("dmy", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("mdy", re.compile(r"\b" + _MON + r" " + _ORD + r",? ((?:19|20)\d\d)\b", re.I)),
     ("dm", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r"(?! (?:19|20)\d\d)\b", re.I)),
@@ -60,6 +62,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "ago",
+        re.compile(
+            r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?|months?) ago\b"
+            r"|\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)? of (this|last|the previous|the current) month\b"
+            r"|\b(earlier this month|early this month|this month|last month|earlier last month|late last month"
+            r"|the previous month|the past month)\b",
+            re.I,
+        ),
+    ),
+    (
         "week",
         re.compile(
             r"\b(this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b",
@@ -81,9 +93,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("month_year", re.compile(r"\b(?:in |since |early |late |mid-?)" + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
+    ("month_year", re.compile(r"\b(?:in |since |early |late |mid-?\s?)" + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|throughout) ((?:19|20)\d\d)\b", re.I)),
-    ("month", re.compile(r"\b(?:in|since|early|late|mid-?) " + _MON + r"\b(?! \d)", re.I)),
+    ("month", re.compile(r"\b(?:(?:in|since|early|late) |mid-?\s?)" + _MON + r"\b(?! \d)", re.I)),
 ]
 
 #: The same patterns scanned together: the matches of each one's finditer, found faster.
@@ -133,7 +145,7 @@ def find_dates(sentence: str) -> list[DateHit]:
     ]
 
 
-_CALENDAR_KINDS = frozenset({"iso", "dmy", "mdy", "dm", "md"})
+_CALENDAR_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
 
 
 def _month(s: str) -> int:
@@ -148,7 +160,69 @@ def _with_year(month: int, day: int, ref: date) -> tuple[date, bool]:
     return d, True
 
 
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _numeric(hit: DateHit, published: date | None) -> tuple[str, int, str] | None:
+    """Read "07/05/2019": the reading that exists; of two, the one nearest before the article's date.
+
+    With no article date, a day and month that could be either are left alone.
+    """
+    g = hit.groups[:3] if hit.groups[0] else hit.groups[3:6]
+    a, b, year = int(g[0]), int(g[1]), int(g[2])
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            pass
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 1:
+        return readings[0].isoformat(), 1, "exact"
+    if not readings or published is None:
+        return None
+    # A report's dates fall on or shortly before its own day.
+    best = min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
+    return best.isoformat(), 1, "exact"
+
+
+def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
+    """Resolve "three days ago", "two weeks ago", "the 5th of this month", "earlier this month", "last month"."""
+    g = [x.lower() for x in hit.groups]
+    if g[0]:
+        n = int(g[0]) if g[0].isdigit() else _COUNTS[g[0]]
+        if g[1].startswith("day"):
+            return (published - timedelta(days=n)).isoformat(), 1, "relative"
+        if g[1].startswith("week"):
+            return (published - timedelta(days=7 * n)).isoformat(), 2, "approximate"
+        first = date(published.year, published.month, 1)
+        for _ in range(n):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first.replace(day=15).isoformat(), 3, "approximate"
+    this_month = date(published.year, published.month, 1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    if g[2]:
+        month = this_month if g[3] in ("this", "the current") else last_month
+        return month.replace(day=int(g[2])).isoformat(), 1, "relative"
+    if "last" in g[4] or "previous" in g[4]:
+        return last_month.replace(day=15).isoformat(), 3, "approximate"
+    if g[4] == "the past month":
+        return None
+    # "earlier this month": between the month's first day and the report's.
+    return this_month.replace(day=min(15, max(1, published.day // 2))).isoformat(), 3, "approximate"
 
 
 def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
@@ -205,6 +279,10 @@ def resolve_date(hit: DateHit, published: date | None, previous: str | None = No
     ('2018-11-06', 1, 'relative')
     >>> resolve_date(find_dates("On October 12th")[0], None)
     ('--10-12', 1, 'year-unknown')
+    >>> resolve_date(find_dates("three days ago")[0], date(2018, 11, 8))
+    ('2018-11-05', 1, 'relative')
+    >>> resolve_date(find_dates("on 07/11/2018")[0], date(2018, 11, 8)), resolve_date(find_dates("on 07/11/2018")[0], None)
+    (('2018-11-07', 1, 'exact'), None)
     """
     try:
         return _resolve_date(hit, published, previous)
@@ -216,7 +294,10 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
     g = hit.groups
     try:
         if hit.kind == "iso":
-            return date(int(g[0]), int(g[1]), int(g[2])).isoformat(), 1, "exact"
+            y, m, d = g[:3] if g[0] else g[3:6]
+            return date(int(y), int(m), int(d)).isoformat(), 1, "exact"
+        if hit.kind == "numeric":
+            return _numeric(hit, published)
         if hit.kind == "dmy":
             return date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), 1, "exact"
         if hit.kind == "mdy":
@@ -253,6 +334,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
         if hit.kind == "same_day" and previous:
             return previous, 1, "carried"
         return None
+    if hit.kind == "ago":
+        return _ago(hit, published)
     if hit.kind == "weekday":
         wd = _WEEKDAYS[g[0].lower()]
         delta = (published.weekday() - wd) % 7

@@ -197,9 +197,15 @@ _METONYMY_VERBS = re.compile(
     r"warned|warns|believes|believed|agreed|agrees|hopes|hoped|considers|considered|refused|"
     r"refuses|demanded|demands|condemned|condemns|urged|urges|backed|backs|supports|supported|"
     r"also|did|does|sees|saw|regards|called|calls|responded|responds|continues|continued|"
+    r"(?:bombed|bombarded)(?!\s+(?:by|in|overnight|again)\b)|launched|launches|sent|sends|deployed|deploys|"
+    r"retaliated|retaliates|intervened|"
+    r"ordered|orders|dispatched|"
     r"and its allies|'s\b|’s\b)",
     re.I,
 )
+#: "... leading Damascus to bomb": a capital with "to" and a verb is its government acting.
+_TO_ACT = re.compile(r"^\s+to\s+(?!the\b|its\b|his\b|their\b)[a-z]+\b")
+_GOES_TO = re.compile(r"\b(?:to|in|into|at|from|near|toward|towards|of|reached|visited|entered)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\b(?:with|against|by|to|toward|towards|from|pressure|reconciled with)\s+$", re.I)
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|villages|towns|cities|area|region|district|neighbou?rhood|suburb|camp|"
@@ -318,6 +324,8 @@ def _not_a_place(text: str, tokens: Sequence[Token], first: int, last: int, key:
         tail = text[end : end + 40]
         if _METONYMY_VERBS.match(tail):
             return True
+        if _TO_ACT.match(tail) and not _GOES_TO.search(text[max(0, start - 25) : start]):
+            return True  # "leading Damascus to bomb ...", not "travelled to Damascus to meet"
         if _WITH_BEFORE.search(text[max(0, start - 30) : start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):
             head = text[max(0, start - 30) : start].lower()
             if not re.search(r"(eastern|western|northern|southern|central|rural|in|near|of)\s+$", head):

@@ -294,8 +294,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
     g = hit.groups
     try:
         if hit.kind == "iso":
-            y, m, d = g[:3] if g[0] else g[3:6]
-            return date(int(y), int(m), int(d)).isoformat(), 1, "exact"
+            ymd = g[:3] if g[0] else g[3:6]
+            return date(int(ymd[0]), int(ymd[1]), int(ymd[2])).isoformat(), 1, "exact"
         if hit.kind == "numeric":
             return _numeric(hit, published)
         if hit.kind == "dmy":

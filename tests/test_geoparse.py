@@ -278,7 +278,10 @@ def test_article_context_favours_nearby_namesake(parse) -> None:
         ("Clashes erupted north of Saraqib on Monday.", "Saraqib", 2),
         ("Clashes erupted 3 km north of Kinsabba on Monday.", "Kinsabba", 2),
         ("Clashes erupted on the outskirts of Ariha on Monday.", "Ariha", 2),
-        ("Jets struck the eastern countryside of Hama.", "Hama", 2),
+        # A governorate's countryside however it is worded ("the eastern Hama countryside"); a
+        # town's countryside is near the town.
+        ("Jets struck the eastern countryside of Hama.", "Hama", 3),
+        ("Jets struck the countryside of Manbij.", "Manbij", 2),
         ("Shelling was reported in Idlib province.", "Idlib province", 3),
         ("Shelling was reported in Idleb governorate.", "Idleb governorate", 3),
         ("Shelling was reported in the Idlib countryside.", "Idlib countryside", 3),
@@ -402,6 +405,17 @@ def test_a_part_of_a_governorate_is_placed_in_that_part():
     # The northern Aleppo countryside is Azaz and Tal Rifaat's side, not al-Bab's.
     lat, lon = side("Shelling hit the northern Aleppo countryside on Monday.")
     assert lat > 36.35 and 36.95 < lon < 37.3
+    # "the northern countryside of Aleppo" is the same side, precision 3, not the city.
+    assert side("Shelling hit the northern countryside of Aleppo on Monday.") == (lat, lon)
+    (rural,) = text_to_events(
+        "Shelling hit the countryside of Damascus on Monday.", published="2018-10-20", gazetteer=gaz
+    )
+    assert (rural.admin1, rural.geo_precision) == ("Rif Dimashq", 3)
+    # Another town's countryside is near that town (precision 2).
+    (manbij,) = text_to_events(
+        "Clashes hit the countryside of Manbij on Monday.", published="2018-10-20", gazetteer=gaz
+    )
+    assert (manbij.location, manbij.geo_precision) == ("Manbij", 2)
     # "eastern Aleppo" meant the city's east: it stays on the city.
     (aleppo,) = text_to_events(
         "Airstrikes hit besieged eastern Aleppo on Monday.", published="2018-10-20", gazetteer=gaz

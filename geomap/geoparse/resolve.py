@@ -48,6 +48,8 @@ _SIDE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _DIRECTION = re.compile(rf"\b({_SIDE}|central)(?:ern)?\s+(?:the\s+)?$", re.I)
 _AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
+#: "the (southern) countryside of Hasakah": the governorate's countryside, as "the Hasakah countryside".
+_COUNTRYSIDE_OF = re.compile(rf"\b(?:({_SIDE}|central)(?:ern)?\s+)?(?:countryside|rural areas) of\s+(?:the\s+)?$", re.I)
 #: "across Idlib", "throughout Daraa": a governorate named by its capital's name.
 _ACROSS = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 
@@ -221,7 +223,17 @@ def resolve_mentions(
                 if best_score - s2 < 0.4 and _km(best.lat, best.lon, p2.lat, p2.lon) > 25:
                     status = "ambiguous"
             precision, cue = _precision(text, raw, best)
-            if (
+            if cue == "governorate countryside":
+                # "the southern countryside of Hasakah": that side of the governorate, as for
+                # "the southern Hasakah countryside" (Damascus's countryside is Rif Dimashq).
+                gov_name = "Rif Dimashq" if best.admin1 == "Damascus" else best.admin1
+                gov_place = _governorate_place(gaz, gov_name)
+                side = _COUNTRYSIDE_OF.search(text[max(0, raw.start - 45) : raw.start])
+                if gov_place is not None:
+                    place = gov_place
+                    part = gaz.part(gov_name, side.group(1)) if side and side.group(1) else None
+                    lat, lon = part or (gov_place.lat, gov_place.lon)
+            elif (
                 precision == 3
                 and best.country == "SY"
                 and best.admin1
@@ -428,6 +440,8 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
         return 3, _ACROSS.search(before).group().strip()  # type: ignore[union-attr]  # "across Idlib": the province
     if _AFTER_AREA.match(after):
         return (3 if place.kind == "city" else 2), _AFTER_AREA.match(after).group().strip()  # type: ignore[union-attr]
+    if place.kind == "city" and place.admin1 and governorate_name(place.name) and _COUNTRYSIDE_OF.search(before):
+        return 3, "governorate countryside"
     m = _NEAR.search(before)
     if m:
         return 2, m.group().strip()

@@ -266,6 +266,33 @@ def test_article_context_favours_nearby_namesake(parse) -> None:
     assert m.place is not None and m.place.admin1 == "Hama"
 
 
+# --- possessives and kind words
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "Raqqa's" is Raqqa, not a village whose name ends in -as; the district inside is the site.
+        ("Coalition jets struck Raqqa's al-Mishlab district on Monday.", "al-Meshleb"),
+        # A kind word after the name does not hide the Syrian place behind a foreign namesake.
+        ("Rebel shells hit Aleppo's Hamdaniyeh district on Monday.", "Hamdaniyah"),
+        ("Rebel shells hit the Hamdaniyeh district of Aleppo on Monday.", "Hamdaniyah"),
+    ],
+)
+def test_possessives_and_kind_words(text: str, want: str) -> None:
+    from geomap.pipeline import text_to_events
+
+    (e,) = text_to_events(text, published="2018-10-20")
+    assert (e.location, e.admin1) == (want, "Aleppo" if "Aleppo" in text else "Ar-Raqqah")
+
+
+def test_possessive_of_a_capital_is_its_government_only_before_a_non_place() -> None:
+    gaz = load_gazetteer()
+    assert [m.surface for m in find_mentions("Damascus's decision angered Ankara.", gaz)] == ["Ankara"]
+    assert [m.surface for m in find_mentions("Shells fell on Damascus's southern suburbs.", gaz)] == ["Damascus"]
+    assert [m.surface for m in find_mentions("Clashes in Ra's al-Ain continued.", gaz)] == ["Ra's al-Ain"]
+
+
 # --- precision codes
 
 
@@ -282,6 +309,8 @@ def test_article_context_favours_nearby_namesake(parse) -> None:
         # town's countryside is near the town.
         ("Jets struck the eastern countryside of Hama.", "Hama", 3),
         ("Jets struck the countryside of Manbij.", "Manbij", 2),
+        ("Clashes erupted in the Tabqa area on Monday.", "Tabqa", 2),
+        ("Jets struck Idlib's countryside on Monday.", "Idlib", 3),
         ("Shelling was reported in Idlib province.", "Idlib province", 3),
         ("Shelling was reported in Idleb governorate.", "Idleb governorate", 3),
         ("Shelling was reported in the Idlib countryside.", "Idlib countryside", 3),

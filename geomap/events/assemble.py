@@ -259,6 +259,7 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
 
 #: Between a coarse place and the finer one that says where in it: "near the Turkish
 #: border in the town of", "in the Hama countryside, at".
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(?:eastern|western|northern|southern|central|old)\s+)?$", re.I)
 _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
 
 
@@ -635,6 +636,10 @@ def extract_events(
                 and any(m.precision < 3 and _inside(m, coarse) for m in g)
             ]
             after = finer or after
+        if len(after) > 1 and _POSSESSIVE_GAP.match(text[after[0][-1].end : after[1][0].start]):
+            # "Raqqa's al-Mishlab district": the place inside the city, not the city.
+            if _inside(after[1][0], after[0]):
+                after = after[1:]
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.

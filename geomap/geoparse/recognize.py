@@ -200,7 +200,11 @@ _METONYMY_VERBS = re.compile(
     r"(?:bombed|bombarded)(?!\s+(?:by|in|overnight|again)\b)|launched|launches|sent|sends|deployed|deploys|"
     r"retaliated|retaliates|intervened|"
     r"ordered|orders|dispatched|"
-    r"and its allies|'s\b|’s\b)",
+    r"and its allies|"
+    # "Damascus's decision", not "Damascus's Old City" or "Damascus's southern suburbs"
+    r"['’]s\b(?!\s+(?:(?-i:[A-Z])|(?:eastern|western|northern|southern|central|old|rural|besieged)\b"
+    r"|\w+\s+(?:district|neighbou?rhood|suburb|quarter)\b|(?:countryside|outskirts|suburbs?|airport|streets"
+    r"|neighbou?rhoods?|districts?)\b)))",
     re.I,
 )
 #: "... leading Damascus to bomb": a capital with "to" and a verb is its government acting.

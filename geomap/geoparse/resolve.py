@@ -46,7 +46,7 @@ _REGIONAL_ADJ = re.compile(
 #: A side of an area, as reports write it before the area's name ("north-western").
 _SIDE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _DIRECTION = re.compile(rf"\b({_SIDE}|central)(?:ern)?\s+(?:the\s+)?$", re.I)
-_AFTER_AREA = re.compile(r"^\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
+_AFTER_AREA = re.compile(r"^(?:['’]s)?\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 #: "the (southern) countryside of Hasakah": the governorate's countryside, as "the Hasakah countryside".
 _COUNTRYSIDE_OF = re.compile(rf"\b(?:({_SIDE}|central)(?:ern)?\s+)?(?:countryside|rural areas) of\s+(?:the\s+)?$", re.I)
@@ -84,6 +84,10 @@ def _base_score(p: Place, bias: Sequence[str]) -> float:
     return s
 
 
+#: Kind words a name may carry ("Hamdaniyeh district"); the bare name is a candidate too.
+_KIND_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "town", "village", "camp", "city"})
+
+
 def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
     """Candidates for a raw mention; the flag says they came from fuzzy matching."""
     if raw.fuzzy_ids or raw.fuzzy_score < 100:
@@ -92,6 +96,11 @@ def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
             return [], True
         return gaz.places_by_ids(ids), True
     places = gaz.lookup_key(raw.key)
+    head, _sp, word = raw.key.rpartition(" ")
+    if head and word in _KIND_WORDS:
+        # "Hamdaniyeh district": the Aleppo district named without the word, beside an Iraqi
+        # town that has "Hamdaniya District" among its names.
+        places = list({p.id: p for p in [*places, *gaz.lookup_key(head)]}.values())
     surface = fold(raw.surface)
     kept = []
     for p in places:
@@ -438,8 +447,15 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
         return 3, _REGIONAL_ADJ.search(before).group().strip()  # type: ignore[union-attr]
     if place.kind == "city" and place.admin1 and _ACROSS.search(before) and not _AFTER_CITY.match(after):
         return 3, _ACROSS.search(before).group().strip()  # type: ignore[union-attr]  # "across Idlib": the province
-    if _AFTER_AREA.match(after):
-        return (3 if place.kind == "city" else 2), _AFTER_AREA.match(after).group().strip()  # type: ignore[union-attr]
+    area = _AFTER_AREA.match(after)
+    if area:
+        word = area.group().split()[-1].lower()
+        # "the Idlib countryside", "the Palmyra desert": a governorate or the desert around a
+        # city; "the Tabqa area", "the Manbij countryside": near the town.
+        wide = place.kind == "city" and (
+            word in ("desert", "badia", "region") or (word != "area" and bool(governorate_name(place.name)))
+        )
+        return (3 if wide else 2), area.group().strip()
     if place.kind == "city" and place.admin1 and governorate_name(place.name) and _COUNTRYSIDE_OF.search(before):
         return 3, "governorate countryside"
     m = _NEAR.search(before)

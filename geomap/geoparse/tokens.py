@@ -12,7 +12,11 @@ from ..gazetteer.names import ARTICLES, token_key
 
 __all__ = ["KeyText", "Token", "Tokens", "key_text", "tokenize"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’‘`ʿʾ][^\W_]+)*", re.UNICODE)
+#: A word, with the apostrophes of transliteration inside it ("Ma'arrat", "Ra's"), but not
+#: a possessive's ("Raqqa's" is "Raqqa" and "s").
+_WORD = re.compile(
+    r"[^\W_]+(?:['’‘`ʿʾ](?:(?![sS]\b)|(?<=\b[^\W_]['’‘`ʿʾ])|(?<=\b[^\W_]{2}['’‘`ʿʾ]))[^\W_]+)*", re.UNICODE
+)
 _WORD_SPLIT = re.compile("(" + _WORD.pattern + ")", re.UNICODE)  # split() keeps the words
 _DASHES = "-‐‑‒–—"
 _SPACED_ARTICLES = frozenset({"az", "ash", "ad", "ar", "ath", "adh", "es", "ez", "esh", "ed", "er", "el", "al"})

@@ -65,7 +65,7 @@ _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|mart
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
-    r"(?:"
+    r"\b(?:"  # a whole word: not the "one" of "a drone strike killed"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -79,7 +79,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"(?P<verb>killing|killed|kills|kill|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"\b(?P<verb>killing|killed|kills|kill|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -186,9 +186,11 @@ _ONE_PERSON = re.compile(
 
 # "killing a woman and her three children": the one and the others.
 _AND_KIN = re.compile(
-    r"\s+and\s+(?:her|his|their)\s+("
+    r"\s+and\s+(?:her|his|their)\s+(?:("
     + NUMWORD
-    + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)\b",
+    + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)"
+    # "a man and his wife": one more.
+    + r"|(?:wife|husband|son|daughter|child|baby|brother|sister|father|mother|grandson|granddaughter|nephew|niece))\b",
     re.I,
 )
 _KIN_HURT = re.compile(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", re.I)
@@ -256,6 +258,8 @@ def find_casualties(sentence: str) -> Casualties:
     3
     >>> find_casualties("Child killed, 9 Civilians Injured in Attacks on Aleppo").killed
     1
+    >>> find_casualties("A drone strike killed two fighters."), find_casualties("Gunmen killed a man and his wife.").killed
+    (Casualties(killed=2, injured=None, civilians=False, text='killed two', vague=''), 2)
     >>> find_casualties("Jets struck Hass, killing nine civilians, five of them children.").killed
     9
     """
@@ -346,7 +350,7 @@ def find_casualties(sentence: str) -> Casualties:
         kin = _AND_KIN.match(sentence, one.end())
         if kin and _KIN_HURT.match(sentence, kin.end()):
             kin = None  # "killed a man and his two sons were wounded"
-        others = word_number(kin.group(1)) if kin else None
+        others = (word_number(kin.group(1)) if kin.group(1) else 1) if kin else None
         killed.append(1 + (others or 0))
         texts.append(one.group() + (kin.group() if kin and others else ""))
     if not injured and (hurt := _ONE_HURT.search(sentence)):

@@ -233,21 +233,23 @@ def test_a_post_with_no_year_in_its_header_keeps_its_day_and_month(tmp_path: Pat
     src = tmp_path / "feed.txt"
     src.write_text(
         "Hama Front Desk\n@HamaFrontDesk · Dec 30\nRegime shelling hit Kafr Zita, killing two farmers.\n4 Reposts\n\n"
-        "Hama Front Desk\n@HamaFrontDesk · Dec 29\nJets struck Latamneh this morning.\n",
+        "Hama Front Desk\n@HamaFrontDesk · Dec 29\nJets struck Latamneh this morning.\n\n"
+        "Hama Front Desk\n@HamaFrontDesk · Jan 1\nRegime shells hit Kafr Nabudah yesterday.\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
     assert invoke(["extract", str(src), "--out", str(out)]).exit_code == 0
     feats = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
     got = sorted((f["properties"]["event_date"], f["properties"]["date_flag"]) for f in feats)
-    assert got == [("--12-29", "year-unknown"), ("--12-30", "year-unknown")]
+    # "Yesterday" counts from the post's day, across the year's end, the year still unknown.
+    assert got == [("--12-29", "year-unknown"), ("--12-30", "year-unknown"), ("--12-31", "year-unknown")]
     assert "--12-30" in (out / "articles.csv").read_text(encoding="utf-8")
     # A reference date in early January: the posts are from the December before it.
     out2 = tmp_path / "out2"
     assert invoke(["extract", str(src), "--out", str(out2), "--reference-date", "2020-01-03"]).exit_code == 0
     feats = json.loads((out2 / "events.geojson").read_text(encoding="utf-8"))["features"]
     got = sorted((f["properties"]["event_date"], f["properties"]["date_flag"]) for f in feats)
-    assert got == [("2019-12-29", "year-supplied"), ("2019-12-30", "year-supplied")]
+    assert got == [("2019-12-29", "year-supplied"), ("2019-12-30", "year-supplied"), ("2019-12-31", "year-supplied")]
 
 
 def test_reference_date_flags_supplied_years(tmp_path: Path) -> None:

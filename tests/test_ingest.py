@@ -760,3 +760,17 @@ def test_a_stray_inch_mark_does_not_cost_a_multiline_last_row(tmp_path: Path) ->
     p.write_text('id,text\nk1,A 5" gun fired on Kabani\nk2,"Jets struck Ariha.\nFour were killed."\n', encoding="utf-8")
     arts, errs = read_articles([p])
     assert errs == [] and [a.id for a in arts] == ["k1", "k2"]
+
+
+def test_a_slashed_header_date_that_reads_both_ways_follows_the_texts_month() -> None:
+    body = "Warplanes struck the market in Kafr Nabl on Monday, activists said. It was the third strike in March."
+    art = article_from_text(f"Jets Pound Kafr Nabl Market\n\nEnab Watch\n12/03/2019\n\n{body}", id="a")
+    assert art.published == date(2019, 3, 12)
+    assert any("reads either way" in w and "2019-03-12" in w for w in art.warnings)
+    # With no month in the text the month-first reading stays, and the warning says so.
+    art = article_from_text("Jets Pound Kafr Nabl\n\n12/03/2019\n\nWarplanes struck Kafr Nabl on Monday.", id="b")
+    assert art.published == date(2019, 12, 3)
+    assert any("read month first" in w for w in art.warnings)
+    # An unambiguous date gives no warning.
+    art = article_from_text("Jets Pound Kafr Nabl\n\n12/13/2019\n\nWarplanes struck Kafr Nabl on Monday.", id="c")
+    assert art.published == date(2019, 12, 13) and not any("either way" in w for w in art.warnings)

@@ -14,12 +14,13 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date as _date
 
 from .._geo import km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
-from .dates import find_dates, latest_day, resolve_date
+from .dates import DateHit, find_dates, latest_day, resolve_date
 from .fatalities import NUMWORD, Casualties, find_casualties, word_number
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, find_triggers, is_non_event
@@ -483,8 +484,6 @@ def extract_events(
     named_actors
         ``actors.find(article.text)``, when the caller has already found them.
     """
-    from datetime import date as _date
-
     text = article.text
     published = article.published
     if published is None and isinstance(reference_date, _date):
@@ -526,6 +525,8 @@ def extract_events(
         history = bool(_HISTORY.search(sentence)) or any(h.kind == "range_years" for h in hits)
         for h in hits:
             r = resolve_date(h, published, last_date)
+            if r is None and published is None and article.published_day and h.kind in _DAY_COUNTS:
+                r = _from_month_day(h, article.published_day)
             if r is not None:
                 resolved = r
                 break
@@ -836,6 +837,18 @@ _REST_BEFORE = re.compile(
 )
 
 
+#: Relative days that count from a post's day even when its year is unknown ("yesterday").
+_DAY_COUNTS = frozenset({"yesterday", "ago"})
+
+
+def _from_month_day(hit: DateHit, month_day: str) -> tuple[str, int, str] | None:
+    """Count "yesterday" in a post headed "Jun 19": ``--06-18``, the year still unknown."""
+    r = resolve_date(hit, _date.fromisoformat("2000" + month_day[1:]))  # 2000 has a 29 February
+    if r is None or not r[0][:4].isdigit() or r[2] != "relative":
+        return None
+    return "--" + r[0][5:], r[1], "year-unknown"
+
+
 def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) -> dict[int, tuple[int, str]]:
     """Each place's share of a sentence's toll, by the place's offset: "five of them in X", "the rest in Y"."""
     if killed is None:
@@ -972,7 +985,6 @@ def _is_title(sentence: str, title: str) -> bool:
 
 
 def _days_apart(a: str, b: str) -> int:
-    from datetime import date as _date
 
     try:
         return abs((_date.fromisoformat(a) - _date.fromisoformat(b)).days)

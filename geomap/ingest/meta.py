@@ -102,7 +102,37 @@ def _header_lines(text: str, limit: int = 25) -> list[str]:
     return out
 
 
-def find_published(text: str, declared: str = "") -> date | None:
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+def other_reading(line: str, found: date, text: str) -> tuple[date, str] | None:
+    """For a header's "12/03/2019", the day-first reading when the article's words favour it.
+
+    A slashed date whose two numbers are both months reads either way; the
+    month-first reading is the default.  The day-first one is taken when the
+    text names its month ("... in March") and not the other's.  Returns the
+    date to use and a warning; ``None`` when the header's date is not ambiguous.
+
+    >>> other_reading("12/03/2019", date(2019, 12, 3), "Jets struck Ariha on 11 March.")[0]
+    datetime.date(2019, 3, 12)
+    """
+    m = _SLASHED.search(line)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a == b or not (1 <= a <= 12 and 1 <= b <= 12) or found != date(year, a, b):
+        return None
+    alt = date(year, b, a)
+    names = {k: v for k, v in _MONTHS.items() if len(k) > 3}
+    said = {v for k, v in names.items() if re.search(rf"\b{k}\b", text, re.I)}
+    if alt.month in said and found.month not in said:
+        note = f"publication date {m.group()!r} reads either way; the text's months make it {alt.isoformat()}"
+        return alt, note
+    note = f"publication date {m.group()!r} reads either way; read month first as {found.isoformat()}"
+    return found, note
+
+
+def find_published(text: str, declared: str = "", notes: list[str] | None = None) -> date | None:
     """The publication date: a declared value (HTML meta, JSON field), else a dateline.
 
     Only the page's header (the lines before the first long paragraph, and
@@ -127,6 +157,13 @@ def find_published(text: str, declared: str = "") -> date | None:
     dated = [(line, d) for line in head if (d := parse_date_string(line)) is not None]
     if not dated:
         return None
+    line, first = dated[0]
+    other = other_reading(line, first, text)
+    if other is not None:
+        # "12/03/2019": which of 12 March and 3 December the article's own words favour.
+        if notes is not None:
+            notes.append(other[1])
+        dated[0] = (line, other[0])
     # A repost ("Global Research, November 06, 2018" above "South Front 5
     # November 2018"): the original outlet's date is when the text was
     # written, so relative dates ("on Sunday") resolve against it.

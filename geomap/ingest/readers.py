@@ -122,7 +122,7 @@ def article_from_text(
         text = strip_markdown(text)
     body = clean_text(text)
     warns = list(warnings)
-    pub = find_published(text, declared_date)
+    pub = find_published(text, declared_date, warns)
     if declared_date and find_published("", declared_date) is None:
         used = f"; used the dateline's {pub.isoformat()}" if pub is not None else ""
         warns.append(f"publication date {declared_date!r} not understood{used}")

@@ -374,6 +374,17 @@ def test_geomap_map_writes_static_images(tmp_path: Path) -> None:
     assert "<svg" in svg and "Natural Earth" not in svg.split("<svg", 1)[0]
 
 
+def test_the_static_image_counts_incidents_not_accounts() -> None:
+    pytest.importorskip("matplotlib")
+    from dataclasses import replace
+
+    from geomap.render.static_map import static_map_figure
+
+    events = [_event(1), _event(2), replace(_event(3), duplicate_of=_event(1).event_id)]
+    fig = static_map_figure(events)
+    assert fig.axes[0].get_title().startswith("2 events")
+
+
 def test_geomap_map_bad_file_is_a_clean_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("event_date,latitude,longitude\n2018-11-03,north,36.7\n", encoding="utf-8")

@@ -222,7 +222,9 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(InputError(path, f"broken JSON line ({exc.msg}; column {exc.colno})", line=lineno))
+            # json says "Unterminated string starting at" and keeps the place apart.
+            where = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
+            errors.append(InputError(path, f"broken JSON line: {exc.msg} {where}", line=lineno))
             continue
         if not isinstance(rec, dict):
             errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=lineno))

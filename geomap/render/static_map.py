@@ -59,6 +59,8 @@ def static_map_figure(events: Sequence[Event], *, title: str | None = None, widt
     plt = _pyplot()
     from matplotlib.lines import Line2D
 
+    # One marker per incident, as on the interactive map: other accounts are in the data.
+    events = [e for e in events if not e.duplicate_of]
     x0, x1, y0, y1 = _extent(events)
     aspect = 1 / math.cos(math.radians((y0 + y1) / 2))
     map_w = width_in * 0.7  # the legend takes the rest

@@ -55,7 +55,7 @@ def main() -> None:
         times["local engine (this process)"] = time.perf_counter() - t0
     for n in args.workers:
         with (
-            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
             Client(cluster) as client,
         ):
             extract_articles(articles[: 4 * n], **stage, engine="dask", scheduler=client)  # warm-up

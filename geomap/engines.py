@@ -235,7 +235,7 @@ def _on_dask(
                     n_workers=workers or default_workers(),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: None still takes 8787 and fails if it is busy
                 )
             )
             client = stack.enter_context(Client(cluster))

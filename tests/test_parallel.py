@@ -45,7 +45,7 @@ def test_processes_match_one_process(samples: list, stage: dict, local: tuple) -
 def test_dask_local_cluster_matches_one_process(samples: list, stage: dict, local: tuple) -> None:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as cluster:
         done: list[int] = []
         got = process(samples, **stage, engine="dask", scheduler=cluster.scheduler_address, progress=done.append)
@@ -114,6 +114,6 @@ def test_dask_workers_with_another_geomap_are_refused(stage: dict, monkeypatch: 
 
     monkeypatch.setattr(engines, "_geomap_version", lambda: "0.0.0")
     art = [article_from_text("Shelling hit Idlib.", id="a")]
-    cluster = distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0")
     with cluster, pytest.raises(GeomapError, match="Dask workers run geomap 0.0.0"):
         extract_articles(art, **stage, engine="dask", scheduler=cluster.scheduler_address)

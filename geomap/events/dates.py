@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from .._calendar import MONTHS, WEEKDAYS
 from .._regex import WordScan
+from .fatalities import word_number
 
 __all__ = ["DateHit", "find_dates", "latest_day", "resolve_date"]
 
@@ -160,22 +161,6 @@ def _with_year(month: int, day: int, ref: date) -> tuple[date, bool]:
     return d, True
 
 
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
 def _numeric(hit: DateHit, published: date | None) -> tuple[str, int, str] | None:
     """Read "07/05/2019": the reading that exists; of two, the one nearest before the article's date.
 
@@ -203,7 +188,7 @@ def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
     """Resolve "three days ago", "two weeks ago", "the 5th of this month", "earlier this month", "last month"."""
     g = [x.lower() for x in hit.groups]
     if g[0]:
-        n = int(g[0]) if g[0].isdigit() else _COUNTS[g[0]]
+        n = word_number(g[0]) or 1
         if g[1].startswith("day"):
             return (published - timedelta(days=n)).isoformat(), 1, "relative"
         if g[1].startswith("week"):
@@ -231,7 +216,7 @@ def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
         return None
     g = [x.lower() for x in hit.groups]
     if g[0]:
-        n = int(g[0]) if g[0].isdigit() else _COUNTS.get(g[0], 1)
+        n = word_number(g[0]) or 1
         unit, sign = g[1], (-1 if g[2] in ("earlier", "before") else 1)
     else:
         n, unit, sign = 1, g[4], (-1 if g[3] in ("previous", "preceding") else 1)

@@ -932,6 +932,29 @@ def test_a_toll_split_between_places(events, text: str, want: dict[str, int]) ->
     assert {e.location: e.fatalities for e in events(text)} == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The wounded, the homeless and the dead of another clause are no place's share of the dead.
+        ("Shelling killed two civilians in Saraqib on Monday and wounded 15 people in Ariha.", {"Saraqib": 2}),
+        ("Jets killed six people in Khan Shaykhun and injured four in Ariha on Monday.", {"Khan Shaykhun": 6}),
+        (
+            "Regime shelling killed 11 people on Monday, eight of them in Khan Shaykhun, and wounded others in Ariha.",
+            {"Khan Shaykhun": 8},
+        ),
+        # A share at a place the raid did not name: the raid's place keeps the whole toll.
+        (
+            "Russian jets struck Kafr Nabl on Monday, killing ten civilians, six of them in Khan Shaykhun.",
+            {"Kafranbel": 10},
+        ),
+        # "two fighters and three in Ariha": one toll of five.
+        ("Jets struck Saraqib on Monday, killing two fighters and three in Ariha.", {"Saraqib": 5}),
+    ],
+)
+def test_counts_that_are_no_share_of_the_dead(events, text: str, want: dict[str, int]) -> None:
+    assert {e.location: e.fatalities for e in events(text)} == want
+
+
 def test_a_part_of_a_toll_is_not_added_to_it(events) -> None:
     (e,) = events("Jets struck Khan Shaykhun on Monday, killing ten civilians, six of them children.")
     assert e.fatalities == 10

@@ -286,11 +286,25 @@ def test_possessives_and_kind_words(text: str, want: str) -> None:
     assert (e.location, e.admin1) == (want, "Aleppo" if "Aleppo" in text else "Ar-Raqqah")
 
 
+def parse_text(text: str, gaz):
+    from geomap.geoparse.resolve import resolve_mentions
+
+    return resolve_mentions(text, find_mentions(text, gaz), gaz)
+
+
 def test_possessive_of_a_capital_is_its_government_only_before_a_non_place() -> None:
     gaz = load_gazetteer()
     assert [m.surface for m in find_mentions("Damascus's decision angered Ankara.", gaz)] == ["Ankara"]
     assert [m.surface for m in find_mentions("Shells fell on Damascus's southern suburbs.", gaz)] == ["Damascus"]
     assert [m.surface for m in find_mentions("Clashes in Ra's al-Ain continued.", gaz)] == ["Ra's al-Ain"]
+    # A capital struck "to" some end, or its airport, is a place.
+    assert [m.surface for m in find_mentions("Israeli jets struck Damascus to stop arms shipments.", gaz)] == [
+        "Damascus"
+    ]
+    ms = parse_text("Rockets hit Damascus's international airport on Monday.", gaz)
+    assert [m.place.name for m in ms if m.place] == ["Damascus International Airport"]
+    ms = parse_text("A shell hit the People's Palace in Damascus on Monday.", gaz)
+    assert [m.place.id for m in ms if m.place][0] == "curated:sy-peoples-palace"
 
 
 # --- precision codes
@@ -310,7 +324,7 @@ def test_possessive_of_a_capital_is_its_government_only_before_a_non_place() -> 
         ("Jets struck the eastern countryside of Hama.", "Hama", 3),
         ("Jets struck the countryside of Manbij.", "Manbij", 2),
         ("Clashes erupted in the Tabqa area on Monday.", "Tabqa", 2),
-        ("Jets struck Idlib's countryside on Monday.", "Idlib", 3),
+        ("Jets struck Idlib's countryside on Monday.", "Idlib's countryside", 3),
         ("Shelling was reported in Idlib province.", "Idlib province", 3),
         ("Shelling was reported in Idleb governorate.", "Idleb governorate", 3),
         ("Shelling was reported in the Idlib countryside.", "Idlib countryside", 3),

@@ -714,7 +714,13 @@ def extract_events(
             # "killing nine, five of them in Hass": the one other place holds the rest, not all nine.
             mine = [d for d in drafts if d.start == s_start and not d.share and d.mention.place is not None]
             left = cas.killed - sum(n for n, _t in shares.values())
-            if len({d.mention.place.id for d in mine if d.mention.place}) == 1 and mine[0].killed == cas.killed:
+            shared_held = {d.mention.place.id for d in drafts if d.start == s_start and d.share and d.mention.place}
+            shared_named = {m.place.id for m in s_places if m.start in shares and m.place is not None}
+            if (
+                shared_named <= shared_held
+                and len({d.mention.place.id for d in mine if d.mention.place}) == 1
+                and mine[0].killed == cas.killed
+            ):
                 if left > 0:
                     mine[0].killed, mine[0].fatal_text = left, f"{cas.text} ({left} after the shares named)"
         last_date = date_info[0] or last_date
@@ -849,6 +855,17 @@ def _from_month_day(hit: DateHit, month_day: str) -> tuple[str, int, str] | None
     return "--" + r[0][5:], r[1], "year-unknown"
 
 
+#: The last harm word before a place is a hurt, not a death: the count there is no share of the dead.
+_NOT_DEAD_BEFORE = re.compile(
+    r"\b(?:wounded|wounding|injured|injuring|hurt|displaced|displacing|arrested|detained|homeless)\b"
+    r"(?!.*\b(?:killed|killing|dead|died|deaths?)\b)[^.;]*$",
+    re.I | re.S,
+)
+_NOT_DEAD_AFTER = re.compile(
+    r"\s+(?:(?:were|was)\s+)?(?:left\s+)?(?:wounded|injured|hurt|homeless|displaced|arrested|detained)\b", re.I
+)
+
+
 def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) -> dict[int, tuple[int, str]]:
     """Each place's share of a sentence's toll, by the place's offset: "five of them in X", "the rest in Y"."""
     if killed is None:
@@ -856,6 +873,8 @@ def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) 
     shares: dict[int, tuple[int, str]] = {}
     rest: list[tuple[Mention, str]] = []
     for m in places:
+        if _NOT_DEAD_BEFORE.search(text, s_start, m.start) or _NOT_DEAD_AFTER.match(text, m.end):
+            continue  # "... and wounded 15 people in Ariha", "twenty in Ariha were left homeless"
         sm = _SHARE_BEFORE.search(text, max(s_start, m.start - 50), m.start)
         n = word_number(sm.group("n")) if sm is not None else None
         if sm is not None and n is not None:

@@ -333,7 +333,7 @@ def find_casualties(sentence: str) -> Casualties:
             + _QUAL
             + r"\s+)?("
             + NUMWORD
-            + r")\s+(?!km|kilomet|years?|were|of (?:them|whom)|in\b)",  # "nine, five of them in X": a part
+            + r")\s+(?!km|kilomet|years?|were|of (?:them|whom))",  # "nine, five of them ...": a part
             tail,
             re.I,
         )

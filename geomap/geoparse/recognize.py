@@ -197,19 +197,24 @@ _METONYMY_VERBS = re.compile(
     r"warned|warns|believes|believed|agreed|agrees|hopes|hoped|considers|considered|refused|"
     r"refuses|demanded|demands|condemned|condemns|urged|urges|backed|backs|supports|supported|"
     r"also|did|does|sees|saw|regards|called|calls|responded|responds|continues|continued|"
-    r"(?:bombed|bombarded)(?!\s+(?:by|in|overnight|again)\b)|launched|launches|sent|sends|deployed|deploys|"
-    r"retaliated|retaliates|intervened|"
+    r"launched|launches|sent|sends|deployed|deploys|retaliated|retaliates|intervened|"
     r"ordered|orders|dispatched|"
     r"and its allies|"
-    # "Damascus's decision", not "Damascus's Old City" or "Damascus's southern suburbs"
-    r"['’]s\b(?!\s+(?:(?-i:[A-Z])|(?:eastern|western|northern|southern|central|old|rural|besieged)\b"
-    r"|\w+\s+(?:district|neighbou?rhood|suburb|quarter)\b|(?:countryside|outskirts|suburbs?|airport|streets"
-    r"|neighbou?rhoods?|districts?)\b)))",
+    # "Damascus's decision", not "Damascus's airport" or "Damascus's southern suburbs"
+    r"['’]s\s+(?:\w+\s+)?(?:decision|government|regime|forces|army|military|troops|position|policy|response|stance"
+    r"|allies|ally|support|backing|intervention|demands?|proposal|plan|role|ministry|officials?|delegation|envoy"
+    r"|president|leadership|refusal|approval|consent|claims?|accusations?|strategy|interests?|relations?|warplanes"
+    r"|jets|air force|approach|view|reply|rejection|acceptance|offer|pressure|threats?)\b)",
     re.I,
 )
 #: "... leading Damascus to bomb": a capital with "to" and a verb is its government acting.
 _TO_ACT = re.compile(r"^\s+to\s+(?!the\b|its\b|his\b|their\b)[a-z]+\b")
-_GOES_TO = re.compile(r"\b(?:to|in|into|at|from|near|toward|towards|of|reached|visited|entered)\s+$", re.I)
+_CAUSES = re.compile(
+    r"\b(?:lead(?:ing|s)?|led|forc(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?|"
+    r"urg(?:e|es|ed|ing)|allow(?:s|ed|ing)?|caus(?:e|es|ed|ing)|driv(?:e|es|ing)|drove|ask(?:s|ed|ing)?|"
+    r"call(?:s|ed|ing)? on|encourag(?:e|es|ed|ing)|persuad(?:e|es|ed|ing)|compel(?:s|led|ling)?)\s+(?:to\s+)?$",
+    re.I,
+)
 _WITH_BEFORE = re.compile(r"\b(?:with|against|by|to|toward|towards|from|pressure|reconciled with)\s+$", re.I)
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|city|village|villages|towns|cities|area|region|district|neighbou?rhood|suburb|camp|"
@@ -328,8 +333,8 @@ def _not_a_place(text: str, tokens: Sequence[Token], first: int, last: int, key:
         tail = text[end : end + 40]
         if _METONYMY_VERBS.match(tail):
             return True
-        if _TO_ACT.match(tail) and not _GOES_TO.search(text[max(0, start - 25) : start]):
-            return True  # "leading Damascus to bomb ...", not "travelled to Damascus to meet"
+        if _TO_ACT.match(tail) and _CAUSES.search(text[max(0, start - 30) : start]):
+            return True  # "leading Damascus to bomb ...", not "struck Damascus to stop arms shipments"
         if _WITH_BEFORE.search(text[max(0, start - 30) : start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):
             head = text[max(0, start - 30) : start].lower()
             if not re.search(r"(eastern|western|northern|southern|central|rural|in|near|of)\s+$", head):

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .._geo import km as _km
 from ..gazetteer.admin import NEIGHBOURS, governorate_name
-from ..gazetteer.names import fold
+from ..gazetteer.names import fold, token_key
 from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
@@ -85,7 +85,9 @@ def _base_score(p: Place, bias: Sequence[str]) -> float:
 
 
 #: Kind words a name may carry ("Hamdaniyeh district"); the bare name is a candidate too.
-_KIND_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "town", "village", "camp", "city"})
+_KIND_WORDS = frozenset(
+    token_key(w) for w in ("district", "neighbourhood", "neighborhood", "quarter", "town", "village", "camp", "city")
+)
 
 
 def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
@@ -445,7 +447,12 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
     after = text[raw.end : raw.end + 25]
     if place.kind == "city" and _REGIONAL_ADJ.search(before) and not _AFTER_CITY.match(after):
         return 3, _REGIONAL_ADJ.search(before).group().strip()  # type: ignore[union-attr]
-    if place.kind == "city" and place.admin1 and _ACROSS.search(before) and not _AFTER_CITY.match(after):
+    if (
+        place.kind == "city"
+        and governorate_name(place.name)
+        and _ACROSS.search(before)
+        and not _AFTER_CITY.match(after)
+    ):
         return 3, _ACROSS.search(before).group().strip()  # type: ignore[union-attr]  # "across Idlib": the province
     area = _AFTER_AREA.match(after)
     if area:

@@ -142,6 +142,13 @@ def tokenize(text: str) -> Tokens:
         flags[i] = True
         keys[i] = ""
         article_idx.append(i)
+    for i in range(1, n):
+        if keys[i] == "s" and gaps[i] in ("'", "’"):
+            # A possessive's "s" drops out as an article does: "Damascus's international
+            # airport" keys as "damascus international airport".
+            keys[i] = ""
+            article_idx.append(i)
+    article_idx.sort()
     return Tokens(starts, ends, words, keys, flags, gaps, article_idx)
 
 

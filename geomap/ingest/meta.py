@@ -123,8 +123,9 @@ def other_reading(line: str, found: date, text: str) -> tuple[date, str] | None:
     if a == b or not (1 <= a <= 12 and 1 <= b <= 12) or found != date(year, a, b):
         return None
     alt = date(year, b, a)
-    names = {k: v for k, v in _MONTHS.items() if len(k) > 3}
-    said = {v for k, v in names.items() if re.search(rf"\b{k}\b", text, re.I)}
+    # Full month names, capitalised ("May", not "may"; not "Mar" or "Sept").
+    names = {k.capitalize(): v for k, v in _MONTHS.items() if len(k) > 3 or k == "may"}
+    said = {v for k, v in names.items() if re.search(rf"\b{k}\b", text)}
     if alt.month in said and found.month not in said:
         note = f"publication date {m.group()!r} reads either way; the text's months make it {alt.isoformat()}"
         return alt, note

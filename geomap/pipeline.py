@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
 from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
 from .ingest import article_from_text, read_articles
-from .ingest.readers import NO_DATE
+from .ingest.readers import NO_DATE, POST_NO_YEAR
 from .models import Article, Event, Mention
 
 __all__ = ["RunResult", "extract", "process", "run", "text_to_events", "write_outputs"]
@@ -152,7 +152,7 @@ def _with_reference_date(article: Article, day: date) -> Article:
     if article.published_day:
         # A post headed "Jun 19": its warning said the year stays unknown.
         said = f"{said}: the post's {article.published_day} is taken as the last one on or before it"
-        warnings = tuple(w for w in article.warnings if "a day with no year (" not in w) + (said,)
+        warnings = tuple(w for w in article.warnings if POST_NO_YEAR not in w) + (said,)
     else:
         warnings = tuple(said if w.startswith(NO_DATE) else w for w in article.warnings)
     return replace(article, warnings=warnings)

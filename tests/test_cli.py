@@ -250,6 +250,9 @@ def test_a_post_with_no_year_in_its_header_keeps_its_day_and_month(tmp_path: Pat
     feats = json.loads((out2 / "events.geojson").read_text(encoding="utf-8"))["features"]
     got = sorted((f["properties"]["event_date"], f["properties"]["date_flag"]) for f in feats)
     assert got == [("2019-12-29", "year-supplied"), ("2019-12-30", "year-supplied"), ("2019-12-31", "year-supplied")]
+    # The post's "year unknown" warning gives way to the reference date's.
+    said = (out2 / "articles.csv").read_text(encoding="utf-8")
+    assert "year unknown" not in said and "--reference-date 2020-01-03" in said
 
 
 def test_reference_date_flags_supplied_years(tmp_path: Path) -> None:

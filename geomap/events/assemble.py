@@ -20,7 +20,7 @@ from .._geo import km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import Actor, ActorMention, ActorTable, interaction
-from .dates import DateHit, find_dates, latest_day, resolve_date
+from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, word_number
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, find_triggers, is_non_event
@@ -526,7 +526,7 @@ def extract_events(
         for h in hits:
             r = resolve_date(h, published, last_date)
             if r is None and published is None and article.published_day and h.kind in _DAY_COUNTS:
-                r = _from_month_day(h, article.published_day)
+                r = resolve_from_month_day(h, article.published_day)
             if r is not None:
                 resolved = r
                 break
@@ -828,31 +828,27 @@ def _claim_fits(what: str, sub_event_type: str, event_type: str) -> bool:
 _ALSO_KILLED = re.compile(
     r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:died|perished)\b", re.I
 )
+#: "... (were killed) in (the town of)": what comes between a share and its place.
+_DIED_IN = (
+    r"(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$"
+)
 _SHARE_BEFORE = re.compile(
-    r"\b(?P<n>" + NUMWORD + r")\s+(?:of (?:them|whom)\s+|(?:people|persons|civilians|children|fighters|soldiers)\s+)?"
-    r"(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+"
-    r"(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$",
+    r"\b(?P<n>"
+    + NUMWORD
+    + r")\s+(?:of (?:them|whom)\s+|(?:people|persons|civilians|children|fighters|soldiers)\s+)?"
+    + _DIED_IN,
     re.I,
 )
 _OF_THEM = re.compile(r"\bof (?:them|whom)\b", re.I)
 #: "... and the rest in Kafr Nabl": the share left over from the total.
 _REST_BEFORE = re.compile(
-    r"\b(?:the\s+)?(?:rest|others|remaining\s+(?:\w+\s+)?(?:victims|people|civilians)|remainder)\s+"
-    r"(?:(?:were|was)\s+)?(?:killed\s+|died\s+)?in\s+(?:the\s+(?:town|village|city|neighbou?rhood|camp)\s+of\s+)?$",
+    r"\b(?:the\s+)?(?:rest|others|remaining\s+(?:\w+\s+)?(?:victims|people|civilians)|remainder)\s+" + _DIED_IN,
     re.I,
 )
 
 
 #: Relative days that count from a post's day even when its year is unknown ("yesterday").
 _DAY_COUNTS = frozenset({"yesterday", "ago"})
-
-
-def _from_month_day(hit: DateHit, month_day: str) -> tuple[str, int, str] | None:
-    """Count "yesterday" in a post headed "Jun 19": ``--06-18``, the year still unknown."""
-    r = resolve_date(hit, _date.fromisoformat("2000" + month_day[1:]))  # 2000 has a 29 February
-    if r is None or not r[0][:4].isdigit() or r[2] != "relative":
-        return None
-    return "--" + r[0][5:], r[1], "year-unknown"
 
 
 #: The last harm word before a place is a hurt, not a death: the count there is no share of the dead.

@@ -20,7 +20,7 @@ from .._calendar import MONTHS, WEEKDAYS
 from .._regex import WordScan
 from .fatalities import word_number
 
-__all__ = ["DateHit", "find_dates", "latest_day", "resolve_date"]
+__all__ = ["DateHit", "find_dates", "latest_day", "resolve_date", "resolve_from_month_day"]
 
 _MONTHS = MONTHS
 _WEEKDAYS = WEEKDAYS
@@ -224,9 +224,26 @@ def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
     precision = 2 if unit.startswith("week") else 1
     if previous.startswith("--"):
         # No year known: count in a leap year, and keep the year unknown.
-        d = date.fromisoformat("2000" + previous[1:]) + timedelta(days=days)
+        d = _in_leap_year(previous) + timedelta(days=days)
         return f"--{d.month:02d}-{d.day:02d}", precision, "year-unknown"
     return (date.fromisoformat(previous) + timedelta(days=days)).isoformat(), precision, "carried"
+
+
+def _in_leap_year(month_day: str) -> date:
+    """A ``--MM-DD`` as a day of 2000, a leap year, for counting days when the year is unknown."""
+    return date.fromisoformat("2000" + month_day[1:])
+
+
+def resolve_from_month_day(hit: DateHit, month_day: str) -> tuple[str, int, str] | None:
+    """Count a relative day from a day whose year is unknown: "yesterday" in a post headed "Jun 19".
+
+    >>> resolve_from_month_day(find_dates("yesterday")[0], "--01-01")
+    ('--12-31', 1, 'year-unknown')
+    """
+    r = resolve_date(hit, _in_leap_year(month_day))
+    if r is None or r[2] != "relative" or not r[0][:4].isdigit():
+        return None
+    return "--" + r[0][5:], r[1], "year-unknown"
 
 
 def latest_day(month_day: str, reference: date) -> date:

@@ -142,8 +142,9 @@ def tokenize(text: str) -> Tokens:
         flags[i] = True
         keys[i] = ""
         article_idx.append(i)
-    for i in range(1, n):
-        if keys[i] == "s" and gaps[i] in ("'", "’"):
+    possessive = ("'s" in text or "’s" in text) and [i for i, w in enumerate(words) if w == "s"]
+    for i in possessive or ():
+        if i and gaps[i] in ("'", "’"):
             # A possessive's "s" drops out as an article does: "Damascus's international
             # airport" keys as "damascus international airport".
             keys[i] = ""

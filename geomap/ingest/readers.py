@@ -35,6 +35,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndj
 MAX_ARTICLE_BYTES = 5_000_000
 #: How an undated article's warning begins (``--reference-date`` rewrites the rest).
 NO_DATE = "no publication date found"
+#: How a post's warning says its header gave a day without a year (the pipeline replaces it).
+POST_NO_YEAR = "its header gives a day with no year"
 _TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 
 
@@ -330,7 +332,7 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
             post_warns = list(warns)
             if post.month_day:
                 post_warns.append(
-                    f"post {n} ({post.name}): its header gives a day with no year ({post.month_day}); "
+                    f"post {n} ({post.name}): {POST_NO_YEAR} ({post.month_day}); "
                     "its events keep that day and month, year unknown (--reference-date supplies one)"
                 )
             elif post.published is None:

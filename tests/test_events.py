@@ -436,6 +436,8 @@ def test_event_types(one, clause: str, event_type: str, sub_event_type: str) -> 
         "Since 2012, more than 400 people have been killed in the town of Douma.",
         "Back in 2016, government forces besieged and shelled Aleppo for months.",
         "HTS has repeatedly attacked NLF positions in the Idlib countryside over the past years.",
+        "Over 300,000 people have died in Syria since the war began in 2011 with protests in Deraa.",
+        "Since the outbreak of the uprising, Homs has been shelled thousands of times.",
     ],
 )
 def test_non_events(events, text: str) -> None:
@@ -1276,6 +1278,28 @@ def test_an_attack_on_a_named_armed_side_stays_a_clash_beside_an_air_strike(even
         # Violence against civilians and arrests of unarmed people name civilians second.
         ("On Monday, Daesh militants executed five men in Mayadin.", "Islamic State", "Civilians"),
         ("On Monday, regime security forces arrested a prominent activist in Douma.", "Syrian Arab Army", "Civilians"),
+        # A state named as who struck is its forces.
+        ("On Monday, Israel struck a weapons depot near Masyaf.", "Israel Defense Forces", ""),
+        ("Turkey has shelled the village of Tal Rifaat, killing two civilians.", "Turkish Armed Forces", "Civilians"),
+        # Who says it is no party when what it says has its own subject ...
+        ("The Damascus government said Israeli jets struck a site near Masyaf on Monday.", "Israel Defense Forces", ""),
+        # ... unless it reports its own losses; "it" keeps the speaker as who acted.
+        (
+            "The SDF said ISIS gunmen killed two of its fighters near Abu Kamal.",
+            "Islamic State",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "The army said it shelled rebel positions near Jisr al-Shughur.",
+            "Syrian Arab Army",
+            "Syrian opposition armed groups",
+        ),
+        # The force hit by an air strike is not the one that flew it.
+        (
+            "A Turkish convoy was hit by an airstrike near Khan Shaykhun.",
+            "Unidentified military forces",
+            "Turkish Armed Forces",
+        ),
     ],
 )
 def test_who_was_acted_on(one, text: str, actor1: str, actor2: str) -> None:
@@ -1379,3 +1403,20 @@ def test_as_well_as_keeps_one_report(events) -> None:
 def test_a_clause_without_its_own_place_is_not_cut_off(one) -> None:
     e = one("On Monday jets struck Saraqib; 4 civilians were killed and 9 wounded.")
     assert (e.location, e.fatalities, e.injuries) == ("Saraqib", 4, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS gunmen killed three truffle hunters near Masyaf on Monday.",
+        "On Monday, HTS gunmen opened fire on the crowd in Maarat al-Numan, killing two.",
+    ],
+)
+def test_armed_men_killing_civilians_is_violence_against_civilians(one, text: str) -> None:
+    e = one(text)
+    assert (e.event_type, e.sub_event_type, e.actor2) == ("Violence against civilians", "Attack", "Civilians")
+    assert e.civilian_targeting == "Civilian targeting"
+
+
+def test_a_country_in_a_place_phrase_is_not_an_actor(events) -> None:
+    assert events("Flights from Russia struck by delays on Monday.", THURSDAY) == []

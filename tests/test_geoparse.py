@@ -450,6 +450,13 @@ def test_a_part_of_a_governorate_is_placed_in_that_part():
     assert lat > 36.35 and 36.95 < lon < 37.3
     # "the northern countryside of Aleppo" is the same side, precision 3, not the city.
     assert side("Shelling hit the northern countryside of Aleppo on Monday.") == (lat, lon)
+    # The possessive "Hama's northern countryside" is the northern Hama countryside.
+    north_hama = side("Shelling hit the northern Hama countryside on Monday.")
+    assert side("Shelling hit Hama's northern countryside on Monday.") == north_hama
+    (own,) = text_to_events(
+        "Shelling hit Hama's northern countryside on Monday.", published="2018-10-20", gazetteer=gaz
+    )
+    assert (own.location, own.geo_precision) == ("Hama Governorate", 3)
     (rural,) = text_to_events(
         "Shelling hit the countryside of Damascus on Monday.", published="2018-10-20", gazetteer=gaz
     )

@@ -345,6 +345,13 @@ def test_site_name_above_the_headline_is_not_the_title() -> None:
     assert art.outlet == "Levant Watchers"
 
 
+def test_a_menu_or_language_switcher_is_not_the_title() -> None:
+    for menu in ("Search...   العربية | Türkçe | Français", "Menu  Home  World  Syria  Opinion  Video"):
+        text = f"THE COAST POST\n{menu}\n\nGunmen kill two farmers near Jableh\n\n14 March 2019\n\n" + ARTICLE
+        art = article_from_text(text, id="a")
+        assert art.title == "Gunmen kill two farmers near Jableh", menu
+
+
 # --- HTML
 
 

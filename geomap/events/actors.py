@@ -107,6 +107,11 @@ class ActorTable:
                     continue
                 if not any(a.start <= m.start() < a.end for a in out):
                     out.append(ActorMention(m.start(), m.end(), m.group(), army))
+        for m in _STATE_DOES.finditer(text):
+            # "Israel struck a depot", "Turkey has shelled the village": the state's forces.
+            force = self.by_name.get(_STATE_FORCES.get(" ".join(m.group("state").lower().replace(".", "").split()), ""))
+            if force is not None and not any(a.start <= m.start("state") < a.end for a in out):
+                out.append(ActorMention(m.start("state"), m.end("state"), m.group("state"), force))
         barrel = self.by_name.get("Syrian Arab Air Force")
         if barrel is not None:
             # Only the Syrian air force dropped barrel bombs.
@@ -209,6 +214,7 @@ _IMPLICIT = Folded(
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
         r"forces|troops|soldiers|army|fighters|gunmen|militias?|offensive|assault|attacks?|fire|tanks?|"
+        r"positions|posts|outposts?|checkpoints?|bases?|convoys?|"
         r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?|massacres?|regime)\b",
         re.I,
     )
@@ -223,6 +229,27 @@ _REGIME_DOES = Folded(
         re.I,
     )
 )
+#: "Israel struck ...", "Turkey has shelled ...": a state named as who did the violence.
+_STATE_DOES = Folded(
+    re.compile(
+        r"(?<![-\w])(?P<state>Israel|Turkey|Russia|Iran|(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?|America)"
+        r"(?!\s*['’])(?=\s+(?:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
+        r"(?:struck|strikes|bombed|bombs|shelled|shells|pounded|pounds|attacked|attacks|targeted|targets|hit|hits|"
+        r"raided|raids|fired|fires|killed|kills|launched\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|missiles?|"
+        r"rockets?|attacks?|drones?)|carried\s+out\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|attacks?))\b)"
+    )
+)
+_STATE_FORCES = {
+    "israel": "Israel Defense Forces",
+    "turkey": "Turkish Armed Forces",
+    "russia": "Military Forces of Russia",
+    "iran": "Military Forces of Iran",
+    "united states": "Military Forces of the United States",
+    "the united states": "Military Forces of the United States",
+    "us": "Military Forces of the United States",
+    "the us": "Military Forces of the United States",
+    "america": "Military Forces of the United States",
+}
 #: Another state's "regime" or "government", as some outlets write it ("the Israeli regime").
 _FOREIGN_BEFORE = re.compile(
     r"\b(?:israeli|zionist|israel's|turkish|turkey's|erdogan|erdogan's|ottoman|iranian|iran's|saudi|iraqi|"

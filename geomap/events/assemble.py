@@ -48,9 +48,11 @@ _HISTORY = re.compile(
 )
 _VICTIM_AFTER = re.compile(
     # "Syrian [and Russian] soldiers were wounded": a partner named with it shares its fate.
-    r"^\s*(?:and\s+[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?)?\s*"
-    r"(?:(?:were|was|have been|had been|are)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|captured|executed|arrested|detained|slain|assassinated|kidnapped|abducted|shot dead)\b"
+    r"^\s*(?:and\s+[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?"
+    r"|convoys?|patrols?|positions|posts|outposts?|bases?|checkpoints?|vehicles?)?\s*"
+    r"(?:(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|captured|executed|arrested|detained|slain|assassinated|kidnapped|abducted|shot dead"
+    r"|hit|struck|targeted|attacked|shelled|bombed|ambushed|besieged)\b"
     # Headline style with no auxiliary ("29 rebels killed in ..."): only when no object follows the verb.
     r"|(?:dead|died)\b|(?:killed|wounded|injured|captured|executed|slain)\b(?=\s*(?:$|[.,;:]|in\b|on\b|by\b|during\b|when\b|as\b|after\b|near\b|while\b|and\b)))",
     re.I,
@@ -356,6 +358,19 @@ def _choose_actors(
             and (_BLAMED_AFTER.match(sentence, a.end) or _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start))
         )
     ]
+    # "The Damascus government said Israeli jets struck ...": who says it is not a party
+    # when the report it gives has its own subject ("The army said it shelled ..." keeps
+    # it), unless the report is of its own losses ("... killed two of its fighters").
+    speakers = {
+        id(a)
+        for a in inside
+        if (said := _SAID_AFTER.match(sentence, a.end))
+        and said.end() < trig.start
+        and any(said.end() <= b.start < trig.start for b in inside)
+    }
+    own_losses = speakers and _OWN_PEOPLE.search(sentence, trig.end) is not None
+    if not own_losses:
+        inside = [a for a in inside if id(a) not in speakers]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if trig.event_type != "Strategic developments" and table is not None:
         # Governments and political bodies speak about violence; their forces do it.
@@ -402,6 +417,7 @@ def _choose_actors(
             or counted
             or _HELD.match(tail)
             or a.actor.side in ("civilians", "humanitarian", "media")
+            or id(a) in speakers
         ):
             patients.add(id(a))
     # The same force named again is hit too ("ISIS fighters ... ISIS fighters were killed");
@@ -444,7 +460,8 @@ def _generic_type(
         return trig.event_type, trig.sub_event_type
     if actor1 is not None and actor1.actor.side in _FLYING_SIDES and _STRUCK.fullmatch(trig.text):
         return "Explosions/Remote violence", "Air/drone strike"
-    if civilians and (actor2 is None or actor2.actor.side == "civilians"):
+    hit_civilians = actor2 is not None and actor2.actor.side == "civilians"
+    if hit_civilians or (civilians and actor2 is None):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
@@ -890,6 +907,12 @@ _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
 _BLAMED_BEFORE = re.compile(rf"\b{_BLAME_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
+#: "... killed two of its fighters": the speaker's own people were hit.
+_OWN_PEOPLE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|members|soldiers|troops|forces|personnel|men|servicemen|militants"
+    r"|positions|posts|checkpoints?|bases?|convoys?|commanders?)\b",
+    re.I,
+)
 _SAID_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
 )
@@ -1152,15 +1175,16 @@ def _finish(
             a1 = next((c for c in fits if d.start <= c.start <= d.end + _CLAIM_REACH), None) or next(
                 (c for c in reversed(fits) if d.start - 300 <= c.start < d.start), a1
             )
+        flyer = next((x for x in air_agents if a2 is None or x.actor.name != a2.actor.name), None)
         if (
             a1 is None
-            and air_agents
+            and flyer is not None
             and (
                 d.trigger.sub_event_type == "Air/drone strike"
                 or (d.trigger.sub_event_type == "Chemical weapon" and _DELIVERED_BY_AIR.search(d.sentence))
             )
         ):
-            a1 = air_agents[0]
+            a1 = flyer  # not the one hit ("a Turkish convoy was hit by an air strike")
         # ACLED names the force; the branch or unit goes in the associated actor.
         assoc1 = a1.actor.name if a1 is not None and actors.rollup(a1.actor) is not a1.actor else ""
         assoc2 = a2.actor.name if a2 is not None and actors.rollup(a2.actor) is not a2.actor else ""

@@ -107,7 +107,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         6,
     ),
     (
-        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|opened fire on (?:civilians|protesters|demonstrators|residents)|tortured to death|assassinat\w+|stabbed",
+        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|opened fire (?:on|at) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",
         VAC,
         "Attack",
         6,
@@ -227,7 +227,11 @@ _NON_EVENT = re.compile(
     r"denied|deny|denies|condemn(?:ed|s)?|meeting|met with|talks|summit|comply|complies|"
     r"if |unless |in order to|risk of|will |to prevent|to avoid|continue to act|seeks? to|"
     r"have to|has to|must|should|need(?:s)? to|refuse(?:s|d)? to|excuse|pretext|capable of|"
-    r"continu(?:e|es|ing)|ongoing|keeps?|used to|tend(?:s)? to|often|usually|repeatedly)\b",
+    r"continu(?:e|es|ing)|ongoing|keeps?|used to|tend(?:s)? to|often|usually|repeatedly|"
+    # The war's history: "since the conflict began in March 2011 with anti-government protests".
+    r"(?:conflict|war|uprising|revolution|crisis|revolt|unrest)\s+(?:first\s+)?(?:began|started|erupted|broke out)|"
+    r"(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:syrian\s+)?(?:conflict|war|civil war|uprising|revolution|"
+    r"crisis|revolt|unrest))\b",
     re.I,
 )
 

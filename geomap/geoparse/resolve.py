@@ -46,7 +46,12 @@ _REGIONAL_ADJ = re.compile(
 #: A side of an area, as reports write it before the area's name ("north-western").
 _SIDE = r"(?:north|south)(?:-?(?:east|west))?|east|west"
 _DIRECTION = re.compile(rf"\b({_SIDE}|central)(?:ern)?\s+(?:the\s+)?$", re.I)
-_AFTER_AREA = re.compile(r"^(?:['’]s)?\s*(?:countryside|province|governorate|region|desert|badia|plains?|area)\b", re.I)
+#: "... countryside", "'s southern countryside": the area named after the place.
+_AFTER_AREA = re.compile(
+    rf"^(?:['’]s?\s+(?:(?P<dir>{_SIDE}|central)(?:ern)?\s+|rural\s+)?)?\s*"
+    r"(?:countryside|province|governorate|region|desert|badia|plains?|area)\b",
+    re.I,
+)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 #: "the (southern) countryside of Hasakah": the governorate's countryside, as "the Hasakah countryside".
 _COUNTRYSIDE_OF = re.compile(rf"\b(?:({_SIDE}|central)(?:ern)?\s+)?(?:countryside|rural areas) of\s+(?:the\s+)?$", re.I)
@@ -257,9 +262,15 @@ def resolve_mentions(
                 # "the southern Idlib countryside", "northern Hama province": that part of the
                 # governorate ("eastern Aleppo" stays the city: it meant the city's east).
                 d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
-                part = gaz.part(best.admin1, d.group(1)) if d else None
+                after = _AFTER_AREA.match(text[raw.end : raw.end + 40])
+                # "Idlib's southern countryside": the side named after the place.
+                named_side: str | None = d.group(1) if d else after.group("dir") if after else None
+                part = gaz.part(best.admin1, named_side) if named_side else None
                 if part is not None:
                     lat, lon = part
+                gov_place = _governorate_place(gaz, best.admin1) if best.kind == "city" else None
+                if after is not None and gov_place is not None and _named_governorate(best, gov_place):
+                    place = gov_place  # "Idlib's countryside": the governorate, not the city
             if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
                 cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(

@@ -184,8 +184,10 @@ def _headline(line: str, *, min_words: int = 4) -> str:
         return ""
     if parse_date_string(s) is not None and len(words) < 8:
         return ""
-    if re.match(r"^(by|region|theme|in-depth report|published|posted)\b", s, re.I):
+    if re.match(r"^(by|region|theme|in-depth report|published|posted|search|menu|skip to|sign in|log in)\b", s, re.I):
         return ""
+    if "|" in s and max(len(part.split()) for part in s.split("|")) < min_words:
+        return ""  # a menu or a language switcher ("Search... العربية | Türkçe"), not a headline
     if (s.endswith(".") and not s.endswith("..")) or (
         any(not _ABBREVIATION.search(s, 0, m.start() + 2) for m in _SENTENCE_BREAK.finditer(s))
         and not _title_case(words)

@@ -16,7 +16,6 @@ import csv
 import os
 import sys
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +29,11 @@ WIDE_KINDS = {"governorate", "province"}
 
 
 def resolve_string(where: str, gaz: Any) -> Any:
-    """Return the best place for a GED place string: exact names first, then near-misses."""
-    from geomap.gazetteer.names import name_keys
-    from geomap.gazetteer.query import place_queries
-    from geomap.geoparse.resolve import resolve_name
+    """Return the best place for a GED place string, as ``geomap join`` and ``geomap geocode`` find it."""
+    from geomap.geoparse.resolve import rank_place_string
 
-    queries = place_queries(where)
-    exact = [q for q in queries if any(k in gaz.keys for k in name_keys(q.name))]
-    for q in exact or queries:
-        place = resolve_name(q.name, gaz, kind_hint=q.kind or None, admin1_hint=q.admin1 or None)
-        if place is not None:
-            if q.qualifier and place.kind == "governorate":
-                # "Northern Hama governorate": a point in the governorate's northern part.
-                part = gaz.part(place.admin1, q.qualifier)
-                if part is not None:
-                    place = replace(place, lat=part[0], lon=part[1])
-            return place
-    return None
+    ranked = rank_place_string(where, gaz)
+    return ranked[0][1] if ranked else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -402,20 +402,12 @@ def geocode_cmd(
     them: "Hajin town", "Idlib governorate", "Jabal Bishri (Deir Ezzor)".
     """
     from .gazetteer import load_gazetteer
-    from .gazetteer.names import name_keys
-    from .gazetteer.query import place_queries
-    from .geoparse.resolve import rank_name
+    from .geoparse.resolve import rank_place_string
 
     gaz = load_gazetteer(patches=patches, extra_layers=places)
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
-        queries = place_queries(name)
-        exact = [q for q in queries if any(k in gaz.keys for k in name_keys(q.name))]
-        ranked: list[tuple[float, Any]] = []
-        for q in exact[:1] or queries:
-            ranked = rank_name(q.name, gaz, kind_hint=q.kind or None, admin1_hint=q.admin1 or None)
-            if ranked:
-                break
+        ranked = rank_place_string(name, gaz)
         out[name] = [
             {
                 "name": p.name,

@@ -36,7 +36,7 @@ from .errors import InputError
 from .events.actors import load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
-from .geoparse.resolve import rank_name
+from .geoparse.resolve import rank_place_string
 from .ingest.readers import expand_paths
 from .models import Event, Place
 
@@ -88,7 +88,7 @@ def _agrees(place: Place, lat: float, lon: float, limit: float, gaz: Gazetteer) 
 def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputError]) -> Event:
     kw = dict(r.fields)
     ranked = (
-        rank_name(
+        rank_place_string(
             r.name,
             gaz,
             country_bias=bias,

@@ -28,7 +28,7 @@ from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
 
-__all__ = ["PLACE_DATELINE", "rank_name", "resolve_mentions", "resolve_name"]
+__all__ = ["PLACE_DATELINE", "rank_name", "rank_place_string", "resolve_mentions", "resolve_name"]
 
 _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
@@ -600,6 +600,59 @@ def rank_name(
         scored.append((round(s, 3), p))
     scored.sort(key=lambda sp: (-sp[0], sp[1].id))
     return scored
+
+
+def rank_place_string(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    country_bias: Sequence[str] = ("SY",),
+    admin1_hint: str | None = None,
+    kind_hint: str | None = None,
+) -> list[tuple[float, Place]]:
+    """Candidates for a place string as other datasets write it, scored, best first.
+
+    The string may hold alternatives, a kind word, a governorate in brackets
+    and a side: "Abu Rasin/Zarkan town", "Jabal Bishri mountain (Deir Ezzor)",
+    "Northern Hama governorate" (a governorate's side is placed in that part of
+    it).  Names the gazetteer holds as written are tried first, then the rest
+    (see :func:`geomap.gazetteer.query.place_queries`); the first that yields
+    candidates answers.  The hints stand in where the string gives none.
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer()
+    >>> [p.name for _s, p in rank_place_string("Qwxzv/Tadmour town", gaz)][:1]
+    ['Palmyra']
+    >>> north = rank_place_string("Northern Hama governorate", gaz)[0][1]
+    >>> north.kind, north.lat > rank_place_string("Hama governorate", gaz)[0][1].lat
+    ('governorate', True)
+    """
+    from ..gazetteer.names import name_keys
+    from ..gazetteer.query import place_queries
+
+    queries = place_queries(text)
+    exact = [q for q in queries if any(k in gaz.keys for k in name_keys(q.name))]
+    for q in exact or queries:
+        ranked = rank_name(
+            q.name,
+            gaz,
+            country_bias=country_bias,
+            admin1_hint=q.admin1 or admin1_hint,
+            kind_hint=q.kind or kind_hint,
+        )
+        if not ranked:
+            continue
+        if q.qualifier:
+            # "Northern Hama governorate": a point in the governorate's northern part.
+            parted = []
+            for score, place in ranked:
+                part = gaz.part(place.admin1, q.qualifier) if place.kind == "governorate" else None
+                parted.append((score, replace(place, lat=part[0], lon=part[1]) if part else place))
+            ranked = parted
+        return ranked
+    return []
 
 
 def resolve_name(

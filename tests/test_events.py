@@ -1420,3 +1420,29 @@ def test_armed_men_killing_civilians_is_violence_against_civilians(one, text: st
 
 def test_a_country_in_a_place_phrase_is_not_an_actor(events) -> None:
     assert events("Flights from Russia struck by delays on Monday.", THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # State and opposition media write of martyrs; Turkey's ministry of the "neutralized".
+        ("On Monday, regime shelling targeted the village of Kafr Nabl, martyring 11 civilians.", 11),
+        ("On Monday, 11 civilians were martyred in regime shelling on Kafr Nabl.", 11),
+        ("The Turkish Defence Ministry said on Monday it had neutralized 12 YPG fighters near Tal Rifaat.", 12),
+        ("On Monday, a child was found dead in al-Hol camp.", 1),
+    ],
+)
+def test_martyred_neutralized_and_found_dead_are_deaths(one, text: str, killed: int) -> None:
+    assert one(text).fatalities == killed
+
+
+def test_a_protest_against_the_fighting_is_a_protest(one) -> None:
+    e = one("Residents of Idlib city protested on Wednesday against the fighting and the shelling.")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_an_old_year_before_the_report_makes_it_history(events) -> None:
+    assert events("The town recalls the 1982 massacre, when the army besieged Hama and killed thousands.") == []
+    # A year after the report is a detail of today's news.
+    [e] = events("Jets struck Saraqib on Monday, a town the rebels have held since 2012, killing four.")
+    assert (e.location, e.fatalities) == ("Saraqib", 4)

@@ -504,3 +504,9 @@ def test_a_place_said_to_be_in_a_governorate_is_never_its_namesake_elsewhere(gaz
     (m, *_rest) = resolve_mentions(text, find_mentions(text, fuller), fuller)
     assert (m.place.layer, m.place.admin1, m.precision) == ("imported", "Deir ez-Zor", 1)
     assert (round(m.lat, 2), round(m.lon, 2)) == (35.45, 40.61)
+
+
+def test_a_month_or_weekday_after_a_place_cue_is_no_unknown_place(gaz) -> None:
+    found = [m.surface for m in find_mentions("The office recorded 38 assassinations in February in Daraa.", gaz)]
+    assert found == ["Daraa"]
+    assert [m.surface for m in find_mentions("Jets struck the village of Xyzabad on Monday.", gaz)] == ["Xyzabad"]

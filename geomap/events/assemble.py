@@ -605,6 +605,9 @@ def extract_events(
         if not typed and not s_places and cas.killed is None:
             continue
         date_info = resolved or carried or para_date.get(para)
+        before_report = sentence[: triggers[0].start] if triggers else sentence
+        if date_info is None and published is not None and _older_year(before_report, published.year):
+            continue  # "the 1982 Hama massacre, when the army besieged the city": history, not news
         if date_info is None:
             if published is not None:
                 date_info = (published.isoformat(), 2, "article-date")
@@ -907,6 +910,14 @@ _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
 _BLAMED_BEFORE = re.compile(rf"\b{_BLAME_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
+_YEAR = re.compile(r"(?<![\d/.,-])(19\d\d|20\d\d)(?![\d/.,-]\d)")
+
+
+def _older_year(sentence: str, year: int) -> bool:
+    """Whether ``text`` (an undated sentence up to its first report) names a year at least two before the article's."""
+    return any(int(m.group(1)) <= year - 2 for m in _YEAR.finditer(sentence))
+
+
 #: "... killed two of its fighters": the speaker's own people were hit.
 _OWN_PEOPLE = re.compile(
     r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|members|soldiers|troops|forces|personnel|men|servicemen|militants"

@@ -61,7 +61,7 @@ _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a numb
 NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 _WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
-_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|slain|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"
+_KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|martyring|slain|neutrali[sz]ed|found dead|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
 _NUM_BEFORE_KILL = re.compile(
@@ -79,7 +79,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -176,7 +176,11 @@ _ONE_PERSON = re.compile(
     # "A child was killed", and headline style "Child killed".
     + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
-    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated)\b"
+    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated|martyred|found dead)\b"
+    # "The body of a man was found".
+    + r"|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\b(?:[^.;]{0,60}?)\s+(?:was\s+)?(?:found|discovered|recovered)\b"
     # "assassinated former FSA commander Abu Hamza": one named person.
     + r"|\b(?:killing|killed|shot dead|gunned down|executed|assassinated|beheaded)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     + _ONE_WHO

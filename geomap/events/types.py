@@ -174,7 +174,8 @@ _RAW: list[tuple[str, str, str, int]] = [
         4,
     ),
     (
-        r"killed|killing|deaths?|dead|died|wounded|injured|casualties|martyred|lost their lives|attack(?:s|ed)?|targeted|struck|hit",
+        r"killed|killing|deaths?|dead|died|wounded|injured|casualties|martyred|martyring|neutrali[sz]ed|lost their lives|"
+        r"attack(?:s|ed)?|targeted|struck|hit",
         "",
         "",
         1,
@@ -245,6 +246,12 @@ _NON_EVENT_RIGHT = re.compile(
 _NON_EVENT_F, _NON_EVENT_RIGHT_F = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
 
 
+_PROTESTED_AGAINST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)?|chant\w*|denounc\w*)"
+    r"\s+(?:[\w,]+\s+){0,5}?(?:against|over|to denounce|to condemn|to protest)\s+"
+    r"(?:(?!(?:while|as|when|after|before|but|where)\b)[\w,-]+\s+){0,6}$",
+    re.I,
+)
 # "no fighting", "without any clashes", "none of which mentioned any shelling": denied, not reported.
 _NEGATED = re.compile(r"\b(?:no|not|never|nor|without|none of \w+ \w+)\s+(?:any\s+)?(?:\w+\s+)?$", re.I)
 
@@ -266,6 +273,10 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
         return True
     if _NEGATED.search(sentence[max(0, trigger.start - 50) : trigger.start]):
         return True
+    if trigger.event_type != "Protests" and _PROTESTED_AGAINST.search(
+        sentence[max(0, trigger.start - 80) : trigger.start]
+    ):
+        return True  # "protested against the fighting": what a protest is about, not an incident
     left = sentence[max(0, trigger.start - 80) : trigger.start]
     # Only the clause that holds the trigger counts.
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):

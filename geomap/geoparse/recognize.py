@@ -236,7 +236,22 @@ _GENERIC_HEAD = {
     "gov",
     "region",
 }
-_CUE_STOP = {"the", "this", "that", "these", "those", "syria", "iraq", "turkey"}
+_CUE_STOP = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "syria",
+    "iraq",
+    "turkey",
+    # "in February", "on Monday": times, not places.
+    *(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec "
+        "monday tuesday wednesday thursday friday saturday sunday ramadan eid"
+    ).split(),
+}
 _CAPS_PHRASE = re.compile(
     r"(?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?[A-Z][\w'’]+(?:[- ](?:al|el|as|ash|ad|az|ar|at|an|ez|es)[-‑ ][A-Z][\w'’]+|[- ][A-Z][\w'’]+){0,3}"
 )

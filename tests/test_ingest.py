@@ -352,6 +352,41 @@ def test_a_menu_or_language_switcher_is_not_the_title() -> None:
         assert art.title == "Gunmen kill two farmers near Jableh", menu
 
 
+@pytest.mark.parametrize(
+    ("banner", "outlet"),
+    [
+        ("Coast Watch - Syrian Coast News Agency", "Coast Watch"),
+        ("The Levant Observatory for Civil Rights", "The Levant Observatory for Civil Rights"),
+        ("Gazette 7 - Middle East", ""),
+        ("Levant Radio (English translation)", "Levant Radio"),
+    ],
+)
+def test_a_site_banner_above_the_headline_is_the_outlet_not_the_title(banner: str, outlet: str) -> None:
+    text = f"{banner}\n\nGunmen kill two farmers near Jableh\n\n14 March 2019\n\n" + ARTICLE
+    art = article_from_text(text, id="a")
+    assert art.title == "Gunmen kill two farmers near Jableh"
+    if outlet:
+        assert art.outlet == outlet
+
+
+def test_a_banner_alone_is_no_title() -> None:
+    art = article_from_text("Coast Watch - Syrian Coast News Agency\nPress release | 14.03.2019\n\n" + ARTICLE, id="a")
+    assert art.title == ""
+
+
+def test_a_labelled_date_at_the_foot_of_the_page_is_the_publication_date() -> None:
+    art = article_from_text(
+        "Gunmen kill two farmers near Jableh\n\n" + ARTICLE + "\n\nPublished: 15 March 2021\n", id="a"
+    )
+    assert art.published == date(2021, 3, 15)
+    # A date in the last paragraph of a story is not one.
+    story = " ".join([ARTICLE] * 4)
+    art = article_from_text(
+        f"Gunmen kill two farmers near Jableh\n\n{story}\n\nThe town fell on 15 March 2016.", id="b"
+    )
+    assert art.published is None
+
+
 # --- HTML
 
 

@@ -157,6 +157,11 @@ def find_published(text: str, declared: str = "", notes: list[str] | None = None
         head.append(line)
     dated = [(line, d) for line in head if (d := parse_date_string(line)) is not None]
     if not dated:
+        # A labelled date at the foot of the page ("Published: 15 March 2021").
+        for line in reversed(text.rstrip().split("\n")[-8:]):
+            m = _LABELLED_DATE.match(line.strip())
+            if m and (d := parse_date_string(m.group(1))) is not None:
+                return d
         return None
     line, first = dated[0]
     other = other_reading(line, first, text)
@@ -174,6 +179,36 @@ def find_published(text: str, declared: str = "", notes: list[str] | None = None
         if originals:
             return originals[0]
     return dated[0][1]
+
+
+_LABELLED_DATE = re.compile(
+    r"^(?:first\s+)?(?:published|posted|updated|last updated|date|dated)\s*(?:on|:|-|–)?\s*(.{6,40})$", re.I
+)
+#: A site's banner above its headline: "SANA - Syrian Arab News Agency", "France 24 - Middle East".
+_BANNER_WORD = re.compile(
+    r"\b(?:news|agency|observatory|ministry|federation|republic|network|media|press|times|post|daily|radio|tv|"
+    r"channel|report|monitor|online|magazine|analysis|opinion|section)\b",
+    re.I,
+)
+
+
+def _banner(line: str) -> bool:
+    """Whether a header line is the site's name or section, not a headline."""
+    parts = [p for p in re.split(r"\s+[-–—|·•:]\s+", line.strip()) if p]
+    if len(parts) > 1 and all(len(p.split()) <= 4 for p in parts):
+        return True  # "France 24 - Middle East", "The Syria Report - Analysis"
+    words = line.split()
+    if len(words) <= 6 and re.fullmatch(r"[^()]{2,40}\(([^()]{2,40})\)", line.strip()):
+        return True  # "RIA Novosti (English translation)", "Syria Watch (Idlib desk)"
+    return len(words) <= 8 and bool(_BANNER_WORD.search(line)) and _title_case(words) and not _VERBISH.search(line)
+
+
+#: Words a headline has and a site's name does not ("kills", "strike", "clash"...).
+_VERBISH = re.compile(
+    r"\b(?:kill\w*|dead|die[sd]?|strikes?|struck|hits?|shell\w*|bomb\w*|clash\w*|attack\w*|arrest\w*|"
+    r"captur\w*|seiz\w*|says?|said|warns?|protest\w*|explo\w*|blast|raids?|ambush\w*|wound\w*|injur\w*)\b",
+    re.I,
+)
 
 
 def _headline(line: str, *, min_words: int = 4) -> str:
@@ -234,9 +269,10 @@ def find_title(text: str, *, raw: str = "") -> str:
                 if prev in body_lines and (title := _headline(prev, min_words=2)):
                     return title
             break
-    for line in _header_lines(text, 12):
-        if title := _headline(line):
-            return title
+    found = [title for line in _header_lines(text, 12) if (title := _headline(line))]
+    # The site's banner gives way to a headline below it.
+    if found:
+        return next((t for t in found if not _banner(t)), "")
     # A short headline ("Saraqib bombed") standing alone above the body.
     m = re.match(r"\s*([^\n]+)\n[ \t]*\n", text)
     if (
@@ -254,6 +290,10 @@ _DATELINE_OUTLET = re.compile(
     r"^[A-Z][\w'’-]+(?:[ -][A-Za-z][\w'’-]*){0,3}(?:,\s*[\w ,.]{3,30}?)?\s*"
     r"\(([A-Z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,4})\)\s*(?:$|[-–—:])"
 )
+
+
+#: Brackets after a name that say what the page is, not who wrote it.
+_NOT_AN_AGENCY = re.compile(r"\b(?:translation|translated|video|photos?|updated?|file|archive|opinion|analysis)\b", re.I)
 
 
 def _is_place(name: str) -> bool:
@@ -299,6 +339,25 @@ def _names_outlet(name: str, header: list[str], line: str) -> bool:
     return any(other != line and other.startswith(name) for other in header)
 
 
+def banner_outlet(text: str) -> str:
+    r"""The site named by a banner line at the head of the page ("SANA - Syrian Arab News Agency" gives "SANA").
+
+    Examples
+    --------
+    >>> banner_outlet("The Syrian Observatory for Human Rights\n\nJets kill nine in Ariha\n\nJets struck Ariha.")
+    'The Syrian Observatory for Human Rights'
+    >>> banner_outlet("Jets kill nine in Ariha\n\nJets struck Ariha.")
+    ''
+    """
+    for line in _header_lines(text, 6):
+        title = _headline(line, min_words=2)
+        if title and _banner(title) and _BANNER_WORD.search(title):
+            return re.split(r"\s+[-–—|·•:]\s+", title)[0].strip()
+        if title:
+            return ""  # the headline came first: no banner above it
+    return ""
+
+
 def find_outlet(text: str, declared: str = "") -> str:
     """The outlet: declared, a "By X" byline, a dateline's agency, "original source ... is X", or a known name.
 
@@ -339,8 +398,11 @@ def find_outlet(text: str, declared: str = "") -> str:
             return m.group(1)
         # A dateline with its agency: "DAMASCUS (Reuters) -", "Idlib, 14 March 2019 (Syria Watch Desk)".
         m = _DATELINE_OUTLET.match(line)
-        if m and not _is_place(m.group(1)):
+        if m and not _is_place(m.group(1)) and not _NOT_AN_AGENCY.search(m.group(1)):
             return m.group(1).strip()
+        if m and _NOT_AN_AGENCY.search(m.group(1)):
+            # "RIA Novosti (English translation)": the outlet is before the brackets.
+            return line[: line.index("(")].strip()
     for line in header[:8]:
         # A masthead in capitals above the headline: "SYRIA NEWS DESK".
         if _MASTHEAD.fullmatch(line) and _OUTLET_WORD.search(line) and not _SECTION.match(line):

@@ -24,7 +24,7 @@ from .clean import clean_text, strip_markdown
 from .decode import decode_bytes
 from .feed import split_feed
 from .html import parse_html
-from .meta import find_outlet, find_published, find_title
+from .meta import banner_outlet, find_outlet, find_published, find_title
 
 __all__ = ["ARTICLE_SUFFIXES", "article_from_text", "iter_input_files", "read_articles"]
 
@@ -133,7 +133,7 @@ def article_from_text(
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
     # header) is never the headline.
     title = " ".join((title or find_title(body, raw=text)).split())
-    outlet = find_outlet(text, outlet)
+    outlet = find_outlet(text, outlet) or banner_outlet(body)
     if not body.strip():
         warns.append("no article text after removing boilerplate")
     return Article(

@@ -368,7 +368,7 @@ def _choose_actors(
         and said.end() < trig.start
         and any(said.end() <= b.start < trig.start for b in inside)
     }
-    own_losses = speakers and _OWN_PEOPLE.search(sentence, trig.end) is not None
+    own_losses = bool(speakers) and _OWN_PEOPLE.search(sentence, trig.end) is not None
     if not own_losses:
         inside = [a for a in inside if id(a) not in speakers]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
@@ -913,9 +913,9 @@ _BLAMED_BEFORE = re.compile(rf"\b{_BLAME_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}
 _YEAR = re.compile(r"(?<![\d/.,-])(19\d\d|20\d\d)(?![\d/.,-]\d)")
 
 
-def _older_year(sentence: str, year: int) -> bool:
+def _older_year(text: str, year: int) -> bool:
     """Whether ``text`` (an undated sentence up to its first report) names a year at least two before the article's."""
-    return any(int(m.group(1)) <= year - 2 for m in _YEAR.finditer(sentence))
+    return any(int(m.group(1)) <= year - 2 for m in _YEAR.finditer(text))
 
 
 #: "... killed two of its fighters": the speaker's own people were hit.

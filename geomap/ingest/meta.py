@@ -293,7 +293,9 @@ _DATELINE_OUTLET = re.compile(
 
 
 #: Brackets after a name that say what the page is, not who wrote it.
-_NOT_AN_AGENCY = re.compile(r"\b(?:translation|translated|video|photos?|updated?|file|archive|opinion|analysis)\b", re.I)
+_NOT_AN_AGENCY = re.compile(
+    r"\b(?:translation|translated|video|photos?|updated?|file|archive|opinion|analysis)\b", re.I
+)
 
 
 def _is_place(name: str) -> bool:

@@ -1426,10 +1426,10 @@ def test_a_country_in_a_place_phrase_is_not_an_actor(events) -> None:
     ("text", "killed"),
     [
         # State and opposition media write of martyrs; Turkey's ministry of the "neutralized".
-        ("On Monday, regime shelling targeted the village of Kafr Nabl, martyring 11 civilians.", 11),
-        ("On Monday, 11 civilians were martyred in regime shelling on Kafr Nabl.", 11),
+        ("On Monday, regime shelling targeted the town of Khan Shaykhun, martyring 11 civilians.", 11),
+        ("On Monday, 11 civilians were martyred in regime shelling on Khan Shaykhun.", 11),
         ("The Turkish Defence Ministry said on Monday it had neutralized 12 YPG fighters near Tal Rifaat.", 12),
-        ("On Monday, a child was found dead in al-Hol camp.", 1),
+        ("On Monday, a child was found dead in Khan Shaykhun.", 1),
     ],
 )
 def test_martyred_neutralized_and_found_dead_are_deaths(one, text: str, killed: int) -> None:

@@ -281,15 +281,15 @@ def test_place_strings_with_alternatives_brackets_and_sides_are_geocoded(tmp_pat
         [1, 1, "A", "B", 1, "Qwxzvbl/Tadmour town", 1, "2018-11-03", "2018-11-03", 2],
         [2, 1, "A", "B", 4, "Northern Idlib governorate", 1, "2018-11-03", "2018-11-03", 2],
         [3, 1, "A", "B", 4, "Idlib governorate", 1, "2018-11-03", "2018-11-03", 2],
-        [4, 1, "A", "B", 1, "Mayadin town (Deir Ezzor)", 1, "2018-11-03", "2018-11-03", 2],
+        [4, 1, "A", "B", 1, "Tal Rifaat town (Aleppo)", 1, "2018-11-03", "2018-11-03", 2],
     ]
     p = write_csv(tmp_path / "g.csv", header.split(","), rows)
     res = join_records([p], gazetteer=gaz)
-    palmyra, north, idlib, mayadin = res.events
+    palmyra, north, idlib, tal_rifaat = res.events
     assert abs(palmyra.latitude - 34.56) < 0.1 and abs(palmyra.longitude - 38.28) < 0.1
     # A governorate's side is placed in that part of it, still inside the governorate.
     assert north.latitude > idlib.latitude + 0.1 and gaz.admin.locate(north.latitude, north.longitude)[0] == "Idlib"
-    assert mayadin.admin1 == "Deir ez-Zor"
+    assert tal_rifaat.admin1 == "Aleppo"
 
 
 def test_unknown_place_without_coordinates_is_skipped_with_a_reason(tmp_path: Path, gaz) -> None:

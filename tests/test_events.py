@@ -1443,6 +1443,9 @@ def test_a_protest_against_the_fighting_is_a_protest(one) -> None:
 
 def test_an_old_year_before_the_report_makes_it_history(events) -> None:
     assert events("The town recalls the 1982 massacre, when the army besieged Hama and killed thousands.") == []
+    # A count is no year.
+    [e] = events("More than 2000 people were killed in shelling on Douma, medics said.")
+    assert e.location == "Douma"
     # A year after the report is a detail of today's news.
     [e] = events("Jets struck Saraqib on Monday, a town the rebels have held since 2012, killing four.")
     assert (e.location, e.fatalities) == ("Saraqib", 4)

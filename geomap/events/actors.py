@@ -220,12 +220,18 @@ _IMPLICIT = Folded(
     )
 )
 #: "Regime commits massacre", "Regime shells Ariha": the regime as a headline's subject.
+#: What a subject does when it commits violence ("shells", "struck", "launched air strikes").
+_DOES = (
+    r"commit(?:s|ted)?|kill(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|target(?:s|ed)?|storm(?:s|ed)?|attack(?:s|ed)?|"
+    r"pound(?:s|ed)?|hit(?:s)?|strikes?|struck|execute(?:s|d)?|arrest(?:s|ed)?|besiege(?:s|d)?|massacres?|massacred|"
+    r"raid(?:s|ed)?|fire(?:s|d)?|"
+    r"launched\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|missiles?|rockets?|attacks?|drones?)|"
+    r"carried\s+out\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|attacks?)"
+)
 _REGIME_DOES = Folded(
     re.compile(
         r"(?<!sanctions )(?<!control )(?<!trade )(?<!visa )(?<!inspection )(?<!truce )(?<!ceasefire )"
-        r"\b(?:syrian |assad )?regime(?=\s+(?:commit(?:s|ted)?|kill(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|"
-        r"target(?:s|ed)?|storm(?:s|ed)?|attack(?:s|ed)?|pound(?:s|ed)?|hit(?:s)?|strikes?|struck|"
-        r"execute(?:s|d)?|arrest(?:s|ed)?|besiege(?:s|d)?|massacres?|massacred|raid(?:s|ed)?)\b)",
+        rf"\b(?:syrian |assad )?regime(?=\s+(?:{_DOES})\b)",
         re.I,
     )
 )
@@ -233,10 +239,8 @@ _REGIME_DOES = Folded(
 _STATE_DOES = Folded(
     re.compile(
         r"(?<![-\w])(?P<state>Israel|Turkey|Russia|Iran|(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?|America)"
-        r"(?!\s*['’])(?=\s+(?:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
-        r"(?:struck|strikes|bombed|bombs|shelled|shells|pounded|pounds|attacked|attacks|targeted|targets|hit|hits|"
-        r"raided|raids|fired|fires|killed|kills|launched\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|missiles?|"
-        r"rockets?|attacks?|drones?)|carried\s+out\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|attacks?))\b)"
+        r"(?!\s*['’])(?=\s+(?i:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
+        rf"(?i:{_DOES})\b)"
     )
 )
 _STATE_FORCES = {

@@ -46,10 +46,14 @@ _HISTORY = re.compile(
     r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b",
     re.I,
 )
+#: A force's people and its sites, as something hit: "soldiers", "fighters", "positions", "convoy".
+_FORCE_PARTS = (
+    r"members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|"
+    r"convoys?|patrols?|positions|posts|outposts?|bases?|checkpoints?"
+)
 _VICTIM_AFTER = re.compile(
     # "Syrian [and Russian] soldiers were wounded": a partner named with it shares its fate.
-    r"^\s*(?:and\s+[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|militants?|servicemen|personnel|commanders?|elements?|jihadists?|extremists?"
-    r"|convoys?|patrols?|positions|posts|outposts?|bases?|checkpoints?|vehicles?)?\s*"
+    rf"^\s*(?:and\s+[\w-]+\s+)?(?:{_FORCE_PARTS}|elements?|jihadists?|extremists?|vehicles?)?\s*"
     r"(?:(?:were|was|have been|had been|has been|are|is)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|captured|executed|arrested|detained|slain|assassinated|kidnapped|abducted|shot dead"
     r"|hit|struck|targeted|attacked|shelled|bombed|ambushed|besieged)\b"
@@ -549,6 +553,8 @@ def extract_events(
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
+        if triggers and published is not None and _older_year(sentence[: triggers[0].start], published.year):
+            history = True  # "the 1982 Hama massacre, when the army besieged the city": a bare year too
         carried = None
         if resolved is None and drafts and (_MEANWHILE.match(sentence) or _THE_SAME_ATTACK.search(sentence, 0, 120)):
             # "Meanwhile, clashes broke out in Y", "The strikes hit positions near Y": on the
@@ -605,9 +611,6 @@ def extract_events(
         if not typed and not s_places and cas.killed is None:
             continue
         date_info = resolved or carried or para_date.get(para)
-        before_report = sentence[: triggers[0].start] if triggers else sentence
-        if date_info is None and published is not None and _older_year(before_report, published.year):
-            continue  # "the 1982 Hama massacre, when the army besieged the city": history, not news
         if date_info is None:
             if published is not None:
                 date_info = (published.isoformat(), 2, "article-date")
@@ -646,21 +649,23 @@ def extract_events(
             targets = [g for g in lists if not _ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start])]
             lists = targets or lists
         after = [g for g in lists if g[0].start >= rel_start]
-        if after and all(m.precision == 3 for m in after[0]):
-            # "near the Turkish border in the town of X", "in Hama countryside, in Y": the finer
-            # place inside the coarse one (not the next item of a list of governorates).
-            coarse = after[0]
+        if len(after) > 1:
+            # The finer place inside the first one named: "near the Turkish border in the town
+            # of X", "in Hama countryside, in Y" (not the next item of a list of governorates),
+            # and "Raqqa's al-Mishlab district" (the district, not the city).
+            head = after[0]
+            coarse = all(m.precision == 3 for m in head)
             finer = [
                 g
                 for g in after[1:]
-                if _FINER_GAP.match(text[coarse[-1].end : g[0].start])
-                and any(m.precision < 3 and _inside(m, coarse) for m in g)
+                if (
+                    coarse
+                    and _FINER_GAP.match(text[head[-1].end : g[0].start])
+                    and any(m.precision < 3 and _inside(m, head) for m in g)
+                )
+                or (g is after[1] and _POSSESSIVE_GAP.match(text[head[-1].end : g[0].start]) and _inside(g[0], head))
             ]
             after = finer or after
-        if len(after) > 1 and _POSSESSIVE_GAP.match(text[after[0][-1].end : after[1][0].start]):
-            # "Raqqa's al-Mishlab district": the place inside the city, not the city.
-            if _inside(after[1][0], after[0]):
-                after = after[1:]
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
         chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.
@@ -910,7 +915,13 @@ _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
 _BLAMED_BEFORE = re.compile(rf"\b{_BLAME_VERBS}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I)
-_YEAR = re.compile(r"(?<![\d/.,-])(19\d\d|20\d\d)(?![\d/.,-]\d)")
+#: A year in running text: not a count ("20000", "1,950", "2000 people") nor "2016/17".
+_YEAR = re.compile(
+    r"(?<![\d/.,-])(19\d\d|20\d\d)(?!\d|[/.,-]\d)"
+    r"(?!\s+(?:people|persons|civilians|fighters|soldiers|troops|militants|members|men|women|children|families"
+    r"|refugees|dead|killed|died|were|have|had)\b)",
+    re.I,
+)
 
 
 def _older_year(text: str, year: int) -> bool:
@@ -919,11 +930,7 @@ def _older_year(text: str, year: int) -> bool:
 
 
 #: "... killed two of its fighters": the speaker's own people were hit.
-_OWN_PEOPLE = re.compile(
-    r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|members|soldiers|troops|forces|personnel|men|servicemen|militants"
-    r"|positions|posts|checkpoints?|bases?|convoys?|commanders?)\b",
-    re.I,
-)
+_OWN_PEOPLE = re.compile(rf"\b(?:its|their)\s+(?:own\s+)?(?:{_FORCE_PARTS}|forces|men)\b", re.I)
 _SAID_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
 )

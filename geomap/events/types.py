@@ -54,6 +54,11 @@ EXP = "Explosions/Remote violence"
 SD = "Strategic developments"
 VAC = "Violence against civilians"
 
+#: Words that report a protest; also what "protested against the fighting" opens with.
+_PROTEST = (
+    r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|"
+    r"(?:took|take|takes|taking) to the streets|chant(?:ed|ing) slogans"
+)
 # (pattern, event_type, sub_event_type, strength) — strength breaks ties within a sentence.
 _RAW: list[tuple[str, str, str, int]] = [
     (
@@ -118,8 +123,7 @@ _RAW: list[tuple[str, str, str, int]] = [
     (r"kidnapp\w+|abduct\w+|forcibly disappeared|taken hostage|hostages?", VAC, "Abduction/forced disappearance", 6),
     (r"\braped?\b|sexual (?:violence|assault)", VAC, "Sexual violence", 6),
     (
-        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|"
-        r"(?:took|take|takes|taking) to the streets|chant(?:ed|ing) slogans",
+        _PROTEST,
         "Protests",
         "Peaceful protest",
         5,
@@ -247,7 +251,7 @@ _NON_EVENT_F, _NON_EVENT_RIGHT_F = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
 
 
 _PROTESTED_AGAINST = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies|ying)|march(?:ed|es|ing)?|chant\w*|denounc\w*)"
+    rf"\b(?:{_PROTEST}|chant\w*|denounc\w*)"
     r"\s+(?:[\w,]+\s+){0,5}?(?:against|over|to denounce|to condemn|to protest)\s+"
     r"(?:(?!(?:while|as|when|after|before|but|where)\b)[\w,-]+\s+){0,6}$",
     re.I,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..gazetteer._stopwords import ENGLISH
 from ..gazetteer.store import Gazetteer
 from .tokens import Token, key_text, tokenize
 
@@ -236,22 +237,8 @@ _GENERIC_HEAD = {
     "gov",
     "region",
 }
-_CUE_STOP = {
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "syria",
-    "iraq",
-    "turkey",
-    # "in February", "on Monday": times, not places.
-    *(
-        "january february march april may june july august september october november december "
-        "jan feb mar apr jun jul aug sep sept oct nov dec "
-        "monday tuesday wednesday thursday friday saturday sunday ramadan eid"
-    ).split(),
-}
+#: Words after a place cue that are no unknown place: "in February", "on Monday", "of the".
+_CUE_STOP = ENGLISH | {"syria", "iraq", "turkey", "ramadan", "eid"}
 _CAPS_PHRASE = re.compile(
     r"(?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?[A-Z][\w'’]+(?:[- ](?:al|el|as|ash|ad|az|ar|at|an|ez|es)[-‑ ][A-Z][\w'’]+|[- ][A-Z][\w'’]+){0,3}"
 )

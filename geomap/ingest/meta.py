@@ -181,11 +181,14 @@ def find_published(text: str, declared: str = "", notes: list[str] | None = None
     return dated[0][1]
 
 
-_LABELLED_DATE = re.compile(
-    r"^(?:first\s+)?(?:published|posted|updated|last updated|date|dated)\s*(?:on|:|-|–)?\s*(.{6,40})$", re.I
-)
-#: A site's banner above its headline: "SANA - Syrian Arab News Agency", "France 24 - Middle East".
-_BANNER_WORD = re.compile(
+#: The words that label a page's date ("Published: ...", "Posted on ...").
+_DATE_LABEL = r"published|posted|updated|last updated"
+_LABELLED_DATE = re.compile(rf"^(?:first\s+)?(?:{_DATE_LABEL}|date|dated)\s*(?:on|:|-|–)?\s*(.{{6,40}})$", re.I)
+#: The separators of a site's banner: "SANA - Syrian Arab News Agency", "France 24 | Middle East".
+_BANNER_SEP = re.compile(r"\s+[-–—|·•:]\s+")
+#: Words of a site's banner ("Syrian Arab News Agency", "Ministry of Defence"). Narrower than
+#: _OUTLET_WORD: "front", "group" or "watch" stand in headlines too ("Notes From the Front Line").
+_SITE_WORD = re.compile(
     r"\b(?:news|agency|observatory|ministry|federation|republic|network|media|press|times|post|daily|radio|tv|"
     r"channel|report|monitor|online|magazine|analysis|opinion|section)\b",
     re.I,
@@ -194,19 +197,20 @@ _BANNER_WORD = re.compile(
 
 def _banner(line: str) -> bool:
     """Whether a header line is the site's name or section, not a headline."""
-    parts = [p for p in re.split(r"\s+[-–—|·•:]\s+", line.strip()) if p]
+    parts = [p for p in _BANNER_SEP.split(line.strip()) if p]
     if len(parts) > 1 and all(len(p.split()) <= 4 for p in parts):
         return True  # "France 24 - Middle East", "The Syria Report - Analysis"
     words = line.split()
     if len(words) <= 6 and re.fullmatch(r"[^()]{2,40}\(([^()]{2,40})\)", line.strip()):
         return True  # "RIA Novosti (English translation)", "Syria Watch (Idlib desk)"
-    return len(words) <= 8 and bool(_BANNER_WORD.search(line)) and _title_case(words) and not _VERBISH.search(line)
+    return len(words) <= 8 and bool(_SITE_WORD.search(line)) and _title_case(words) and not _VERBISH.search(line)
 
 
 #: Words a headline has and a site's name does not ("kills", "strike", "clash"...).
 _VERBISH = re.compile(
     r"\b(?:kill\w*|dead|die[sd]?|strikes?|struck|hits?|shell\w*|bomb\w*|clash\w*|attack\w*|arrest\w*|"
-    r"captur\w*|seiz\w*|says?|said|warns?|protest\w*|explo\w*|blast|raids?|ambush\w*|wound\w*|injur\w*)\b",
+    r"captur\w*|seiz\w*|says?|said|warns?|protest\w*|explo\w*|blast|raids?|ambush\w*|wound\w*|injur\w*|"
+    r"battl\w*|fight\w*)\b",
     re.I,
 )
 
@@ -307,7 +311,7 @@ def _is_place(name: str) -> bool:
 
 _SITE_DATE = re.compile(
     r"^(?:[Bb]y\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?:[^—–|·•\n]{1,30}[—–|·•]\s*)?"
-    r"(?i:published|posted|updated|last updated)\b"
+    rf"(?i:{_DATE_LABEL})\b"
 )
 _BYLINE_PARTS = re.compile(r"^[Bb][Yy]\s+(\S.*?[|·•].*)$")
 _BYLINE_SEP = re.compile(r"\s*[|·•]\s*")
@@ -353,8 +357,8 @@ def banner_outlet(text: str) -> str:
     """
     for line in _header_lines(text, 6):
         title = _headline(line, min_words=2)
-        if title and _banner(title) and _BANNER_WORD.search(title):
-            return re.split(r"\s+[-–—|·•:]\s+", title)[0].strip()
+        if title and _banner(title) and _SITE_WORD.search(title):
+            return _BANNER_SEP.split(title)[0].strip()
         if title:
             return ""  # the headline came first: no banner above it
     return ""

@@ -71,7 +71,7 @@ class JoinResult:
 
 
 def _precision_of(place: Place) -> int:
-    if place.kind in ("governorate", "country"):
+    if place.is_admin_unit:
         return 3
     return 2 if place.is_area else 1
 

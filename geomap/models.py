@@ -61,6 +61,16 @@ class Place:
         """Whether the place is an area rather than a point (region, governorate, country)."""
         return self.kind in {"region", "governorate", "country", "oilfield", "gasfield"} or (self.radius_km >= 5)
 
+    @property
+    def is_admin_unit(self) -> bool:
+        """Whether the place is a country, governorate, border or administrative district.
+
+        ACLED codes such an area at geo_precision 3 ("a larger region").  The
+        district here is the administrative one (admin2, "Tadmur District"),
+        not a city quarter, which shares the kind ``district``.
+        """
+        return self.kind in {"governorate", "country", "border"} or (self.kind == "district" and self.layer == "admin")
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

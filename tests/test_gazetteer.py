@@ -293,10 +293,14 @@ def test_place_queries_alternatives_brackets_and_qualifiers():
 #: Points allowed outside their governorate's polygon by more than the tolerance.
 #: Natural Earth's coastline is coarse; Arwad is an island 3 km off Tartus.
 OFFSHORE = {"sy-arwad"}
+#: OCHA's two Quneitra districts take in the occupied Golan, which Natural Earth draws
+#: in Israel's Northern District: their centroids lie a few km west of its Quneitra.
+GOLAN_KM = {"adm2-SY1400": 5.0, "adm2-SY1402": 7.5}
 TOLERANCE_KM = 2.5
 
 
-def test_every_curated_syrian_point_lies_in_its_governorate():
+@pytest.mark.parametrize("layer_file", ["curated.csv", "admin2.csv"])
+def test_every_curated_syrian_point_lies_in_its_governorate(layer_file):
     shapely = pytest.importorskip("shapely")
     from pyproj import Transformer
     from shapely.geometry import Point, shape
@@ -309,7 +313,7 @@ def test_every_curated_syrian_point_lies_in_its_governorate():
         if f["properties"].get("country") == "SY"
     }
     bad = []
-    with (DATA / "gazetteer" / "curated.csv").open(encoding="utf-8") as fh:
+    with (DATA / "gazetteer" / layer_file).open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["country"] != "SY" or row["id"] in OFFSHORE:
                 continue
@@ -317,7 +321,11 @@ def test_every_curated_syrian_point_lies_in_its_governorate():
             x, y = to_m(float(row["lon"]), float(row["lat"]))
             km = polys[row["admin1"]].distance(Point(x, y)) / 1000
             # An area's centre may fall outside the polygon by up to its radius (the Golan).
-            allowed = max(TOLERANCE_KM, float(row["radius_km"] or 0))
+            # A district's centroid lies inside it, so inside its governorate.
+            if layer_file == "admin2.csv":
+                allowed = GOLAN_KM.get(row["id"], TOLERANCE_KM)
+            else:
+                allowed = max(TOLERANCE_KM, float(row["radius_km"] or 0))
             if km > allowed:
                 bad.append(f"{row['id']} ({row['admin1']}): {km:.1f} km outside")
     assert not bad, bad
@@ -330,6 +338,46 @@ def test_curated_ids_unique_and_points_in_syria_box():
     for r in rows:
         if r["country"] == "SY":
             assert 32.3 <= float(r["lat"]) <= 37.4 and 35.6 <= float(r["lon"]) <= 42.4, r["id"]
+
+
+def test_admin2_layer_covers_every_governorate_with_district_names_only():
+    from geomap.gazetteer.admin import GOVERNORATES
+
+    with (DATA / "gazetteer" / "admin2.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 62 and len({r["id"] for r in rows}) == 62
+    assert {r["admin1"] for r in rows} == {g.name for g in GOVERNORATES.values()}
+    for r in rows:
+        assert r["kind"] == "district" and r["source"], r["id"]
+        for name in [r["name"], *r["variants"].split("|")]:
+            # Never the bare town name: "Masyaf" stays the town.
+            assert name.endswith(" District") or name.startswith("منطقة "), (r["id"], name)
+
+
+def test_a_district_is_the_admin_unit_and_its_town_stays_the_town():
+    from geomap.geoparse.resolve import resolve_name
+
+    gaz = load_gazetteer()
+    district = resolve_name("Masyaf district", gaz, kind_hint="district")
+    town = resolve_name("Masyaf", gaz)
+    assert district is not None and town is not None
+    assert (district.kind, district.layer, district.admin1) == ("district", "admin", "Hama")
+    assert district.is_admin_unit and not town.is_admin_unit
+    assert town.kind in ("town", "city", "village")
+    assert resolve_name("منطقة مصياف", gaz) == district
+    # A city quarter shares the kind but is no admin unit.
+    quarter = next(p for p in gaz.places if p.kind == "district" and p.layer == "curated")
+    assert not quarter.is_admin_unit
+
+
+def test_an_article_naming_a_district_gets_region_precision():
+    from geomap.geoparse import find_mentions, resolve_mentions
+
+    gaz = load_gazetteer()
+    text = "Shelling hit villages in the Jisr al-Shughur district on Monday."
+    mentions = resolve_mentions(text, find_mentions(text, gaz), gaz)
+    m = next(m for m in mentions if m.place is not None and "Jisr" in m.place.name)
+    assert m.place.layer == "admin" and m.precision == 3
 
 
 # -- imports -------------------------------------------------------------------

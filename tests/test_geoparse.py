@@ -407,6 +407,33 @@ def test_coordinates_are_wgs84_lat_lon(parse) -> None:
     assert 36.9 < m.lat < 37.2 and 41.0 < m.lon < 41.4
 
 
+def test_an_administrative_district_and_a_city_quarter_named_district():
+    from geomap.pipeline import text_to_events
+
+    gaz = load_gazetteer()
+    # "the Qadmous district" is the admin2 district: its centroid, region precision.
+    (d,) = text_to_events(
+        "Government shelling hit the Qadmous district on Sunday, killing a woman.",
+        published="2018-10-20",
+        gazetteer=gaz,
+    )
+    assert (d.location, d.geo_precision, d.admin1) == ("Qadmous District", 3, "Tartus")
+    # "the Homs district of Karm al-Zeitoun" is a quarter of the city, not Homs District.
+    (q,) = text_to_events(
+        "Snipers killed two men in the Homs district of Karm al-Zeitoun on Monday.",
+        published="2018-10-20",
+        gazetteer=gaz,
+    )
+    assert (q.location, q.geo_precision) == ("Karm al-Zeitoun", 1)
+    # Unless the quarter is unknown: then the city, never the district's centroid.
+    (c,) = text_to_events(
+        "Snipers killed two men in the Homs district of Qwxzvabad on Monday.",
+        published="2018-10-20",
+        gazetteer=gaz,
+    )
+    assert c.location == "Homs" and c.geo_precision < 3
+
+
 def test_a_part_of_a_governorate_is_placed_in_that_part():
     from geomap.pipeline import text_to_events
 

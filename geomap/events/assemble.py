@@ -267,6 +267,9 @@ def _between_container(lists: list[list[Mention]], mentions: list[Mention], text
 #: Between a coarse place and the finer one that says where in it: "near the Turkish
 #: border in the town of", "in the Hama countryside, at".
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(?:eastern|western|northern|southern|central|old)\s+)?$", re.I)
+#: "the Homs district of Baba Amr": the quarter, named after the city.
+_QUARTER_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+_QUARTER_WORD = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)$", re.I)
 _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
 
 
@@ -280,6 +283,18 @@ def _place_dateline_at(text: str, pos: int) -> bool:
         return False  # only the headline may stand above it
     m = PLACE_DATELINE.match(text[line : pos + 40])
     return m is not None and m.start("date") == pos - line
+
+
+def _quarter_of(head: Mention, part: Mention, gap: str) -> bool:
+    """Whether ``part`` is a part of ``head``: "Raqqa's al-Mishlab district", "the Homs district of Baba Amr".
+
+    Not "the Hamdaniyeh district of Aleppo", where the city comes second.
+    """
+    if _POSSESSIVE_GAP.match(gap):
+        return True
+    city = head.place is not None and head.place.kind == "city"
+    lower = part.place is not None and part.place.kind not in ("city", "governorate", "country")
+    return bool(_QUARTER_GAP.match(gap) and _QUARTER_WORD.search(head.surface) and city and lower)
 
 
 def _inside(m: Mention, coarse: list[Mention]) -> bool:
@@ -663,7 +678,11 @@ def extract_events(
                     and _FINER_GAP.match(text[head[-1].end : g[0].start])
                     and any(m.precision < 3 and _inside(m, head) for m in g)
                 )
-                or (g is after[1] and _POSSESSIVE_GAP.match(text[head[-1].end : g[0].start]) and _inside(g[0], head))
+                or (
+                    g is after[1]
+                    and _quarter_of(head[-1], g[0], text[head[-1].end : g[0].start])
+                    and _inside(g[0], head)
+                )
             ]
             after = finer or after
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))

@@ -547,7 +547,7 @@ def _imported_files(directory: Path, extra_layers: Sequence[str | Path]) -> list
 
 def _layer_files(directory: Path, imported: Sequence[Path]) -> list[Path]:
     files = [*_bundled_files(directory), *imported]
-    for name in ("admin1.geojson", "curated.csv"):
+    for name in ("admin1.geojson", "admin2.csv", "curated.csv"):
         files.append(directory / name)
     return [f for f in files if f.exists()]
 
@@ -687,6 +687,11 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         add(layer_entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
     add(_border_entries(admin), "admin", "borders between governorates and countries (admin1.geojson)")
+    districts = directory / "admin2.csv"
+    if districts.exists():
+        add(
+            read_curated(districts, layer="admin"), "admin", f"{districts.name} (Syria's districts, OCHA/geoBoundaries)"
+        )
     curated = directory / "curated.csv"
     if curated.exists():
         add(read_curated(curated), "curated", f"{curated.name} (geomap team, CC BY 4.0)")

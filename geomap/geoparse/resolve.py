@@ -95,7 +95,12 @@ _KIND_WORDS = frozenset(
 )
 
 
-def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
+#: "the Homs district of Baba Amr", "the Damascus neighbourhood of Jobar".
+_QUARTER_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:al-|el-)?[A-Z\u0600-\u06ff]")
+_KIND_OF_WORD = {token_key("neighbourhood"): "district", token_key("neighborhood"): "district", "quarter": "district"}
+
+
+def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[Place], bool]:
     """Candidates for a raw mention; the flag says they came from fuzzy matching."""
     if raw.fuzzy_ids or raw.fuzzy_score < 100:
         ids = set(raw.fuzzy_ids)
@@ -105,9 +110,14 @@ def _candidates(raw: RawMention, gaz: Gazetteer) -> tuple[list[Place], bool]:
     places = gaz.lookup_key(raw.key)
     head, _sp, word = raw.key.rpartition(" ")
     if head and word in _KIND_WORDS:
-        # "Hamdaniyeh district": the Aleppo district named without the word, beside an Iraqi
-        # town that has "Hamdaniya District" among its names.
-        places = list({p.id: p for p in [*places, *gaz.lookup_key(head)]}.values())
+        if _QUARTER_OF.match(text, raw.end):
+            # "the Homs district of Baba Amr": a quarter of the city, not Homs District.
+            places = [p for p in places if not p.is_admin_unit]
+        if not any(p.kind == _KIND_OF_WORD.get(word, word) for p in places):
+            # "Hamdaniyeh district": the Aleppo district named without the word, beside an
+            # Iraqi town that has "Hamdaniya District" among its names.  "Jisr al-Shughur
+            # district" is the district itself: a place of the kind the word says.
+            places = list({p.id: p for p in [*places, *gaz.lookup_key(head)]}.values())
     surface = fold(raw.surface)
     kept = []
     for p in places:
@@ -143,7 +153,7 @@ def resolve_mentions(
     [('Homs', 2), ('Homs', 3)]
     """
     bias = tuple(c.upper() for c in country_bias)
-    cands: list[tuple[list[Place], bool]] = [_candidates(r, gaz) for r in raws]
+    cands: list[tuple[list[Place], bool]] = [_candidates(r, gaz, text) for r in raws]
     # Governorates named in the article, and anchors (single-candidate Syrian places).
     govs: set[str] = set()
     anchors: list[Place] = []
@@ -452,7 +462,7 @@ def _local_governorate(text: str, raw: RawMention, nxt: RawMention | None, gaz: 
 
 
 def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
-    if place.kind in ("governorate", "country", "border"):
+    if place.is_admin_unit:
         return 3, place.kind
     before = text[max(0, raw.start - 45) : raw.start]
     after = text[raw.end : raw.end + 25]

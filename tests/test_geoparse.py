@@ -244,6 +244,14 @@ def test_containment_cue_overrules_a_namesake_elsewhere(parse) -> None:
     # A side of the governorate puts it there.
     east = only(parse("On Monday, shelling hit Kafr Zita in the eastern Daraa countryside."), "Kafr Zita")
     assert east.place is not None and east.place.admin1 == "Daraa" and east.lon > m.lon
+    # "in the eastern countryside of Daraa" is the same cue, written the other way round.
+    other = only(parse("On Monday, shelling hit Kafr Zita in the eastern countryside of Daraa."), "Kafr Zita")
+    assert (other.place, other.status, other.lon) == (east.place, "ambiguous", east.lon)
+
+
+def test_countryside_of_picks_between_namesakes(parse) -> None:
+    m = only(parse("Militants shelled the village of Suran in the northern countryside of Aleppo."), "Suran")
+    assert m.place is not None and m.place.admin1 == "Aleppo" and m.precision == 1
 
 
 @pytest.mark.parametrize(

@@ -417,13 +417,20 @@ def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazette
 
 #: "in Homs province", "in the eastern Daraa countryside": a governorate named as the place's
 #: container (a list's next city, "Saraqib, Hama and Douma", is not one).
+_UNIT_WORD = r"(?:province|governorate|countryside|desert|badia)"
 _IN_UNIT = re.compile(
     rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?"
-    r"(?:rural\s+)?[\w' -]{3,25}?\s+(?:province|governorate|countryside|desert|badia)\b",
+    rf"(?:(?:rural\s+)?[\w' -]{{3,25}}?\s+{_UNIT_WORD}\b"
+    # "in the eastern countryside of Hama"
+    rf"|(?:{_UNIT_WORD}|rural\s+areas)\s+of\s+(?:the\s+)?[\w' -]{{3,25}}?\b(?![\w'-]))",
     re.I,
 )
-#: What may stand between a place and the governorate it is in: "Hajin in Deir Ezzor", "X, Idlib".
-_BEFORE_CONTAINER = re.compile(rf"\s*(?:,|of|,?\s*in(?:\s+the)?(?:\s+(?:{_SIDE})(?:ern)?)?)\s+", re.I)
+#: What may stand between a place and the governorate it is in: "Hajin in Deir Ezzor", "X, Idlib",
+#: "X in the eastern countryside of Hama".
+_BEFORE_CONTAINER = re.compile(
+    rf"\s*(?:,|of|,?\s*in(?:\s+the)?(?:\s+(?:{_SIDE})(?:ern)?)?(?:\s+(?:{_UNIT_WORD}|rural\s+areas)\s+of(?:\s+the)?)?)\s+",
+    re.I,
+)
 
 
 def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[str] | None:

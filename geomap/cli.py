@@ -96,7 +96,8 @@ def _report(result: Any, out: str) -> None:
     warned = [a for a in result.articles if a.warnings]
     if warned:
         first = f"{warned[0].source_path or warned[0].id}: {warned[0].warnings[0]}"
-        more = f" (and {len(warned) - 1} more)" if len(warned) > 1 else ""
+        others = len(warned) - 1
+        more = f" (and warnings on {others} more article{'s' if others > 1 else ''})" if others else ""
         click.echo(f"geomap: warning: {first}{more}; see {out}/articles.csv", err=True)
     if result.problems:
         click.echo(f"{len(result.problems)} input(s) skipped; see {out}/run.json", err=True)

@@ -101,6 +101,13 @@ def test_this_week_is_precision_2(one, phrase: str) -> None:
     assert pub - timedelta(days=6) <= d <= pub
 
 
+@pytest.mark.parametrize(("phrase", "back"), [("Over the past 24 hours", 0), ("Over the past 48 hours", 1)])
+def test_the_past_hours_run_up_to_the_report(one, phrase: str, back: int) -> None:
+    e = one(f"{phrase}, clashes erupted near Morek.")
+    assert date.fromisoformat(e.event_date) == date.fromisoformat(THURSDAY) - timedelta(days=back)
+    assert e.time_precision == 2
+
+
 @pytest.mark.parametrize(
     ("phrase", "expected", "precision"),
     [
@@ -1434,6 +1441,43 @@ def test_a_country_in_a_place_phrase_is_not_an_actor(events) -> None:
 )
 def test_martyred_neutralized_and_found_dead_are_deaths(one, text: str, killed: int) -> None:
     assert one(text).fatalities == killed
+
+
+def test_a_body_found_is_a_killing_and_a_mass_grave_a_finding(one) -> None:
+    e = one("On Monday, the body of a man was found with gunshot wounds near Khan Shaykhun.")
+    assert (e.event_type, e.sub_event_type, e.fatalities) == ("Violence against civilians", "Attack", 1)
+    assert e.actor2 == "Civilians"
+    # Bodies recovered after a strike are the strike's toll.
+    e = one("On Monday, rescuers recovered the bodies of 12 people after the airstrike on Khan Shaykhun.")
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 12)
+    e = one("On Monday, the bodies of five men were found in a mass grave near Khan Shaykhun.")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The documentation office recorded 41 assassination operations in Daraa governorate in March, which killed 30 people.",
+        "The centre registered 17 shelling attacks by militants in the de-escalation zone, Idlib province - 9, Hama province - 8.",
+        "Monitors documented 120 airstrikes on the province since the beginning of the year.",
+    ],
+)
+def test_a_monitors_tally_is_not_an_incident(events, text: str) -> None:
+    assert events(text, THURSDAY) == []
+
+
+def test_a_monitor_documenting_one_incident_is_still_an_incident(one) -> None:
+    e = one("On Monday, monitors documented the deaths of 12 civilians in airstrikes on Khan Shaykhun.")
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 12)
+
+
+def test_missiles_shot_down_elsewhere_are_the_strike_already_reported(events) -> None:
+    [e] = events(
+        "Israeli jets fired missiles at a research centre near Masyaf on Monday, and the defence ministry "
+        "said air defences had intercepted some of the missiles over Safita and Tartus.",
+        THURSDAY,
+    )
+    assert (e.location, e.sub_event_type, e.actor1) == ("Masyaf", "Air/drone strike", "Israel Defense Forces")
 
 
 def test_a_protest_against_the_fighting_is_a_protest(one) -> None:

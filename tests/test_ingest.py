@@ -713,6 +713,14 @@ def test_declared_date_that_cannot_be_read_is_flagged() -> None:
     assert any("not understood" in w for w in art.warnings)
 
 
+def test_a_publication_date_in_the_future_is_kept_with_a_warning() -> None:
+    art = article_from_text("Clashes near Kinsabba on Monday.", id="x", published="2099-03-02")
+    assert art.published is not None and art.published.isoformat() == "2099-03-02"
+    assert any("2099-03-02 is in the future" in w for w in art.warnings)
+    past = article_from_text("Clashes near Kinsabba on Monday.", id="y", published="2019-03-02")
+    assert not any("future" in w for w in past.warnings)
+
+
 def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
     p = tmp_path / "dupes.jsonl"
     rec = {"id": "same", "text": "Clashes near Kinsabba on Monday."}

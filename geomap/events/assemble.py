@@ -86,6 +86,12 @@ _ORIGIN = re.compile(
     r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
     re.I,
 )
+#: Where missiles were shot down, not what they were fired at: "air defences intercepted some
+#: of the missiles over Tartus and Hama".
+_INTERCEPTED_OVER = re.compile(
+    r"\b(?:intercept\w*|shot down|downed)\b[^.;]{0,50}?\b(?:over|above|in the skies? of|in the airspace of)\s+(?:the\s+)?$",
+    re.I,
+)
 _INCIDENT_DATE = re.compile(
     r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|"
     r"explosion|massacre|shelling|ambush|assault|killing|killings)\s+(?:[\w-]+\s+)?"
@@ -641,6 +647,9 @@ def extract_events(
             for g in _place_lists(s_places, text)
             if _LOCATIVE.search(text[max(s_start, g[0].start - 60) : g[0].start])
         ]
+        shot_down = [g for g in lists if _INTERCEPTED_OVER.search(text[max(s_start, g[0].start - 80) : g[0].start])]
+        if shot_down and len(shot_down) == len(lists) and drafts and drafts[-1].para == para:
+            continue  # "...and intercepted some of the missiles over Tartus": the strike just reported
         if not lists:
             prev_event = None
             if drafts and (drafts[-1].para == para or (drafts[-1].para == para - 1 and resolved is None)):
@@ -660,8 +669,14 @@ def extract_events(
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
         if main.event_type == "Explosions/Remote violence":
-            # Shells "fired from positions in X hit Y" land in Y.
-            targets = [g for g in lists if not _ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start])]
+            # Shells "fired from positions in X hit Y" land in Y; missiles shot down over Z
+            # were fired at the place named for the strike.
+            targets = [
+                g
+                for g in lists
+                if not _ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start])
+                and not _INTERCEPTED_OVER.search(text[max(s_start, g[0].start - 80) : g[0].start])
+            ]
             lists = targets or lists
         after = [g for g in lists if g[0].start >= rel_start]
         if len(after) > 1:

@@ -353,6 +353,10 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
         word = g[0].lower()
         if word in ("last week", "the previous week"):
             return (published - timedelta(days=7)).isoformat(), 2, "approximate"
+        if word.endswith("hours"):
+            # "over the past 24 hours" runs up to the report: its day, or the day before for 48.
+            back = 0 if word.endswith("24 hours") else 1
+            return (published - timedelta(days=back)).isoformat(), 2, "approximate"
         return (published - timedelta(days=2)).isoformat(), 2, "approximate"
     if hit.kind == "same_day":
         return (previous, 1, "carried") if previous else None

@@ -79,7 +79,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -89,7 +89,7 @@ _KILL_BEFORE_NUM = re.compile(
 _VAGUE_RX = re.compile(
     r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I
 )
-_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b", re.I)
+_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of", re.I)
 _KILLED_OR_INJURED = re.compile(
     r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties",
     re.I,

@@ -81,7 +81,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,
@@ -117,6 +117,14 @@ _RAW: list[tuple[str, str, str, int]] = [
         "Attack",
         6,
     ),
+    # A body found is a killing by someone unknown (a mass grave is a finding, below).
+    (
+        r"(?:found|discovered|recovered) (?:the )?bod(?:y|ies)\b|bod(?:y|ies) of [\w\s'-]{1,40}? (?:was|were) (?:found|discovered|recovered|dumped)",
+        VAC,
+        "Attack",
+        5,
+    ),
+    (r"mass graves?", SD, "Other", 6),
     # A toll of civilians is an attack on them only when nothing says how they died:
     # "raids killed 16 civilians" is the raid (an air strike that hit civilians).
     (r"killed (?:\d+ |several |many )?civilians", VAC, "Attack", 4),
@@ -250,6 +258,17 @@ _NON_EVENT_RIGHT = re.compile(
 _NON_EVENT_F, _NON_EVENT_RIGHT_F = Folded(_NON_EVENT), Folded(_NON_EVENT_RIGHT)
 
 
+# A monitor's tally is statistics, not an incident: "recorded 38 assassination operations in
+# Daraa in February", "registered 23 shelling attacks from the positions of Nusra".
+_TALLY = re.compile(
+    r"\b(?:recorded|documented|registered|counted|tallied|logged|monitored)\s+(?:a total of |at least |some |about |over |more than )?"
+    r"(?:\d[\d,]*|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attacks|operations|violations|breaches|incidents|assassinations|strikes|airstrikes|raids|explosions|cases)\b"
+    r"(?=[^.;]*\b(?:in (?:january|february|march|april|june|july|august|september|october|november|december|\d{4})|"
+    r"(?:last|this|the past|the previous|the) (?:month|year|week)|since (?:the )?(?:beginning|start)|during|"
+    r"over the past|ceasefire|truce|de-escalation|province\s*[-–:]\s*\d))",
+    re.I,
+)
 _PROTESTED_AGAINST = re.compile(
     rf"\b(?:{_PROTEST}|chant\w*|denounc\w*)"
     r"\s+(?:[\w,]+\s+){0,5}?(?:against|over|to denounce|to condemn|to protest)\s+"
@@ -274,6 +293,8 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     """
     right = sentence[trigger.end : trigger.end + 60]
     if _NON_EVENT_RIGHT_F.match(right):
+        return True
+    if _TALLY.search(sentence):
         return True
     if _NEGATED.search(sentence[max(0, trigger.start - 50) : trigger.start]):
         return True

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,9 @@ def article_from_text(
         warns.append(f"publication date {declared_date!r} not understood{used}")
     if pub is None:
         warns.append(f"{NO_DATE}; dates without a year stay without one")
+    elif pub > date.today() + timedelta(days=1):
+        # Kept (the source says so), but a typo in the source or a mis-read date is likely.
+        warns.append(f"publication date {pub.isoformat()} is in the future; relative dates are resolved against it")
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
     # header) is never the headline.
     title = " ".join((title or find_title(body, raw=text)).split())

@@ -1480,6 +1480,39 @@ def test_missiles_shot_down_elsewhere_are_the_strike_already_reported(events) ->
     assert (e.location, e.sub_event_type, e.actor1) == ("Masyaf", "Air/drone strike", "Israel Defense Forces")
 
 
+def test_a_second_account_of_one_incident_in_an_article_is_one_event(events) -> None:
+    text = (
+        "Jihadists of the Islamic State group ambushed a convoy of army trucks in the Syrian desert on "
+        "Wednesday, killing 19 soldiers, a war monitor said.\n\n"
+        "The attack took place near Maadan on the road along the Euphrates, the monitor said.\n\n"
+        "State media said a terrorist attack on military vehicles near Maadan killed 19 people.\n\n"
+        "Russian warplanes struck the desert around Resafa on Thursday."
+    )
+    evs = events(text, THURSDAY)
+    ambush = [e for e in evs if e.fatalities == 19]
+    assert len(ambush) == 1, [(e.location, e.fatalities) for e in evs]
+    # The place the follow-up gives, not the desert.
+    assert (ambush[0].location, ambush[0].actor1, ambush[0].event_date) == ("Maadan", "Islamic State", "2018-11-07")
+    # Another incident stays apart.
+    assert any(e.location == "Resafa" for e in evs)
+
+
+def test_a_reprisals_cause_is_not_its_toll(one) -> None:
+    e = one("On Monday, jets bombed Khan Shaykhun in revenge for the deaths of five soldiers, activists said.")
+    assert e.fatalities is None
+    e = one("On Monday, jets bombed Khan Shaykhun in retaliation for an attack, killing seven civilians.")
+    assert e.fatalities == 7
+
+
+def test_two_incidents_with_the_same_toll_stay_two(events) -> None:
+    evs = events(
+        "On Monday, regime shelling killed six civilians in Khan Shaykhun. "
+        "On Monday, a car bomb killed six people in Tal Rifaat.",
+        THURSDAY,
+    )
+    assert sorted(e.location for e in evs) == ["Khan Shaykhun", "Tal Rifaat"]
+
+
 def test_a_protest_against_the_fighting_is_a_protest(one) -> None:
     e = one("Residents of Idlib city protested on Wednesday against the fighting and the shelling.")
     assert (e.event_type, e.sub_event_type) == ("Protests", "Peaceful protest")
@@ -1493,3 +1526,5 @@ def test_an_old_year_before_the_report_makes_it_history(events) -> None:
     # A year after the report is a detail of today's news.
     [e] = events("Jets struck Saraqib on Monday, a town the rebels have held since 2012, killing four.")
     assert (e.location, e.fatalities) == ("Saraqib", 4)
+    # The rebels hold the town; they did not strike it.
+    assert e.actor1 != "Syrian opposition armed groups"

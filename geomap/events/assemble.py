@@ -135,7 +135,12 @@ _PEOPLE_AFTER = re.compile(
     r"children|boys?|girls?|farmers|shepherds|refugees|returnees|displaced)\b",
     re.I,
 )
-_HELD = re.compile(r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led)\b", re.I)
+#: A force that holds the place hit: "the ISIS-held town", "a town the rebels have held since 2012".
+_HELD = re.compile(
+    r"^\s*-?\s*(?:held|controlled|run|besieged|dominated|occupied|led"
+    r"|(?:have|has|had)\s+(?:long\s+)?(?:held|controlled|run|besieged|occupied))\b",
+    re.I,
+)
 _HELD_BY = re.compile(
     r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
@@ -793,7 +798,7 @@ def extract_events(
     )
     return _finish(
         article,
-        _drop_coarse(_merge_same(body or drafts, actors)),
+        _drop_coarse(_merge_retold(_merge_same(body or drafts, actors))),
         actors,
         actor_hits,
         title_admin1,
@@ -1187,6 +1192,66 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
         same.civilians = same.civilians or d.civilians
         if not same.trigger.event_type and d.trigger.event_type:
             same.trigger = d.trigger
+    return out
+
+
+#: A sentence that places the incident just reported: "The attack took place near Kabajeb".
+_IT_TOOK_PLACE = re.compile(
+    r"^\W*(?:the|this|that|today's|yesterday's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attack|ambush|strike|air ?strike|raid|bombing|explosion|blast|assault|shelling|massacre|incident)"
+    r"(?:,?\s+(?:which|that)\b[^.;]{0,60}?)?\s+(?:took place|occurred|happened|was carried out|came|hit|struck|targeted)\b",
+    re.I,
+)
+_ANOTHER_ONE = re.compile(r"\b(?:also|similar|another|other|separately|meanwhile|elsewhere|second|more)\b", re.I)
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", ""})
+
+
+def _retold(o: _Draft, d: _Draft) -> bool:
+    """Whether ``d`` retells the incident of the earlier draft ``o`` in the same article.
+
+    "The attack took place near Kabajeb" right after the report places it; a
+    second account with the same toll ("State media said an attack on a bus
+    near Shula killed 25") is the same incident when the day and the kind of
+    violence agree and the places lie close, or one is an area.
+    """
+    if _days_apart(o.date, d.date) > 1 and "article-date" not in (o.date_flag, d.date_flag):
+        return False
+    if o.trigger.event_type not in _VIOLENT or d.trigger.event_type not in _VIOLENT:
+        return False
+    if _IT_TOOK_PLACE.match(d.sentence) and d.para - o.para <= 1 and d.killed in (None, o.killed):
+        return True
+    if o.killed is None or d.killed != o.killed or o.killed < 5 or o.share or d.share:
+        return False
+    if _ANOTHER_ONE.search(d.sentence) or d.fatal_text not in " ".join(d.sentence.split()):
+        return False  # "Five were also killed in similar attacks", or a toll carried from elsewhere
+    a, b = o.mention, d.mention
+    if a.place is None or b.place is None:
+        return False
+    wide = a.place.is_area or b.place.is_area or max(a.precision, b.precision) >= 2
+    return wide or km(a.lat or a.place.lat, a.lon or a.place.lon, b.lat or b.place.lat, b.lon or b.place.lon) <= 25
+
+
+def _merge_retold(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold second accounts of one incident into the first; the finer place wins."""
+    out: list[_Draft] = []
+    for d in drafts:
+        o = next((o for o in reversed(out) if _retold(o, d)), None)
+        if o is None:
+            out.append(d)
+            continue
+        finer = d.mention.precision < o.mention.precision or (
+            d.mention.place is not None
+            and o.mention.place is not None
+            and o.mention.place.is_area
+            and not d.mention.place.is_area
+        )
+        if finer:
+            o.mention = d.mention
+        if d.trigger.strength > o.trigger.strength:
+            o.trigger = d.trigger  # "a suicide bomber" says more than "an attack"
+        if o.killed is None and d.killed is not None:
+            o.killed, o.fatal_text = d.killed, d.fatal_text
+        o.injured = o.injured if o.injured is not None else d.injured
     return out
 
 

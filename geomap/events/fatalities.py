@@ -216,8 +216,16 @@ _FAMILY = re.compile(
 
 
 def _mask_dates(sentence: str) -> str:
-    """Blank out dates, years and clock times so their digits are never counted as people."""
+    """Blank out dates, years and clock times so their digits are never counted as people.
+
+    A reprisal's cause is blanked too: "in revenge for the deaths of five soldiers" is
+    another incident's toll.
+    """
+    sentence = _REPRISAL_FOR.sub(lambda m: " " * len(m.group()), sentence)
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
+
+
+_REPRISAL_FOR = re.compile(r"\b(?:in\s+)?(?:revenge|retaliation|reprisal|vengeance)\s+for\b[^.;,]*", re.I)
 
 
 # A part of a count named inside it: "9 civilians including 3 children were killed" is one count.

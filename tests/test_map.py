@@ -374,6 +374,18 @@ def test_geomap_map_writes_static_images(tmp_path: Path) -> None:
     assert "<svg" in svg and "Natural Earth" not in svg.split("<svg", 1)[0]
 
 
+def test_the_map_title_is_the_reports_too_and_is_escaped(tmp_path: Path) -> None:
+    src = tmp_path / "events.geojson"
+    write_geojson(EVENTS, src)
+    title = "Idlib <b>March</b> & after"
+    res = CliRunner().invoke(cli, ["map", str(src), "--tiles", "none", "--report", "--title", title])
+    assert res.exit_code == 0, res.output
+    for page in ("map.html", "report.html"):
+        html = (tmp_path / page).read_text(encoding="utf-8")
+        assert "Idlib &lt;b&gt;March&lt;/b&gt; &amp; after" in html, page
+        assert "<b>March</b>" not in html, page
+
+
 def test_the_static_image_counts_incidents_not_accounts() -> None:
     pytest.importorskip("matplotlib")
     from dataclasses import replace

@@ -31,7 +31,7 @@ __all__ = ["map_cmd"]
 )
 @tiles_option
 @click.option("--no-heat", is_flag=True, help="Leave out the heat layer.")
-@click.option("--title", default=None, help="Page title (default: the events file's name).")
+@click.option("--title", default=None, help="Title of the map, report and images (default: the events file's name).")
 @click.option("--report", "with_report", is_flag=True, help="Also write report.html beside the map.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a static PNG map here.")
 @click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static SVG map here.")
@@ -129,14 +129,14 @@ def _make(
                 events,
                 target.with_name("report.html"),
                 map_href=target.name,
-                title=f"geomap report: {src.name}",
+                title=title or f"geomap report: {src.name}",
             )
         )
     for image in (png, svg):
         if image:
             from .static_map import write_static_map
 
-            written.append(write_static_map(events, image))
+            written.append(write_static_map(events, image, title=title))
     _refresh_run_summary(src, [Path(w) for w in written])
     click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:

@@ -21,7 +21,7 @@ from .errors import InputError
 from .events.actors import ActorTable, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
-from .export.readers import check_point, parse_event_date, read_table, row_fields
+from .export.readers import UNKNOWN_CELLS, check_point, parse_event_date, read_table, row_fields
 
 __all__ = [
     "FORMATS",
@@ -79,6 +79,7 @@ KIND_WORDS = (
     "mintaqa",
     "muhafazat",
 )
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _KIND_RE = re.compile(
     r"^(?P<name>.*?\S)[\s,]+(?P<kind>"
     + "|".join(sorted((re.escape(w) for w in KIND_WORDS), key=len, reverse=True))
@@ -112,7 +113,7 @@ def split_kind_word(name: str) -> tuple[str, str]:
     >>> split_kind_word("Hajin town"), split_kind_word("Idlib governorate"), split_kind_word("Hama")
     (('Hajin', 'town'), ('Idlib', 'governorate'), ('Hama', ''))
     """
-    s = " ".join(str(name).split())
+    s = " ".join(_BRACKETED.sub(" ", str(name)).split())  # "Tal Rifaat village (Aleppo)"
     m = _KIND_RE.match(s)
     if not m:
         return s, ""
@@ -189,6 +190,8 @@ class Row:
     admin1_hint: str = ""
     precision_given: bool = True
     enrich: bool = True
+    #: The place string as the record writes it ("Jisr al-Shughur district"), for geocoding.
+    query: str = ""
 
 
 def detect_format(header: Iterable[str]) -> str:
@@ -242,8 +245,8 @@ def _country(name: str) -> tuple[str, int]:
 
 def _int_cell(value: str, what: str, *, low: int = 0, high: int | None = None) -> int | None:
     s = value.strip()
-    if not s:
-        return None
+    if not s or s.lower() in UNKNOWN_CELLS:
+        return None  # "unknown": a number no one has, not a bad row
     n = word_number(s) if not re.fullmatch(r"-?\d+(?:\.0+)?", s) else int(float(s))
     if n is None:
         raise ValueError(f"{what} {s!r} is not a whole number")
@@ -386,7 +389,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         "sources": (ref,),
         "notes": notes,
     }
-    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw)
+    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw, query=where)
 
 
 def _plain_row(
@@ -463,6 +466,7 @@ def _plain_row(
         kind_hint=kind,
         admin1_hint=cell("admin1"),
         precision_given=precision is not None,
+        query=raw_name,
     )
 
 

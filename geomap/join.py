@@ -89,7 +89,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
     kw = dict(r.fields)
     ranked = (
         rank_place_string(
-            r.name,
+            r.query or r.name,
             gaz,
             country_bias=bias,
             admin1_hint=r.admin1_hint or None,
@@ -98,6 +98,13 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
         if r.name
         else []
     )
+    if kw["latitude"] is not None and float(kw["latitude"]) == 0.0 and float(kw["longitude"]) == 0.0:
+        # (0, 0) in the Gulf of Guinea is an export's placeholder for "no point".
+        if ranked:
+            warnings.append(
+                InputError(r.path, "point (0, 0) is a placeholder; geocoded from its location", line=r.line)
+            )
+        kw["latitude"] = kw["longitude"] = None
     if kw["latitude"] is None:
         if not ranked:
             raise ValueError(
@@ -143,9 +150,14 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
                 f"{best.name} ({best.admin1 or best.country}) is {d:.0f} km away, more than the "
                 f"{limit:.0f} km geo_precision {kw['geo_precision']} allows"
             )
-            if any(_agrees(p, lon, lat, limit, gaz) for _s, p in ranked if -90 <= lon <= 90):
-                msg += "; latitude and longitude look swapped"
-            warnings.append(InputError(r.path, msg + "; point kept", line=r.line))
+            if -90 <= lon <= 90 and any(_agrees(p, lon, lat, limit, gaz) for _s, p in ranked):
+                # The place named lies at (lon, lat): the columns were swapped.
+                lat, lon = lon, lat
+                kw["latitude"], kw["longitude"] = lat, lon
+                msg += "; latitude and longitude were swapped, and are put right"
+            else:
+                msg += "; point kept"
+            warnings.append(InputError(r.path, msg, line=r.line))
     if r.enrich and (not kw["admin1"] or not kw["country"]):
         located = gaz.locate(lat, lon)
         if located is not None:

@@ -340,6 +340,22 @@ def test_curated_ids_unique_and_points_in_syria_box():
             assert 32.3 <= float(r["lat"]) <= 37.4 and 35.6 <= float(r["lon"]) <= 42.4, r["id"]
 
 
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Deir-ez-Zor", "Deir ez-Zor"),
+        ("Al-Hasakeh", "Al-Hasakah"),
+        ("Ar-Raqqa", "Ar-Raqqah"),
+        ("As-Sweida", "As-Suwayda"),
+    ],
+)
+def test_ochas_governorate_spellings_are_governorates(written: str, name: str) -> None:
+    from geomap.gazetteer.admin import governorate_name
+
+    assert governorate_name(written) == name
+    assert governorate_name("Qwxzv") == ""
+
+
 def test_admin2_layer_covers_every_governorate_with_district_names_only():
     from geomap.gazetteer.admin import GOVERNORATES
 

@@ -320,6 +320,51 @@ def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> 
     assert "Hajin" in res.warnings[0].reason and "km" in res.warnings[0].reason
     assert "swapped" in res.warnings[1].reason
     assert res.events[0].latitude == 35.10  # the point is kept
+    # Swapped columns are put right: the row is drawn at Hajin, not in Turkey.
+    assert (res.events[2].latitude, res.events[2].longitude) == (34.698, 40.83)
+
+
+def test_a_zero_zero_point_is_a_placeholder_and_the_row_is_geocoded(tmp_path: Path, gaz) -> None:
+    p = write_csv(tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(latitude=0, longitude=0)])
+    res = join_records([p], gazetteer=gaz)
+    [e] = res.events
+    assert abs(e.latitude - 34.698) < 0.05 and abs(e.longitude - 40.83) < 0.05
+    [w] = res.warnings
+    assert w.line == 2 and "(0, 0)" in w.reason
+
+
+def test_an_unknown_toll_is_no_number_and_keeps_the_row(tmp_path: Path, gaz) -> None:
+    p = write_csv(tmp_path / "a.csv", list(ACLED_COLUMNS), [acled_row(fatalities="unknown")])
+    res = join_records([p], gazetteer=gaz)
+    [e] = res.events
+    assert e.fatalities is None and not res.problems
+    plain = write_csv(tmp_path / "p.csv", ["place", "date", "killed"], [["Hajin", "2018-11-03", "n/a"]])
+    [e] = join_records([plain], gazetteer=gaz).events
+    assert e.fatalities is None
+
+
+def test_ucdp_syrian_insurgents_are_the_rebels(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "g.csv",
+        "id,type_of_violence,side_a,side_b,where_prec,where_coordinates,date_prec,date_start,date_end,best".split(","),
+        [[1, 1, "Government of Syria", "Syrian insurgents", 1, "Hajin town", 1, "2018-11-03", "2018-11-03", 2]],
+    )
+    [e] = join_records([p], gazetteer=gaz).events
+    assert (e.inter1, e.inter2, e.interaction) == (1, 2, 12)
+
+
+def test_a_district_record_is_the_district_not_its_town(tmp_path: Path, gaz) -> None:
+    ucdp = write_csv(
+        tmp_path / "g.csv",
+        "id,type_of_violence,side_a,side_b,where_prec,where_coordinates,date_prec,date_start,date_end,best".split(","),
+        [[1, 1, "A", "B", 4, "Jisr al-Shughur district", 1, "2018-11-03", "2018-11-03", 2]],
+    )
+    plain = write_csv(tmp_path / "p.csv", ["place", "date"], [["Jisr al-Shughur district", "2018-11-03"]])
+    for path in (ucdp, plain):
+        [e] = join_records([path], gazetteer=gaz).events
+        assert e.place_id == "admin:adm2-SY0704" and e.geo_precision == 3, path.name
+        town = resolve_name("Jisr al-Shughur", gaz)
+        assert town is not None and (e.latitude, e.longitude) != (town.lat, town.lon)
 
 
 def test_precision_thresholds(tmp_path: Path, gaz) -> None:

@@ -109,6 +109,10 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
 # -- cell converters: CSV strings, JSON values and pandas values alike ---------
 
 
+#: What exports write in a number's cell when the number is not known.
+UNKNOWN_CELLS = frozenset({"unknown", "unk", "n/a", "na", "nan", "none", "null", "-", "?", "not known", "unclear"})
+
+
 def _missing(v: Any) -> bool:
     if v is None:
         return True
@@ -116,7 +120,7 @@ def _missing(v: Any) -> bool:
         return True
     if type(v).__name__ in ("NAType", "NaTType"):
         return True
-    return isinstance(v, str) and not v.strip()
+    return isinstance(v, str) and (not v.strip() or v.strip().lower() in UNKNOWN_CELLS)
 
 
 def _text(v: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,28 @@ def governorate_name(code_or_name: str) -> str:
     value = (code_or_name or "").strip()
     if value in GOVERNORATES:
         return GOVERNORATES[value].name
-    return _BY_NAME.get(value.lower(), "")
+    return _BY_NAME.get(value.lower(), "") or (_by_key(value) if value else "")
+
+
+@lru_cache(maxsize=4096)
+def _by_key(value: str) -> str:
+    """A governorate written another way: OCHA's "Deir-ez-Zor", "Al-Hasakeh", "As-Sweida"."""
+    from .names import name_keys
+
+    keys = _governorate_keys()
+    return next((keys[k] for k in name_keys(value) if k in keys), "")
+
+
+@lru_cache(maxsize=1)
+def _governorate_keys() -> dict[str, str]:
+    from .names import name_keys
+
+    out: dict[str, str] = {}
+    for g in GOVERNORATES.values():
+        for n in (g.name, *g.variants):
+            for k in name_keys(n):
+                out.setdefault(k, g.name)
+    return out
 
 
 #: The parts of a unit that reports name, as (east, north) signs.

@@ -980,9 +980,14 @@ _INTERVENED = re.compile(
     re.I,
 )
 _LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|bullets|fire)|opened fire|shot|killed|killing|dead)\b", re.I)
+#: Words for an attack a later sentence refers back to ("the strikes", "the ambush").  A lone
+#: "strike", "raid" or "incident" could be anything, unless a verb of place follows it.
+_ATTACK_NOUN = (
+    r"(?:(?:air|missile|drone|israeli|russian|coalition|regime)\s+)?"
+    r"(?:strikes|raids|attacks?|shelling|bombardment|bombing|explosions?|blasts?|assault|ambush|massacre)"
+)
 _THE_SAME_ATTACK = re.compile(
-    r"\b(?:the|these|those)\s+(?:same\s+)?(?:(?:air|missile|drone|israeli|russian|coalition|regime)\s+)?"
-    r"(?:strikes|raids|attacks?|shelling|bombardment|bombing|explosions?|blasts?|assault)\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
+    rf"\b(?:the|these|those)\s+(?:same\s+)?{_ATTACK_NOUN}\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
     re.I,
 )
 _MEANWHILE = re.compile(r"\W*(?:meanwhile|in the meantime|at the same time|simultaneously)\b", re.I)
@@ -1198,7 +1203,7 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
 #: A sentence that places the incident just reported: "The attack took place near Kabajeb".
 _IT_TOOK_PLACE = re.compile(
     r"^\W*(?:the|this|that|today's|yesterday's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attack|ambush|strike|air ?strike|raid|bombing|explosion|blast|assault|shelling|massacre|incident)"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_ATTACK_NOUN}|air ?strike|strike|raid|incident)"
     r"(?:,?\s+(?:which|that)\b[^.;]{0,60}?)?\s+(?:took place|occurred|happened|was carried out|came|hit|struck|targeted)\b",
     re.I,
 )

@@ -215,11 +215,11 @@ _FAMILY = re.compile(
 )
 
 
-def _mask_dates(sentence: str) -> str:
-    """Blank out dates, years and clock times so their digits are never counted as people.
+def _mask_not_this_toll(sentence: str) -> str:
+    """Blank out what holds numbers that are not this incident's toll.
 
-    A reprisal's cause is blanked too: "in revenge for the deaths of five soldiers" is
-    another incident's toll.
+    Dates, years and clock times, and a reprisal's cause: "in revenge for the deaths of
+    five soldiers" is another incident's toll.
     """
     sentence = _REPRISAL_FOR.sub(lambda m: " " * len(m.group()), sentence)
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
@@ -277,7 +277,7 @@ def find_casualties(sentence: str) -> Casualties:
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
-    sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_dates(sentence))
+    sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_not_this_toll(sentence))
     if _NONE_HURT.search(sentence):
         return Casualties(killed=0, text=_NONE_HURT.search(sentence).group())  # type: ignore[union-attr]
     killed: list[int] = []

@@ -269,6 +269,7 @@ _TALLY = re.compile(
     r"over the past|ceasefire|truce|de-escalation|province\s*[-–:]\s*\d))",
     re.I,
 )
+_TALLY_F = Folded(_TALLY)
 _PROTESTED_AGAINST = re.compile(
     rf"\b(?:{_PROTEST}|chant\w*|denounc\w*)"
     r"\s+(?:[\w,]+\s+){0,5}?(?:against|over|to denounce|to condemn|to protest)\s+"
@@ -294,7 +295,7 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     right = sentence[trigger.end : trigger.end + 60]
     if _NON_EVENT_RIGHT_F.match(right):
         return True
-    if _TALLY.search(sentence):
+    if _TALLY_F.search(sentence):
         return True
     if _NEGATED.search(sentence[max(0, trigger.start - 50) : trigger.start]):
         return True

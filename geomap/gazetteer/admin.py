@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import GazetteerError
 
-__all__ = ["GOVERNORATES", "NEIGHBOURS", "AdminIndex", "governorate_name"]
+__all__ = ["GOVERNORATES", "NEIGHBOURS", "AdminIndex", "governorate_keys", "governorate_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +112,13 @@ def _by_key(value: str) -> str:
     """A governorate written another way: OCHA's "Deir-ez-Zor", "Al-Hasakeh", "As-Sweida"."""
     from .names import name_keys
 
-    keys = _governorate_keys()
+    keys = governorate_keys()
     return next((keys[k] for k in name_keys(value) if k in keys), "")
 
 
 @lru_cache(maxsize=1)
-def _governorate_keys() -> dict[str, str]:
+def governorate_keys() -> dict[str, str]:
+    """Each governorate's name keys (every spelling, folded), to its canonical name."""
     from .names import name_keys
 
     out: dict[str, str] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .admin import GOVERNORATES
+from .admin import governorate_keys
 from .names import PLACE_KIND_WORDS, name_keys, split_place_kind
 
 __all__ = ["PlaceQuery", "governorate_in", "place_queries"]
@@ -40,11 +40,7 @@ _DIRECTIONS = {
 }
 _BRACKETS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _ALTERNATIVES = re.compile(r"\s*(?:/|\bor\b|;)\s*", re.I)
-_GOV_KEYS: dict[str, str] = {}
-for _g in GOVERNORATES.values():
-    for _n in (_g.name, *_g.variants):
-        for _k in name_keys(_n):
-            _GOV_KEYS.setdefault(_k, _g.name)
+_GOV_KEYS: dict[str, str] = dict(governorate_keys())
 for _w in ("governorate", "province", "countryside"):
     for _k in list(_GOV_KEYS):
         _GOV_KEYS.setdefault(f"{_k} {next(iter(name_keys(_w)))}", _GOV_KEYS[_k])

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .._geo import km as _km
 from ..gazetteer.admin import NEIGHBOURS, governorate_name
-from ..gazetteer.names import fold, token_key
+from ..gazetteer.names import PLACE_KIND_WORDS, fold, token_key
 from ..gazetteer.store import REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
@@ -89,15 +89,14 @@ def _base_score(p: Place, bias: Sequence[str]) -> float:
     return s
 
 
-#: Kind words a name may carry ("Hamdaniyeh district"); the bare name is a candidate too.
-_KIND_WORDS = frozenset(
-    token_key(w) for w in ("district", "neighbourhood", "neighborhood", "quarter", "town", "village", "camp", "city")
-)
-
-
+#: Kind words a name may carry ("Hamdaniyeh district"), by key, with the kind each says;
+#: the bare name is a candidate too.
+_KIND_WORDS = {
+    token_key(w): PLACE_KIND_WORDS[w]
+    for w in ("district", "neighbourhood", "neighborhood", "quarter", "town", "village", "camp", "city")
+}
 #: "the Homs district of Baba Amr", "the Damascus neighbourhood of Jobar".
 _QUARTER_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:al-|el-)?[A-Z\u0600-\u06ff]")
-_KIND_OF_WORD = {token_key("neighbourhood"): "district", token_key("neighborhood"): "district", "quarter": "district"}
 
 
 def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[Place], bool]:
@@ -113,7 +112,7 @@ def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[P
         if _QUARTER_OF.match(text, raw.end):
             # "the Homs district of Baba Amr": a quarter of the city, not Homs District.
             places = [p for p in places if not p.is_admin_unit]
-        if not any(p.kind == _KIND_OF_WORD.get(word, word) for p in places):
+        if not any(p.kind == _KIND_WORDS[word] for p in places):
             # "Hamdaniyeh district": the Aleppo district named without the word, beside an
             # Iraqi town that has "Hamdaniya District" among its names.  "Jisr al-Shughur
             # district" is the district itself: a place of the kind the word says.

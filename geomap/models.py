@@ -155,3 +155,6 @@ class Event:
     source_scale: str = ""
     tags: str = ""
     timestamp: int | None = None
+    #: What a joined record's check found, ";"-separated codes (see FLAGS in geomap.join):
+    #: "point-disagrees", "swapped-lat-lon", "placeholder-point", "ambiguous-place".
+    flags: str = ""

@@ -354,3 +354,24 @@ def test_outputs_of_an_earlier_run_are_named_as_such(tmp_path: Path) -> None:
     assert redrawn.exit_code == 0, redrawn.output
     summary = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert summary["stale_outputs"] == ["report.html"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["geocode", "Masyaf", "--country", "XX"],
+        ["run", "--country", "Syria", "--out", "unused"],
+        ["join", "unused.csv", "--country", "S1"],
+    ],
+)
+def test_country_codes_are_checked(args: list[str]) -> None:
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 2
+    assert "is not an ISO 3166 two-letter country code" in res.output
+
+
+def test_country_codes_may_be_lower_case() -> None:
+    res = CliRunner().invoke(cli, ["geocode", "Masyaf", "--country", "sy", "--json"])
+    assert res.exit_code == 0, res.output
+    found = json.loads(res.output)["Masyaf"]
+    assert found and {c["country"] for c in found} == {"SY"}

@@ -849,3 +849,41 @@ def test_cache_keeps_only_the_recently_used_copies(tmp_path, monkeypatch):
     assert len(left) == CACHE_KEEP
     assert "gazetteer-0000.pickle" in left and "gazetteer-0001.pickle" not in left
     assert not stale.exists() and fresh_tmp.exists() and other.exists()
+
+
+def test_patch_with_an_unclosed_quote_names_its_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "action,name,variants,lat,lon,kind,admin1,country\n"
+        "add,Foo Qaryat,,35.93,36.63,village,Idlib,SY\n"
+        'add,"Bar Qaryat,,35.91,36.61,village,Idlib,SY\n'
+        "add,Baz Qaryat,,35.92,36.62,village,Idlib,SY\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GazetteerError, match=r"bad.csv:3: a quoted cell opened on this line is never closed"):
+        load_gazetteer(patches=[bad])
+
+
+def test_patch_point_outside_its_country_is_reported_with_its_line(tmp_path, caplog):
+    patch = tmp_path / "p.csv"
+    patch.write_text(
+        "action,name,variants,lat,lon,kind,admin1,country\n"
+        "add,Foo Qaryat,,35.93,36.63,village,Idlib,SY\n"
+        "add,Qaryat Swapped,,36.1,95.1,village,Idlib,SY\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        load_gazetteer(patches=[patch])
+    assert "p.csv:3: Qaryat Swapped (36.1, 95.1) is given as SY but its point lies outside" in caplog.text
+    assert "p.csv:2" not in caplog.text
+
+
+def test_import_csv_notes_rows_without_a_name_and_shows_headers_as_written(tmp_path):
+    src = tmp_path / "sites.csv"
+    src.write_text("Site,Y,X\nTall Qasab,35.62,36.71\n,35.63,36.72\n", encoding="utf-8")
+    args = ["gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp")]
+    res = CliRunner().invoke(cli, [*args, "--name-column", "site", "--lat-column", "y", "--lon-column", "x"])
+    assert res.exit_code == 0, res.output
+    assert "imported 1 places" in res.output and "sites.csv:3: no name in column 'site'; row skipped" in res.output
+    res = CliRunner().invoke(cli, [*args, "--name-column", "village"])
+    assert res.exit_code == 1 and "found Site, Y, X" in res.output

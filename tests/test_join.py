@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from geomap._data import data_dir
 from geomap.cli import cli
 from geomap.errors import InputError
+from geomap.export import write_events_csv, write_geojson
 from geomap.export.readers import parse_event_date
 from geomap.export.table import ACLED_COLUMNS
 from geomap.gazetteer import load_gazetteer
@@ -133,6 +134,7 @@ def test_ucdp_sample(gaz) -> None:
     assert res.problems == [] and res.warnings == []
     by_id = {e.event_id: e for e in res.events}
     hajin = by_id["UCDP-990001"]
+    assert hajin.admin2 == "Abu Kamal"  # adm_2 "Abu Kamal district"
     assert (hajin.location, hajin.geo_precision, hajin.fatalities) == ("Hajin", 1, 7)
     assert (hajin.event_type, hajin.actor2, hajin.civilian_targeting) == (
         "Violence against civilians",
@@ -142,7 +144,8 @@ def test_ucdp_sample(gaz) -> None:
     idlib = by_id["UCDP-990002"]
     assert (idlib.location, idlib.geo_precision, idlib.admin1) == ("Idlib", 3, "Idlib")
     assert (idlib.event_date, idlib.time_precision) == ("2018-11-06", 2)  # middle of 5-7 Nov
-    assert idlib.actor1 == "Syrian government" and idlib.inter1 == 1  # "Government of Syria" via the actor table
+    # UCDP's "Government of Syria" fights through its forces: named as ACLED and the articles name them.
+    assert idlib.actor1 == "Syrian Arab Army" and idlib.inter1 == 1
     assert by_id["UCDP-990005"].time_precision == 2 and by_id["UCDP-990005"].event_date == "2018-11-29"
 
 
@@ -322,6 +325,18 @@ def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> 
     assert res.events[0].latitude == 35.10  # the point is kept
     # Swapped columns are put right: the row is drawn at Hajin, not in Turkey.
     assert (res.events[2].latitude, res.events[2].longitude) == (34.698, 40.83)
+    # The checks reach the data files too, not only the terminal and run.json.
+    assert [e.flags for e in res.events] == ["point-disagrees", "", "swapped-lat-lon"]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_events_csv(res.events, out / "events.csv")
+    write_geojson(res.events, out / "events.geojson")
+    rows = list(csv.DictReader((out / "events.csv").read_text(encoding="utf-8").splitlines()))
+    assert [r["flags"] for r in rows] == ["point-disagrees", "", "swapped-lat-lon"]
+    feats = json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["flags"] for f in feats] == ["point-disagrees", "", "swapped-lat-lon"]
+    again = join_records([out / "events.csv"], gazetteer=gaz).events
+    assert [e.flags for e in again] == ["point-disagrees", "", "swapped-lat-lon"]
 
 
 def test_a_zero_zero_point_is_a_placeholder_and_the_row_is_geocoded(tmp_path: Path, gaz) -> None:
@@ -331,6 +346,7 @@ def test_a_zero_zero_point_is_a_placeholder_and_the_row_is_geocoded(tmp_path: Pa
     assert abs(e.latitude - 34.698) < 0.05 and abs(e.longitude - 40.83) < 0.05
     [w] = res.warnings
     assert w.line == 2 and "(0, 0)" in w.reason
+    assert e.flags == "placeholder-point"
 
 
 def test_an_unknown_toll_is_no_number_and_keeps_the_row(tmp_path: Path, gaz) -> None:
@@ -639,3 +655,89 @@ def test_semicolon_and_tab_separated_records(tmp_path: Path, gaz, sep: str) -> N
         (e.location, e.event_date, e.fatalities) for e in a
     ]
     assert len(a) == 2
+
+
+def test_acled_associated_actors_are_named_like_the_main_actors(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="SYR1",
+                actor1="Military Forces of the United States (2017-2021)",
+                assoc_actor_1="Military Forces of Russia (2000-); QSD: Syrian Democratic Forces",
+            ),
+            acled_row(event_id_cnty="SYR2", actor1="Military Forces of the United States (2017-2021)"),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    rows = {e.event_id: e for e in res.events}
+    assert rows["SYR1"].assoc_actor_1 == "Military Forces of Russia; Syrian Democratic Forces"
+    assert rows["SYR1"].actor1 == rows["SYR2"].actor1 != "Military Forces of the United States (2017-2021)"
+    assert res.warnings == []
+
+
+def test_acled_event_types_outside_acleds_list_are_flagged(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="SYR1", event_type="<b>Bombing</b>", sub_event_type=""),
+            acled_row(event_id_cnty="SYR2", sub_event_type="Skirmish"),
+            acled_row(event_id_cnty="SYR3"),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert len(res.events) == 3  # kept as written, but said
+    said = {(w.line, str(w).split(": ", 2)[-1][:14]) for w in res.warnings}
+    assert said == {(2, "event_type '<b"), (3, "sub_event_type")}
+
+
+def test_ucdp_government_sides_are_the_states_forces(tmp_path: Path, gaz) -> None:
+    from geomap._records import _ucdp_actor
+    from geomap.events import load_actors
+
+    actors = load_actors()
+    assert _ucdp_actor("Government of Russia (Soviet Union)", actors) == ("Military Forces of Russia", 8)
+    assert _ucdp_actor("Government of Turkey", actors)[1] == 8
+    assert _ucdp_actor("IS", actors)[0] == "Islamic State"
+
+
+def test_records_without_a_date_are_skipped_alike(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [acled_row(event_id_cnty="SYR1", event_date="", year=2019), acled_row(event_id_cnty="SYR2")],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_id for e in res.events] == ["SYR2"]
+    [problem] = res.problems
+    assert problem.line == 2 and "no event_date; row skipped" in str(problem) and "acled.csv" in str(problem)
+
+
+def test_dates_that_read_both_ways_are_said_once_per_file(tmp_path: Path, gaz) -> None:
+    p = tmp_path / "plain.csv"
+    p.write_text(
+        "place,date,deaths\nMasyaf,12/03/2019,2\nSafita,25/03/2019,1\nMasyaf,02/04/2019,0\nSafita,2019-04-05,1\n",
+        encoding="utf-8",
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-25", "2019-04-02", "2019-04-05"]
+    [w] = res.warnings
+    assert w.line == 2 and "'12/03/2019' (and 1 more rows) could be day/month or month/day" in str(w)
+
+
+def test_records_with_an_unclosed_quote_keep_the_other_rows(tmp_path: Path, gaz) -> None:
+    p = tmp_path / "plain.csv"
+    p.write_text(
+        "place,date,deaths,notes\n"
+        "Masyaf,2019-03-12,2,shelling\n"
+        'Safita,2019-03-13,1,"a note that never ends\n'
+        "Masyaf,2019-03-14,0,clashes\n"
+        'Safita,2019-03-15,3,"quoted, fine"\n',
+        encoding="utf-8",
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-14", "2019-03-15"]
+    [problem] = res.problems
+    assert problem.line == 3 and "quoted cell opened in the row on line 3 is never closed" in str(problem)

@@ -79,6 +79,7 @@ FIELDS = dict(
     source_scale=TEXT,
     tags=TEXT,
     timestamp=st.none() | st.integers(1, 2**31),
+    flags=st.sampled_from(["", "point-disagrees", "swapped-lat-lon;ambiguous-place"]) | TEXT,
 )
 EVENTS = st.builds(Event, **FIELDS)
 

@@ -59,6 +59,7 @@ PROPERTY_NAMES = (
     "source_scale",
     "tags",
     "timestamp",
+    "flags",
 )
 
 

@@ -328,22 +328,44 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
     if len(names) < 2:
         msg = f"only one column ({names[0][:60]!r}); is this a comma-, semicolon- or tab-separated file with a header?"
         raise InputError(path, msg, line=1)
+    yield from _table_rows(path, text, reader, names, errors, offset=0)
+
+
+def _table_rows(
+    path: Path, text: str, reader: Any, names: list[str], errors: list[InputError], *, offset: int
+) -> Iterator[tuple[int, dict[str, str]]]:
+    # An odd number of quote characters: a quoted cell is never closed, and the
+    # reader runs from it to the end of the file as one row.
+    unclosed = text.count('"') % 2 == 1
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    start = reader.line_num + 1
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num))
+            errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num + offset))
+            return
+        line, start = start, reader.line_num + 1  # the line the row starts on
+        if unclosed and reader.line_num >= last_line and reader.line_num > line:
+            msg = (
+                f"a quoted cell opened in the row on line {line + offset} is never closed; "
+                "that row was skipped and the lines after it read again"
+            )
+            errors.append(InputError(path, msg, line=line + offset))
+            rest = text.split("\n", line)[-1] if text.count("\n") >= line else ""
+            rest_reader = csv.reader(io.StringIO(rest, newline=""), dialect=reader.dialect)
+            yield from _table_rows(path, rest, rest_reader, names, errors, offset=offset + line)
             return
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
             msg = f"row has {len(cells)} fields, header has {len(names)}; row skipped"
-            errors.append(InputError(path, msg, line=reader.line_num))
+            errors.append(InputError(path, msg, line=line + offset))
             continue
         yield (
-            reader.line_num,
+            line + offset,
             {n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)},
         )
 

@@ -56,6 +56,7 @@ EXTRA_COLUMNS = (
     "sources",
     "article_title",
     "url",
+    "flags",
 )
 _REGION = "Middle East"
 
@@ -122,6 +123,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "sources": join_sources(e.sources),
         "article_title": e.article_title,
         "url": e.url,
+        "flags": e.flags,
     }
 
 

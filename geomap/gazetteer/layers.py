@@ -334,12 +334,22 @@ def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
         reason = exc.reason.split(";")[0]
         raise GazetteerError(f"{path}: {reason}; expected a CSV text file with a header row") from exc
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    written = [f.strip() for f in reader.fieldnames or []]
+    fields = [f.lower() for f in written]
     missing = [c for c in required if c not in fields]
     if missing:
-        msg = f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(fields) or 'none'}"
+        msg = f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(written) or 'none'}"
         raise GazetteerError(msg)
-    for lineno, row in enumerate(reader, 2):
+    # An odd number of quote characters: a quoted cell is never closed, and the
+    # reader runs from it to the end of the file as one row.
+    unclosed = text.count('"') % 2 == 1
+    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    start = reader.line_num + 1
+    for row in reader:
+        lineno, start = start, reader.line_num + 1  # the line the row starts on
+        if unclosed and reader.line_num >= last_line and reader.line_num > lineno:
+            msg = f"{path}:{lineno}: a quoted cell opened on this line is never closed (a stray '\"'?)"
+            raise GazetteerError(msg)
         extra = [v for v in row.get(None) or [] if v.strip()]
         if extra:
             msg = (
@@ -392,7 +402,7 @@ def read_place_csv(
 ) -> Iterator[Entry]:
     r"""Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
 
-    Rows with an empty name are skipped; ``country`` is used where
+    Rows with an empty name are skipped (and noted); ``country`` is used where
     ``country_column`` is absent or empty.  A kind geomap does not know is read
     as a village and a Syrian admin1 that is no governorate is left to the
     point's polygon; each such row adds a line to ``notes`` when it is given.
@@ -410,6 +420,8 @@ def read_place_csv(
     for lineno, row in _dict_rows(path, cols):
         name = row[cols[0]]
         if not name:
+            if notes is not None and any(row.values()):
+                notes.append(f"{path}:{lineno}: no name in column {name_column!r}; row skipped")
             continue
         lat = _float(row[cols[1]], path, lineno, lat_column)
         lon = _float(row[cols[2]], path, lineno, lon_column)

@@ -633,17 +633,29 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         for place, names in entries:
             if place.country in REGION and admin.available:
                 located = admin.locate(place.lat, place.lon)
+                # A patch place's id ends with its line: "patch:<file stem>:<line>".
+                where = f"{source}:{place.id.rsplit(':', 1)[-1]}" if layer == "patch" else source
                 if located and located[1] == "SY" and place.kind not in ("governorate", "border"):
                     if layer == "patch" and place.admin1 and place.admin1 != located[0]:
                         logger.warning(
                             "%s: %s is given as %s but its point lies in %s; %s is used",
-                            source,
+                            where,
                             place.name,
                             place.admin1,
                             located[0],
                             located[0],
                         )
                     place = replace(place, admin1=located[0], country="SY")
+                elif layer == "patch" and (located is None or located[1] != place.country):
+                    logger.warning(
+                        "%s: %s (%s, %s) is given as %s but its point lies %s; check lat/lon (swapped?)",
+                        where,
+                        place.name,
+                        place.lat,
+                        place.lon,
+                        place.country,
+                        f"in {located[1]}" if located else "outside the region's countries",
+                    )
             idx = len(places)
             places.append(place)
             for name in names:

@@ -1528,3 +1528,138 @@ def test_an_old_year_before_the_report_makes_it_history(events) -> None:
     assert (e.location, e.fatalities) == ("Saraqib", 4)
     # The rebels hold the town; they did not strike it.
     assert e.actor1 != "Syrian opposition armed groups"
+
+
+# -- captures, backing and background (session 13) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        # SANA's idiom for a town retaken.
+        (
+            "Army units on Tuesday restored security and stability to Safita after eliminating the last terrorists.",
+            "Government regains territory",
+            "Syrian Arab Army",
+        ),
+        # Passive, as the Turkish ministry writes it.
+        (
+            "The centre of Tal Rifaat has been taken under control by the Turkish Armed Forces on Tuesday.",
+            "Non-state actor overtakes territory",
+            "Turkish Armed Forces",
+        ),
+        # The clashes before a capture are its background, not the event.
+        (
+            "HTS took full control of Jisr al-Shughur on Tuesday after clashes with the Nour al-Din al-Zenki Movement.",
+            "Non-state actor overtakes territory",
+            "Hayat Tahrir al-Sham",
+        ),
+        (
+            "Syrian troops captured Masyaf on Tuesday after a three-week offensive.",
+            "Government regains territory",
+            "Syrian Arab Army",
+        ),
+        ("IS militants seized the town of Maadan on Tuesday.", "Non-state actor overtakes territory", "Islamic State"),
+    ],
+)
+def test_captures_in_the_words_the_news_uses(one, text, sub, actor1):
+    e = one(text)
+    assert (e.event_type, e.sub_event_type, e.actor1) == ("Battles", sub, actor1)
+
+
+def test_a_backer_is_neither_the_event_type_nor_the_enemy(one):
+    e = one(
+        "Syrian government forces, backed by Russian warplanes, captured the town of Khan Shaykhun "
+        "from jihadist rebels on Tuesday."
+    )
+    assert (e.sub_event_type, e.actor1) == ("Government regains territory", "Syrian Arab Army")
+    assert e.actor2 != "Military Forces of Russia"
+
+
+def test_members_named_with_their_group_are_not_its_enemy(one):
+    e = one("Rebels including Jund al-Aqsa and Jaish al-Izza captured Masyaf from the army on Monday.")
+    assert (e.actor1, e.actor2) == ("Syrian opposition armed groups", "Syrian Arab Army")
+
+
+def test_a_weapon_stopped_before_it_struck_is_disrupted_weapons_use(events, one):
+    e = one("Army units intercepted and destroyed a booby-trapped vehicle on the outskirts of Safita on Tuesday.")
+    assert (e.event_type, e.sub_event_type, e.actor1) == (
+        "Strategic developments",
+        "Disrupted weapons use",
+        "Syrian Arab Army",
+    )
+    # A strike reported in the same sentence is still the event.
+    e = one("Israeli missiles struck Masyaf on Tuesday and air defences intercepted some of the missiles.")
+    assert e.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def test_a_hedged_attribution_keeps_the_air_strike(one):
+    e = one("Unidentified aircraft, believed to be Israeli, struck positions near Abu Kamal on Sunday, killing 18.")
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN envoy condemned air strikes on markets in Masyaf, where more than 300 civilians have been killed since early March.",
+        "Erdogan said Ankara was determined to press on with its offensive near Tal Rifaat.",
+    ],
+)
+def test_a_running_total_or_a_resolve_is_no_incident(events, text):
+    assert events(text) == []
+
+
+def test_a_second_incident_at_the_same_place_and_day(events):
+    evs = events(
+        "A car bomb exploded in Tal Rifaat on Tuesday, killing 5. "
+        "Later on Tuesday, a second car bomb exploded near a hospital in Tal Rifaat, killing 3."
+    )
+    # ACLED: one event per place, day and actors, with the dead of both bombs.
+    assert [(e.location, e.fatalities) for e in evs] == [("Tal Rifaat", 8)]
+    evs = events(
+        "Russian warplanes struck Khan Shaykhun on Tuesday, killing 4. Regime artillery also shelled the town, killing 2."
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.fatalities) for e in evs) == [
+        ("Air/drone strike", "Military Forces of Russia", 4),
+        ("Shelling/artillery/missile attack", "Syrian Arab Army", 2),
+    ]
+    # A retelling that adds only who was hurt stays one event.
+    evs = events(
+        "An Israeli attack on a camp near Masyaf killed three fighters on Tuesday. "
+        "Two fighters were also wounded in the Israeli air strike, an official said."
+    )
+    assert len(evs) == 1 and evs[0].fatalities == 3
+
+
+def test_crowds_riot_and_forces_intervene(one):
+    e = one(
+        "Protesters blocked roads with burning tires and stormed an SDF checkpoint in Maadan on Monday, throwing stones."
+    )
+    assert (e.event_type, e.sub_event_type, e.actor1, e.actor2) == (
+        "Riots",
+        "Violent demonstration",
+        "Rioters",
+        "Syrian Democratic Forces",
+    )
+    e = one("Angry residents in Safita beat to death a man accused of kidnapping on Monday.")
+    assert (e.event_type, e.sub_event_type, e.actor1, e.fatalities) == ("Riots", "Mob violence", "Rioters", 1)
+    e = one("Security forces fired tear gas to disperse a protest in Masyaf on Monday.")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_a_relative_clause_of_intent_does_not_cancel_the_report(one):
+    e = one(
+        "Seven YPG terrorists who were preparing to attack the region were neutralised by our heroic "
+        "commandos near Tal Rifaat on Tuesday."
+    )
+    assert (e.actor1, e.actor2) == ("Turkish Armed Forces", "People's Protection Units (YPG)")
+
+
+def test_arrests_are_not_civilian_targeting(one):
+    e = one("Regime security services arrested twelve young men in Masyaf on Monday.")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.civilian_targeting) == (
+        "Arrests",
+        "Syrian Arab Army",
+        "Civilians",
+        "",
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date
 
@@ -161,15 +161,24 @@ _CAMPS = (
 #: What joins two partners: "Syrian and Russian jets", "Hezbollah fighters and Syrian army troops".
 _JOINED = re.compile(
     r"(?:\s+(?:fighters|forces|troops|militias?|militiamen|units|members|soldiers|personnel))?"
-    r"\s*(?:,|and|,\s*and|along with|alongside|backed by|supported by)\s*(?:the\s+)?"
+    r"\s*(?:,|and|,\s*and|,?\s*(?:along with|alongside|backed by|supported by|with the (?:support|backing|help) of"
+    r"|under (?:the )?cover of|with (?:air )?(?:support|cover) from))\s*(?:the\s+)?"
+)
+
+
+#: A group and its members: "rebels including Jund al-Aqsa and Jaish al-Izza".
+_MEMBERS = re.compile(
+    r"(?:\s+(?:fighters|forces|groups|factions|militias))?,?\s+(?:including|among them|such as|led by)\s+(?:the\s+)?"
 )
 
 
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if _MEMBERS.fullmatch(sentence, first.end, second.start):
+        return True
     if not any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS):
         return False
-    first, second = (a, b) if a.start < b.start else (b, a)
     return bool(_JOINED.fullmatch(sentence, first.end, second.start))
 
 
@@ -670,7 +679,7 @@ def extract_events(
             if prev_event is not None and resolved is None and drafts[-1].mention is prev_event:
                 date_info = (drafts[-1].date, drafts[-1].time_precision, drafts[-1].date_flag)
         lists = _between_container(lists, s_mentions, text)
-        main = max(typed, key=lambda t: (t.strength, -t.start)) if typed else generic[0]
+        main = max(_foreground(sentence, typed), key=lambda t: (t.strength, -t.start)) if typed else generic[0]
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
         if main.event_type == "Explosions/Remote violence":
@@ -974,6 +983,56 @@ _SAID_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
 )
 #: Words for a protest the state broke up, and for lethal force against it.
+_VIOLENT_CROWD = re.compile(
+    r"\b(?:burn(?:ing|ed|t)\s+(?:car\s+)?(?:tires|tyres)|(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+){0,2}?"
+    r"(?:stones|rocks|molotov|petrol bombs)|stone-throwing|stormed|set\s+(?:fire\s+to|ablaze)|torched|vandali[sz]ed|"
+    r"smashed|ransacked)\b",
+    re.I,
+)
+_CROWD_KILLED = re.compile(
+    r"\b(?:angry|enraged|furious)?\s*(?:residents|crowds?|mob|villagers|locals|relatives|people|youths|men)\b[^.;]{0,60}$",
+    re.I,
+)
+#: A force, named or not, that can break a protest up.
+_FORCE_NOUN = re.compile(
+    r"\b(?:security (?:forces|services|men|personnel)|police(?:men)?|riot police|soldiers|troops|army|"
+    r"gunmen|militiamen|guards)\b",
+    re.I,
+)
+#: Words that put a trigger in the background: who backed the force that acted, and what
+#: came before a capture.
+_BACKING = re.compile(
+    r"\b(?:backed by|supported by|with the (?:support|backing|help) of|under (?:the )?cover of|"
+    r"with (?:air )?(?:support|cover) from)\s+(?:(?!(?:and|but|then)\b)[\w'-]+\s+){0,4}$",
+    re.I,
+)
+_BEFORE_THAT = re.compile(
+    r"\b(?:after|following|amid|in the wake of)\s+(?:(?!(?:and|but|then)\b)[\w'-]+\s+){0,4}$",
+    re.I,
+)
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
+    """The triggers that report the sentence's incident, not its background.
+
+    "Government forces, backed by Russian warplanes, captured X" is a capture;
+    so is "HTS took control of X after clashes with Zenki" (but "bodies were
+    recovered after the air strike" is the air strike).
+    """
+
+    def backing(t: Trigger) -> bool:
+        return bool(_BACKING.search(sentence, max(0, t.start - 50), t.start))
+
+    def before(t: Trigger) -> bool:
+        return bool(_BEFORE_THAT.search(sentence, max(0, t.start - 50), t.start))
+
+    kept = [t for t in typed if not backing(t)] or typed
+    if any(t.sub_event_type in _TERRITORY and not before(t) for t in kept):
+        kept = [t for t in kept if t.sub_event_type in _TERRITORY or not before(t)]
+    return kept
+
+
 _INTERVENED = re.compile(
     r"\b(?:dispers\w*|broke up|break up|tear gas|fired|opened fire|shot|live (?:ammunition|bullets|fire)|beat|beaten"
     r"|arrested|detained|crack(?:ed)? down|crackdown|suppress\w*|stormed)\b",
@@ -1152,6 +1211,34 @@ def _own_agent(d: _Draft, table: ActorTable) -> str | None:
     return table.rollup(agent.actor).name
 
 
+#: Words that announce another incident: "Regime artillery also shelled the town".
+_ONE_MORE_OF = (
+    r"\b(?:another|(?:a|the) (?:second|third|fourth|separate|new))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|air ?strikes?|raids?|bomb(?:ing)?s?|explosions?|blasts?|bombers?|shells?|rockets?|"
+    r"missiles?|clash(?:es)?|ambush|assault|incidents?)\b"
+)
+_NEW_INCIDENT = re.compile(
+    r"\b(?:also|again)\s+(?:\w+\s+)?(?:shelled|struck|targeted|hit|attacked|bombed|pounded|fired|raided|stormed|"
+    rf"clashed|exploded|detonated|launched|carried out)\b|\b(?:separately|later)\b|{_ONE_MORE_OF}",
+    re.I,
+)
+#: ...and one more of the same kind: "a second car bomb", "another suicide bomber".
+_ONE_MORE = re.compile(rf"{_ONE_MORE_OF}|\blater\s+(?:on\s+)?(?:that|the same|on)\b", re.I)
+
+
+def _another_incident(o: _Draft, d: _Draft, agent: Callable[[_Draft], str | None]) -> bool:
+    """Whether ``d`` reports a second incident at ``o``'s place: announced, and of another kind or actor."""
+    if (
+        o.start == d.start
+        or not (o.trigger.event_type and d.trigger.event_type)
+        or not _NEW_INCIDENT.search(d.sentence)
+    ):
+        return False
+    if o.trigger.event_type and o.trigger.sub_event_type != d.trigger.sub_event_type:
+        return True
+    return _differ(agent(o), agent(d))
+
+
 def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
     """Within one article, one event per place and day: later mentions add counts only.
 
@@ -1177,6 +1264,7 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
                 and d.mention.place
                 and o.mention.place.id == d.mention.place.id
                 and not (d.dated_here and o.start != d.start and _differ(agent(o), agent(d)))
+                and not _another_incident(o, d, agent)
                 and (
                     o.date == d.date
                     or d.date_flag == "article-date"
@@ -1194,6 +1282,18 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
             continue
         if d.killed is not None and (same.killed is None or (d.share and not same.share)):
             same.killed, same.fatal_text, same.share = d.killed, d.fatal_text, d.share
+        elif (
+            d.killed is not None
+            and same.killed is not None
+            and same.start != d.start
+            and d.trigger.event_type
+            and _ONE_MORE.search(d.sentence)
+            and d.fatal_text in " ".join(d.sentence.split())
+        ):
+            # "Later on Tuesday, a second car bomb exploded in the town, killing 3": one event
+            # for the place and day (as ACLED codes them), with the dead of both.
+            same.killed += d.killed
+            same.fatal_text = f"{same.fatal_text}; {d.fatal_text}"
         same.civilians = same.civilians or d.civilians
         if not same.trigger.event_type and d.trigger.event_type:
             same.trigger = d.trigger
@@ -1321,6 +1421,28 @@ def _finish(
         etype, sub = (
             _generic_type(d.trigger, d.civilians, a1, a2) if not d.trigger.event_type else _type_for(d.trigger, a1)
         )
+        if etype == "Protests" and _VIOLENT_CROWD.search(d.sentence):
+            # Stones, burning tyres, a post stormed: ACLED's violent demonstration is a riot.
+            etype, sub = "Riots", "Violent demonstration"
+            if a1 is not None and a1.actor.name == "Protesters":
+                a1 = None
+        elif etype == "Violence against civilians" and _CROWD_KILLED.search(d.sentence, 0, d.trigger.start):
+            # "Angry residents beat a man to death": mob violence, not an armed group's attack.
+            etype, sub = "Riots", "Mob violence"
+            if a1 is not None and a1.actor.side not in _ARMED_SIDES:
+                a1 = None
+        if (
+            etype == "Protests"
+            and sub == "Peaceful protest"
+            and a2 is None
+            and _INTERVENED.search(d.sentence)
+            and _FORCE_NOUN.search(d.sentence)
+        ):
+            sub = (
+                "Excessive force against protesters"
+                if _LETHAL_FORCE.search(d.sentence)
+                else "Protest with intervention"
+            )
         if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _ARMED_SIDES:
             # The state or an armed group named as the force that broke the protest up.
             sub = (
@@ -1347,7 +1469,14 @@ def _finish(
             # ACLED's violence against civilians always has civilians as its second actor;
             # "security forces arrested an activist / three men" too.
             actor2, inter2 = "Civilians", 7
-        civ = "Civilian targeting" if (actor2 == "Civilians" or etype == "Violence against civilians") else ""
+        # ACLED marks civilian targeting on political violence (and mob violence), not on
+        # arrests, looting or protests.
+        targets_civilians = actor2 == "Civilians" or etype == "Violence against civilians"
+        civ = (
+            "Civilian targeting"
+            if targets_civilians and (DISORDER[etype] == "Political violence" or sub == "Mob violence")
+            else ""
+        )
         m = d.mention
         place = m.place
         assert place is not None

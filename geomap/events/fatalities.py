@@ -167,16 +167,27 @@ _NONE_HURT = re.compile(
 )
 _ONE_WHO = (
     r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
-    r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge)"
+    r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge|"
+    r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer)"
 )
+#: "beat to death", "stabbed to death": a killing verb of its own.
+_TO_DEATH = r"(?:beat|beaten|stabbed|stoned|tortured|hacked|burned|burnt) to death"
 _ONE_PERSON = re.compile(
-    r"\b(?:killing|killed|kills|shot dead|gunned down|executed|assassinated|beheaded)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,5}?"
+    r"\b(?:killing|killed|kills|shot dead|gunned down|executed|assassinated|beheaded|"
+    + _TO_DEATH
+    + r")\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
     + r"\b"
+    # "beat a man to death".
+    + r"|\b(?:beat|stabbed|stoned|tortured|hacked|burned)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\s+to death\b"
     # "A child was killed", and headline style "Child killed".
     + r"|(?:^\W*|\b(?:a|an|one)\s+)(?:[\w-]+\s+){0,5}?"
     + _ONE_WHO
-    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated|martyred|found dead)\b"
+    + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated|martyred|found dead|"
+    + _TO_DEATH
+    + r")\b"
     # "The body of a man was found".
     + r"|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO

@@ -61,6 +61,18 @@ _PROTEST = (
 )
 # (pattern, event_type, sub_event_type, strength) — strength breaks ties within a sentence.
 _RAW: list[tuple[str, str, str, int]] = [
+    # A weapon stopped before it struck: "intercepted and destroyed a booby-trapped vehicle",
+    # "air defences shot down two drones". First in the list, so that it claims the weapon's
+    # words; weak, so that a strike reported in the same sentence is the event.
+    (
+        r"(?:intercept(?:ed|ing|s)?|downed|shot down|foiled|thwarted)(?: and (?:destroyed|downed|shot down|detonated|dismantled))?"
+        r" (?:a |an |the |two |three |four |five |several |\d+ |most (?:of )?(?:the )?|some (?:of )?(?:the )?|all (?:of )?(?:the )?)?"
+        r"(?:[\w-]+ ){0,2}?(?:booby-trapped|explosive-laden|bomb-laden|car[- ]bombs?|s?vbieds?|suicide (?:car|truck|vehicle|bomber)s?|"
+        r"drones?|missiles?|rockets?|projectiles?)",
+        SD,
+        "Disrupted weapons use",
+        4,
+    ),
     (
         r"chemical (?:weapons?|arms|munitions|agents?|substances?|attacks?)(?: attacks?)?|chlorine|sarin|mustard gas|toxic (?:gas|gases|substances?)|poison(?:ous)? gas|gas attacks?|nerve (?:agent|gas)|suffocation|\"chemical\"",
         EXP,
@@ -81,7 +93,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?: [\w-]+){0,6}? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?:,? [\w-]+){0,6}?,? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,
@@ -94,13 +106,18 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"recaptured|regained (?:control )?|retook|liberated|restored control|took back|regain(?:ed)? control",
+        r"recaptured|regained (?:control )?|retook|liberat(?:ed|ing)|restored control|took back|regain(?:ed)? control|"
+        r"restored (?:security|stability|calm|order)(?: and (?:security|stability|calm|order))? (?:to|in)",
         "Battles",
         "Government regains territory",
         6,
     ),
     (
-        r"captured|seized control|took control|overran|overrun|stormed|took over|advanced into|entered and seized",
+        r"captured|overran|overrun|stormed|took over|advanced into|entered and seized|"
+        r"(?:took|taken|seized|gained|wrested|imposed|assumed) (?:full |complete |total |effective )?control|"
+        r"(?:brought|taken|came|come) under (?:the |their |its |full |complete )?control|"
+        r"fell (?:into the hands of|under the control of)|"
+        r"seized (?:the )?(?:town|city|village|area|district|neighbou?rhood|hill|air ?base|base|airport|crossing|oil ?field|dam)",
         "Battles",
         "Non-state actor overtakes territory",
         5,
@@ -112,7 +129,8 @@ _RAW: list[tuple[str, str, str, int]] = [
         6,
     ),
     (
-        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|opened fire (?:on|at) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",
+        r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|"
+        r"beat(?:en|ing)? (?:[\w-]+ ){0,3}?to death|opened fire (?:on|at) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",
         VAC,
         "Attack",
         6,
@@ -136,7 +154,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         "Peaceful protest",
         5,
     ),
-    (r"riot(?:s|ed|ers|ing)?|mob", "Riots", "Mob violence", 5),
+    (r"riot(?:s|ed|ers|ing)?|mob|lynch(?:ed|ing|ings)?", "Riots", "Mob violence", 5),
     (
         r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention campaign|raid(?:ed)? (?:homes|houses)|rounded up|apprehended|captured (?:\d+ )?(?:members|fighters|militants|suspects)",
         SD,
@@ -240,6 +258,7 @@ _NON_EVENT = re.compile(
     r"denied|deny|denies|condemn(?:ed|s)?|meeting|met with|talks|summit|comply|complies|"
     r"if |unless |in order to|risk of|will |to prevent|to avoid|continue to act|seeks? to|"
     r"have to|has to|must|should|need(?:s)? to|refuse(?:s|d)? to|excuse|pretext|capable of|"
+    r"determined to|resolved to|ready to|aims? to|aiming to|press(?:ing)? on with|"
     r"continu(?:e|es|ing)|ongoing|keeps?|used to|tend(?:s)? to|often|usually|repeatedly|"
     # The war's history: "since the conflict began in March 2011 with anti-government protests".
     r"(?:conflict|war|uprising|revolution|crisis|revolt|unrest)\s+(?:first\s+)?(?:began|started|erupted|broke out)|"
@@ -280,6 +299,12 @@ _PROTESTED_AGAINST = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|never|nor|without|none of \w+ \w+)\s+(?:any\s+)?(?:\w+\s+)?$", re.I)
 
 
+# A running total, not an incident: "where 300 civilians have been killed since early March",
+# "the dead so far this year".
+_CUMULATIVE_LEFT = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+)?(?:been\s+)?(?:\w+\s+)?$", re.I)
+_CUMULATIVE_RIGHT = re.compile(r"^[^.;]{0,60}?\b(?:since|so far|to date|this year|in total)\b", re.I)
+
+
 def is_non_event(sentence: str, trigger: Trigger) -> bool:
     """Whether the clause around ``trigger`` states, threatens or plans rather than reports.
 
@@ -297,6 +322,12 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
         return True
     if _TALLY_F.search(sentence):
         return True
+    if (
+        not trigger.event_type
+        and _CUMULATIVE_LEFT.search(sentence, max(0, trigger.start - 30), trigger.start)
+        and _CUMULATIVE_RIGHT.match(right)
+    ):
+        return True
     if _NEGATED.search(sentence[max(0, trigger.start - 50) : trigger.start]):
         return True
     if trigger.event_type != "Protests" and _PROTESTED_AGAINST.search(
@@ -308,7 +339,19 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     for sep in (";", ". ", " but ", " however ", " while ", " whereas "):
         if sep in left:
             left = left.rsplit(sep, 1)[1]
+    # Nor what a relative clause says of the subject: "terrorists who were preparing to
+    # attack X were neutralised".
+    relative = _RELATIVE_BEFORE.search(left)
+    if relative:
+        left = left[: relative.start()]
     return any(not _the_month(left, m) for m in _NON_EVENT_F.finditer(left))
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|that)\s+(?:were|was|had been|are|is|had)\s+[^,;]*?\s+"
+    r"(?:were|was|have been|has been|had been|are|is)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 
 
 def _the_month(text: str, m: Any) -> bool:

@@ -1122,6 +1122,9 @@ def test_same_incident_from_two_articles_is_one_event(gaz, actors) -> None:
     assert [x.article_id for x in linked] == ["a1", "a2"]
     first, second = linked
     assert first.duplicate_of == "" and first.sources == ("a1", "a2") and first.fatalities == 5
+    # The incident's toll is the other account's: its text says so, next to the first account's own.
+    assert first.fatalities_text == "killing 4; killing 5 (per a2)"
+    assert second.fatalities == 5
     assert second.duplicate_of == first.event_id
     assert second.event_date == "2019-03-12" and second.sources == ("a2",)
     assert sum(x.primary for x in linked if x.article_id == "a2") == 1

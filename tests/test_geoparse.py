@@ -60,6 +60,8 @@ VARIANTS = {
     "Qamishli": ["Qamishli", "al-Qamishli", "Kamishli"],
     "Ras al-Ayn": ["Ras al-Ain", "Ras al-Ayn", "Serêkaniyê"],
     "Khan Shaykhun": ["Khan Shaykhun", "Khan Sheikhoun"],
+    # A spelling only GeoNames lists still counts as the curated town (one id per town).
+    "Tal Rifaat": ["Tal Rifaat", "Tell Refaat", "Tall Rifat"],
 }
 
 

@@ -824,3 +824,63 @@ def test_a_slashed_header_date_that_reads_both_ways_follows_the_texts_month() ->
     # An unambiguous date gives no warning.
     art = article_from_text("Jets Pound Kafr Nabl\n\n12/13/2019\n\nWarplanes struck Kafr Nabl on Monday.", id="c")
     assert art.published == date(2019, 12, 13) and not any("either way" in w for w in art.warnings)
+
+
+def test_a_folder_run_twice_does_not_read_its_own_outputs(tmp_path, monkeypatch, caplog):
+    from click.testing import CliRunner
+
+    from geomap.cli import cli
+
+    (tmp_path / "masyaf.txt").write_text(
+        "Shelling hits Masyaf\n\nPublished 14 May 2019\n\n"
+        "Government artillery shelled the town of Masyaf on Monday, killing two civilians.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    monkeypatch.chdir(tmp_path)
+    first = CliRunner().invoke(cli, ["run", ".", "--tiles", "none"])
+    assert first.exit_code == 0, first.output
+    counts = json.loads((tmp_path / "output" / "run.json").read_text(encoding="utf-8"))["counts"]
+    with caplog.at_level("WARNING"):
+        second = CliRunner().invoke(cli, ["run", ".", "--tiles", "none"])
+    assert second.exit_code == 0, second.output
+    again = json.loads((tmp_path / "output" / "run.json").read_text(encoding="utf-8"))["counts"]
+    assert (again["articles"], again["events"]) == (counts["articles"], counts["events"]) == (1, 1)
+    assert "left out: geomap's own output folder" in caplog.text
+    # What a folder holds besides articles is said, not dropped in silence (images are expected).
+    assert (
+        "2 file(s) not read" in caplog.text and "notes.docx" in caplog.text and "gone.html (broken link)" in caplog.text
+    )
+    assert "logo.png" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2020/03/05", date(2020, 3, 5)),
+        ("2020.03.05", date(2020, 3, 5)),
+        ("3/5/20", date(2020, 3, 5)),
+        ("1583366400", date(2020, 3, 5)),  # Unix seconds
+        ("1583366400000", date(2020, 3, 5)),  # and milliseconds
+        ("\u0662\u0660\u0662\u0660-\u0660\u0663-\u0660\u0665", date(2020, 3, 5)),  # Arabic-Indic digits
+    ],
+)
+def test_export_date_fields_in_the_forms_exports_use(published, expected):
+    a = article_from_text("Shelling hit Masyaf on Tuesday.", id="x", published=published)
+    assert a.published == expected and a.warnings == ()
+
+
+def test_an_export_date_that_reads_both_ways_is_said(tmp_path):
+    p = tmp_path / "news.jsonl"
+    p.write_text(
+        json.dumps(
+            {"id": "n1", "title": "Shelling", "text": "Shelling hit Masyaf in March.", "published": "12/03/2019"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    [a], errors = read_articles([p])
+    assert a.published == date(2019, 3, 12) and not errors
+    assert any("reads either way" in w for w in a.warnings)

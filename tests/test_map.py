@@ -7,6 +7,7 @@ import csv
 import gzip
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -407,3 +408,20 @@ def test_geomap_map_bad_file_is_a_clean_error(tmp_path: Path) -> None:
     # The map is drawn from the good rows; the exit code says some were skipped (README: 3).
     assert res.exit_code == 3 and "skipped" in res.output
     assert (tmp_path / "map.html").exists()
+
+
+def test_geomap_map_puts_bad_points_of_an_export_right(tmp_path: Path) -> None:
+    # A (0, 0) placeholder and swapped columns: read as `geomap join` reads them, not drawn
+    # in the Gulf of Guinea or in Turkey.
+    masyaf = _event(1, event_id="SYR9001", location="Masyaf", latitude=0.0, longitude=0.0, admin1="Hama")
+    safita = _event(2, event_id="SYR9002", location="Safita", latitude=34.82, longitude=36.12, admin1="Tartus")
+    safita = replace(safita, latitude=36.12, longitude=34.82)  # swapped
+    src = tmp_path / "acled.csv"
+    _acled_csv(src, [masyaf, safita], upper=False)
+    out = tmp_path / "m.html"
+    res = CliRunner().invoke(cli, ["map", str(src), "--out", str(out), "--tiles", "none"])
+    assert res.exit_code == 0, res.output
+    assert "(0, 0) is a placeholder" in res.output and "swapped" in res.output
+    data = _data(out.read_text(encoding="utf-8"))
+    points = sorted(zip(data["cols"]["lat"], data["cols"]["lon"], strict=True))
+    assert all(34.5e5 < lat < 35.5e5 and 35.5e5 < lon < 36.5e5 for lat, lon in points), points

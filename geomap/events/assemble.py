@@ -172,12 +172,16 @@ _MEMBERS = re.compile(
 )
 
 
+def _same_camp(a: ActorMention, b: ActorMention) -> bool:
+    return any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS)
+
+
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
     first, second = (a, b) if a.start < b.start else (b, a)
     if _MEMBERS.fullmatch(sentence, first.end, second.start):
         return True
-    if not any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS):
+    if not _same_camp(a, b):
         return False
     return bool(_JOINED.fullmatch(sentence, first.end, second.start))
 
@@ -410,6 +414,22 @@ def _choose_actors(
     own_losses = bool(speakers) and _OWN_PEOPLE.search(sentence, trig.end) is not None
     if not own_losses:
         inside = [a for a in inside if id(a) not in speakers]
+    # "..., killing 19 people, the US-led coalition said" / "according to the Russian defence
+    # ministry": who tells of it after the report is its source, not a party to it.
+    inside = [
+        a
+        for a in inside
+        if not (
+            a.start > trig.end
+            and (
+                (
+                    _SAID_AFTER.match(sentence, a.end)
+                    and _TRAILING_SOURCE.search(sentence, max(0, a.start - 40), a.start)
+                )
+                or _ACCORDING_TO.search(sentence, max(0, a.start - 40), a.start)
+            )
+        )
+    ]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if trig.event_type != "Strategic developments" and table is not None:
         # Governments and political bodies speak about violence; their forces do it.
@@ -474,7 +494,16 @@ def _choose_actors(
         after_t = [a for a in inside if a.start >= trig.start and id(a) not in patients]
         agent = (in_clause or before or after_t or [None])[0]  # type: ignore[list-item]
     if agent is None or agent.actor.name in _GENERIC_ACTORS:
-        named = [a for a in inherited if a.actor.name not in _GENERIC_ACTORS and id(a) not in patients]
+        hit = [a for a in inside if id(a) in patients]
+        named = [
+            a
+            for a in inherited
+            if a.actor.name not in _GENERIC_ACTORS
+            and id(a) not in patients
+            # Not the ally of the one hit: "several SDF fighters were killed" after a sentence
+            # on coalition strikes is not the coalition's doing.
+            and not any(_same_camp(a, b) or a.actor.name == b.actor.name for b in hit)
+        ]
         if agent is None and named:
             agent = named[0]
         elif agent is not None and named and named[0].actor.side in ("jihadist", "opposition", "turkey-backed"):
@@ -979,6 +1008,11 @@ def _older_year(text: str, year: int) -> bool:
 
 #: "... killed two of its fighters": the speaker's own people were hit.
 _OWN_PEOPLE = re.compile(rf"\b(?:its|their)\s+(?:own\s+)?(?:{_FORCE_PARTS}|forces|men)\b", re.I)
+#: What stands before a source named after its report: ", the US-led coalition said".
+_TRAILING_SOURCE = re.compile(r",\s*(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$")
+_ACCORDING_TO = re.compile(
+    r"\b(?:according to|citing|cited by|quoting|a statement (?:by|from))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
 _SAID_AFTER = re.compile(
     r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
 )
@@ -1239,6 +1273,20 @@ def _another_incident(o: _Draft, d: _Draft, agent: Callable[[_Draft], str | None
     return _differ(agent(o), agent(d))
 
 
+def _other_hands(o: _Draft, d: _Draft, agent: Callable[[_Draft], str | None]) -> bool:
+    """Whether ``d`` is another kind of violence by another named actor than ``o``.
+
+    "SDF announced the assault on X. Coalition airstrikes on X killed twenty IS
+    fighters" are two events, as ACLED codes them.
+    """
+    return (
+        o.start != d.start
+        and bool(o.trigger.event_type and d.trigger.event_type)
+        and o.trigger.sub_event_type != d.trigger.sub_event_type
+        and _differ(agent(o), agent(d))
+    )
+
+
 def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
     """Within one article, one event per place and day: later mentions add counts only.
 
@@ -1265,6 +1313,7 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
                 and o.mention.place.id == d.mention.place.id
                 and not (d.dated_here and o.start != d.start and _differ(agent(o), agent(d)))
                 and not _another_incident(o, d, agent)
+                and not _other_hands(o, d, agent)
                 and (
                     o.date == d.date
                     or d.date_flag == "article-date"

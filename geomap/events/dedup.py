@@ -98,13 +98,18 @@ def mark_duplicates(events: Sequence[Event]) -> list[Event]:
             buckets.setdefault(key, []).append(idx)
             continue
         base = out[match_idx]
-        fat = base.fatalities if base.fatalities is not None else e.fatalities
-        if base.fatalities is not None and e.fatalities is not None:
-            fat = max(base.fatalities, e.fatalities)
+        # The incident carries the highest toll of its accounts; its text says whose it is,
+        # so the first account's own words still match a number.
+        fat, fat_text = base.fatalities, base.fatalities_text
+        if e.fatalities is not None and (fat is None or e.fatalities > fat):
+            fat = e.fatalities
+            said = f"{e.fatalities_text or e.fatalities} (per {e.article_id})"
+            fat_text = f"{fat_text}; {said}" if fat_text else said
         out[match_idx] = replace(
             base,
             sources=tuple(dict.fromkeys(base.sources + e.sources)),
             fatalities=fat,
+            fatalities_text=fat_text,
             source="; ".join(dict.fromkeys(s for s in (base.source, e.source) if s)),
         )
         out[idx] = replace(e, duplicate_of=base.event_id)

@@ -264,6 +264,11 @@ def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
     return n > 5000
 
 
+_QUOTED_COUNT = re.compile(
+    r"[\"“”‘’']((?:at least |up to |more than |about |some )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))[\"“”‘’']", re.I
+)
+
+
 def find_casualties(sentence: str) -> Casualties:
     """Killed and injured counts in one sentence.
 
@@ -285,9 +290,13 @@ def find_casualties(sentence: str) -> Casualties:
     (Casualties(killed=2, injured=None, civilians=False, text='killed two', vague=''), 2)
     >>> find_casualties("Jets struck Hass, killing nine civilians, five of them children.").killed
     9
+    >>> find_casualties('The militants killed "at least 12" fighters.').killed
+    12
     """
     if not _ANY_HARM.search(sentence):
         return Casualties()
+    # A toll in quotation marks ('killed "at least 12" fighters') is a toll.
+    sentence = _QUOTED_COUNT.sub(lambda m: f" {m.group(1)} ", sentence)
     sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_not_this_toll(sentence))
     if _NONE_HURT.search(sentence):
         return Casualties(killed=0, text=_NONE_HURT.search(sentence).group())  # type: ignore[union-attr]

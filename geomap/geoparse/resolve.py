@@ -128,6 +128,28 @@ def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[P
     return kept, False
 
 
+_LAYER_RANK = {"patch": 4, "curated": 3, "imported": 2}
+
+
+def _prefer_curated_twin(scored: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
+    """One town, one id: the best candidate's twin from a layer written for this work wins.
+
+    A twin is the same kind of place within 3 km, so "Tell Refaat" (a GeoNames
+    spelling) and "Tal Rifaat" count as one place.
+    """
+    best_score, best = scored[0]
+    rank = _LAYER_RANK.get(best.layer, 1)
+    for i, (_s, p) in enumerate(scored[1:], 1):
+        if (
+            _LAYER_RANK.get(p.layer, 1) > rank
+            and p.is_area == best.is_area
+            and p.is_admin_unit == best.is_admin_unit
+            and _km(p.lat, p.lon, best.lat, best.lon) <= 3.0
+        ):
+            return [(best_score, p), *scored[1:i], (scored[i][0], best), *scored[i + 1 :]]
+    return scored
+
+
 def resolve_mentions(
     text: str,
     raws: Sequence[RawMention],
@@ -223,6 +245,7 @@ def resolve_mentions(
             s += _coherence(p, near_anchors, coherence)
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
+        scored = _prefer_curated_twin(scored)
         best_score, best = scored[0]
         place, lat, lon = best, best.lat, best.lon
         # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but

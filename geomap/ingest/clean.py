@@ -80,9 +80,10 @@ _TWEET_HEAD = Folded(re.compile(r"(@\w+\s*·|\bretweeted\s*$)", re.IGNORECASE))
 _TWEET_FOOT = Folded(re.compile(r"\b(reply|retweet|like) on twitter\b", re.IGNORECASE))
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|`)")
-_MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
-_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+", re.MULTILINE)
+_MD_MARK = re.compile(r"(\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])|`)")
+#: A heading is a paragraph of its own: a notes file's sections never run together.
+_MD_HEAD = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*(.*?)[ \t#]*$", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
@@ -93,6 +94,8 @@ def strip_markdown(text: str) -> str:
     --------
     >>> strip_markdown("## **Big** [news](http://x) <u>here</u> \\\\*")
     'Big news here *'
+    >>> strip_markdown("## Douma\\nOn _Monday_ jets struck.")
+    'Douma\\n\\nOn Monday jets struck.'
     """
     import html
 
@@ -100,13 +103,13 @@ def strip_markdown(text: str) -> str:
     for k, v in escaped.items():
         text = text.replace(k, v)
     text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEAD.sub("", text)
+    text = _MD_HEAD.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _MD_QUOTE.sub("", text)
     text = _TAG.sub("", text)
     text = _MD_MARK.sub("", text)
     for k, v in escaped.items():
         text = text.replace(v, k[1])
-    return html.unescape(text)
+    return html.unescape(text).strip("\n")
 
 
 _MONTH = (

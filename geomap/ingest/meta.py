@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from .._calendar import MONTHS
 
@@ -21,6 +21,8 @@ _DATE_RES = [
     re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "24.08.2013", "05-09-2013": day first, as European and Middle Eastern sites write it.
     re.compile(r"(?<![\d.:/-])(?P<d>[0-3]?\d)[.-](?P<m>[01]?\d)[.-](?P<y>(?:19|20)\d\d)(?![\d])"),
+    # "2020/03/05", "2020.03.05": year first.
+    re.compile(r"(?<![\d.:/-])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d])"),
     # "Apr 232017": day and year run together by a scraper.
     re.compile(r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?P<y>20[0-3]\d)\b", re.I),
 ]
@@ -133,6 +135,43 @@ def other_reading(line: str, found: date, text: str) -> tuple[date, str] | None:
     return found, note
 
 
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EPOCH = re.compile(r"\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*")
+_SHORT_YEAR = re.compile(r"\s*(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<yy>\d\d)\s*")
+
+
+def _declared_date(declared: str) -> date | None:
+    """A date field's value as exports write it.
+
+    ISO, "5 March 2020", "2020/03/05", Arabic-Indic digits, Unix seconds or
+    milliseconds, "3/5/20" (month first).
+
+    >>> _declared_date("٢٠٢٠-٠٣-٠٣"), _declared_date("1583229600"), _declared_date("3/5/20")
+    (datetime.date(2020, 3, 3), datetime.date(2020, 3, 3), datetime.date(2020, 3, 5))
+    """
+    value = declared.translate(_ARABIC_DIGITS)
+    d = parse_date_string(value)
+    if d is not None:
+        return d
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    if m := _EPOCH.fullmatch(value):
+        seconds = int(m.group(1)) / (1000 if len(m.group(1)) > 10 else 1)
+        if 946_684_800 <= seconds <= 4_102_444_800:  # 2000 to 2100: a timestamp, not an id
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+    if m := _SHORT_YEAR.fullmatch(value):
+        month, day = int(m["m"]), int(m["d"])
+        if month > 12 >= day:
+            month, day = day, month
+        try:
+            return date(2000 + int(m["yy"]), month, day)
+        except ValueError:
+            return None
+    return None
+
+
 def find_published(text: str, declared: str = "", notes: list[str] | None = None) -> date | None:
     """The publication date: a declared value (HTML meta, JSON field), else a dateline.
 
@@ -141,13 +180,14 @@ def find_published(text: str, declared: str = "", notes: list[str] | None = None
     inside the story is never taken for the publication date.
     """
     if declared:
-        d = parse_date_string(declared)
-        if d is None:
-            try:
-                d = datetime.fromisoformat(declared.strip().replace("Z", "+00:00")).date()
-            except ValueError:
-                d = None
+        d = _declared_date(declared)
         if d is not None:
+            other = other_reading(declared, d, text)
+            if other is not None:
+                # "12/03/2019" in an export's published column: which reading the text favours.
+                if notes is not None:
+                    notes.append(other[1])
+                return other[0]
             return d
     head: list[str] = []
     for line in _header_lines(text):
@@ -264,6 +304,8 @@ def find_title(text: str, *, raw: str = "") -> str:
     >>> find_title("Daily Monitor | all the news\n\nJets Strike Hajin Again Today", raw=(
     ...     "Daily Monitor | all the news\n\nJets Strike Hajin Again Today\nBy Daily Monitor"))
     'Jets Strike Hajin Again Today'
+    >>> find_title("Arrests in Masyaf\n05/04/2019\n\nSecurity forces arrested 8 people on Monday.")
+    'Arrests in Masyaf'
     """
     body_lines = {line.strip() for line in text.split("\n")}
     head = _header_lines(raw, 20) if raw else []
@@ -277,8 +319,10 @@ def find_title(text: str, *, raw: str = "") -> str:
     # The site's banner gives way to a headline below it.
     if found:
         return next((t for t in found if not _banner(t)), "")
-    # A short headline ("Saraqib bombed") standing alone above the body.
+    # A short headline ("Saraqib bombed") standing alone above the body, or above its date.
     m = re.match(r"\s*([^\n]+)\n[ \t]*\n", text)
+    if m is None and (dated := re.match(r"\s*([^\n]+)\n([^\n]{6,40})\n[ \t]*\n", text)):
+        m = dated if parse_date_string(dated.group(2)) is not None else None
     if (
         m
         and (title := _headline(m.group(1), min_words=2))

@@ -41,32 +41,81 @@ _TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 
 
 def expand_paths(
-    paths: Iterable[str | Path], suffixes: Iterable[str], skip_names: Iterable[str] = ()
+    paths: Iterable[str | Path], suffixes: Iterable[str], skip_names: Iterable[str] = (), *, skip_outputs: bool = False
 ) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into their files with one of ``suffixes``; keep files as given.
 
-    Hidden files and folders, and files named in ``skip_names`` (lower case), are left out of folders.
+    Hidden files and folders, and files named in ``skip_names`` (lower case), are left out of folders;
+    with ``skip_outputs`` (reading articles), so are folders geomap wrote (their run.json says
+    so), and the other files left out are named in a warning.
     """
     wanted = frozenset(suffixes)
     skip = frozenset(skip_names)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in wanted
-                    and f.name.lower() not in skip
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            files = sorted(p.rglob("*"))
+            # A folder geomap wrote (run.json beside events.*) holds its outputs, not articles:
+            # "geomap run ." run twice must not read its own report back in.
+            ours = {f.parent for f in files if skip_outputs and f.name == "run.json" and _is_output_folder(f.parent)}
+            for d in sorted(ours):
+                logger.warning("%s: left out: geomap's own output folder (it holds run.json)", d)
+            not_read: list[str] = []
+            for f in files:
+                if any(part.startswith(".") for part in f.relative_to(p).parts) or any(
+                    d == f or d in f.parents for d in ours
                 ):
+                    continue
+                if f.is_symlink() and not f.exists():
+                    not_read.append(f"{f.name} (broken link)")
+                elif f.is_file() and f.suffix.lower() in wanted and f.name.lower() not in skip:
                     yield f
+                elif f.is_file() and f.name.lower() not in skip and f.suffix.lower() not in _QUIET_SUFFIXES:
+                    not_read.append(f.name)
+            if not_read and skip_outputs:  # reading articles: a stray file is worth a word
+                shown = ", ".join(not_read[:5]) + (f" and {len(not_read) - 5} more" if len(not_read) > 5 else "")
+                logger.warning(
+                    "%s: %d file(s) not read (not %s): %s", p, len(not_read), "/".join(sorted(wanted)), shown
+                )
         else:
             yield p
 
 
+#: Files a folder of scraped pages holds besides the pages: not worth a warning.
+_QUIET_SUFFIXES = frozenset(
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".svg",
+        ".ico",
+        ".css",
+        ".js",
+        ".json",
+        ".map",
+        ".woff",
+        ".woff2",
+        ".ttf",
+    }
+)
+
+
+def _is_output_folder(d: Path) -> bool:
+    """Whether ``d`` is a folder geomap wrote: run.json saying so, beside events files."""
+    if not any((d / n).exists() for n in ("events.geojson", "events.csv", "map.html")):
+        return False
+    try:
+        head = (d / "run.json").read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return False
+    return '"geomap' in head or '"version"' in head
+
+
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into article files; keep files as given."""
-    return expand_paths(paths, ARTICLE_SUFFIXES, ("readme.md", "expected.csv", "license.md"))
+    return expand_paths(paths, ARTICLE_SUFFIXES, ("readme.md", "expected.csv", "license.md"), skip_outputs=True)
 
 
 def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Iterator[Path]:
@@ -86,6 +135,10 @@ def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Itera
             )
             seen = f"; it holds only {', '.join(others[:6])}" if others else "; it is empty"
             errors.append(InputError(raw, f"no article files in this folder ({', '.join(ARTICLE_SUFFIXES)}){seen}"))
+
+
+#: A markdown file's first top-level heading is its title.
+_MD_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(\S.*?)[ \t#]*$", re.MULTILINE)
 
 
 def article_from_text(
@@ -121,6 +174,8 @@ def article_from_text(
         url = url or doc.url
         text = doc.text
     elif kind == "md":
+        heading = _MD_TITLE.search(text)
+        title = title or (" ".join(strip_markdown(heading.group(1)).split()) if heading else "")
         text = strip_markdown(text)
     body = clean_text(text)
     warns = list(warnings)

@@ -104,7 +104,17 @@ def _make(
 
         _pyplot()  # a missing matplotlib is said before anything is written
     problems: list[InputError] = []
-    events = read_events(src, errors=problems if skip_bad else None)
+    if _exported_records(src):
+        # An ACLED/UCDP export: read as `geomap join` reads it, so a (0, 0) placeholder is
+        # geocoded, swapped latitude/longitude put right, and each said.
+        from ..join import join_records
+
+        joined = join_records([src], strict=not skip_bad)
+        events, problems = joined.events, joined.problems
+        for w in joined.warnings:
+            click.echo(f"geomap: warning: {w}", err=True)
+    else:
+        events = read_events(src, errors=problems if skip_bad else None)
     for p in problems:
         click.echo(f"geomap: skipped {p}", err=True)
     target = Path(out) if out else src.with_name("map.html")
@@ -169,3 +179,18 @@ def _refresh_run_summary(src: Path, written: list[Path]) -> None:
     else:
         del summary["stale_outputs"]
     write_text_atomic(summary_path, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+
+
+def _exported_records(src: Path) -> bool:
+    """Whether ``src`` is a CSV export of event records (ACLED, UCDP), not geomap's events.csv."""
+    if src.suffix.lower() != ".csv":
+        return False
+    from .._records import detect_format
+    from ..errors import InputError
+    from ..export.readers import read_table
+
+    try:
+        first = next(read_table(src, []), None)
+    except InputError:  # unreadable: read_events says why
+        return False
+    return first is not None and detect_format(first[1]) in ("acled", "ucdp")

@@ -1666,3 +1666,12 @@ def test_arrests_are_not_civilian_targeting(one):
         "Civilians",
         "",
     )
+
+
+def test_a_phrase_governs_only_the_trigger_right_after_it(one):
+    # "supported by coalition aircraft" is the backing; "repelled" is what the SDF did.
+    e = one("On Tuesday, SDF members supported by US-led coalition aircraft repelled an IS attack near Maadan.")
+    assert (e.event_type, e.sub_event_type, e.actor1) == ("Battles", "Armed clash", "Syrian Democratic Forces")
+    # People captured after clashes are no ground taken: the clashes are the event.
+    e = one("On Tuesday, following clashes near Maadan, 28 SDF fighters were killed and 8 were captured.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")

@@ -1045,6 +1045,7 @@ _BEFORE_THAT = re.compile(
     re.I,
 )
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
 
 
 def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
@@ -1055,14 +1056,24 @@ def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
     recovered after the air strike" is the air strike).
     """
 
+    def governed(rx: re.Pattern[str], t: Trigger) -> bool:
+        # The phrase governs the trigger only when no other trigger stands between them
+        # ("supported by coalition aircraft repelled the advance": the aircraft, not the repelling).
+        m = rx.search(sentence, max(0, t.start - 50), t.start)
+        return m is not None and not any(m.start() <= o.start < t.start for o in typed if o is not t)
+
     def backing(t: Trigger) -> bool:
-        return bool(_BACKING.search(sentence, max(0, t.start - 50), t.start))
+        return governed(_BACKING, t)
 
     def before(t: Trigger) -> bool:
-        return bool(_BEFORE_THAT.search(sentence, max(0, t.start - 50), t.start))
+        return governed(_BEFORE_THAT, t)
+
+    def seized_ground(t: Trigger) -> bool:
+        # "8 were captured" are people taken, not ground.
+        return t.sub_event_type in _TERRITORY and not _PASSIVE_BEFORE.search(sentence, max(0, t.start - 12), t.start)
 
     kept = [t for t in typed if not backing(t)] or typed
-    if any(t.sub_event_type in _TERRITORY and not before(t) for t in kept):
+    if any(seized_ground(t) and not before(t) for t in kept):
         kept = [t for t in kept if t.sub_event_type in _TERRITORY or not before(t)]
     return kept
 

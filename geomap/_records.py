@@ -21,7 +21,7 @@ from .errors import InputError
 from .events.actors import ActorTable, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
-from .export.readers import UNKNOWN_CELLS, check_point, parse_event_date, read_table, row_fields
+from .export.readers import UNKNOWN_CELLS, check_point, parse_event_date, read_table, reads_either_way, row_fields
 
 __all__ = [
     "FORMATS",
@@ -580,7 +580,7 @@ def parse_rows(
         except ValueError as exc:
             problems.append(InputError(path, f"{exc}; row skipped", line=line))
             continue
-        if date_column and _either_way(row.get(date_column) or ""):
+        if date_column and reads_either_way(row.get(date_column) or ""):
             either_way.append((line, (row.get(date_column) or "").strip()))
         yield r
     if either_way:
@@ -591,19 +591,3 @@ def parse_rows(
             "sources outside the US write it. Write ISO dates (YYYY-MM-DD) to be sure"
         )
         warnings.append(InputError(path, msg, line=line))
-
-
-_SLASHED_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.]\d{4}\s*")
-
-
-def _either_way(cell: str) -> bool:
-    """Whether a slashed date reads as a date both day first and month first ("03/04/2019").
-
-    >>> _either_way("03/04/2019"), _either_way("13/04/2019"), _either_way("04/04/2019")
-    (True, False, False)
-    """
-    m = _SLASHED_DATE.fullmatch(cell)
-    if m is None:
-        return False
-    day, month = int(m[1]), int(m[2])
-    return day != month and 1 <= day <= 12 and 1 <= month <= 12

@@ -23,7 +23,7 @@ from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, word_number
 from .sentences import split_sentences
-from .types import DISORDER, Trigger, find_triggers, is_non_event
+from .types import DISORDER, Trigger, incident_triggers
 
 __all__ = ["extract_events"]
 
@@ -589,7 +589,7 @@ def extract_events(
 
     for s_start, s_end, para in _clauses(text, mentions, focus):
         sentence = text[s_start:s_end]
-        triggers = [t for t in find_triggers(sentence) if not is_non_event(sentence, t)]
+        triggers = incident_triggers(sentence)
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         s_places = [m for m in s_mentions if _eligible(m, focus)]
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
@@ -1176,7 +1176,7 @@ def _reports(clause: str, offset: int, mentions: Sequence[Mention], focus: froze
     """A typed incident trigger and a place of its own in the clause."""
     if not any(offset <= m.start < offset + len(clause) and _eligible(m, focus) for m in mentions):
         return False  # the cheap test first: most clauses are cut nowhere
-    return any(t.event_type and not is_non_event(clause, t) for t in find_triggers(clause))
+    return any(t.event_type for t in incident_triggers(clause))
 
 
 def _is_title(sentence: str, title: str) -> bool:
@@ -1256,7 +1256,9 @@ def _own_agent(d: _Draft, table: ActorTable) -> str | None:
     return table.rollup(agent.actor).name
 
 
-#: Words that announce another incident: "Regime artillery also shelled the town".
+#: Words that announce another incident: "Regime artillery also shelled the town".  Narrower
+#: than _ANOTHER_ONE below, which only keeps two same-toll accounts apart: these split a place
+#: and day's report in two, so "two fighters were also wounded" must not match.
 _ONE_MORE_OF = (
     r"\b(?:another|(?:a|the) (?:second|third|fourth|separate|new))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks?|strikes?|air ?strikes?|raids?|bomb(?:ing)?s?|explosions?|blasts?|bombers?|shells?|rockets?|"

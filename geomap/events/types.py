@@ -15,7 +15,7 @@ from typing import Any
 
 from .._regex import Folded, WordScan
 
-__all__ = ["DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "is_non_event"]
+__all__ = ["DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "incident_triggers", "is_non_event"]
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -305,6 +305,18 @@ _CUMULATIVE_LEFT = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+)?(?:been\s+
 _CUMULATIVE_RIGHT = re.compile(r"^[^.;]{0,60}?\b(?:since|so far|to date|this year|in total)\b", re.I)
 
 
+def incident_triggers(sentence: str) -> list[Trigger]:
+    """The triggers of :func:`find_triggers` that report an incident (see :func:`is_non_event`).
+
+    >>> [t.text for t in incident_triggers("Jets struck Ariha; Turkey warned it would retaliate.")]
+    ['Jets struck']
+    """
+    found = find_triggers(sentence)
+    if not found or _TALLY_F.search(sentence):  # a monitor's tally reports none (asked once a sentence)
+        return []
+    return [t for t in found if not _clause_non_event(sentence, t)]
+
+
 def is_non_event(sentence: str, trigger: Trigger) -> bool:
     """Whether the clause around ``trigger`` states, threatens or plans rather than reports.
 
@@ -317,10 +329,13 @@ def is_non_event(sentence: str, trigger: Trigger) -> bool:
     >>> is_non_event(s, find_triggers(s)[0])
     True
     """
+    return bool(_TALLY_F.search(sentence)) or _clause_non_event(sentence, trigger)
+
+
+def _clause_non_event(sentence: str, trigger: Trigger) -> bool:
+    """:func:`is_non_event` but for a monitor's tally, which is the whole sentence's."""
     right = sentence[trigger.end : trigger.end + 60]
     if _NON_EVENT_RIGHT_F.match(right):
-        return True
-    if _TALLY_F.search(sentence):
         return True
     if (
         not trigger.event_type

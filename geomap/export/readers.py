@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .._calendar import MONTHS
+from .._csv import OpenQuote, sniff_delimiter
 from ..errors import InputError
 from ..models import Event
 
@@ -104,6 +105,21 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"impossible date {s!r} ({exc})") from exc
     raise ValueError(f"{s!r} is not a date; expected YYYY-MM-DD or '03 November 2018'")
+
+
+def reads_either_way(cell: str) -> bool:
+    """Whether a slashed date cell is a date both day first and month first ("03/04/2019").
+
+    :func:`parse_event_date` reads it day first; the caller says so once.
+
+    >>> reads_either_way("03/04/2019"), reads_either_way("13/04/2019"), reads_either_way("04/04/2019")
+    (True, False, False)
+    """
+    m = _SLASHED.fullmatch(cell.strip())
+    if m is None:
+        return False
+    day, month = int(m[1]), int(m[2])
+    return day != month and 1 <= day <= 12 and 1 <= month <= 12
 
 
 # -- cell converters: CSV strings, JSON values and pandas values alike ---------
@@ -305,6 +321,24 @@ def _decode(path: Path) -> str:
     return text
 
 
+def read_header(path: str | Path, *, head_bytes: int = 1 << 16) -> list[str]:
+    """The lower-cased column names of a CSV file, from its first bytes only (a large export is not read).
+
+    Returns ``[]`` for a file that cannot be read.
+    """
+    from ..ingest.decode import decode_bytes
+
+    try:
+        with Path(path).open("rb") as fh:
+            data = fh.read(head_bytes)
+        text, _warnings = decode_bytes(data, Path(path))
+    except (OSError, InputError):
+        return []
+    first = text.split("\n", 1)[0]
+    cells = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
+    return [c.strip().lower() for c in cells]
+
+
 def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV file as ``(line, row)`` with lower-case, stripped headers.
 
@@ -314,10 +348,8 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
     path = Path(path)
     text = _decode(path)
     csv.field_size_limit(1 << 24)
-    # Spreadsheets in many locales save ";"-separated "CSV"; tab-separated exports too.
     first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first))
     try:
         header = next(reader)
     except StopIteration:
@@ -334,10 +366,7 @@ def read_table(path: str | Path, errors: list[InputError]) -> Iterator[tuple[int
 def _table_rows(
     path: Path, text: str, reader: Any, names: list[str], errors: list[InputError], *, offset: int
 ) -> Iterator[tuple[int, dict[str, str]]]:
-    # An odd number of quote characters: a quoted cell is never closed, and the
-    # reader runs from it to the end of the file as one row.
-    unclosed = text.count('"') % 2 == 1
-    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    open_quote = OpenQuote(text)
     start = reader.line_num + 1
     while True:
         try:
@@ -348,7 +377,7 @@ def _table_rows(
             errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num + offset))
             return
         line, start = start, reader.line_num + 1  # the line the row starts on
-        if unclosed and reader.line_num >= last_line and reader.line_num > line:
+        if open_quote.runs_off(line, reader.line_num):
             msg = (
                 f"a quoted cell opened in the row on line {line + offset} is never closed; "
                 "that row was skipped and the lines after it read again"

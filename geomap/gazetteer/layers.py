@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .._csv import OpenQuote
 from ..errors import GazetteerError
 from ..models import Place
 from .admin import governorate_name
@@ -340,14 +341,11 @@ def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
     if missing:
         msg = f"{path}: missing column(s) {', '.join(missing)}; found {', '.join(written) or 'none'}"
         raise GazetteerError(msg)
-    # An odd number of quote characters: a quoted cell is never closed, and the
-    # reader runs from it to the end of the file as one row.
-    unclosed = text.count('"') % 2 == 1
-    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    open_quote = OpenQuote(text)
     start = reader.line_num + 1
     for row in reader:
         lineno, start = start, reader.line_num + 1  # the line the row starts on
-        if unclosed and reader.line_num >= last_line and reader.line_num > lineno:
+        if open_quote.runs_off(lineno, reader.line_num):
             msg = f"{path}:{lineno}: a quoted cell opened on this line is never closed (a stray '\"'?)"
             raise GazetteerError(msg)
         extra = [v for v in row.get(None) or [] if v.strip()]

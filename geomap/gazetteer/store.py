@@ -406,9 +406,12 @@ def _without_article_ratio(key: str, other: str) -> float:
     return score if a[:1] == b[:1] else score - 10.0
 
 
+#: Which layer's place wins a tie: the user's patches, then the team's, then GeoNames (1).
+LAYER_PRIORITY = {"patch": 5, "curated": 4, "admin": 3, "imported": 2}
+
+
 def _prior(p: Place) -> tuple[int, int, float]:
-    layer = {"patch": 5, "curated": 4, "admin": 3, "imported": 2}.get(p.layer, 1)
-    return (p.country == "SY", layer, float(p.population))
+    return (p.country == "SY", LAYER_PRIORITY.get(p.layer, 1), float(p.population))
 
 
 def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:

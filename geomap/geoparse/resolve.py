@@ -24,7 +24,7 @@ from dataclasses import replace
 from .._geo import km as _km
 from ..gazetteer.admin import NEIGHBOURS, governorate_name
 from ..gazetteer.names import PLACE_KIND_WORDS, fold, token_key
-from ..gazetteer.store import REGION, Gazetteer
+from ..gazetteer.store import LAYER_PRIORITY, REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
 
@@ -128,9 +128,6 @@ def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[P
     return kept, False
 
 
-_LAYER_RANK = {"patch": 4, "curated": 3, "imported": 2}
-
-
 def _prefer_curated_twin(scored: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
     """One town, one id: the best candidate's twin from a layer written for this work wins.
 
@@ -138,10 +135,10 @@ def _prefer_curated_twin(scored: list[tuple[float, Place]]) -> list[tuple[float,
     spelling) and "Tal Rifaat" count as one place.
     """
     best_score, best = scored[0]
-    rank = _LAYER_RANK.get(best.layer, 1)
+    rank = LAYER_PRIORITY.get(best.layer, 1)
     for i, (_s, p) in enumerate(scored[1:], 1):
         if (
-            _LAYER_RANK.get(p.layer, 1) > rank
+            LAYER_PRIORITY.get(p.layer, 1) > rank
             and p.is_area == best.is_area
             and p.is_admin_unit == best.is_admin_unit
             and _km(p.lat, p.lon, best.lat, best.lon) <= 3.0

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .._csv import OpenQuote, sniff_delimiter
 from ..errors import InputError
 from ..models import Article
 from .clean import clean_text, strip_markdown
@@ -310,14 +311,9 @@ def _read_csv(
 ) -> Iterator[Article]:
     csv.field_size_limit(max(max_bytes, 1 << 20))
     header = text.split("\n", 1)[0]
-    # Spreadsheets in many locales export with ";" (or tabs); the header line says which.
-    delimiter = max(",;\t", key=header.count) if any(c in header for c in ",;\t") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header))
     fields = [str(f or "").strip().lower() for f in reader.fieldnames or []]
-    # An odd number of quote characters: a quoted cell was never closed, and the
-    # reader ran from it to the end of the file as one record.
-    unclosed = text.count('"') % 2 == 1
-    last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+    open_quote = OpenQuote(text)
     if not any(f in fields for f in _TEXT_FIELDS):
         msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
         raise InputError(path, msg)
@@ -327,9 +323,7 @@ def _read_csv(
             # the line the record starts on (a quoted cell may span lines)
             lineno, start = start, reader.line_num + 1
             if (
-                unclosed
-                and reader.line_num >= last_line
-                and reader.line_num > lineno
+                open_quote.runs_off(lineno, reader.line_num)
                 and _lines_from(text, lineno).count('"') % 2 == 1  # the open quote is in this row
             ):
                 msg = (

@@ -186,11 +186,7 @@ def _exported_records(src: Path) -> bool:
     if src.suffix.lower() != ".csv":
         return False
     from .._records import detect_format
-    from ..errors import InputError
-    from ..export.readers import read_table
+    from ..export.readers import read_header
 
-    try:
-        first = next(read_table(src, []), None)
-    except InputError:  # unreadable: read_events says why
-        return False
-    return first is not None and detect_format(first[1]) in ("acled", "ucdp")
+    header = read_header(src)  # an unreadable file: read_events says why
+    return bool(header) and detect_format(header) in ("acled", "ucdp")

@@ -1675,3 +1675,62 @@ def test_a_phrase_governs_only_the_trigger_right_after_it(one):
     # People captured after clashes are no ground taken: the clashes are the event.
     e = one("On Tuesday, following clashes near Maadan, 28 SDF fighters were killed and 8 were captured.")
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_unnamed_soldiers_hit_are_the_syrian_army(one):
+    # No force is named for the dead soldiers or the army post: in Syria they are the army's.
+    e = one("Militants attacked an army checkpoint near Masyaf on Tuesday, killing seven soldiers.")
+    assert (e.actor2, e.fatalities) == ("Syrian Arab Army", 7)
+    e = one("Gunmen ambushed a bus carrying soldiers near Safita on Tuesday, killing four.")
+    assert e.actor2 == "Syrian Arab Army"
+    # Another state's soldiers are that state's; the army's own shelling hits no army.
+    e = one("Militants attacked a checkpoint near Tal Rifaat on Tuesday, killing seven Turkish soldiers.")
+    assert e.actor2 == "Turkish Armed Forces"
+    e = one("Regime artillery shelled Khan Shaykhun on Tuesday, killing three civilians.")
+    assert e.actor2 == "Civilians"
+
+
+def test_militiamen_of_a_named_camp_are_that_camp(one):
+    e = one("An IED attack near Maadan killed five Iranian-backed militiamen on Monday.")
+    assert (e.actor2, e.fatalities) == ("Iran-backed militias", 5)
+
+
+def test_a_linked_descriptor_is_not_an_actor(one):
+    # "the al Qaeda-linked Hurras al-Din": the group is Hurras al-Din; al-Qaeda only describes it.
+    e = one(
+        "A US drone strike near Qadmous killed two commanders of the al Qaeda-linked Hurras al-Din group on Sunday."
+    )
+    assert (e.actor1, e.actor2) == ("Military Forces of the United States", "Hurras al-Din")
+    e = one("US-backed SDF fighters repelled an IS attack near Maadan on Monday.")
+    assert (e.actor1, e.actor2, e.assoc_actor_1) == ("Syrian Democratic Forces", "Islamic State", "")
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2015-06-04", "Jabhat al-Nusra"),
+        ("2016-10-13", "Jabhat Fateh al-Sham"),
+        ("2019-06-06", "Hayat Tahrir al-Sham"),
+    ],
+)
+def test_nusra_is_coded_by_the_name_it_had_on_the_day(one, published, expected):
+    # State media kept calling HTS "Nusra"; ACLED codes the group as it was named on the day.
+    e = one("Army units killed 20 Jabhat al-Nusra terrorists in Khan Shaykhun on Monday.", published)
+    assert e.actor2 == expected
+    assert e.actor1 == "Syrian Arab Army"
+
+
+def test_and_n_more_elsewhere_is_a_second_incident(events):
+    evs = events("IS fighters executed 12 people in Maadan on 28 April and three more in Abu Kamal on 3 May.")
+    got = sorted((e.location, e.event_date, e.sub_event_type, e.actor1, e.fatalities) for e in evs)
+    year = THURSDAY[:4]
+    assert got == [
+        ("Abu Kamal", f"{year}-05-03", "Attack", "Islamic State", 3),
+        ("Maadan", f"{year}-04-28", "Attack", "Islamic State", 12),
+    ]
+    # The day named at the end is both clauses' day; the wounded are no more dead.
+    evs = events("Russian jets killed 5 civilians in Masyaf and two others in Safita on Monday.")
+    got = sorted((e.location, e.event_date, e.fatalities) for e in evs)
+    assert got == [("Masyaf", "2018-11-05", 5), ("Safita", "2018-11-05", 2)]
+    evs = events("Regime shelling killed 12 people in Masyaf on Tuesday and three more were wounded in Safita.")
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Masyaf", 12), ("Safita", None)]

@@ -32,6 +32,10 @@ class Actor:
     parent: str = ""
     country: str = ""
     kind: str = ""
+    #: The name the group took on ``renamed_on`` (ISO date): "Jabhat al-Nusra" became
+    #: "Jabhat Fateh al-Sham" on 2016-07-28.
+    renamed_to: str = ""
+    renamed_on: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,31 @@ class ActorTable:
         while actor.kind == "branch" and actor.parent in self.by_name and actor.name not in seen:
             seen.add(actor.name)
             actor = self.by_name[actor.parent]
+        return actor
+
+    def as_of(self, actor: Actor, day: str) -> Actor:
+        """The actor under the name it had on ``day`` (ISO date; empty keeps the name).
+
+        Outlets keep using a group's old name (Syrian state media's "Nusra" for
+        Hayat Tahrir al-Sham); ACLED codes the group as it was named on the day.
+
+        Examples
+        --------
+        >>> t = load_actors()
+        >>> nusra = t.by_name["Jabhat al-Nusra"]
+        >>> t.as_of(nusra, "2015-03-01").name, t.as_of(nusra, "2016-10-01").name, t.as_of(nusra, "2019-05-10").name
+        ('Jabhat al-Nusra', 'Jabhat Fateh al-Sham', 'Hayat Tahrir al-Sham')
+        """
+        seen = set()
+        while (
+            day
+            and actor.renamed_on
+            and day >= actor.renamed_on
+            and actor.renamed_to in self.by_name
+            and actor.name not in seen
+        ):
+            seen.add(actor.name)
+            actor = self.by_name[actor.renamed_to]
         return actor
 
     def find_implicit(self, text: str) -> list[ActorMention]:
@@ -135,6 +164,18 @@ class ActorTable:
         # "Erdogan regime forces", "the Israeli government troops": another state's, not Syria's.
         named = [
             a for a in named if not (a.surface[:6].lower() in ("regime", "govern") and _foreign_before(text, a.start))
+        ]
+        # "the al-Qaeda-linked Hurras al-Din", "US-backed SDF fighters": the first name only
+        # describes the group named right after it.
+        named = [
+            a
+            for i, a in enumerate(named)
+            if not (
+                (d := _DESCRIBES.match(text, a.end)) is not None
+                and i + 1 < len(named)
+                and 0 <= named[i + 1].start - d.end() <= 30
+                and not _STOP.search(text, d.end(), named[i + 1].start)
+            )
         ]
         # "Hayat Tahrir al-Sham's General Security Service": the owner's unit is the owner.
         owned = [
@@ -267,6 +308,12 @@ def _foreign_before(text: str, pos: int) -> bool:
     return _FOREIGN_BEFORE.search(text, max(0, pos - 20), pos) is not None
 
 
+#: "-linked", "-backed" after a name: a description of the group that follows.
+_DESCRIBES = re.compile(
+    r"\s?[-‐‑–]\s?(?:linked|affiliated|aligned|allied|inspired|backed|sponsored|led|dominated|run|controlled)\b",
+    re.I,
+)
+_STOP = re.compile(r"[.;:!?]")
 _BARREL = Folded(re.compile(r"\bbarrel[- ]bombs?\b", re.I))
 _THEIR_MERCENARIES = re.compile(r"\s+and\s+(?P<who>(?:its|their)\s+mercenar(?:ies|y)(?:\s+groups?)?)\b", re.I)
 #: How the nouns of weapons that fly begin (warplanes, jets, drones, barrel bombs...).
@@ -338,6 +385,7 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
     aliases: dict[str, Actor] = {}
     seen: set[str] = set()  # the aliases, lower-cased
     case_sensitive: set[str] = set()
+    renames: dict[str, int] = {}  # a new name -> the first line that gives it
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -360,7 +408,15 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
                 (row.get("parent") or "").strip(),
                 (row.get("country") or "").strip(),
                 (row.get("kind") or "").strip(),
+                (row.get("renamed_to") or "").strip(),
+                (row.get("renamed_on") or "").strip(),
             )
+            if bool(actor.renamed_to) != bool(actor.renamed_on) or (
+                actor.renamed_on and not re.fullmatch(r"\d{4}-\d\d-\d\d", actor.renamed_on)
+            ):
+                msg = f"{path}:{lineno}: renamed_to and renamed_on go together, the date as YYYY-MM-DD"
+                raise GeomapError(msg)
+            renames[actor.renamed_to] = renames.get(actor.renamed_to, lineno)
             actors.append(actor)
             for alias in _aliases_for(name, row.get("aliases") or ""):
                 key = alias.lower()
@@ -371,6 +427,10 @@ def load_actors(path: str | Path | None = None) -> ActorTable:
                 if alias.lower() not in seen:
                     seen.add(alias.lower())
                     aliases[alias if key == alias else alias] = actor
+    known = {a.name for a in actors}
+    for new, lineno in renames.items():
+        if new and new not in known:
+            raise GeomapError(f"{path}:{lineno}: renamed_to {new!r} is not the name of a row")
     return ActorTable(actors, aliases, case_sensitive)
 
 

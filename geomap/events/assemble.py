@@ -645,6 +645,22 @@ def extract_events(
             last_actors[para] = s_actors
         typed = [t for t in triggers if t.event_type]
         generic = [t for t in triggers if not t.event_type]
+        more = _MORE_HEAD.match(sentence) if not typed and drafts and drafts[-1].end == s_start else None
+        if more is not None and s_places:
+            # "... and three more in Abu Kamal on 3 May": the deed of the clause before,
+            # and its count is more of the same (dead, when the dead were counted).
+            prev = drafts[-1]
+            typed = [replace(prev.trigger, start=0, end=0)]
+            n = word_number(more.group("n"))
+            if prev.killed is not None and n is not None and not _HURT_WORD.search(sentence):
+                cas = Casualties(killed=n, civilians=prev.civilians, text=more.group())
+            if not s_actors:
+                prev_actors = list(prev.actors) + list(prev.inherited)
+            if resolved is not None and not prev.dated_here:
+                # "... 5 in Masyaf and two others in Safita on Monday": the day is both clauses'.
+                for d in drafts:
+                    if d.start == prev.start:
+                        d.date, d.time_precision, d.date_flag = resolved
         if history and resolved is None:
             continue
         if not typed and not (generic and (cas.killed is not None or cas.injured is not None or cas.vague or s_places)):
@@ -1150,6 +1166,12 @@ _TWO_REPORTS = re.compile(
 )
 
 
+#: "... and three more in Y": an elliptical second report of the same deed.
+_AND_MORE = re.compile(r",?\s+and\s+(?=(?:another\s+)?" + NUMWORD + r"\s+(?:more|others)\b)", re.I)
+_HURT_WORD = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|arrested|detained|abducted|kidnapped)\b", re.I)
+_MORE_HEAD = re.compile(r"(?:another\s+)?(?P<n>" + NUMWORD + r")\s+(?:more|others)\b", re.I)
+
+
 def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> Iterator[tuple[int, int, int]]:
     """Sentences, with a sentence that reports two incidents cut in two.
 
@@ -1159,13 +1181,22 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
     """
     for start, end, para in split_sentences(text):
         cuts = list(_TWO_REPORTS.finditer(text, start, end))
-        if not cuts:
+        more = list(_AND_MORE.finditer(text, start, end))
+        if not cuts and not more:
             yield start, end, para
             continue
         bounds = [start]
-        for cut in cuts:
+        for cut in sorted(cuts + more, key=lambda c: c.start()):
             left, right = text[bounds[-1] : cut.start()], text[cut.end() : end]
-            if _reports(left, bounds[-1], mentions, focus) and _reports(right, cut.end(), mentions, focus):
+            if not _reports(left, bounds[-1], mentions, focus) or cut.end() <= bounds[-1]:
+                continue
+            if cut.re is _AND_MORE or _reports(right, cut.end(), mentions, focus):
+                # "... 12 people in X on 28 April and three more in Y on 3 May": the same
+                # deed again, elsewhere (the clause borrows the trigger, see extract_events).
+                if cut.re is _AND_MORE and not any(
+                    cut.end() <= m.start < end and _eligible(m, focus) for m in mentions
+                ):
+                    continue
                 bounds.append(cut.end())
         bounds.append(end)
         for a, b in zip(bounds, bounds[1:], strict=False):
@@ -1472,8 +1503,9 @@ def _finish(
         # ACLED names the force; the branch or unit goes in the associated actor.
         assoc1 = a1.actor.name if a1 is not None and actors.rollup(a1.actor) is not a1.actor else ""
         assoc2 = a2.actor.name if a2 is not None and actors.rollup(a2.actor) is not a2.actor else ""
-        a1 = replace(a1, actor=actors.rollup(a1.actor)) if a1 is not None else None
-        a2 = replace(a2, actor=actors.rollup(a2.actor)) if a2 is not None else None
+        # ... under the name the group had on the day ("Nusra" in 2019 is HTS).
+        a1 = replace(a1, actor=actors.as_of(actors.rollup(a1.actor), d.date)) if a1 is not None else None
+        a2 = replace(a2, actor=actors.as_of(actors.rollup(a2.actor), d.date)) if a2 is not None else None
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2, assoc2 = None, ""  # a branch and its force are one side, not two
         ally = actors.rollup(partner.actor) if partner is not None else None
@@ -1516,6 +1548,8 @@ def _finish(
             # What a protest is against ("a campaign to conscript former rebels") is no party to it;
             # ACLED names a second actor only for the force that intervenes.
             a2, assoc2 = None, ""
+        if a2 is None and not d.civilians and etype in ("Battles", "Explosions/Remote violence"):
+            a2 = _army_hit(d, a1, actors)
         # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
         default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
         defaults.append(actors.by_name.get(default or "") if a1 is None else None)
@@ -1590,6 +1624,39 @@ def _finish(
         defaults,
         lead_line=lead_line,
     )
+
+
+#: Soldiers or an army post with no force named: "killing seven soldiers", "an army checkpoint".
+_ARMY_HIT = re.compile(
+    r"\b(?:soldiers|troops|servicemen|conscripts|(?:army|military)\s+(?:checkpoints?|posts?|positions?|outposts?|"
+    r"convoys?|patrols?|bus(?:es)?|vehicles?|trucks?|bases?|barracks|officers?|units?))\b",
+    re.I,
+)
+#: A word before that names whose soldiers they are ("rebel troops", "Turkish soldiers").
+_WHOSE_BEFORE = re.compile(
+    r"(?<=\S\s)(?:(?!(?i:" + NUMWORD + r")\b)[A-Z][\w'’-]*|(?i:rebel|opposition|kurdish|jihadist|militia|faction|group|"
+    r"enemy|own|their|its|his|her))\s+$"
+)
+
+
+def _army_hit(d: _Draft, a1: ActorMention | None, actors: ActorTable) -> ActorMention | None:
+    """The Syrian army as the one hit when a Syrian report names soldiers or an army post but no force.
+
+    "Militants attacked an army checkpoint, killing seven soldiers": in Syria, and
+    with no other state's or group's name on them, they are the army's.
+    """
+    army = actors.by_name.get("Syrian Arab Army")
+    place = d.mention.place
+    if army is None or place is None or place.country != "SY":
+        return None
+    if a1 is not None and actors.rollup(a1.actor).side in ("government", "government-allied"):
+        return None
+    for m in _ARMY_HIT.finditer(d.sentence):
+        if _WHOSE_BEFORE.search(d.sentence, max(0, m.start() - 30), m.start()):
+            continue
+        if m.start() > d.trigger.start or _VICTIM_AFTER.match(d.sentence[m.end() : m.end() + 60]):
+            return ActorMention(m.start(), m.end(), m.group(), army)
+    return None
 
 
 def _bare(t: Trigger) -> bool:

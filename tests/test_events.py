@@ -993,6 +993,10 @@ def test_the_lead_toll_is_the_first_sentence_only(events) -> None:
         ("Drone Strike Kills 3 Fighters Near Quneitra", 3),
         ("Child Killed, 9 Civilians Injured in Rocket Attacks on Aleppo", 1),
         ("The death toll from rocket attacks on Aleppo rises to 8, with more casualties reported in Idlib.", 8),
+        # Two people named as a pair are two dead, not one.
+        ("Mother and child killed in Masyaf shelling", 2),
+        ("Father, son killed in Safita strike", 2),
+        ("A woman and her daughter were killed when a shell hit their home.", 2),
     ],
 )
 def test_headline_tolls(sentence: str, killed: int) -> None:
@@ -1065,6 +1069,16 @@ def test_primary_is_exactly_one_per_article(events) -> None:
     assert len(evs) >= 3
     assert sum(e.primary for e in evs) == 1
     assert next(e for e in evs if e.primary).location == "Saraqib"
+
+
+def test_the_headline_toll_marks_the_main_incident(events) -> None:
+    # The lead opens with other fighting; the headline's seven dead are the story.
+    evs = events(
+        "Seven killed as air strike hits crowded market\n\n"
+        "Clashes near Masyaf killed three fighters on Monday.\n\n"
+        "On Tuesday an air strike on a market near Safita killed seven civilians."
+    )
+    assert [(e.location, e.fatalities) for e in evs if e.primary] == [("Safita", 7)]
 
 
 @pytest.fixture(scope="module")
@@ -1734,3 +1748,13 @@ def test_and_n_more_elsewhere_is_a_second_incident(events):
     assert got == [("Masyaf", "2018-11-05", 5), ("Safita", "2018-11-05", 2)]
     evs = events("Regime shelling killed 12 people in Masyaf on Tuesday and three more were wounded in Safita.")
     assert sorted((e.location, e.fatalities) for e in evs) == [("Masyaf", 12), ("Safita", None)]
+
+
+def test_the_ends_of_a_road_are_not_the_site(one):
+    e = one("A roadside bomb exploded on the Masyaf-Safita road near Qadmous on Monday, killing two.")
+    assert (e.location, e.geo_precision, e.fatalities) == ("al-Qadmus", 2, 2)
+    e = one("Gunmen ambushed a convoy on the Masyaf highway near Qadmous on Monday.")
+    assert (e.location, e.geo_precision) == ("al-Qadmus", 2)
+    # Only the road's ends named: on the road near the first one, not in the town.
+    e = one("A roadside bomb exploded on the Masyaf-Safita road on Monday, killing two.")
+    assert (e.location, e.geo_precision) == ("Masyaf", 2)

@@ -69,6 +69,11 @@ _LOCATIVE = re.compile(
     r"countryside|vicinity|against|pound|pounds|pounded|syria'?s|syria’s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}|^\W*|[:(]\s*)$",
     re.I,
 )
+#: "-Safita road", " highway": the place names one end of a road.
+_ROAD_AFTER = re.compile(
+    r"\s*(?:[-–—/]\s*(?:al-|el-|ad-|as-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?\s*)?(?:road|highway|motorway|route)\b",
+    re.I,
+)
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
     r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|"
@@ -724,6 +729,13 @@ def extract_events(
             if prev_event is not None and resolved is None and drafts[-1].mention is prev_event:
                 date_info = (drafts[-1].date, drafts[-1].time_precision, drafts[-1].date_flag)
         lists = _between_container(lists, s_mentions, text)
+        ends = [g for g in lists if any(_ROAD_AFTER.match(text, m.end, s_end) for m in g)]
+        if ends and len(ends) < len(lists):
+            # "on the Masyaf-Safita road near Qadmous": the road's ends name the road, not the site.
+            lists = [g for g in lists if g not in ends]
+        elif ends:
+            # Only the road's ends are named: the site is on the road, near (not in) the town.
+            lists = [[replace(m, precision=2) if m.precision == 1 else m for m in g] for g in lists]
         main = max(_foreground(sentence, typed), key=lambda t: (t.strength, -t.start)) if typed else generic[0]
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
@@ -1741,9 +1753,13 @@ def _mark_primary(
     if not events:
         return events
     title = article.title.lower()
+    # The toll the headline gives ("Air strikes kill 19 in ...") is the main incident's.
+    title_dead = find_casualties(article.title).killed if article.title else None
 
     def score(i: int, e: Event) -> tuple[float, int]:
         s = 2.5 if in_lead[i] else 0.0
+        if title_dead is not None and e.fatalities == title_dead:
+            s += 1.0
         if e.fatalities:
             s += 2.0
         if e.location and e.location.lower() in title:

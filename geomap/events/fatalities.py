@@ -208,6 +208,15 @@ _AND_KIN = re.compile(
     + r"|(?:wife|husband|son|daughter|child|baby|brother|sister|father|mother|grandson|granddaughter|nephew|niece))\b",
     re.I,
 )
+_KIN = (
+    r"(?:mother|father|man|woman|wife|husband|son|daughter|child|baby|brother|sister|grandson|granddaughter|boy|girl)"
+)
+#: "Mother, child killed", "a man and his son were killed": two people.
+_PAIR_KILLED = re.compile(
+    rf"\b(?:an?\s+|the\s+)?{_KIN}\s*(?:,|and|&)\s*(?:an?\s+|her\s+|his\s+|their\s+|the\s+)?{_KIN}\s+"
+    r"(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|died|shot dead)\b",
+    re.I,
+)
 _KIN_HURT = re.compile(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", re.I)
 # "wounding a child": one injured.
 _ONE_HURT = re.compile(
@@ -377,6 +386,10 @@ def find_casualties(sentence: str) -> Casualties:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
         texts.append(" ".join(m.group().split()))
+    pair = None if killed else _PAIR_KILLED.search(sentence)
+    if pair is not None:
+        killed.append(2)
+        texts.append(pair.group())
     one = None if killed else _ONE_PERSON.search(sentence)
     if one is not None:
         kin = _AND_KIN.match(sentence, one.end())

@@ -1758,3 +1758,49 @@ def test_the_ends_of_a_road_are_not_the_site(one):
     # Only the road's ends named: on the road near the first one, not in the town.
     e = one("A roadside bomb exploded on the Masyaf-Safita road on Monday, killing two.")
     assert (e.location, e.geo_precision) == ("Masyaf", 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub", "pair"),
+    [
+        (
+            "Rebels in Maadan agreed on Monday to hand over their heavy weapons under a deal with Russian military police.",
+            "Agreement",
+            ("Syrian opposition armed groups", "Military Forces of Russia"),
+        ),
+        (
+            "Rebels and government negotiators reached a reconciliation deal for Qadmous on Monday.",
+            "Agreement",
+            ("Syrian opposition armed groups", ""),
+        ),
+        (
+            "The IRGC began building a new military base on the outskirts of Abu Kamal on Monday.",
+            "Headquarters or base established",
+            ("Military Forces of Iran", ""),
+        ),
+        (
+            "Russian forces set up a new military base near Tal Rifaat on Monday.",
+            "Headquarters or base established",
+            ("Military Forces of Russia", ""),
+        ),
+        (
+            "Government troops entered Tal Rifaat on Monday, taking over positions that the SDF handed over.",
+            "Non-violent transfer of territory",
+            ("Syrian Arab Army", "Syrian Democratic Forces"),
+        ),
+        # Who took the positions over acted, whoever the sentence names first.
+        (
+            "The SDF handed over its positions in Tal Rifaat to government forces on Monday.",
+            "Non-violent transfer of territory",
+            ("Syrian Arab Army", "Syrian Democratic Forces"),
+        ),
+        (
+            "Government forces deployed in Tal Rifaat on Monday after the SDF withdrew.",
+            "Non-violent transfer of territory",
+            ("Syrian Arab Army", "Syrian Democratic Forces"),
+        ),
+    ],
+)
+def test_agreements_bases_and_handovers(one, sentence, sub, pair):
+    e = one(sentence)
+    assert (e.event_type, e.sub_event_type, (e.actor1, e.actor2)) == ("Strategic developments", sub, pair)

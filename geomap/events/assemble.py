@@ -1560,6 +1560,15 @@ def _finish(
             # What a protest is against ("a campaign to conscript former rebels") is no party to it;
             # ACLED names a second actor only for the force that intervenes.
             a2, assoc2 = None, ""
+        if (
+            sub == "Non-violent transfer of territory"
+            and a1 is not None
+            and a2 is not None
+            and d.trigger.text.lower().startswith("hand")
+            and a1.start < d.trigger.start < a2.start
+            and _HANDED_TO.search(d.sentence, d.trigger.end, a2.start)
+        ):
+            a1, a2 = a2, a1  # "The SDF handed over its positions to government forces": who took them acted
         if a2 is None and not d.civilians and etype in ("Battles", "Explosions/Remote violence"):
             a2 = _army_hit(d, a1, actors)
         # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
@@ -1638,6 +1647,7 @@ def _finish(
     )
 
 
+_HANDED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: Soldiers or an army post with no force named: "killing seven soldiers", "an army checkpoint".
 _ARMY_HIT = re.compile(
     r"\b(?:soldiers|troops|servicemen|conscripts|(?:army|military)\s+(?:checkpoints?|posts?|positions?|outposts?|"

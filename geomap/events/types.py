@@ -179,8 +179,21 @@ _RAW: list[tuple[str, str, str, int]] = [
         "Other",
         3,
     ),
+    # Before the base: "deployed in X after the SDF withdrew" is the handover, not a new post.
     (
-        r"deployed|set up (?:a )?(?:base|post|checkpoint)|established (?:a )?(?:base|post|headquarters|observation)|observation posts?",
+        r"hand(?:ed|ing|s)? over (?:its |their |the )?(?:control|positions?|posts?|checkpoints?|town|village|area|city)|"
+        r"took over (?:the )?(?:positions|posts) (?:from|of) .{0,30}(?:peacefully|without)|"
+        r"(?:took|taking|take|takes) over (?:the )?(?:positions|posts|checkpoints) (?:that|which|vacated|handed|left)|"
+        r"(?:deployed|entered|moved) (?:in|into|to)? ?[^.;]{0,60}?\b(?:after|as|when) (?:the )?(?:[\w-]+ ){0,4}?"
+        r"(?:withdrew|had withdrawn|pulled out|had pulled out|evacuated|handed over)",
+        SD,
+        "Non-violent transfer of territory",
+        6,
+    ),
+    (
+        r"deployed|observation posts?|(?:set up|established|built|opened|(?:began|begun|started|finished|completed) "
+        r"(?:building|constructing|setting up|establishing)) (?:a |an |the |two |three |several )?(?:new )?"
+        r"(?:military |permanent |forward |fortified )?(?:bases?|posts?|checkpoints?|headquarters|observation|outposts?)",
         SD,
         "Headquarters or base established",
         3,
@@ -192,16 +205,15 @@ _RAW: list[tuple[str, str, str, int]] = [
         3,
     ),
     (
-        r"ceasefire (?:was )?(?:agreed|reached|signed)|reached (?:a |the )?(?:ceasefire|agreement|truce|deal)|signed (?:an? )?(?:agreement|deal|truce)",
+        r"ceasefire (?:was )?(?:agreed|reached|signed)|"
+        r"(?:reached|signed|struck|concluded|brokered) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:ceasefire|agreement|truce|deal|accord)|"
+        # "a deal was reached"; not "the agreement reached in September", which refers back to one.
+        r"(?:deal|agreement|truce|accord) (?:was|has been|had been) (?:reached|signed|struck|concluded|brokered)|"
+        r"agreed (?:\w+ ){0,3}?to (?:hand over|surrender|evacuate|withdraw|leave|a ceasefire|a truce)|"
+        r"under (?:an? |the )?(?:[\w-]+ ){0,2}?(?:deal|agreement|truce|accord)",
         SD,
         "Agreement",
         3,
-    ),
-    (
-        r"handed over (?:control|the town|the village|the area)|took over (?:the )?(?:positions|posts) (?:from|of) .{0,30}(?:peacefully|without)",
-        SD,
-        "Non-violent transfer of territory",
-        4,
     ),
     (
         r"killed|killing|deaths?|dead|died|wounded|injured|casualties|martyred|martyring|neutrali[sz]ed|lost their lives|"

@@ -1804,3 +1804,10 @@ def test_the_ends_of_a_road_are_not_the_site(one):
 def test_agreements_bases_and_handovers(one, sentence, sub, pair):
     e = one(sentence)
     assert (e.event_type, e.sub_event_type, (e.actor1, e.actor2)) == ("Strategic developments", sub, pair)
+
+
+def test_the_mercenaries_of_kurdish_and_state_media_are_the_sna(one):
+    e = one("On Monday the SDF repelled an attack by the mercenaries on the village of Tal Rifaat.")
+    assert (e.actor1, e.actor2) == ("Syrian National Army", "Syrian Democratic Forces")
+    e = one("Russian mercenaries clashed with IS near Maadan on Monday.")
+    assert e.actor1 == "Wagner Group"

@@ -143,6 +143,18 @@ def test_org_names_the_rules_miss(parse, text: str, name: str) -> None:
     assert [m for m in parse(text) if m.start <= start < m.end] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast in Damascus was due to a rocket, not a car bomb.",
+        "Shells that fell near Damascus had been fired from the south.",
+    ],
+)
+def test_a_capital_after_a_locative_word_is_the_place(parse, text: str) -> None:
+    # "Damascus was/had ..." reads as the government only when Damascus is the subject.
+    assert [m.surface for m in parse(text)] == ["Damascus"]
+
+
 def test_place_beside_an_org_name_is_still_found(parse) -> None:
     ms = parse("Fighters of the Free Idlib Army attacked the village of Kabani.")
     assert [m.surface for m in ms] == ["Kabani"]

@@ -208,6 +208,8 @@ _METONYMY_VERBS = re.compile(
     r"|jets|air force|approach|view|reply|rejection|acceptance|offer|pressure|threats?)\b)",
     re.I,
 )
+#: "the blast in Damascus was ...": a capital after a locative word is the place, whatever verb follows.
+_SITE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|across|throughout)\s+$", re.I)
 #: "... leading Damascus to bomb": a capital with "to" and a verb is its government acting.
 _TO_ACT = re.compile(r"^\s+to\s+(?!the\b|its\b|his\b|their\b)[a-z]+\b")
 _CAUSES = re.compile(
@@ -333,8 +335,8 @@ def _not_a_place(text: str, tokens: Sequence[Token], first: int, last: int, key:
     plain = text[start:end].lower()
     if plain in _CAPITALS or key in ("dimashk", "damaskus"):
         tail = text[end : end + 40]
-        if _METONYMY_VERBS.match(tail):
-            return True
+        if _METONYMY_VERBS.match(tail) and not _SITE_BEFORE.search(text, max(0, start - 12), start):
+            return True  # "Damascus said", not "the blast in Damascus was due to a rocket"
         if _TO_ACT.match(tail) and _CAUSES.search(text[max(0, start - 30) : start]):
             return True  # "leading Damascus to bomb ...", not "struck Damascus to stop arms shipments"
         if _WITH_BEFORE.search(text[max(0, start - 30) : start]) and re.match(r"^\s*(?:[.,;:)]|and\b|$)", tail):

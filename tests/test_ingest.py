@@ -17,7 +17,7 @@ from geomap.ingest import article_from_text, iter_input_files, read_articles
 from geomap.ingest.clean import clean_text, strip_markdown
 from geomap.ingest.html import parse_html
 from geomap.ingest.meta import find_published, parse_date_string
-from geomap.ingest.readers import read_file
+from geomap.ingest.readers import NO_DATE, read_file
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -632,6 +632,58 @@ def test_latin1_fallback() -> None:
     assert "\ufffd" not in art.text and "Ã©" not in art.text
     assert (art.published, art.outlet) == (date(2017, 4, 5), "Réseau Levant")
     assert any("Latin-1" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="windows-1256">',
+        "<meta charset=WINDOWS-1256 />",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+    ],
+)
+def test_a_pages_declared_charset_is_honoured_when_it_is_not_utf8(tmp_path: Path, meta: str) -> None:
+    page = (
+        f"<html><head>{meta}<title>قصف مصياف</title></head><body>"
+        "<p>Artillery shelled Masyaf on 3 June 2019, killing two people. قصفت المدفعية مدينة مصياف</p></body></html>"
+    )
+    path = tmp_path / "ar.html"
+    path.write_bytes(page.encode("cp1256"))
+    art = read_one(path)
+    assert "قصفت المدفعية مدينة مصياف" in art.text
+    assert art.text.startswith("Artillery shelled Masyaf")
+    assert art.published == date(2019, 6, 3)
+    assert art.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("meta", "body"),
+    [
+        ("<meta charset=no-such-codec>", "Caf\xe9 owners in Safita reopened."),  # unknown codec
+        ("<meta charset=utf-8>", "Caf\xe9 owners in Safita reopened."),  # says UTF-8, is not
+        ("<meta charset=base64>", "Caf\xe9 owners in Safita reopened."),  # no text codec
+        ("<meta charset=iso-8859-1>", "Caf\xe9 owners in Safita reopened \x96 quietly."),  # read as browsers do
+    ],
+)
+def test_a_declared_charset_that_cannot_be_used_keeps_the_windows_1252_fallback(
+    tmp_path: Path, meta: str, body: str
+) -> None:
+    path = tmp_path / "p.html"
+    path.write_bytes(f"<html><head>{meta}</head><body><p>{body}</p></body></html>".encode("latin-1"))
+    art = read_one(path)
+    assert art.text == body.replace("\x96", "\u2013")
+    assert art.warnings == (
+        "not UTF-8; read as Windows-1252/Latin-1",
+        f"{NO_DATE}; dates without a year stay without one",
+    )
+
+
+def test_valid_utf8_wins_over_a_declared_charset(tmp_path: Path) -> None:
+    path = tmp_path / "u.html"
+    path.write_bytes('<meta charset="windows-1256"><p>قصف مصياف في قدموس</p>'.encode())
+    art = read_one(path)
+    assert art.text == "قصف مصياف في قدموس"
+    assert not any("UTF-8" in w for w in art.warnings)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,9 @@
-"""Bytes to text: BOMs, UTF-16, Latin-1 fall-back, binary detection."""
+"""Bytes to text: BOMs, UTF-16, a page's declared charset, Latin-1 fall-back, binary detection."""
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -40,9 +42,42 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, list[str]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
+    declared = _declared_codec(head)
+    if declared is not None:
+        try:
+            return data.decode(declared), warnings
+        except (UnicodeDecodeError, LookupError):
+            pass  # the bytes are not what the page says (or it names no text codec): the fall-back reads them
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     warnings.append("not UTF-8; read as Windows-1252/Latin-1")
     return text, warnings
+
+
+#: ``<meta charset="windows-1256">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=...">``.
+_META_CHARSET = re.compile(rb"<meta\b[^>]{0,300}?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+#: Labels browsers read as Windows-1252 (the WHATWG encoding standard), whatever Python calls them.
+_AS_CP1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
+
+
+def _declared_codec(head: bytes) -> str | None:
+    """The Python codec of the charset a page's ``<meta>`` declares, or ``None``.
+
+    ``None`` too when the page declares none, names one Python does not know,
+    or names UTF-8 or one browsers read as Windows-1252 (the fall-back reads those).
+
+    >>> _declared_codec(b'<meta charset="windows-1256">'), _declared_codec(b"<meta charset=utf-8>")
+    ('cp1256', None)
+    >>> _declared_codec(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-6">')
+    'iso8859-6'
+    """
+    m = _META_CHARSET.search(head)
+    if m is None:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name in _AS_CP1252 or name.startswith("utf") else name

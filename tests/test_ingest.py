@@ -465,6 +465,33 @@ def test_parse_html_prefers_article_element() -> None:
     assert doc.text.endswith("Body <b>")
 
 
+def test_cells_and_blocks_of_minified_html_do_not_run_together() -> None:
+    page = (
+        "<html><body><table><tr><th>Town</th><th>Event</th><th>Dead</th></tr>"
+        "<tr><td>Masyaf</td><td>airstrike</td><td>3 killed</td></tr>"
+        "<tr><td>Qadmous</td><td>shelling</td><td>none</td></tr></table>"
+        "<dl><dt>Safita</dt><dd>calm</dd></dl><ul><li>Maadan</li><li>Tal Rifaat</li></ul>"
+        "<div>Jets struck Abu Kamal</div><div>on 5 May 2021.</div></body></html>"
+    )
+    lines = [line for line in parse_html(page).text.split("\n") if line]
+    assert lines == [
+        "Town Event Dead",
+        "Masyaf airstrike 3 killed",
+        "Qadmous shelling none",
+        "Safita",
+        "calm",
+        "Maadan",
+        "Tal Rifaat",
+        "Jets struck Abu Kamal",
+        "on 5 May 2021.",
+    ]
+
+
+def test_inline_tags_inside_a_cell_do_not_split_its_words() -> None:
+    doc = parse_html("<table><tr><td>Khan <b>Shaykhun</b></td><td>Jisr al-<i>Shughur</i></td></tr></table>")
+    assert doc.text == "Khan Shaykhun Jisr al-Shughur"
+
+
 # --- Markdown
 
 MARKDOWN = """# Weekly Notes: Shelling Around Kinsabba

@@ -45,8 +45,19 @@ _BLOCK = {
     "main",
     "dd",
     "dt",
+    "dl",
     "hr",
+    "caption",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "legend",
+    "center",
 }
+#: Table cells: text in the cells of a row is separated, not run together ("Masyaf airstrike").
+_CELL = {"td", "th"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 
 
@@ -102,6 +113,8 @@ class _Parser(HTMLParser):
             self.article_depth += 1
         if tag in _BLOCK:
             self._emit("\n\n" if tag in ("p", "h1", "h2", "h3", "li", "blockquote") else "\n")
+        elif tag in _CELL:
+            self._emit(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -115,6 +128,8 @@ class _Parser(HTMLParser):
             self.in_h1 = False
         if tag in _BLOCK:
             self._emit("\n")
+        elif tag in _CELL:
+            self._emit(" ")
         if tag == "article" and self.article_depth:
             self.article_depth -= 1
 

@@ -832,6 +832,54 @@ def test_a_related_articles_list_and_a_menu_are_boilerplate() -> None:
 
 
 @pytest.mark.parametrize(
+    "junk",
+    [
+        "Read more: Government forces shell Khan Shaykhun again",
+        "READ ALSO: Aid reaches Jisr al-Shughur",
+        "Also read » Convoy stopped near Safita",
+        "See also: Tal Rifaat front quiet",
+        "Related: Jets strike Abu Kamal | Clashes near Maadan",
+        "You may also like: Shelling in Qadmous kills 2 | Protest in Masyaf | Curfew in Safita",
+        "You might also be interested in: Mines cleared near Maadan",
+        "Retweet Quote Like",
+        "Reply Retweet Like 12",
+        "Tweet Share Pin 56 comments",
+        "Like · Reply · 2h",
+        "This site uses cookies. OK",
+    ],
+)
+def test_link_blocks_and_action_rows_are_boilerplate(junk: str) -> None:
+    text = f"{ARTICLE}\n\n{junk}\n\nThe shelling stopped at dusk."
+    assert clean_text(text) == f"{ARTICLE}\n\nThe shelling stopped at dusk."
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Read more about the siege of Karm al-Zeitoun in the monitor's report, the statement said.",
+        "Related fighting was reported near Tal Rifaat on Monday.",
+        "You may also like to know that the road to Safita reopened on Tuesday.",
+        "Like many residents of Masyaf, she fled when the shelling began.",
+        "Share prices fell in Damascus after the strike on Abu Kamal.",
+        "Follow-up raids hit Maadan, killing 3 people.",
+        "See also the earlier shelling of Qadmous, which killed two.",
+        "Reply from the governor came late; the shelling went on.",
+    ],
+)
+def test_prose_that_only_contains_those_words_is_kept(prose: str) -> None:
+    text = f"{ARTICLE}\n\n{prose}"
+    assert clean_text(text) == text
+
+
+def test_a_read_also_heading_takes_its_headlines_with_it() -> None:
+    page = (
+        f"{ARTICLE}\n\nRead also\nJets return over Jisr al-Shughur\nCurfew lifted in Safita\n\n"
+        "The shelling stopped at dusk."
+    )
+    assert clean_text(page) == f"{ARTICLE}\n\nThe shelling stopped at dusk."
+
+
+@pytest.mark.parametrize(
     ("header", "outlet"),
     [
         ("Levant Courier — Published 14 March 2019\n\nHeadline\n\nBy Staff Reporter\n\n", "Levant Courier"),

@@ -15,6 +15,11 @@ from .feed import COUNTERS
 
 __all__ = ["clean_text", "strip_captions", "strip_markdown"]
 
+#: The buttons under a post or beside an article ("Reply", "Retweet", "Quote", "Like", "Share", "Pin").
+_ACTION = (
+    r"(repl(y|ies)|retweets?|reposts?|quotes?|likes?|shares?|tweet|pin|save|comments?|email|print|follow|bookmarks?"
+    r"|react|upvote|downvote|copy link|whatsapp|telegram|facebook|twitter|reddit|linkedin|views?)"
+)
 _LINE_PATTERNS = [
     r"^\s*note to readers\b",
     r"^\s*the original source of this article is\b",
@@ -28,7 +33,9 @@ _LINE_PATTERNS = [
     r"contains copyrighted material",
     r"^\s*(subscribe|sign up)\b.{0,80}\b(newsletter|inbox|updates|email)",
     r"\bnewsletter\b.{0,40}$",
-    r"^\s*(please )?(share|donate|support us|follow us|like us)\b.{0,60}$",
+    r"^\s*(please )?(donate|support us|follow us|like us)\b.{0,60}$",
+    # "Share this article", "Share on Facebook", "Share:"; not "Share prices fell ...".
+    r"^\s*(please )?share(\s+(this|it|on|via|with|our|the (article|story|post|link))\b|\s*[:!]|\s*$).{0,60}$",
     r"\bclick the share buttons\b",
     r"^\s*donate\s*$",
     r"\bdonate\s*$",
@@ -63,6 +70,14 @@ _LINE_PATTERNS = [
     r"^\s*our mission is to\b",
     r"^\s*(rt|retweet) displayed on\b",
     COUNTERS.pattern,  # "12 Reposts  30 Likes  2.1K Views"
+    r"^\s*this (web)?site uses cookies\b",
+    # A link to another story under its label: "Read more: Jets return to Masyaf", "You may also like: A | B".
+    # The label and its colon (or arrow, bar, dash) open the line: a sentence that says "read more" goes on.
+    r"^\s*(read (more|also|next)|also read|see also|more on this( story| topic)?|related( articles| posts| stories"
+    r"| news| content| coverage)?|you (may|might) also( like| be interested in)|recommended( for you)?|don'?t miss)"
+    r"\s*(:|»|>|\||\s[-–—])\s*\S",
+    # A row of a post's or an article's action buttons: "Retweet Quote Like", "Tweet Share Pin 124 comments".
+    rf"^\s*(?=.*\b{_ACTION}\b)(({_ACTION}\b|[\d.,]+[km]?\b|\d{{1,2}}[smhd]\b)\s*[|/·•,]?\s*){{2,}}$",
 ]
 _LIST_HEAD = re.compile(
     r"^\s*(?:related(?: articles| posts| stories| news| content| coverage)?|more (?:stories|news|articles|on this story)"
@@ -216,6 +231,7 @@ def clean_text(text: str) -> str:
     for i, line in enumerate(lines):
         if not _LIST_HEAD.match(line):
             continue
+        keep[i] = False
         for j in range(i + 1, len(lines)):
             item = lines[j].strip()
             if item and not _LIST_ITEM.match(item) and (len(item) > 150 or item.endswith((".", '."', ".”"))):

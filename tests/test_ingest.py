@@ -438,8 +438,8 @@ def test_html_page_from_scratch(tmp_path: Path) -> None:
     p = tmp_path / "page.html"
     p.write_text(HTML_PAGE, encoding="utf-8")
     art = read_one(p)
-    # No og:title or <h1>: the <title> is used as written.
-    assert art.title == "Drone Strike Hits Depot in Jisr al-Shughur | Coastal Front Monitor"
+    # No og:title or <h1>: the <title>, without the site's name after its headline.
+    assert art.title == "Drone Strike Hits Depot in Jisr al-Shughur"
     assert art.published == date(2019, 5, 14)
     assert art.outlet == "Coastal Front Monitor"
     assert art.url == "https://cfm.example/2019/05/14/depot"
@@ -490,6 +490,102 @@ def test_cells_and_blocks_of_minified_html_do_not_run_together() -> None:
 def test_inline_tags_inside_a_cell_do_not_split_its_words() -> None:
     doc = parse_html("<table><tr><td>Khan <b>Shaykhun</b></td><td>Jisr al-<i>Shughur</i></td></tr></table>")
     assert doc.text == "Khan Shaykhun Jisr al-Shughur"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "outlet"),
+    [
+        (
+            "<title>Shells hit Masyaf, killing two - Safita Courier</title>",
+            "Shells hit Masyaf, killing two",
+            "Safita Courier",
+        ),
+        ("<title>Shells hit Masyaf, killing two | Levant24</title>", "Shells hit Masyaf, killing two", "Levant24"),
+        (
+            "<title>Shells hit Masyaf, killing two — The Daily Orontes</title>",
+            "Shells hit Masyaf, killing two",
+            "The Daily Orontes",
+        ),
+        # The section between the headline and the site's name goes too.
+        (
+            "<title>Shells hit Masyaf, killing two | World news | Orontes Post</title>",
+            "Shells hit Masyaf, killing two",
+            "Orontes Post",
+        ),
+        # The <h1> matches the part before the site's name: it vouches for the split.
+        (
+            "<title>Masyaf shelled - Orontes Shelling Watchers</title><h1>Masyaf shelled</h1>",
+            "Masyaf shelled",
+            "Orontes Shelling Watchers",
+        ),
+        # No site's name after the headline: the title is kept whole and no outlet is made up.
+        ("<title>Shelling of Qadmous - live updates</title>", "Shelling of Qadmous - live updates", ""),
+        ("<title>Jets strike near Maadan - By Sarah Post</title>", "Jets strike near Maadan - By Sarah Post", ""),
+        ("<title>Aid reaches Abu Kamal - 3 June 2019</title>", "Aid reaches Abu Kamal - 3 June 2019", ""),
+        ("<title>Masyaf | Qadmous</title>", "Masyaf | Qadmous", ""),
+        # A declared site name is the outlet, and the <title>'s part that matches it leaves the title.
+        (
+            '<title>Masyaf shelled again - Part 2</title><meta property="og:site_name" content="Orontes Press">',
+            "Masyaf shelled again - Part 2",
+            "Orontes Press",
+        ),
+        (
+            '<title>Masyaf shelled again - orontes press</title><meta property="og:site_name" content="Orontes Press">',
+            "Masyaf shelled again",
+            "Orontes Press",
+        ),
+    ],
+)
+def test_the_site_name_after_the_headline_in_the_title_is_the_outlet(head: str, title: str, outlet: str) -> None:
+    doc = parse_html(f"<html><head>{head}</head><body><p>Shells hit Masyaf on Monday.</p></body></html>")
+    assert (doc.title, doc.outlet) == (title, outlet)
+
+
+LD_PAGE = """<html><head><title>Drone strike near Tal Rifaat</title>
+<script type="application/ld+json">{ld}</script>
+</head><body><article><p>A drone struck a car near Tal Rifaat on Monday, killing two fighters.</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        {
+            "@type": "NewsArticle",
+            "datePublished": "2022-06-14",
+            "publisher": {"@type": "Organization", "name": "Orontes Wire"},
+        },
+        [
+            {"@type": "BreadcrumbList"},
+            {"@type": "NewsArticle", "datePublished": "2022-06-14", "publisher": [{"name": "Orontes Wire"}]},
+        ],
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {
+                    "@type": "NewsArticle",
+                    "datePublished": "2022-06-14T08:00:00+03:00",
+                    "author": {"name": "Sarah Post"},
+                    "publisher": {"@id": "#org"},
+                },
+                {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Orontes Wire"},
+            ],
+        },
+    ],
+)
+def test_the_json_ld_publisher_is_the_outlet(tmp_path: Path, ld: object) -> None:
+    path = tmp_path / "ld.html"
+    path.write_text(LD_PAGE.format(ld=json.dumps(ld)), encoding="utf-8")
+    art = read_one(path)
+    assert (art.title, art.outlet, art.published) == ("Drone strike near Tal Rifaat", "Orontes Wire", date(2022, 6, 14))
+    assert art.text == "A drone struck a car near Tal Rifaat on Monday, killing two fighters."
+
+
+def test_broken_json_ld_is_passed_over_and_og_site_name_comes_first() -> None:
+    page = LD_PAGE.format(ld='{"publisher": {"name": "Orontes Wire"') + '<script type="application/ld+json">[]</script>'
+    assert parse_html(page).outlet == ""
+    og = '<meta property="og:site_name" content="Safita Today">'
+    page = LD_PAGE.format(ld='{"publisher": {"name": "Orontes Wire"}}').replace("</head>", og + "</head>")
+    assert parse_html(page).outlet == "Safita Today"
 
 
 # --- Markdown
@@ -890,7 +986,12 @@ def test_a_read_also_heading_takes_its_headlines_with_it() -> None:
         ("Headline\n\nBy Rami al-Haddad · 3 May 2019 · Levant Courier\n\n", "Levant Courier"),
         ("Headline\n\nBy Syria Frontline Report | updated 20 November 2018\n\n", "Syria Frontline Report"),
         ("Headline\n\nBy Rami al-Haddad | Middle East Correspondent | Levant Courier\n\n", "Levant Courier"),
-        # A writer with no outlet is no outlet.
+        # A writer with no outlet is no outlet, even when the surname is an outlet word.
+        ("Headline\n\nBy Sarah Post\n\n", ""),
+        ("Headline\n\nBy Sarah Post | 3 May 2019\n\n", ""),
+        ("Headline\n\nBy Sarah Post — Published 3 May 2019\n\n", ""),
+        ("Headline\n\nBy Sarah Post | Levant Courier | 3 May 2019\n\n", "Levant Courier"),
+        ("Headline\n\nBy The Safita Post\n\n", "The Safita Post"),
         ("Headline\n\nBy Rami al-Haddad · 3 May 2019\n\n", ""),
         ("Headline\n\nBy Rami Haddad\n\n", ""),
     ],

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
+
+from .meta import split_site_suffix
 
 __all__ = ["HtmlDoc", "parse_html"]
 
@@ -86,6 +90,8 @@ class _Parser(HTMLParser):
         self.article: list[str] = []
         self.article_depth = 0
         self.time_attr = ""
+        self.in_ld = False
+        self.ld: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -102,6 +108,9 @@ class _Parser(HTMLParser):
             if tag == "br":
                 self._emit("\n")
             return
+        if tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self.in_ld = True
+            self.ld.append("")
         if self.skip_depth or tag in _SKIP:
             self.skip_depth += 1
             return
@@ -119,6 +128,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
+        if tag == "script":
+            self.in_ld = False
         if self.skip_depth:
             self.skip_depth -= 1
             return
@@ -134,6 +145,9 @@ class _Parser(HTMLParser):
             self.article_depth -= 1
 
     def handle_data(self, data: str) -> None:
+        if self.in_ld:
+            self.ld[-1] += data
+            return
         if self.in_title:
             self.title += data
             return
@@ -159,6 +173,55 @@ def _tidy(parts: list[str]) -> str:
     return "\n".join(out).strip()
 
 
+def _ld_nodes(value: Any) -> list[dict[str, Any]]:
+    """The objects of a JSON-LD block: itself, the items of a list, the nodes of an ``@graph``."""
+    if isinstance(value, list):
+        return [node for item in value for node in _ld_nodes(item)]
+    if not isinstance(value, dict):
+        return []
+    return [value, *_ld_nodes(value.get("@graph"))]
+
+
+def _ld_name(value: Any, by_id: dict[str, dict[str, Any]]) -> str:
+    """The name of a JSON-LD ``publisher``: an object, a list of them, an ``@id`` reference, or a string."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return next((name for item in value if (name := _ld_name(item, by_id))), "")
+    if not isinstance(value, dict):
+        return ""
+    own = value.get("name")
+    if isinstance(own, str) and own.strip():
+        return own.strip()
+    ref = value.get("@id")
+    target = by_id.get(ref) if isinstance(ref, str) else None
+    return _ld_name(target, {}) if target is not None and target is not value else ""
+
+
+def json_ld(blocks: list[str]) -> tuple[str, str]:
+    """The publisher's name and the publication date a page's JSON-LD declares.
+
+    Blocks that are not JSON are passed over.
+
+    Examples
+    --------
+    >>> json_ld(['{"@type": "NewsArticle", "datePublished": "2021-05-04", "publisher": {"name": "Levant24"}}'])
+    ('Levant24', '2021-05-04')
+    >>> json_ld(['{"@graph": [{"@type": "NewsArticle", "publisher": {"@id": "#o"}}, {"@id": "#o", "name": "X"}]}'])
+    ('X', '')
+    """
+    nodes: list[dict[str, Any]] = []
+    for block in blocks:
+        try:
+            nodes += _ld_nodes(json.loads(block))
+        except ValueError:
+            continue
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    publisher = next((name for node in nodes if (name := _ld_name(node.get("publisher"), by_id))), "")
+    published = next((d.strip() for node in nodes if isinstance(d := node.get("datePublished"), str) and d.strip()), "")
+    return publisher, published
+
+
 def parse_html(source: str) -> HtmlDoc:
     """Parse a page: the ``<article>`` text if there is one, else the body.
 
@@ -173,16 +236,22 @@ def parse_html(source: str) -> HtmlDoc:
     p.close()
     text = _tidy(p.article) if "".join(p.article).strip() else _tidy(p.body)
     m = p.meta
-    title = (m.get("og:title") or p.h1 or p.title).strip()
+    ld_publisher, ld_published = json_ld(p.ld)
+    declared_outlet = m.get("og:site_name") or ld_publisher or m.get("application-name") or ""
+    headline = (m.get("og:title") or p.h1).strip()
+    # "Headline - Outlet Name" in <title>: the headline is the title, the site's name the outlet.
+    page_title, title_site = split_site_suffix(p.title, headline, declared_outlet)
+    title = headline or page_title
     published = (
         m.get("article:published_time")
         or m.get("datepublished")
         or m.get("date")
         or m.get("pubdate")
         or m.get("dc.date")
+        or ld_published
         or p.time_attr
     )
-    outlet = m.get("og:site_name") or m.get("application-name") or ""
+    outlet = declared_outlet or title_site
     url = m.get("og:url") or m.get("canonical", "")
     return HtmlDoc(
         text=text,

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 from .._calendar import MONTHS
 
-__all__ = ["find_outlet", "find_published", "find_title", "parse_date_string"]
+__all__ = ["find_outlet", "find_published", "find_title", "parse_date_string", "split_site_suffix"]
 
 _MONTHS = MONTHS
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -378,13 +378,31 @@ _STAFF = re.compile(
 )
 
 
+#: Outlet words that are surnames too: "By Sarah Post" is a writer, "By The Levant Post" an outlet.
+_SURNAME_WORD = re.compile(r"(?:post|press|herald|courier|review|wire|watch|daily|times)", re.I)
+
+
+def _outlet_words(name: str) -> bool:
+    """Whether ``name`` has an outlet word that makes it an outlet's, not a person's.
+
+    A given name and a surname that is also an outlet word ("Sarah Post") is a person.
+
+    >>> _outlet_words("Levant News Desk"), _outlet_words("Sarah Post"), _outlet_words("The Levant Post")
+    (True, False, True)
+    """
+    words = name.split()
+    if len(words) == 2 and _SURNAME_WORD.fullmatch(words[1]) and not _OUTLET_WORD.search(words[0]):
+        return False
+    return bool(_OUTLET_WORD.search(name))
+
+
 def _names_outlet(name: str, header: list[str], line: str) -> bool:
     """Whether a byline's "By X" is an outlet, not a writer ("By Rami al-Haddad · 3 May 2019").
 
     An outlet's name has an outlet word ("Monitor", "News"), is a known outlet, or
     is the site's name elsewhere in the header ("Levant Watchers | news from ...").
     """
-    if _OUTLET_WORD.search(name) or name in _KNOWN_OUTLETS:
+    if _outlet_words(name) or name in _KNOWN_OUTLETS:
         return True
     return any(other != line and other.startswith(name) for other in header)
 
@@ -426,7 +444,7 @@ def find_outlet(text: str, declared: str = "") -> str:
     for line in header:
         # "Levant Courier — Published 14 March 2019": the site's name beside its date line.
         m = _SITE_DATE.match(line)
-        if m:
+        if m and (not line.lower().startswith("by ") or _names_outlet(m.group(1), header, line)):
             return m.group(1).strip()
     for line in header:
         # "By Hussam al-Mahmoud | Enab Baladi | 22 November 2023": the writer, then the outlet.
@@ -441,7 +459,7 @@ def find_outlet(text: str, declared: str = "") -> str:
                 and not _is_place(p)
                 and not _STAFF.search(p)  # "Staff Writer", "Middle East Correspondent"
             ]
-            if named and not _OUTLET_WORD.search(writer):
+            if named and not _outlet_words(writer):
                 return named[0]
         m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
         if m and not _STAFF.search(m.group(1)) and _names_outlet(m.group(1), header, line):
@@ -470,3 +488,62 @@ def find_outlet(text: str, declared: str = "") -> str:
     if m:
         return {"REUTERS": "Reuters"}.get(m.group(1), m.group(1))
     return ""
+
+
+#: What ends a page's ``<title>`` before the site's name: "Headline - Outlet", "Headline | Outlet".
+_TITLE_SEP = re.compile(r"\s+(?:[-–—|·•]|::)\s+|\s*\|\s*")
+#: A section of the site, not the site: "Headline | World news | The Guardian", "... - Live updates".
+_SITE_SECTION = re.compile(
+    r"(?:world|middle east|syria|news|world news|latest|latest news|breaking|breaking news|live|live updates|"
+    r"politics|home|exclusive|part \d+|in pictures|explainer)",
+    re.I,
+)
+
+
+def _site_name(tail: str, head: str) -> bool:
+    """Whether the end of a ``<title>`` after its separator names a site ("Northern Dispatch", "Levant24")."""
+    words = tail.split()
+    return (
+        1 <= len(words) <= 5
+        and len(tail) <= 40
+        and len(head.split()) > len(words)
+        and (tail[0].isupper() or tail[0].isdigit() or bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", tail)))
+        and not re.match(r"by\s", tail, re.I)  # a byline: "Headline - By Sarah Post"
+        and not _SITE_SECTION.fullmatch(tail)
+        and not _NOT_AN_AGENCY.search(tail)
+        and not _VERBISH.search(tail)
+        and parse_date_string(tail) is None
+        and not _is_place(tail)
+    )
+
+
+def split_site_suffix(title: str, headline: str = "", site: str = "") -> tuple[str, str]:
+    """Split a page's ``<title>`` into its headline and the site's name after it.
+
+    "Headline - Outlet Name" and "Headline | Outlet Name" give ``("Headline", "Outlet Name")``;
+    a title with no site's name after its headline comes back whole, with ``""``.
+    ``headline`` (the page's ``<h1>`` or ``og:title``) or ``site`` (its declared
+    name), when they match either side, vouch for the split.
+
+    Examples
+    --------
+    >>> split_site_suffix("Shells hit Masyaf, killing two - Northern Dispatch")
+    ('Shells hit Masyaf, killing two', 'Northern Dispatch')
+    >>> split_site_suffix("Curfew in Safita | World news | The Daily Levant")
+    ('Curfew in Safita', 'The Daily Levant')
+    >>> split_site_suffix("Shelling of Qadmous - live updates"), split_site_suffix("Jets over Maadan - By Sarah Post")
+    (('Shelling of Qadmous - live updates', ''), ('Jets over Maadan - By Sarah Post', ''))
+    """
+    title = " ".join(title.split())
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return title, ""
+    head, tail = title[: seps[-1].start()].strip(), title[seps[-1].end() :].strip()
+    vouched = bool(tail) and (
+        tail.lower() == site.strip().lower() or (bool(headline) and " ".join(headline.split()).lower() == head.lower())
+    )
+    if not tail or not (vouched and len(tail.split()) <= 8 or _site_name(tail, head)):
+        return title, ""
+    if len(seps) > 1 and _SITE_SECTION.fullmatch(head[seps[-2].end() :].strip()):
+        head = head[: seps[-2].start()].strip()  # "Headline | World news | Outlet": the section goes too
+    return head, tail

@@ -233,6 +233,52 @@ def test_a_pasted_feed_is_split_into_its_posts() -> None:
     assert not any(w.startswith("no publication date") for w in posts[2].warnings)
 
 
+def test_a_pasted_telegram_channel_is_split_into_its_posts(tmp_path: Path) -> None:
+    paste = (
+        "[03.06.2019 07:40] Masyaf Now:\n"
+        "Artillery shelled the outskirts of Masyaf overnight, wounding three people.\n\n"
+        "[ Photo ]\n"
+        "[04.06.19 21:05] Qadmous Desk: Clashes broke out near Qadmous, killing two fighters.\n"
+    )
+    path = tmp_path / "channel.txt"
+    path.write_text(paste, encoding="utf-8")
+    errors: list[InputError] = []
+    posts = list(read_file(path, errors))
+    assert errors == []
+    assert [(a.id, a.outlet, a.published, a.text) for a in posts] == [
+        (
+            "channel.txt#1",
+            "Masyaf Now",
+            date(2019, 6, 3),
+            "Artillery shelled the outskirts of Masyaf overnight, wounding three people.",
+        ),
+        ("channel.txt#2", "Qadmous Desk", date(2019, 6, 4), "Clashes broke out near Qadmous, killing two fighters."),
+    ]
+
+
+def test_a_telegram_header_with_the_channel_first_is_read_too(tmp_path: Path) -> None:
+    path = tmp_path / "channel.txt"
+    path.write_text("Safita Channel, [15.08.2020 10:02]\nA mine exploded near Safita, killing a shepherd.\n")
+    art = read_one(path)
+    assert (art.outlet, art.published, art.text) == (
+        "Safita Channel",
+        date(2020, 8, 15),
+        "A mine exploded near Safita, killing a shepherd.",
+    )
+
+
+def test_bracketed_dates_in_an_article_are_no_telegram_headers(tmp_path: Path) -> None:
+    text = (
+        "Shelling resumed near Tal Rifaat on Monday, 3 June 2019.\n\n"
+        "[03.06.2019 07:40] Update: two more people were wounded.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    art = read_one(path)
+    assert art.id == "a.txt" and art.outlet == ""
+    assert "[03.06.2019 07:40] Update: two more people were wounded." in art.text
+
+
 def test_a_feed_copied_line_by_line_from_the_site_is_split_too(tmp_path) -> None:
     # Selecting posts on the site copies the name, handle, dot and day on lines of their
     # own, the counters as bare numbers, and the site's own words ("Quote", "Who to follow").

@@ -8,6 +8,12 @@ under a header naming the account and the day it posted::
     An IED exploded near the town of Dhiban, killing two SDF members.
     12 Reposts  30 Likes  2.1K Views
 
+A channel's messages copied from Telegram carry a header of their own, the
+day first (``[12.03.2019 08:14] Channel Name:``, or ``Channel Name, [12.03.2019 08:14]``)::
+
+    [12.03.2019 08:14] Masyaf Today:
+    Shells hit the town of Masyaf, wounding two people.
+
 Each post is its own report: its own day (against which "last night" is
 read) and its own outlet (the account).  :func:`split_feed` finds them; the
 readers turn each into an article of its own.
@@ -109,11 +115,57 @@ def _post_date(when: str) -> tuple[date | None, str]:
         return None, ""
 
 
+#: Telegram's day and time in brackets: "[12.03.2019 08:14]", "[12.03.19, 08:14:05]".
+_TG_WHEN = r"\[(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d\d),?\s+\d{1,2}:\d\d(?::\d\d)?\]"
+_TG_NAME = r"(?P<name>[^\s\[\]:@][^\[\]:\n]{0,59}?)"
+#: "[12.03.2019 08:14] Channel Name:" (the message may follow on the same line) or "Channel Name, [12.03.2019 08:14]".
+_TG_HEADERS = (
+    re.compile(rf"^\s*{_TG_WHEN}\s*{_TG_NAME}\s*:(?P<rest>.*)$"),
+    re.compile(rf"^\s*{_TG_NAME},\s*{_TG_WHEN}\s*$"),
+)
+#: What Telegram puts in place of media: "[ Photo ]", "[ Album ]".
+_TG_MEDIA = re.compile(r"^\s*\[\s*(?:photo|video|album|sticker|file|gif|voice message|poll)\s*\]\s*$", re.I)
+
+
+def _telegram_header(line: str) -> tuple[str, date | None, str] | None:
+    """A Telegram header's channel, day and any message after it on the same line; ``None`` if it is none.
+
+    >>> _telegram_header("[12.03.2019 08:14] Masyaf Today:")
+    ('Masyaf Today', datetime.date(2019, 3, 12), '')
+    >>> _telegram_header("Masyaf Today, [12.03.19 08:14]")[:2], _telegram_header("[12.03.2019] Update: calm")
+    (('Masyaf Today', datetime.date(2019, 3, 12)), None)
+    """
+    m = next((m for rx in _TG_HEADERS if (m := rx.match(line))), None)
+    if m is None or len(m.group("name").split()) > 6:
+        return None
+    year = int(m.group("y"))
+    try:
+        day = date(year + 2000 if year < 100 else year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        day = None
+    return m.group("name").strip(), day, m.groupdict().get("rest", "").strip()
+
+
+def _telegram_posts(lines: list[str]) -> list[Post]:
+    """The messages of a Telegram paste: it opens with a header, or has two; else ``[]``."""
+    heads = [(i, h) for i, line in enumerate(lines) if (h := _telegram_header(line)) is not None]
+    first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if not heads or (len(heads) < 2 and heads[0][0] != first_text):
+        return []
+    posts: list[Post] = []
+    for n, (i, (name, day, rest)) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        body = "\n".join([rest, *(line for line in lines[i + 1 : end] if not _TG_MEDIA.match(line))]).strip()
+        if body:
+            posts.append(Post(name, "", day, "", body))
+    return posts
+
+
 def split_feed(text: str) -> list[Post]:
     """The posts of a pasted feed, or ``[]`` when ``text`` is not one.
 
     A text is a feed when at least two lines are post headers ("@handle ·
-    date"), or when it opens with one.  A header's display name is the line
+    date", or Telegram's "[12.03.2019 08:14] Channel:"), or when it opens with one.  A header's display name is the line
     above it when the header has none of its own.
 
     Examples
@@ -125,9 +177,12 @@ def split_feed(text: str) -> list[Post]:
     >>> split_feed("Shelling hit the town of Saraqib on Monday.")
     []
     """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "[" in text and (telegram := _telegram_posts(lines)):
+        return telegram
     if "@" not in text:
         return []
-    lines = _join_headers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _join_headers(lines)
     heads = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not heads or (len(heads) < 2 and heads[0] > first_text + 1):

@@ -92,6 +92,31 @@ def test_day_dates(one, phrase: str, expected: str) -> None:
     assert e.time_precision == 1
 
 
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        # The day that has passed when the report is written, as a weekday is read.
+        ("Shortly before midnight on New Year's Eve", "2018-01-01", "2017-12-31"),
+        ("Shortly before midnight on New Year’s Eve", "2018-01-02", "2017-12-31"),
+        ("On New Year's Eve", "2018-12-31", "2018-12-31"),
+        ("On New Year's Day", "2018-01-01", "2018-01-01"),
+        ("On New Year's Day", "2018-03-14", "2018-01-01"),
+        ("On New Year's Day", "2017-12-30", "2017-01-01"),
+        ("On Christmas Day", "2016-12-27", "2016-12-25"),
+        ("On Christmas Eve", "2017-01-05", "2016-12-24"),
+    ],
+)
+def test_holidays_are_days(one, phrase: str, published: str, expected: str) -> None:
+    e = one(f"{phrase}, government artillery shelled the town of Masyaf, killing two civilians.", published)
+    assert e.event_date == expected
+    assert e.time_precision == 1
+
+
+def test_a_holiday_without_an_article_date_keeps_its_day_and_month(one) -> None:
+    e = one("On New Year's Eve, government artillery shelled the town of Masyaf, killing two civilians.", None)
+    assert e.event_date == "--12-31"
+
+
 @pytest.mark.parametrize("phrase", ["This week", "Earlier this week", "Over the past few days"])
 def test_this_week_is_precision_2(one, phrase: str) -> None:
     e = one(f"{phrase}, clashes erupted near Morek.")

@@ -4,8 +4,9 @@ Handles absolute dates ("5 November 2018", "November 3rd, 2018"), dates
 without a year ("On November 3rd", "October 30th": the year comes from the
 article's date, stepping back a year when the day would fall well after
 publication, e.g. "December 30th" in a January article), weekdays ("on
-Tuesday": the last such day on or before publication), relative words
-("yesterday", "last week", "this week", "overnight"), and ranges.  With no
+Tuesday": the last such day on or before publication), holidays ("on New
+Year's Eve": likewise), relative words ("yesterday", "last week", "this
+week", "overnight"), and ranges.  With no
 article date, a date without a year is written ``--MM-DD`` and flagged
 ``year-unknown``; nothing is invented.
 """
@@ -48,6 +49,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "on New Year's Eve", "New Year's Day", "on Christmas Day": a day of the calendar without its year.
+    ("holiday", re.compile(r"\b(?:on )?(new year['’]?s eve|new year['’]?s day|christmas eve|christmas day)\b", re.I)),
     (
         "weekday",
         re.compile(
@@ -210,6 +213,29 @@ def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
     return this_month.replace(day=min(15, max(1, published.day // 2))).isoformat(), 3, "approximate"
 
 
+#: The day and month of each holiday "holiday" finds.
+_HOLIDAYS = {"new years eve": (12, 31), "new years day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25)}
+
+
+def _holiday(hit: DateHit, published: date | None) -> tuple[str, int, str]:
+    """Resolve "New Year's Eve", "New Year's Day", "Christmas Day": the last such day on or before publication.
+
+    As a weekday is: the report tells of the day that has passed, so New Year's Eve
+    in a report of 1 January is the day before.  With no article date, the day and
+    month alone (``--12-31``), year unknown.
+
+    >>> _holiday(find_dates("shortly before midnight on New Year's Eve")[0], date(2018, 1, 1))
+    ('2017-12-31', 1, 'relative')
+    >>> _holiday(find_dates("on New Year's Day")[0], date(2018, 3, 2)), _holiday(find_dates("Christmas Day")[0], None)
+    (('2018-01-01', 1, 'relative'), ('--12-25', 1, 'year-unknown'))
+    """
+    month, day = _HOLIDAYS[re.sub(r"['’]", "", hit.groups[0].lower())]
+    month_day = f"--{month:02d}-{day:02d}"
+    if published is None:
+        return month_day, 1, "year-unknown"
+    return latest_day(month_day, published).isoformat(), 1, "relative"
+
+
 def _shifted(hit: DateHit, previous: str | None) -> tuple[str, int, str] | None:
     """Count "a day earlier", "two days later", "the next day" from the day reported before."""
     if not previous:
@@ -332,6 +358,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
         return d.isoformat(), 3, "approximate"
     if hit.kind == "shift":
         return _shifted(hit, previous)
+    if hit.kind == "holiday":
+        return _holiday(hit, published)
     if published is None:
         if hit.kind == "same_day" and previous:
             return previous, 1, "carried"

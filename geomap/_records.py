@@ -21,7 +21,15 @@ from .errors import InputError
 from .events.actors import ActorTable, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
-from .export.readers import UNKNOWN_CELLS, check_point, parse_event_date, read_table, reads_either_way, row_fields
+from .export.readers import (
+    UNKNOWN_CELLS,
+    check_point,
+    out_of_range,
+    parse_event_date,
+    read_table,
+    reads_either_way,
+    row_fields,
+)
 
 __all__ = [
     "FORMATS",
@@ -251,7 +259,7 @@ def _int_cell(value: str, what: str, *, low: int = 0, high: int | None = None) -
     if n is None:
         raise ValueError(f"{what} {s!r} is not a whole number")
     if n < low or (high is not None and n > high):
-        raise ValueError(f"{what} {n} is out of range ({low}-{high if high is not None else '...'})")
+        raise ValueError(out_of_range(what, n, low, high))
     return n
 
 

@@ -741,3 +741,25 @@ def test_records_with_an_unclosed_quote_keep_the_other_rows(tmp_path: Path, gaz)
     assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-14", "2019-03-15"]
     [problem] = res.problems
     assert problem.line == 3 and "quoted cell opened in the row on line 3 is never closed" in str(problem)
+
+
+def test_a_negative_count_is_said_to_be_negative(tmp_path: Path, gaz) -> None:
+    # A count has no upper bound: the reason names what is wrong, with no "(0-None)" in it.
+    acled = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [acled_row(event_id_cnty="N1", location="Masyaf", latitude=35.065, longitude=36.342, fatalities=-5)],
+    )
+    ucdp = write_csv(
+        tmp_path / "ucdp.csv",
+        ["id", "type_of_violence", "side_a", "side_b", "where_coordinates", "date_start", "date_end", "best"],
+        [[7, 1, "Government of Syria", "Syrian insurgents", "Safita town", "2019-06-02", "2019-06-02", -3]],
+    )
+    plain = write_csv(tmp_path / "plain.csv", ["place", "date", "killed"], [["Qadmous", "2019-06-03", "-4"]])
+    res = join_records([acled, ucdp, plain], gazetteer=gaz, columns=PlainColumns(fatalities="killed"))
+    assert not res.events
+    assert [p.reason for p in res.problems] == [
+        "fatalities -5 is negative; row skipped",
+        "best -3 is negative; row skipped",
+        "fatalities -4 is negative; row skipped",
+    ]

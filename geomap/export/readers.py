@@ -30,6 +30,7 @@ from ..models import Event
 __all__ = [
     "EVENT_SUFFIXES",
     "check_point",
+    "out_of_range",
     "parse_event_date",
     "read_events",
     "read_table",
@@ -145,6 +146,23 @@ def _text(v: Any) -> str:
     return "" if _missing(v) else str(v)
 
 
+def out_of_range(what: str, n: int, low: int | None, high: int | None) -> str:
+    """Say why ``n`` is no value for ``what``, in words that fit the bounds it broke.
+
+    Examples
+    --------
+    >>> out_of_range("fatalities", -5, 0, None), out_of_range("geo_precision", 7, 1, 3)
+    ('fatalities -5 is negative', 'geo_precision 7 is out of range (1-3)')
+    >>> out_of_range("best", 2, 5, None), out_of_range("inter1", 9, None, 8)
+    ('best 2 is below 5', 'inter1 9 is above 8')
+    """
+    if high is None:
+        return f"{what} {n} is negative" if low == 0 else f"{what} {n} is below {low}"
+    if low is None:
+        return f"{what} {n} is above {high}"
+    return f"{what} {n} is out of range ({low}-{high})"
+
+
 def _int(v: Any, what: str, *, low: int | None = None, high: int | None = None) -> int | None:
     if _missing(v):
         return None
@@ -158,7 +176,7 @@ def _int(v: Any, what: str, *, low: int | None = None, high: int | None = None) 
         raise ValueError(f"{what} {v!r} is not a whole number")
     n = int(f)
     if (low is not None and n < low) or (high is not None and n > high):
-        raise ValueError(f"{what} {n} is out of range ({low}-{high})")
+        raise ValueError(out_of_range(what, n, low, high))
     return n
 
 

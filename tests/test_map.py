@@ -375,6 +375,20 @@ def test_geomap_map_writes_static_images(tmp_path: Path) -> None:
     assert "<svg" in svg and "Natural Earth" not in svg.split("<svg", 1)[0]
 
 
+@pytest.mark.parametrize(("option", "image"), [("--png", "m.jpg"), ("--svg", "m.txt"), ("--png", "m")])
+def test_geomap_map_writes_nothing_when_an_image_path_is_unusable(tmp_path: Path, option: str, image: str) -> None:
+    src = tmp_path / "in" / "events.geojson"
+    src.parent.mkdir()
+    write_geojson(EVENTS, src)
+    out = tmp_path / "out"
+    args = ["map", str(src), "--out", str(out / "m.html"), "--report", "--embed", option, str(out / image)]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 2, res.output  # a usage error: the arguments, not the events
+    assert f"Invalid value for {option}" in res.output and "a static map is written as .png, .svg or .pdf" in res.output
+    assert not out.exists()
+    assert sorted(p.name for p in src.parent.iterdir()) == ["events.geojson"]
+
+
 def test_the_map_title_is_the_reports_too_and_is_escaped(tmp_path: Path) -> None:
     src = tmp_path / "events.geojson"
     write_geojson(EVENTS, src)

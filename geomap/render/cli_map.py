@@ -102,6 +102,7 @@ def _make(
     if png or svg:
         from .static_map import _pyplot
 
+        _check_images(png=png, svg=svg)
         _pyplot()  # a missing matplotlib is said before anything is written
     problems: list[InputError] = []
     if _exported_records(src):
@@ -155,6 +156,18 @@ def _make(
         from ..cli import EXIT_SKIPPED
 
         sys.exit(EXIT_SKIPPED)  # finished, but some rows were skipped
+
+
+def _check_images(*, png: str | None, svg: str | None) -> None:
+    """Refuse an image path no static map can be written to, before anything is written."""
+    from .static_map import static_format
+
+    for option, image in (("--png", png), ("--svg", svg)):
+        if image:
+            try:
+                static_format(image)
+            except GeomapError as exc:
+                raise click.BadParameter(str(exc), param_hint=option) from exc
 
 
 def _refresh_run_summary(src: Path, written: list[Path]) -> None:

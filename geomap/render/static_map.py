@@ -19,9 +19,30 @@ from ..models import Event
 from .outlines import outlines_gdf
 from .style import SIDES, actor_side, side_colour, side_label, type_shape
 
-__all__ = ["static_map_figure", "write_static_map"]
+__all__ = ["static_format", "static_map_figure", "write_static_map"]
 
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def static_format(path: str | Path) -> str:
+    """The image format a static map at ``path`` is written in, by its suffix.
+
+    Raises
+    ------
+    GeomapError
+        The suffix is none of .png, .svg and .pdf.
+
+    Examples
+    --------
+    >>> static_format("maps/idlib.PNG")
+    'png'
+    """
+    path = Path(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        suffix = path.suffix or "(no suffix)"
+        raise GeomapError(f"{path}: a static map is written as .png, .svg or .pdf, not {suffix!r}")
+    return fmt
 
 
 def _pyplot() -> Any:
@@ -156,11 +177,7 @@ def write_static_map(events: Sequence[Event], path: str | Path, *, title: str | 
     True
     """
     path = Path(path)
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        suffix = path.suffix or "(no suffix)"
-        msg = f"{path}: a static map is written as .png, .svg or .pdf, not {suffix!r}"
-        raise GeomapError(msg)
+    fmt = static_format(path)
     plt = _pyplot()
     import matplotlib
 

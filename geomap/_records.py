@@ -319,6 +319,27 @@ def acled_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     return (name, inter) if inter is not None else (raw, None)
 
 
+_NUMBER = re.compile(r"\s*\d+(?:\.0*)?\s*")
+
+
+def _interaction_of(kw: dict[str, Any]) -> int | None:
+    """ACLED's interaction code from a row's inter codes; ``None`` when actor 2's is not known.
+
+    An inter code of 0 is how older exports say "no actor": actor 1 alone gives N0.
+
+    >>> _interaction_of({"actor2": "Civilians", "inter1": 2, "inter2": 7})
+    27
+    >>> _interaction_of({"actor2": "", "inter1": 2, "inter2": 0})
+    20
+    >>> _interaction_of({"actor2": "Sons of the Orchard Brigade", "inter1": 2, "inter2": None}) is None
+    True
+    """
+    inter1, inter2 = kw["inter1"] or None, kw["inter2"] or None
+    if kw["actor2"] and inter2 is None:
+        return None  # not "actor 1 alone": there is an actor 2 of a kind no one knows
+    return interaction(inter1, inter2)
+
+
 def _acled_row(
     path: Path,
     line: int,
@@ -332,10 +353,15 @@ def _acled_row(
     if not ours and not kw["event_date"]:
         raise ValueError("no event_date")  # as a UCDP row without date_start: no date is not invented
     if not ours:
-        # Named as the articles' events are, so that the same incident links up.
-        for key in ("actor1", "actor2"):
-            if kw[key]:
-                kw[key] = acled_actor(kw[key], actors)[0]
+        # Named as the articles' events are, so that the same incident links up; an
+        # inter code the row leaves empty is the actor table's, as an article's event gets it.
+        for n in ("1", "2"):
+            if kw[f"actor{n}"]:
+                kw[f"actor{n}"], inter = acled_actor(kw[f"actor{n}"], actors)
+                if kw[f"inter{n}"] is None:
+                    kw[f"inter{n}"] = inter
+        if not _NUMBER.fullmatch(row.get("interaction") or ""):
+            kw["interaction"] = _interaction_of(kw)
         for key in ("assoc_actor_1", "assoc_actor_2"):
             if kw[key]:
                 names = (acled_actor(a, actors)[0] for a in kw[key].split(";") if a.strip())

@@ -763,3 +763,74 @@ def test_a_negative_count_is_said_to_be_negative(tmp_path: Path, gaz) -> None:
         "best -3 is negative; row skipped",
         "fatalities -4 is negative; row skipped",
     ]
+
+
+def test_acled_rows_without_inter_codes_get_them_from_the_actor_table(tmp_path: Path, gaz) -> None:
+    # An export trimmed of inter1/inter2/interaction gets the codes an article's event
+    # would: the actor table's kind of each actor, joined lower first (8 and 7 -> 78),
+    # actor 1 alone -> N0.  A code the row gives is kept, even where the table differs.
+    at = {"location": "Maadan", "admin1": "Raqqa", "latitude": 35.745, "longitude": 39.661}
+    blank = {"inter1": "", "inter2": "", "interaction": ""}
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="I1",
+                actor1="Military Forces of Russia (2000-)",
+                actor2="Civilians (Syria)",
+                **blank,
+                **at,
+            ),
+            acled_row(event_id_cnty="I2", actor1="Islamic State (Syria)", actor2="", **blank, **at),
+            acled_row(
+                event_id_cnty="I3",
+                actor1="Islamic State (Syria)",
+                actor2="Civilians (Syria)",
+                **{**blank, "inter1": 2},
+                **at,
+            ),
+            acled_row(
+                event_id_cnty="I4",
+                actor1="Syrian Democratic Forces",
+                actor2="Islamic State (Syria)",
+                **{**blank, "inter1": 3},
+                **at,
+            ),
+            acled_row(
+                event_id_cnty="I5",
+                actor1="Syrian Democratic Forces",
+                actor2="Islamic State (Syria)",
+                **{**blank, "interaction": 22},
+                **at,
+            ),
+            acled_row(
+                event_id_cnty="I6",
+                actor1="Syrian Democratic Forces",
+                actor2="Sons of the Orchard Brigade",
+                **blank,
+                **at,
+            ),
+            acled_row(
+                event_id_cnty="I7", actor1="Islamic State (Syria)", actor2="", inter1=2, inter2=0, interaction="", **at
+            ),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert not res.problems
+    codes = {e.event_id: (e.inter1, e.inter2, e.interaction) for e in res.events}
+    assert codes == {
+        "I1": (8, 7, 78),
+        "I2": (2, None, 20),
+        "I3": (2, 7, 27),  # not 20: actor 2 is there, its code was only left out
+        "I4": (3, 2, 23),
+        "I5": (2, 2, 22),
+        "I6": (2, None, None),  # an actor 2 of no known kind: no interaction is made up
+        "I7": (2, 0, 20),
+    }
+    # geomap join writes them into events.csv as ACLED's columns.
+    res_cli = CliRunner().invoke(cli, ["join", str(p), "--out", str(tmp_path / "out"), "--no-map"])
+    assert res_cli.exit_code == 0, res_cli.output
+    with (tmp_path / "out" / "events.csv").open(encoding="utf-8") as fh:
+        written = {r["event_id_cnty"]: (r["inter1"], r["inter2"], r["interaction"]) for r in csv.DictReader(fh)}
+    assert written["I1"] == ("8", "7", "78") and written["I2"] == ("2", "", "20")

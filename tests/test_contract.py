@@ -310,6 +310,8 @@ def test_events_csv_values(out, geo) -> None:
             assert row["interaction"] == f"{a}{b}"
         elif row["inter1"] and not row["actor2"]:
             assert row["interaction"] == f"{row['inter1']}0"
+        # ACLED's timestamp is its upload time: an article's event has none, and no 0 stands in.
+        assert row["timestamp"] == "" and p["timestamp"] is None
 
 
 # --- mentions.csv

@@ -834,3 +834,37 @@ def test_acled_rows_without_inter_codes_get_them_from_the_actor_table(tmp_path: 
     with (tmp_path / "out" / "events.csv").open(encoding="utf-8") as fh:
         written = {r["event_id_cnty"]: (r["inter1"], r["inter2"], r["interaction"]) for r in csv.DictReader(fh)}
     assert written["I1"] == ("8", "7", "78") and written["I2"] == ("2", "", "20")
+
+
+def test_a_timestamp_is_acleds_or_none_never_zero(tmp_path: Path, gaz) -> None:
+    # ACLED's timestamp is the Unix time its row was last changed; a row without one,
+    # and every event geomap makes, leaves the cell empty rather than writing 0 (1970).
+    at = {"location": "Safita", "admin1": "Tartus", "latitude": 34.82, "longitude": 36.118}
+    p = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="T1", timestamp=1718000000, **at),
+            acled_row(event_id_cnty="T2", timestamp="", **at),
+        ],
+    )
+    article = tmp_path / "safita.txt"
+    article.write_text(
+        "Shelling hits Safita\n\nPublished 4 June 2024\n\n"
+        "Syrian army artillery shelled the town of Safita on Monday, killing two civilians.\n",
+        encoding="utf-8",
+    )
+    res = run([article], out=tmp_path / "out", map_html=False, gpkg=True, records=[p])
+    stamps = {e.event_id: e.timestamp for e in res.events}
+    assert stamps.pop("T1") == 1718000000 and stamps.pop("T2") is None
+    assert stamps and set(stamps.values()) == {None}  # the article's events
+    with (tmp_path / "out" / "events.csv").open(encoding="utf-8") as fh:
+        cells = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(fh)}
+    assert cells.pop("T1") == "1718000000" and set(cells.values()) == {""}
+    geo = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
+    assert sorted(f["properties"]["timestamp"] or 0 for f in geo["features"])[-1] == 1718000000
+    assert [f["properties"]["timestamp"] for f in geo["features"]].count(None) == len(geo["features"]) - 1
+    from geomap.export.readers import read_events
+
+    back = {e.event_id: e.timestamp for e in read_events(tmp_path / "out" / "events.gpkg")}
+    assert back == {e.event_id: e.timestamp for e in res.events}

@@ -111,7 +111,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "notes": e.notes,
         "fatalities": e.fatalities,
         "tags": e.tags,
-        "timestamp": e.timestamp if e.timestamp is not None else 0,
+        "timestamp": e.timestamp,  # ACLED's upload time, kept from a joined export; never a made-up 0
         "article_id": e.article_id,
         "primary": e.primary,
         "duplicate_of": e.duplicate_of,

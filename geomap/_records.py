@@ -516,7 +516,7 @@ def _plain_row(
         "event_id": uid,
         "article_id": ref,
         "event_date": event_date,
-        "time_precision": implied or 1,
+        "time_precision": (implied or 1) if event_date else None,
         "event_type": etype,
         "sub_event_type": sub,
         "disorder_type": DISORDER.get(etype, ""),

@@ -104,8 +104,11 @@ class Event:
     """One reported incident, in ACLED's vocabulary.
 
     ``event_date`` is ISO 8601 ``YYYY-MM-DD``, or ``--MM-DD`` when the year is
-    unknown; ``date_flag`` says how the date was obtained (``exact``,
-    ``relative``, ``year-inferred``, ``year-unknown``, ``article-date``).
+    unknown, or empty when neither the text nor the article gives one;
+    ``date_flag`` says how the date was obtained (``exact``, ``relative``,
+    ``year-inferred``, ``year-unknown``, ``article-date``, ``unknown``...).
+    ``time_precision`` is ACLED's 1/2/3 for a dated event and ``None`` for an
+    undated one.
 
     Every article keeps its own record of an incident.  When several articles
     report the same incident, the first record read is the incident's record
@@ -117,7 +120,7 @@ class Event:
     event_id: str
     article_id: str
     event_date: str
-    time_precision: int
+    time_precision: int | None
     event_type: str
     sub_event_type: str
     disorder_type: str

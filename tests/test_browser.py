@@ -200,6 +200,34 @@ def test_hostile_article_text_stays_text(driver: Any, run_dir: Path, tmp_path: P
     assert _severe(driver) == []
 
 
+def test_the_popup_date_says_how_it_was_found(driver: Any, tmp_path: Path, run_dir: Path) -> None:
+    [base] = read_events(run_dir / "events.geojson")[:1]
+    events = [
+        replace(base, event_id="D-PUB", event_date="2019-08-21", time_precision=2, date_flag="article-date"),
+        replace(base, event_id="D-NONE", event_date="", time_precision=None, date_flag="unknown", latitude=35.2),
+    ]
+    page = write_map(events, tmp_path / "dates.html", tiles=None)
+    _open(driver, page)
+    texts = {}
+    for e in events:
+        driver.execute_async_script(
+            "var cb = arguments[arguments.length - 1];"
+            "geomap.openPopup(arguments[0], function () { setTimeout(function () { cb(true); }, 50); });",
+            e.event_id,
+        )
+        texts[e.event_id] = _js(
+            driver,
+            "var ps = document.querySelectorAll('.leaflet-popup-content'), p = ps[ps.length - 1];"
+            "var th = p ? p.querySelectorAll('th') : [];"
+            "for (var i = 0; i < th.length; i++) { if (th[i].textContent === 'Date') {"
+            " return th[i].nextSibling.textContent; } } return null;",
+        )
+    assert texts == {
+        "D-PUB": "2019-08-21 (the article's publication date: the text gives no day)",
+        "D-NONE": "no date: neither the text nor the article gives one",
+    }
+
+
 def test_clicking_a_marker_opens_its_popup(driver: Any, tmp_path: Path, run_dir: Path) -> None:
     events = read_events(run_dir / "events.geojson")[:1]
     page = write_map(events, tmp_path / "one.html", tiles=None)

@@ -168,6 +168,15 @@ def test_sentence_without_a_date_takes_the_article_date(one) -> None:
     assert e.date_flag == "article-date"
 
 
+def test_an_event_with_no_date_claims_no_precision(gaz, actors) -> None:
+    # Neither the text nor the article gives a date: no day, so no precision of one either
+    # (it was 3, "month only", next to an empty date).
+    art = article_from_text("Syrian army artillery shelled the town of Qadmous, killing three civilians.", id="nd")
+    assert art.published is None
+    _m, evs = extract(art, gazetteer=gaz, actors=actors)
+    assert [(e.event_date, e.time_precision, e.date_flag) for e in evs] == [("", None, "unknown")]
+
+
 def test_the_strikes_named_again_keep_their_day(events) -> None:
     evs = events(
         "Israeli missiles targeted military positions near Damascus on Monday night, state media said.\n\n"

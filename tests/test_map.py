@@ -145,6 +145,32 @@ def test_layer_by_side_and_by_period() -> None:
         build_map(EVENTS, layer_by="colour")
 
 
+def test_the_popup_says_how_each_date_was_found() -> None:
+    # The Date row says what happened: the publication date is that (not "within a week,
+    # coded to its middle"), and an event with no date claims no precision at all.
+    events = [
+        _event(1, event_date="2019-08-20", time_precision=1, date_flag="exact"),
+        _event(2, event_date="2019-08-21", time_precision=2, date_flag="article-date"),
+        _event(3, event_date="", time_precision=None, date_flag="unknown"),
+        _event(4, event_date="2019-08-15", time_precision=3, date_flag="record"),
+        _event(5, event_date="2019-08-19", time_precision=1, date_flag="relative"),
+    ]
+    data = _data(_html(events))
+    strings, cols = data["strings"], data["cols"]
+    when = dict(zip(cols["id"], (strings[k] for k in cols["when"]), strict=True))
+    assert when == {
+        "SYR-T0001": "exact day",
+        "SYR-T0002": "the article's publication date: the text gives no day",
+        "SYR-T0003": "no date: neither the text nor the article gives one",
+        "SYR-T0004": "month only, coded to its middle",
+        "SYR-T0005": "exact day, counted from the article's date",
+    }
+    assert "tp" not in cols
+    assert "<td>no date: neither the text nor the article gives one</td>" in popup_html(events[2])
+    pub = popup_html(events[1])
+    assert "2019-08-21 (the article&#x27;s publication date: the text gives no day)" in pub and "week" not in pub
+
+
 def test_duplicate_records_are_not_markers_but_their_accounts_are_in_the_popup_data() -> None:
     dup = _event(
         9,

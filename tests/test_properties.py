@@ -217,7 +217,7 @@ def test_extract_never_raises_on_any_text(text: str, published: date | None) -> 
         return
     for e in events:
         assert -90 <= e.latitude <= 90 and -180 <= e.longitude <= 180
-        assert e.geo_precision in (1, 2, 3) and e.time_precision in (1, 2, 3)
+        assert e.geo_precision in (1, 2, 3) and (e.time_precision in (1, 2, 3)) == bool(e.event_date)
         assert e.fatalities is None or e.fatalities >= 0
         if e.event_date and not e.event_date.startswith("--"):
             date.fromisoformat(e.event_date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import string
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -101,6 +101,32 @@ def test_any_events_round_trip(tmp_path: Path, name: str, events: list[Event]) -
     path = tmp_path / name
     WRITERS[name](events, path)
     assert read_events(path) == events
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_an_undated_event_reads_back_with_no_precision(tmp_path: Path, name: str) -> None:
+    undated = Event(
+        event_id="SYR-ND1",
+        article_id="nd",
+        event_date="",
+        time_precision=None,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        actor1="Syrian Arab Army",
+        actor2="",
+        location="Khan Shaykhun",
+        latitude=35.44,
+        longitude=36.65,
+        geo_precision=1,
+        date_flag="unknown",
+    )
+    dated = replace(undated, event_id="SYR-D1", event_date="2019-08-20", time_precision=1, date_flag="exact")
+    WRITERS[name]([undated, dated], tmp_path / name)
+    assert read_events(tmp_path / name) == [undated, dated]
+    if name.endswith(".csv"):
+        with (tmp_path / name).open(encoding="utf-8") as fh:
+            assert [r["time_precision"] for r in csv.DictReader(fh)] == ["", "1"]
 
 
 @pytest.fixture(scope="module")

@@ -1603,7 +1603,7 @@ def _finish(
                 event_id=_event_id(article.id, d),
                 article_id=article.id,
                 event_date=d.date,
-                time_precision=d.time_precision,
+                time_precision=d.time_precision if d.date else None,  # no date claims no precision
                 event_type=etype,
                 sub_event_type=sub,
                 disorder_type=DISORDER[etype],
@@ -1780,7 +1780,7 @@ def _mark_primary(
             s += 1.0
         if e.geo_precision == 1:
             s += 0.3
-        if e.time_precision == 3 or e.date_flag == "approximate":
+        if e.time_precision in (3, None) or e.date_flag == "approximate":
             s -= 1.5  # background ("last week", "in May") is rarely the story
         s -= 0.15 * i
         return (s, -i)

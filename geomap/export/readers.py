@@ -280,7 +280,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
         "event_id": event_id or ref,
         "article_id": article_id,
         "event_date": event_date,
-        "time_precision": time_precision or implied or 1,
+        "time_precision": time_precision or implied or (1 if event_date else None),
         "event_type": _text(row.get("event_type")),
         "sub_event_type": _text(row.get("sub_event_type")),
         "disorder_type": _text(row.get("disorder_type")),

@@ -19,7 +19,7 @@ from typing import Any
 from .._atomic import atomic_path, write_text_atomic
 from ..models import Article, Event, Mention
 from .outlines import _admin1_json, _country_json
-from .payload import LAYER_BY, PERIODS, map_payload, to_script_json
+from .payload import LAYER_BY, PERIODS, date_note, map_payload, to_script_json
 
 __all__ = ["build_map", "map_fragment", "popup_html", "write_fragment", "write_map"]
 
@@ -46,7 +46,7 @@ def popup_html(e: Event) -> str:
     esc = html.escape
     fat = "unknown" if e.fatalities is None else str(e.fatalities)
     rows = [
-        ("Date", f"{e.event_date} (precision {e.time_precision})"),
+        ("Date", f"{e.event_date} ({date_note(e)})" if e.event_date else date_note(e)),
         ("Type", f"{e.event_type} / {e.sub_event_type}"),
         ("Actors", " vs ".join(a for a in (e.actor1, e.actor2) if a) or "unknown"),
         ("Fatalities", fat),

@@ -21,12 +21,58 @@ from typing import Any
 from ..models import Article, Event, Mention
 from .style import SHAPE_BODIES, SIDES, actor_side, side_colour, side_label, type_shape
 
-__all__ = ["LAYER_BY", "PERIODS", "event_layers", "highlight", "map_payload", "to_script_json"]
+__all__ = ["LAYER_BY", "PERIODS", "date_note", "event_layers", "highlight", "map_payload", "to_script_json"]
 
 LAYER_BY = ("actor", "side", "period")
 PERIODS = ("auto", "week", "month")
 UNKNOWN_ACTOR = "Unknown actor"
 UNDATED = "Undated"
+#: What an ACLED time_precision says about a date.
+TIME_PRECISION = {1: "exact day", 2: "within a week, coded to its middle", 3: "month only, coded to its middle"}
+
+
+def date_note(e: Event) -> str:
+    """Say how an event's date was found, for the popup's Date row: true to its ``date_flag``.
+
+    A date taken from the article's publication is said to be that, not a week
+    coded to its middle; an event with no date claims no precision.
+
+    Examples
+    --------
+    >>> from dataclasses import replace
+    >>> e = Event("x", "a", "2019-12-24", 2, "Battles", "Armed clash", "Political violence",
+    ...           "", "", "Safita", 34.8, 36.1, 1, date_flag="article-date")
+    >>> date_note(e)
+    "the article's publication date: the text gives no day"
+    >>> date_note(replace(e, event_date="", time_precision=None, date_flag="unknown"))
+    'no date: neither the text nor the article gives one'
+    >>> date_note(replace(e, time_precision=1, date_flag="year-inferred"))
+    "exact day; the year from the article's date"
+    """
+    flag, tp = e.date_flag, e.time_precision
+    if not e.event_date:
+        return "no date: neither the text nor the article gives one"
+    if flag == "article-date":
+        return "the article's publication date: the text gives no day"
+    if flag == "year-unknown" and tp == 2:
+        return "the page's date, year unknown: the text gives no day"
+    if flag == "carried":
+        return "the day of the report before it in the article"
+    if flag == "approximate" and tp == 2:
+        return "approximate: within about a week"
+    if flag == "relative" and tp == 2:
+        return "within a day or so, counted from the article's date"
+    said = TIME_PRECISION.get(tp or 0, f"precision {tp}")
+    return said + _FLAG_NOTES.get(flag, "")
+
+
+#: What a date_flag adds to the precision of a date (for :func:`date_note`).
+_FLAG_NOTES = {
+    "relative": ", counted from the article's date",
+    "year-inferred": "; the year from the article's date",
+    "year-unknown": "; year unknown",
+    "year-supplied": "; the year from the reference date given",
+}
 
 
 def to_script_json(data: Any) -> str:
@@ -237,7 +283,7 @@ def map_payload(
         "lat": [round(e.latitude * 1e5) for e in events],
         "lon": [round(e.longitude * 1e5) for e in events],
         "date": strings([e.event_date for e in events]),
-        "tp": [e.time_precision for e in events],
+        "when": strings(date_note(e) for e in events),
         "type": [type_idx[e.event_type] for e in events],
         "sub": strings([e.sub_event_type for e in events]),
         "a1": strings([e.actor1 for e in events]),

@@ -15,7 +15,6 @@
   'use strict';
 
   var DAY = 86400000;
-  var TIME_PRECISION = {1: 'exact day', 2: 'within a week, coded to its middle', 3: 'month only, coded to its middle'};
   var GEO_PRECISION = {1: 'the place itself', 2: 'near or part of the place', 3: 'only a larger region known'};
   var HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -232,8 +231,8 @@
       tr.appendChild(td);
       table.appendChild(tr);
     }
-    var tp = C.tp[i];
-    row('Date', S[C.date[i]] + ' (' + (TIME_PRECISION[tp] || 'precision ' + tp) + ')');
+    var when = S[C.date[i]], how = S[C.when[i]];  // how the date was found (payload.date_note)
+    row('Date', when ? when + ' (' + how + ')' : how);
     row('Type', sub ? type + ' / ' + sub : type);
     function who(a, assoc) {
       return S[a] ? S[a] + (S[assoc] ? ' (with ' + S[assoc] + ')' : '') : '';

@@ -1221,6 +1221,38 @@ def test_not_the_same_incident(base_event: Event, change: dict) -> None:
     assert len(merge_duplicates([e, other])) == 2
 
 
+def test_a_deadly_strike_on_civilians_and_a_record_of_an_attack_on_them_are_one_incident(base_event: Event) -> None:
+    # A dataset that names no weapon (UCDP's one-sided violence) codes a strike that killed
+    # civilians as Violence against civilians / Attack; the article codes the strike.
+    strike = replace(base_event, actor2="Civilians", civilian_targeting="Civilian targeting", fatalities=6)
+    assert strike.sub_event_type == "Air/drone strike"
+    record = replace(
+        strike,
+        event_id="UCDP-1",
+        article_id="ged.csv:2",
+        sources=("ged.csv:2",),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        date_flag="record",
+        latitude=strike.latitude + 0.004,
+    )
+    shelled = replace(strike, sub_event_type="Shelling/artillery/missile attack", actor2="", fatalities=3)
+    assert same_incident(strike, record) and same_incident(record, strike) and same_incident(shelled, record)
+    assert [e.duplicate_of for e in mark_duplicates([strike, record])] == ["", strike.event_id]
+    # Nothing else is loosened: no civilians killed, another kind of strike, another kind of
+    # violence against civilians, an article's own attack (a shooting), or a clash.
+    for other, changed in [
+        (replace(strike, fatalities=None), record),
+        (replace(strike, fatalities=0), record),
+        (replace(strike, actor2="Hayat Tahrir al-Sham", civilian_targeting=""), record),
+        (replace(strike, sub_event_type="Remote explosive/landmine/IED"), record),
+        (strike, replace(record, sub_event_type="Abduction/forced disappearance")),
+        (strike, replace(record, date_flag="exact")),
+        (replace(strike, event_type="Battles", sub_event_type="Armed clash"), record),
+    ]:
+        assert not same_incident(other, changed), (other.sub_event_type, changed.sub_event_type)
+
+
 def test_undated_events_are_never_merged(base_event: Event) -> None:
     a = replace(base_event, event_date="--03-11")
     b = replace(a, article_id="a2", event_id="X2", sources=("a2",))

@@ -868,3 +868,39 @@ def test_a_timestamp_is_acleds_or_none_never_zero(tmp_path: Path, gaz) -> None:
 
     back = {e.event_id: e.timestamp for e in read_events(tmp_path / "out" / "events.gpkg")}
     assert back == {e.event_id: e.timestamp for e in res.events}
+
+
+def test_a_ucdp_attack_on_civilians_links_to_the_articles_air_strike(tmp_path: Path, gaz) -> None:
+    # UCDP's one-sided violence names no weapon and is read as Violence against civilians /
+    # Attack; the article names the air strike.  Same town, day, actors and toll: one incident.
+    header = ["id", "type_of_violence", "side_a", "side_b", "where_prec", "where_coordinates"]
+    header += ["latitude", "longitude", "country", "date_prec", "date_start", "date_end", "best"]
+    p = write_csv(
+        tmp_path / "ged.csv",
+        header,
+        [
+            [31, 3, "Government of Russia (Soviet Union)", "Civilians", 1, "Khan Shaykhun town", 35.441, 36.651]
+            + ["Syria", 1, "2019-08-12", "2019-08-12", 7],
+            # The same side's attack on civilians far from the strike stays its own incident.
+            [32, 3, "Government of Russia (Soviet Union)", "Civilians", 1, "Jisr al-Shughur town", "", ""]
+            + ["Syria", 1, "2019-08-12", "2019-08-12", 4],
+        ],
+    )
+    article = tmp_path / "khan_shaykhun.txt"
+    article.write_text(
+        "Russian jets strike Khan Shaykhun\n\nPublished 13 August 2019\n\n"
+        "Russian warplanes struck the town of Khan Shaykhun in southern Idlib on Monday, "
+        "killing seven civilians, rescuers said.\n",
+        encoding="utf-8",
+    )
+    res = run([article], out=tmp_path / "out", map_html=False, records=[p])
+    [strike] = [e for e in res.events if e.article_id == "khan_shaykhun.txt"]
+    assert (strike.sub_event_type, strike.actor1, strike.actor2) == (
+        "Air/drone strike",
+        "Military Forces of Russia",
+        "Civilians",
+    )
+    by_id = {e.event_id: e for e in res.events}
+    assert by_id["UCDP-31"].duplicate_of == strike.event_id
+    assert strike.sources == ("khan_shaykhun.txt", "ged.csv:2")
+    assert by_id["UCDP-32"].duplicate_of == ""

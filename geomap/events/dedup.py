@@ -3,7 +3,10 @@
 Two events are the same incident when their days are at most one apart,
 their points within 10 km (and, when both name their site exactly, the same
 site), their types compatible and their actors compatible (one shared, or
-one side unnamed).  The incident's record is the
+one side unnamed).  Types are compatible when they are the same, a battle and
+a strike, or a deadly air strike or shelling of civilians and a record of an
+attack on civilians (UCDP's one-sided violence, which names no weapon, is read
+as Violence against civilians / Attack).  The incident's record is the
 earliest-read article's: it lists every source and the highest count.  The
 other articles' records stay (each article keeps its account, which is what
 a reader comparing sources needs) and point to it through ``duplicate_of``.
@@ -25,6 +28,8 @@ _KM = 10.0  # how far apart two reports of one incident may place it
 _COMPATIBLE = {
     frozenset({"Battles", "Explosions/Remote violence"}),
 }
+#: Strikes from afar that kill civilians where a record says only that civilians were attacked.
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _km(a: Event, b: Event) -> float:
@@ -50,11 +55,39 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
         return False
     if a.geo_precision == 1 and b.geo_precision == 1 and a.location != b.location and dist > 1.0:
         return False  # two villages named as the sites are two sites, however close
-    if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _COMPATIBLE:
+    if not _types_agree(a, b):
         return False
     actors_a = {x for x in (a.actor1, a.actor2) if x}
     actors_b = {x for x in (b.actor1, b.actor2) if x}
     return not actors_a or not actors_b or bool(actors_a & actors_b)
+
+
+def _types_agree(a: Event, b: Event) -> bool:
+    """Whether two events' types can be two codings of one incident."""
+    if a.event_type == b.event_type or frozenset({a.event_type, b.event_type}) in _COMPATIBLE:
+        return True
+    return (_deadly_strike_on_civilians(a) and _civilians_attacked_record(b)) or (
+        _deadly_strike_on_civilians(b) and _civilians_attacked_record(a)
+    )
+
+
+def _deadly_strike_on_civilians(e: Event) -> bool:
+    """An air/drone strike or shelling that killed civilians (whom it hit, and a toll above 0)."""
+    return (
+        e.event_type == "Explosions/Remote violence"
+        and e.sub_event_type in _STRIKES
+        and (e.civilian_targeting == "Civilian targeting" or e.actor2 == "Civilians")
+        and bool(e.fatalities)
+    )
+
+
+def _civilians_attacked_record(e: Event) -> bool:
+    """A joined record of an attack on civilians: how UCDP's one-sided violence reads, weapon unsaid.
+
+    An article's own attack on civilians (a shooting, an execution) named no strike,
+    so it stays another incident than a strike the same day.
+    """
+    return e.event_type == "Violence against civilians" and e.sub_event_type == "Attack" and e.date_flag == "record"
 
 
 def _first_match(

@@ -657,10 +657,8 @@ def extract_events(
             prev = drafts[-1]
             typed = [replace(prev.trigger, start=0, end=0)]
             n = word_number(more.group("n"))
-            if prev.killed is not None and n is not None and not _HURT_WORD.search(sentence):
+            if prev.killed is not None and n is not None and not _NOT_DEAD_AFTER.search(sentence):
                 cas = Casualties(killed=n, civilians=prev.civilians, text=more.group())
-            if not s_actors:
-                prev_actors = list(prev.actors) + list(prev.inherited)
             if resolved is not None and not prev.dated_here:
                 # "... 5 in Masyaf and two others in Safita on Monday": the day is both clauses'.
                 for d in drafts:
@@ -1180,7 +1178,6 @@ _TWO_REPORTS = re.compile(
 
 #: "... and three more in Y": an elliptical second report of the same deed.
 _AND_MORE = re.compile(r",?\s+and\s+(?=(?:another\s+)?" + NUMWORD + r"\s+(?:more|others)\b)", re.I)
-_HURT_WORD = re.compile(r"\b(?:wounded|wounding|injured|injuring|hurt|arrested|detained|abducted|kidnapped)\b", re.I)
 _MORE_HEAD = re.compile(r"(?:another\s+)?(?P<n>" + NUMWORD + r")\s+(?:more|others)\b", re.I)
 
 
@@ -1671,7 +1668,7 @@ def _army_hit(d: _Draft, a1: ActorMention | None, actors: ActorTable) -> ActorMe
     place = d.mention.place
     if army is None or place is None or place.country != "SY":
         return None
-    if a1 is not None and actors.rollup(a1.actor).side in ("government", "government-allied"):
+    if a1 is not None and a1.actor.side in ("government", "government-allied"):  # a1 is rolled up
         return None
     for m in _ARMY_HIT.finditer(d.sentence):
         if _WHOSE_BEFORE.search(d.sentence, max(0, m.start() - 30), m.start()):
@@ -1764,7 +1761,8 @@ def _mark_primary(
         return events
     title = article.title.lower()
     # The toll the headline gives ("Air strikes kill 19 in ...") is the main incident's.
-    title_dead = find_casualties(article.title).killed if article.title else None
+    title_cas = find_casualties(article.title) if article.title else _NO_CASUALTIES
+    title_dead = title_cas.killed
 
     def score(i: int, e: Event) -> tuple[float, int]:
         s = 2.5 if in_lead[i] else 0.0
@@ -1819,9 +1817,7 @@ def _mark_primary(
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         # ``lead_line``: the text's first sentence, empty when it reports an incident abroad.
-        for line in (article.title, lead_line):
-            cas = find_casualties(line)
-            if cas.killed is not None:
-                out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")
-                break
+        cas = title_cas if title_cas.killed is not None else find_casualties(lead_line)
+        if cas.killed is not None:
+            out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")
     return out

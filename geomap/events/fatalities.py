@@ -200,17 +200,19 @@ _ONE_PERSON = re.compile(
 )
 
 # "killing a woman and her three children": the one and the others.
+#: One relative: "his son", "her mother".
+_KIN_ONE = r"(?:wife|husband|son|daughter|child|baby|brother|sister|father|mother|grandson|granddaughter|nephew|niece)"
 _AND_KIN = re.compile(
     r"\s+and\s+(?:her|his|their)\s+(?:("
     + NUMWORD
     + r")\s+(?:[\w-]+\s+)?(?:children|sons|daughters|kids|relatives|brothers|sisters)"
     # "a man and his wife": one more.
-    + r"|(?:wife|husband|son|daughter|child|baby|brother|sister|father|mother|grandson|granddaughter|nephew|niece))\b",
+    + r"|"
+    + _KIN_ONE
+    + r")\b",
     re.I,
 )
-_KIN = (
-    r"(?:mother|father|man|woman|wife|husband|son|daughter|child|baby|brother|sister|grandson|granddaughter|boy|girl)"
-)
+_KIN = rf"(?:man|woman|boy|girl|{_KIN_ONE})"
 #: "Mother, child killed", "a man and his son were killed": two people.
 _PAIR_KILLED = re.compile(
     rf"\b(?:an?\s+|the\s+)?{_KIN}\s*(?:,|and|&)\s*(?:an?\s+|her\s+|his\s+|their\s+|the\s+)?{_KIN}\s+"

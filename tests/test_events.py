@@ -1877,3 +1877,43 @@ def test_the_mercenaries_of_kurdish_and_state_media_are_the_sna(one):
     assert (e.actor1, e.actor2) == ("Syrian National Army", "Syrian Democratic Forces")
     e = one("Russian mercenaries clashed with IS near Maadan on Monday.")
     assert e.actor1 == "Wagner Group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The day a period began is not the day of the deed; the reporting aside is the outlet's day.
+        "On Monday, Russian jets struck Masyaf, killing four civilians. "
+        "The raid was the first Russian strike on the town since mid-September.",
+        "On Monday, Russian jets struck Masyaf, killing four civilians. "
+        "As we noted last week, the Safita front has stayed quiet since the end of 2016, "
+        "when government forces took full control of the town.",
+        # "meanwhile" carries on the sentence before it: here a summary of past years.
+        "On Monday, Russian jets struck Masyaf, killing four civilians. "
+        "In the period from 2016 to 2018, the SDF took Maadan and Tal Rifaat from ISIS. "
+        "Turkey, meanwhile, captured Abu Kamal and Safita in two operations.",
+    ],
+)
+def test_background_periods_make_no_event(events, text):
+    evs = events(text)
+    assert [(e.location, e.event_date, e.sub_event_type) for e in evs] == [("Masyaf", "2018-11-05", "Air/drone strike")]
+
+
+def test_a_period_does_not_hide_an_ongoing_fight_or_a_dated_deed(events):
+    evs = events("Clashes have raged since Monday in Masyaf, killing 12.")
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [("Masyaf", "2018-11-05", 12)]
+    evs = events("On Tuesday regime jets struck Safita for the first time since March, killing two.")
+    assert [(e.location, e.event_date) for e in evs] == [("Safita", "2018-11-06")]
+
+
+def test_troops_sent_to_posts_already_held_are_no_new_base(events, one):
+    assert (
+        events("Ankara has deployed additional troops to its observation posts near Masyaf and Safita this week.") == []
+    )
+    e = one("Turkey set up a new observation post near Masyaf on Monday.")
+    assert (e.sub_event_type, e.actor1) == ("Headquarters or base established", "Turkish Armed Forces")
+
+
+def test_a_state_as_subject_with_meanwhile_is_its_forces(one):
+    e = one("On Monday, Turkey, meanwhile, captured Safita after heavy clashes with the YPG.")
+    assert (e.actor1, e.actor2) == ("Turkish Armed Forces", "People's Protection Units (YPG)")

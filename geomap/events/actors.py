@@ -265,7 +265,8 @@ _IMPLICIT = Folded(
 _DOES = (
     r"commit(?:s|ted)?|kill(?:s|ed)?|shell(?:s|ed)?|bomb(?:s|ed)?|target(?:s|ed)?|storm(?:s|ed)?|attack(?:s|ed)?|"
     r"pound(?:s|ed)?|hit(?:s)?|strikes?|struck|execute(?:s|d)?|arrest(?:s|ed)?|besiege(?:s|d)?|massacres?|massacred|"
-    r"raid(?:s|ed)?|fire(?:s|d)?|"
+    r"raid(?:s|ed)?|fire(?:s|d)?|captur(?:es|ed)|seiz(?:es|ed)|deploy(?:s|ed)|shot\s+down|downed|"
+    r"(?:set\s+up|established|built)\s+(?:an?\s+|its\s+|their\s+)?(?:new\s+)?(?:military\s+)?(?:base|post|observation)|"
     r"launched\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|missiles?|rockets?|attacks?|drones?)|"
     r"carried\s+out\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|attacks?)"
 )
@@ -280,7 +281,8 @@ _REGIME_DOES = Folded(
 _STATE_DOES = Folded(
     re.compile(
         r"(?<![-\w])(?P<state>Israel|Turkey|Russia|Iran|(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?|America)"
-        r"(?!\s*['’])(?=\s+(?i:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
+        r"(?!\s*['’])(?=(?:\s*,\s*(?i:meanwhile|in turn|for its part|too)\s*,)?"
+        r"\s+(?i:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
         rf"(?i:{_DOES})\b)"
     )
 )

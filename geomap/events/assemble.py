@@ -592,8 +592,10 @@ def extract_events(
     # in passing ("a hub linking them with the Turkish border") is the last resort.
     title_places = [m for m in eligible if m.place is not None and m.place.kind != "border"][:1] or eligible[:1]
 
+    after_history: int | None = None  # the paragraph of the clause just passed over as background
     for s_start, s_end, para in _clauses(text, mentions, focus):
         sentence = text[s_start:s_end]
+        follows_history, after_history = after_history == para, None
         triggers = incident_triggers(sentence)
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         s_places = [m for m in s_mentions if _eligible(m, focus)]
@@ -613,6 +615,13 @@ def extract_events(
             hits = hits[1:]  # the page's dateline, not the day of the report after it
         resolved = None
         history = bool(_HISTORY.search(sentence)) or any(h.kind == "range_years" for h in hits)
+        # "the first raid since mid-September": the start of a period, not the day of the deed;
+        # "As we noted last week,": the day of the outlet's own report.
+        since = [h for h in hits if h.kind in _PERIOD_KINDS and _SINCE_BEFORE.search(sentence, 0, h.start + 6)]
+        history = history or bool(since)
+        hits = [h for h in hits if h not in since and not _OWN_REPORT_BEFORE.search(sentence, 0, h.start)]
+        if follows_history and _MEANWHILE_IN.search(sentence, 0, 40):
+            history = True  # "Turkey, meanwhile, captured ..." after a sentence on past years
         for h in hits:
             r = resolve_date(h, published, last_date)
             if r is None and published is None and article.published_day and h.kind in _DAY_COUNTS:
@@ -665,6 +674,7 @@ def extract_events(
                     if d.start == prev.start:
                         d.date, d.time_precision, d.date_flag = resolved
         if history and resolved is None:
+            after_history = para
             continue
         if not typed and not (generic and (cas.killed is not None or cas.injured is not None or cas.vague or s_places)):
             continue
@@ -1120,6 +1130,16 @@ _THE_SAME_ATTACK = re.compile(
     rf"\b(?:the|these|those)\s+(?:same\s+)?{_ATTACK_NOUN}\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
     re.I,
 )
+#: Date kinds that can open a period ("since mid-September", "since March 2011", "since 2016").
+_PERIOD_KINDS = frozenset({"month", "month_year", "year"})
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:early|late|the (?:start|beginning|middle|end) of)\s+)?(?:mid-?\s?)?\S*$", re.I
+)
+_OWN_REPORT_BEFORE = re.compile(
+    r"\bas (?:we|I) (?:have |had )?(?:previously |already )?(?:noted|reported|wrote|mentioned|explained|covered|predicted|warned)\s+$",
+    re.I,
+)
+_MEANWHILE_IN = re.compile(r"\b(?:meanwhile|in the meantime|at the same time)\b", re.I)
 _MEANWHILE = re.compile(r"\W*(?:meanwhile|in the meantime|at the same time|simultaneously)\b", re.I)
 # Where the text's first sentence ends: a full stop before a space, or a paragraph break.
 _LEAD_END = re.compile(r"(?<=[.!?])\s|\n\s*\n")

@@ -191,7 +191,11 @@ _RAW: list[tuple[str, str, str, int]] = [
         6,
     ),
     (
-        r"deployed|observation posts?|(?:set up|established|built|opened|(?:began|begun|started|finished|completed) "
+        # Troops sent to posts a force already holds are no new base ("deployed additional
+        # troops to its observation posts"); a new post is ("set up a new observation post").
+        r"deployed(?! (?:(?:additional|more|extra|fresh) )?(?:troops|reinforcements|forces|units|soldiers) "
+        r"(?:to|at|in) (?:its|their|the) (?:existing )?(?:observation )?(?:posts?|points?|positions|bases?))|"
+        r"(?:set up|established|built|opened|(?:began|begun|started|finished|completed) "
         r"(?:building|constructing|setting up|establishing)) (?:a |an |the |two |three |several )?(?:new )?"
         r"(?:military |permanent |forward |fortified )?(?:bases?|posts?|checkpoints?|headquarters|observation|outposts?)",
         SD,

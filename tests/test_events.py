@@ -1917,3 +1917,54 @@ def test_troops_sent_to_posts_already_held_are_no_new_base(events, one):
 def test_a_state_as_subject_with_meanwhile_is_its_forces(one):
     e = one("On Monday, Turkey, meanwhile, captured Safita after heavy clashes with the YPG.")
     assert (e.actor1, e.actor2) == ("Turkish Armed Forces", "People's Protection Units (YPG)")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair", "assoc"),
+    [
+        # Two groups sharing one deed against a third are one side.
+        (
+            "Ahrar al-Sham and HTS fighters attacked regime positions in Masyaf on Monday.",
+            THURSDAY,
+            ("Ahrar al-Sham", "Syrian Arab Army"),
+            "Hayat Tahrir al-Sham",
+        ),
+        (
+            "Rebels and HTS militants clashed with regime forces in Masyaf on Monday.",
+            THURSDAY,
+            ("Syrian opposition armed groups", "Syrian Arab Army"),
+            "Hayat Tahrir al-Sham",
+        ),
+        # The partner goes by the name it had on the day, as the actor does.
+        (
+            "Ahrar al-Sham and Nusra fighters stormed army checkpoints in Masyaf on Monday.",
+            "2019-05-10",
+            ("Ahrar al-Sham", "Syrian Arab Army"),
+            "Hayat Tahrir al-Sham",
+        ),
+        # A fight between them, not a shared deed.
+        (
+            "HTS and Ahrar al-Sham fighters clashed in Masyaf on Monday.",
+            THURSDAY,
+            ("Hayat Tahrir al-Sham", "Ahrar al-Sham"),
+            "",
+        ),
+        # Two jihadist groups are no partners for being both jihadist.
+        (
+            "Nusra militants clashed with ISIS in Masyaf on Monday.",
+            "2015-05-10",
+            ("Jabhat al-Nusra", "Islamic State"),
+            "",
+        ),
+        # Each side's dead: the two sides fought.
+        (
+            "SDF and ISIS fighters were killed in clashes in Maadan on Monday.",
+            THURSDAY,
+            ("Syrian Democratic Forces", "Islamic State"),
+            "",
+        ),
+    ],
+)
+def test_who_fought_alongside_whom(one, text, published, pair, assoc):
+    e = one(text, published)
+    assert ((e.actor1, e.actor2), e.assoc_actor_1) == (pair, assoc)

@@ -181,16 +181,33 @@ def _same_camp(a: ActorMention, b: ActorMention) -> bool:
     return any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS)
 
 
+#: Two groups that share one deed against a third: "Ahrar al-Sham and HTS
+#: fighters attacked ...", "Rebels and HTS militants clashed with ..." (not "... clashed in X",
+#: which is a fight between them, nor "... were killed", which names two sides' dead).
+_AND_ONLY = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?")
+_SHARED_NOUN = r"(?:fighters|militants|forces|troops|militias|militiamen|units|members|gunmen|jihadists)"
+_SHARED_DEED = re.compile(
+    rf"(?:\s+{_SHARED_NOUN})?\s+"
+    r"(?:(?:have|had|also|reportedly|jointly|then)\s+){0,2}"
+    r"(?:attacked|stormed|shelled|launched|captured|seized|took|ambushed|targeted|raided|besieged|"
+    r"advanced|pushed|overran|assaulted|bombarded|(?:clashed|fought|battled)\s+(?:\w+\s+){0,2}?(?:with|against))\b",
+    re.I,
+)
+
+
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
     first, second = (a, b) if a.start < b.start else (b, a)
     if _MEMBERS.fullmatch(sentence, first.end, second.start):
         return True
     if not _same_camp(a, b):
-        return False
+        return bool(_AND_ONLY.fullmatch(sentence, first.end, second.start) and _SHARED_DEED.match(sentence, second.end))
     return bool(_JOINED.fullmatch(sentence, first.end, second.start))
 
 
+#: Sides whose groups fight each other as often as they fight together (ISIS and HTS are both
+#: "jihadist"): a second group of the same side is no partner unless named as one.
+_RIVAL_SIDES = frozenset({"jihadist", "opposition", "unknown"})
 #: Forces that can break up a protest (ACLED's "protest with intervention").
 _STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey", "kurdish-led", "coalition", "israel"})
 #: Who never protests in ACLED's sense, and may break a protest up: states and armed groups.
@@ -492,6 +509,12 @@ def _choose_actors(
     patients |= {id(a) for a in inside if a.actor.name in patient_names and a is not subject}
     if agent is not None:
         patients.discard(id(agent))
+    if agent is None and trig.sub_event_type == "Armed clash" and all(id(a) in patients for a in inside):
+        # "SDF and ISIS fighters were killed in clashes": each side's dead; the two sides fought.
+        sides = [a for i, a in enumerate(inside) if all(b.actor.name != a.actor.name for b in inside[:i])]
+        foe = next((a for a in sides[1:] if not _same_camp(sides[0], a)), None)
+        if foe is not None:
+            return sides[0], foe
     if agent is None:
         clause_start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, trig.start)), default=0)
         before = [a for a in inside if a.start < trig.start and id(a) not in patients]
@@ -514,12 +537,19 @@ def _choose_actors(
         elif agent is not None and named and named[0].actor.side in ("jihadist", "opposition", "turkey-backed"):
             agent = named[0]
     other = None
+    allies = [agent] if agent is not None else []
     for a in inside:
         if agent is not None and (a.actor.name == agent.actor.name or a is agent):
             continue
-        if agent is not None and a.actor.side == agent.actor.side and id(a) not in patients:
+        if (
+            agent is not None
+            and a.actor.side == agent.actor.side
+            and a.actor.side not in _RIVAL_SIDES
+            and id(a) not in patients
+        ):
             continue
-        if agent is not None and _partners(sentence, agent, a):
+        if agent is not None and any(_partners(sentence, b, a) for b in allies):
+            allies.append(a)  # "Rebels including Jund al-Aqsa and Jaish al-Izza": a chain of partners
             continue
         other = a
         break
@@ -1537,7 +1567,7 @@ def _finish(
         a2 = replace(a2, actor=actors.as_of(actors.rollup(a2.actor), d.date)) if a2 is not None else None
         if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
             a2, assoc2 = None, ""  # a branch and its force are one side, not two
-        ally = actors.rollup(partner.actor) if partner is not None else None
+        ally = actors.as_of(actors.rollup(partner.actor), d.date) if partner is not None else None
         if ally is not None and a1 is not None and ally is not a1.actor and (a2 is None or ally is not a2.actor):
             # Named with the agent ("Syrian and Russian warplanes"): ACLED's associated actor.
             assoc1 = "; ".join(x for x in (assoc1, ally.name) if x)

@@ -1968,3 +1968,49 @@ def test_a_state_as_subject_with_meanwhile_is_its_forces(one):
 def test_who_fought_alongside_whom(one, text, published, pair, assoc):
     e = one(text, published)
     assert ((e.actor1, e.actor2), e.assoc_actor_1) == (pair, assoc)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # Who is in a subordinate clause before the deed is no party to it.
+        (
+            "On Tuesday, while the militants were busy fighting each other, the Syrian Arab Army "
+            "shelled the village of Masyaf, injuring 4 civilians.",
+            ("Syrian Arab Army", "Civilians"),
+        ),
+        # "militants of X" are X.
+        (
+            "On Sunday, militants of Jaish al-Izza attacked positions of the Syrian Arab Army near Masyaf.",
+            ("Jaysh al-Izza", "Syrian Arab Army"),
+        ),
+        # The one killed is hit, not who acted.
+        (
+            "On Tuesday, an IED exploded targeting a car near Safita, killing a former rebel commander.",
+            ("Unidentified armed group", "Former rebels"),
+        ),
+        # Only states fly jets: a group named in passing is not the one who struck.
+        ("Jets struck Maadan on Monday, though ISIS denied it.", ("Unidentified military forces", "")),
+    ],
+)
+def test_who_acted_and_who_was_hit(one, text, pair):
+    e = one(text)
+    assert (e.actor1, e.actor2) == pair
+
+
+def test_a_drone_can_be_an_armed_groups(one):
+    e = one("HTS drones attacked the Hmeimim airbase on Monday.")
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Hayat Tahrir al-Sham")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish artillery shelled YPG positions near Tal Rifaat. A car bomb exploded in Safita, killing 2 civilians.",
+        "Regime forces raided Masyaf on Monday. On Tuesday a car bomb exploded in Safita, killing 2 civilians. "
+        "No group has claimed responsibility.",
+    ],
+)
+def test_a_bomb_nobody_claimed_is_not_the_last_named_force(events, text):
+    bomb = next(e for e in events(text) if e.location == "Safita")
+    assert (bomb.sub_event_type, bomb.actor1) == ("Remote explosive/landmine/IED", "Unidentified armed group")

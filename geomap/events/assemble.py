@@ -76,7 +76,7 @@ _ROAD_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|killing|wounding|"
     r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
     # "on the ISIS", but not "On Monday regime forces shelled ...".
     r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)[\w'’-]+\s+)?$"
@@ -154,6 +154,9 @@ _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"}
 # Forces that in Syria strike only from the air: "the coalition struck X" is an air strike
 # (types.py reads "coalition/Russia/Israel struck" so itself; this catches the rest by side).
 _FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
+#: Who flies warplanes and helicopters (armed groups fly only drones).
+_AIR_FORCES = frozenset({"government", "russia", "turkey", "coalition", "israel"})
+_DRONE = re.compile(r"\b(?:drones?|uavs?|quadcopters?)\b", re.I)
 _STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
 #: Sides that fight on the same side: "Syrian and Russian warplanes" are partners, not foes.
 _CAMPS = (
@@ -214,6 +217,8 @@ _STATE_SIDES = frozenset({"government", "government-allied", "russia", "turkey",
 _ARMED_SIDES = _STATE_SIDES | {"jihadist", "iran-backed", "turkey-backed", "opposition", "unknown"}
 _AIR_WORDS = re.compile(r"air|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|barrel|raids?|strikes?|bomb", re.I)
 _DELIVERED_BY_AIR = re.compile(r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|dropped)\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:while|whereas|although|though)\s+[^,;]{3,150}?,\s*", re.I)
+_OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
 _DEFAULT_ACTOR = {
     "Protests": "Protesters",
@@ -453,6 +458,9 @@ def _choose_actors(
         )
     ]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
+    if trig.sub_event_type in _BOMB_TYPES:
+        # A state's artillery in the sentence before does not plant the car bomb of this one.
+        inherited = [a for a in inherited if a.actor.side not in _STATE_SIDES]
     if trig.event_type != "Strategic developments" and table is not None:
         # Governments and political bodies speak about violence; their forces do it.
         inside = _as_forces(inside, table)
@@ -471,6 +479,21 @@ def _choose_actors(
         first = named[0] if named else None
         second = next((a for a in named[1:] if first and a.actor.name != first.actor.name), None)
         return first, second
+    # "while the militants were busy fighting each other, the army shelled ...": who is in a
+    # subordinate clause before the deed is no party to it.
+    sub = max(_SUBORDINATE.finditer(sentence, 0, trig.start), key=lambda m: m.end(), default=None)
+    if sub is not None and sub.end() <= trig.start and any(a.start >= sub.end() for a in inside):
+        inside = [a for a in inside if not sub.start() <= a.start < sub.end()]
+    # "militants of Jaish al-Izza": the named group is who they are.
+    inside = [
+        a
+        for i, a in enumerate(inside)
+        if not (
+            a.actor.name in _GENERIC_ACTORS
+            and i + 1 < len(inside)
+            and _OF_THE.fullmatch(sentence, a.end, inside[i + 1].start)
+        )
+    ]
     m = re.search(r"\bbetween\s+(?:the\s+)?", sentence)
     if m:
         after = [a for a in inside if a.start >= m.end()]
@@ -943,6 +966,12 @@ _OLD_CLAIM = re.compile(
     r"\b(?:(?:that|those)\s+(?:" + _CLAIMED_THING + r")|previous|similar|past\s+(?:attacks?|bombings?)|"
     r"last\s+(?:week|month|year)|(?:a|one|two|three|few|several|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
     r"earlier\s+(?:this\s+(?:week|month|year)|attacks?|bombings?)|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+#: "No group claimed responsibility", "Nobody claimed the attack" (said right after the report).
+_NOBODY_CLAIMED = re.compile(
+    r"^[^\n]{0,120}?\b(?:no (?:group|one|party|faction|side|organi[sz]ation)|nobody|none)\s+"
+    r"(?:(?:has|had|have|immediately|yet|so far)\s+)*(?:claimed|took|taken|assumed)\b",
     re.I,
 )
 #: A denial or doubt in the clause before the claimant ("not clear whether IS claimed").
@@ -1536,6 +1565,8 @@ def _finish(
     claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
+        if a1 is not None and a1 not in d.actors and _NOBODY_CLAIMED.search(article.text, d.end, d.end + 200):
+            a1 = None  # "No group claimed responsibility.": not the force of the sentence before
         partner = next((a for a in d.actors if a1 is not None and a is not a1 and _partners(d.sentence, a1, a)), None)
         if (
             claims
@@ -1549,6 +1580,13 @@ def _finish(
             a1 = next((c for c in fits if d.start <= c.start <= d.end + _CLAIM_REACH), None) or next(
                 (c for c in reversed(fits) if d.start - 300 <= c.start < d.start), a1
             )
+        if (
+            a1 is not None
+            and d.trigger.sub_event_type == "Air/drone strike"
+            and a1.actor.side not in _AIR_FORCES
+            and not _DRONE.search(d.sentence)
+        ):
+            a1 = None  # "Jets struck X, though ISIS denied it": only states fly jets
         flyer = next((x for x in air_agents if a2 is None or x.actor.name != a2.actor.name), None)
         if (
             a1 is None

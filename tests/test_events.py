@@ -2014,3 +2014,84 @@ def test_a_drone_can_be_an_armed_groups(one):
 def test_a_bomb_nobody_claimed_is_not_the_last_named_force(events, text):
     bomb = next(e for e in events(text) if e.location == "Safita")
     assert (bomb.sub_event_type, bomb.actor1) == ("Remote explosive/landmine/IED", "Unidentified armed group")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # "IS" the verb, in a sentence and in a shouting post, is no group.
+        (
+            "The humanitarian situation IS critical after shelling killed 3 civilians in Masyaf on Monday.",
+            "Unidentified armed group",
+        ),
+        (
+            "UPDATE: THE SHELLING IS CONTINUING ON MASYAF, WHERE 3 CIVILIANS WERE KILLED ON MONDAY.",
+            "Unidentified armed group",
+        ),
+        ("BREAKING: IS FIGHTERS ATTACK MAADAN ON MONDAY", "Islamic State"),
+        ("Residents said IS shelled Maadan on Monday.", "Islamic State"),
+    ],
+)
+def test_is_the_verb_is_not_islamic_state(one, text, actor1):
+    assert one(text).actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Daesh gunmen killed three shepherds near Maadan on Monday.",
+            ("Attack", "Islamic State", "Farmers and shepherds"),
+        ),
+        (
+            "Armed men on motorcycles assassinated a local council member in Tal Rifaat on Monday.",
+            ("Attack", "Unidentified armed group", "Civilians"),
+        ),
+        (
+            "Two soldiers were killed on Monday when their vehicle hit a mine on the road near Safita.",
+            ("Remote explosive/landmine/IED", "Unidentified armed group", "Syrian Arab Army"),
+        ),
+        # Denied who did it, not that it happened.
+        (
+            "Russia denied carrying out the airstrike on Jisr al-Shughur on Monday that killed 4 civilians.",
+            ("Air/drone strike", "Unidentified military forces", "Civilians"),
+        ),
+    ],
+)
+def test_gunmen_mines_assassins_and_denials(one, text, expected):
+    e = one(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == expected
+
+
+def test_a_denied_incident_is_none(events):
+    assert events("The army denied that any shelling took place in Masyaf on Monday.") == []
+
+
+def test_a_list_of_provinces_is_governorates(events):
+    evs = events("Russian and Syrian warplanes pounded Hama, Idlib and Deir ez-Zor provinces on Monday.")
+    assert [(e.location, e.geo_precision) for e in evs] == [
+        ("Hama Governorate", 3),
+        ("Idlib Governorate", 3),
+        ("Deir ez-Zor Governorate", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A car bomb in Tal Rifaat on Sunday killed 5 people; the toll later rose to 9.", 9),
+        ("A car bomb killed 5 people in Safita on Sunday. The toll later rose to 9.", 9),
+        ("Two children and their mother were killed in a regime air strike on Masyaf on Monday.", 3),
+        (
+            "The death toll from Sunday's car bomb in the Sheikh Maqsoud neighbourhood of Aleppo rose to 9, "
+            "the Kurdish Red Crescent said.",
+            9,
+        ),
+        (
+            "IS fighters attacked an army post near Maadan on Monday, killing seven soldiers. IS lost two fighters in the attack.",
+            9,
+        ),
+    ],
+)
+def test_tolls_that_grow_and_the_dead_of_both_sides(one, text, killed):
+    assert one(text).fatalities == killed

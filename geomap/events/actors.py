@@ -177,6 +177,17 @@ class ActorTable:
                 and not _STOP.search(text, d.end(), named[i + 1].start)
             )
         ]
+        # "Daesh gunmen", "HTS rebels": a generic word right after a name is that group's.
+        named = [
+            a
+            for i, a in enumerate(named)
+            if not (
+                i > 0
+                and a.actor.name in _GENERIC_NAMES
+                and named[i - 1].actor.name not in _GENERIC_NAMES
+                and text[named[i - 1].end : a.start].isspace()
+            )
+        ]
         # "Hayat Tahrir al-Sham's General Security Service": the owner's unit is the owner.
         owned = [
             i
@@ -235,6 +246,8 @@ class ActorTable:
                 end += 1
             if alias in self._case_sensitive and text[start : start + len(alias)] != alias:
                 continue
+            if alias in _WORDLIKE and _a_word_here(text, start, end + 1):
+                continue
             hits.append((start, end + 1, alias))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out: list[ActorMention] = []
@@ -245,6 +258,47 @@ class ActorTable:
             out.append(ActorMention(start, end, text[start:end], self._aliases[alias]))
             last_end = end
         return out
+
+
+#: Actors that name no group, only a kind of armed men ("gunmen", "rebels", "terrorists").
+_GENERIC_NAMES = frozenset(
+    {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
+)
+#: Case-sensitive aliases that are also English words in capitals ("THE SHELLING IS CONTINUING").
+_WORDLIKE = frozenset({"IS", "US", "TIP"})
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\w\n]{1,3}$")
+_WORD_AFTER = re.compile(r"[^\w\n]{1,3}([A-Za-z]+)")
+#: Words after which "IS" names the group ("against IS is", "said IS fighters ...").
+_BEFORE_GROUP = frozenset(
+    "the by against of and or with from to that said says say for on as between at than after before which "
+    "when while near under claimed blamed accused fighting fought fight toward towards versus vs like including "
+    "defeated defeat expelled ousted drove routed attacked targeted joined join where whom how if since until "
+    "because but so then both either neither nor about into within without over among around across behind "
+    "beyond also".split()
+)
+#: Words after which a capitalised "IS" is still the group in shouting text ("IS FIGHTERS").
+_GROUP_NEXT = frozenset(
+    "fighters militants jihadists cells cell gunmen terrorists claimed claims claim attacked attack attacks "
+    "killed executed group remnants suicide".split()
+)
+
+
+def _a_word_here(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised alias that is also a word ("IS", "US") is that word here.
+
+    In shouting text ("THE SHELLING IS CONTINUING") the words around it are capitals too;
+    as a verb ("the situation IS critical") a common noun stands before it and no group
+    word after it.
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    prev = before.group(1) if before is not None else ""
+    nxt = after.group(1) if after is not None else ""
+    if nxt.lower() in _GROUP_NEXT or prev.lower() in _BEFORE_GROUP:
+        return False
+    shouting = len(prev) > 1 and prev.isupper() and len(nxt) > 1 and nxt.isupper()
+    verb = text[start:end] == "IS" and prev.islower() and nxt.islower()
+    return shouting or verb
 
 
 _IMPLICIT = Folded(

@@ -729,6 +729,26 @@ def extract_events(
         if history and resolved is None:
             after_history = para
             continue
+        if (
+            not s_places
+            and drafts
+            and drafts[-1].para >= para - 1
+            and drafts[-1].killed is not None
+            and resolved is None
+            and (not typed or _THE_SAME_ATTACK.search(sentence))
+        ):
+            grown = cas if triggers else find_casualties(sentence)
+            lost = grown.killed is not None and grown.text.lower().startswith("lost ")
+            if grown.killed is not None and (grown.update or lost):
+                # "The toll later rose to 9.": the latest figure; "IS lost two fighters in the
+                # attack": the other side's dead of the same incident.
+                prev = drafts[-1]
+                holder = next((d for d in drafts if d.start == prev.start and d.killed is not None), prev)
+                holder.killed = (
+                    max(holder.killed or 0, grown.killed) if grown.update else (holder.killed or 0) + grown.killed
+                )
+                holder.fatal_text = f"{holder.fatal_text}; {grown.text}" if holder.fatal_text else grown.text
+                continue
         if not typed and not (generic and (cas.killed is not None or cas.injured is not None or cas.vague or s_places)):
             continue
         # A sentence that only adds a count to the event before it.
@@ -1119,7 +1139,8 @@ _VIOLENT_CROWD = re.compile(
     re.I,
 )
 _CROWD_KILLED = re.compile(
-    r"\b(?:angry|enraged|furious)?\s*(?:residents|crowds?|mob|villagers|locals|relatives|people|youths|men)\b[^.;]{0,60}$",
+    r"\b(?:angry|enraged|furious)?\s*(?:residents|crowds?|mob|villagers|locals|relatives|people|youths|"
+    r"(?<!armed )(?<!masked )(?<!unknown )(?<!unidentified )men)\b[^.;]{0,60}$",
     re.I,
 )
 #: A force, named or not, that can break a protest up.

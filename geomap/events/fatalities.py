@@ -9,7 +9,7 @@ they are reported as text with no count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .._regex import Folded
 
@@ -79,7 +79,7 @@ _NUM_BEFORE_KILL = re.compile(
     re.I,
 )
 _KILL_BEFORE_NUM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,60}?\b(?:rose|rises|rise|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,100}?\b(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -89,7 +89,7 @@ _KILL_BEFORE_NUM = re.compile(
 _VAGUE_RX = re.compile(
     r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I
 )
-_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of", re.I)
+_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of|\blost\b", re.I)
 _KILLED_OR_INJURED = re.compile(
     r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties",
     re.I,
@@ -105,6 +105,8 @@ class Casualties:
     civilians: bool = False
     text: str = ""
     vague: str = ""
+    #: The count is a toll that grew ("the toll later rose to 9"): it replaces the first count.
+    update: bool = field(default=False, repr=False)
 
 
 def word_number(s: str) -> int | None:
@@ -213,6 +215,19 @@ _AND_KIN = re.compile(
     re.I,
 )
 _KIN = rf"(?:man|woman|boy|girl|{_KIN_ONE})"
+#: "two children and their mother (were killed)": the one named after the count is one more.
+_COUNT_AND_KIN = re.compile(
+    r"[\w-]+\s+(?:[\w-]+\s+)?and\s+(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)\s*$",
+    re.I,
+)
+#: A toll that grew: "the toll rose to 9", "the death toll has risen to 12".
+_TOLL_ROSE = re.compile(r"toll\b.*\b(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|jumped)\b", re.I | re.S)
+#: "IS lost two fighters": a force's own dead.
+_LOST_MEN = re.compile(
+    rf"\blost\s+(?:at least\s+|some\s+|about\s+)?(?P<n>{NUMWORD})\s+(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+)?"
+    r"(?:fighters|soldiers|members|men|militants|troops|servicemen|personnel|officers|commanders|jihadists)\b",
+    re.I,
+)
 #: "Mother, child killed", "a man and his son were killed": two people.
 _PAIR_KILLED = re.compile(
     rf"\b(?:an?\s+|the\s+)?{_KIN}\s*(?:,|and|&)\s*(?:an?\s+|her\s+|his\s+|their\s+|the\s+)?{_KIN}\s+"
@@ -322,6 +337,7 @@ def find_casualties(sentence: str) -> Casualties:
         m = _VAGUE_RX.search(sentence)
         return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
     pos = 0
+    update: int | None = None
     carry: tuple[int, int, int] | None = None  # (count, its start, where the count joined to it starts)
     while (m := _NUM_BEFORE_KILL.search(sentence, pos)) is not None:
         pos = m.end()
@@ -344,6 +360,9 @@ def find_casualties(sentence: str) -> Casualties:
         if re.match(r"\s*(?:19|20)\d\d\b", m.group("n")):
             continue
         verb = m.group("verb").lower()
+        kin = _COUNT_AND_KIN.match(m.group("who") or "")
+        if kin is not None:
+            n += 2 if kin.group(1).lower().startswith("parent") else 1  # "two children and their mother"
         if re.fullmatch(_HURT, verb, re.I):
             injured.append(n)
         else:
@@ -384,6 +403,9 @@ def find_casualties(sentence: str) -> Casualties:
             extra = word_number(more.group(1)) or 0
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
             injured.append(n + extra)
+        elif _TOLL_ROSE.match(verb):
+            update = n + extra  # the latest figure of the same toll
+            killed.append(update)
         else:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
@@ -409,6 +431,12 @@ def find_casualties(sentence: str) -> Casualties:
         if vm:
             vague = vm.group("q")
             civilians = civilians or bool(_CIVILIAN.search(vm.group()))
+    if update is not None:
+        killed = [update]  # "killed 5 people; the toll later rose to 9": 9, not 14
+    lost = None if killed else _LOST_MEN.search(sentence)
+    if lost is not None and (n_lost := word_number(lost.group("n"))) is not None:
+        killed.append(n_lost)  # "IS lost two fighters"
+        texts.append(lost.group())
     return Casualties(
         # A headline and its lead often repeat the same toll: count each figure once.
         killed=sum(dict.fromkeys(killed)) if killed else None,
@@ -416,4 +444,5 @@ def find_casualties(sentence: str) -> Casualties:
         civilians=civilians,
         text="; ".join(texts),
         vague=vague,
+        update=update is not None,
     )

@@ -87,7 +87,7 @@ _RAW: list[tuple[str, str, str, int]] = [
     ),
     (r"grenades?", EXP, "Grenade", 6),
     (
-        r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|(?:rigged|packed|laden|loaded) with explosives|terrorist bombing",
+        r"\bieds?\b|improvised explosive|roadside bombs?|landmines?|land mines?|(?:a |the )?mine (?:explosion|blast|exploded|went off)|(?:hit|struck|stepped on|ran over|drove over) (?:a |an )?(?:old |unexploded )?mine\b|explosive device|car[- ]bombs?|car[- ]bombings?|(?:twin|double|triple) (?:bombings?|blasts?|explosions?|bombs?)|booby[- ]trap\w*|bomb (?:blast|exploded|went off|explosion|attack)|explosions?|exploded|blasts?|(?:a|the) bombing (?:at|in|near|on|of|targeting)|detonated|sticky bombs?|motorcycle bomb|booby-trapped|explosive-laden|bomb-laden|(?:rigged|packed|laden|loaded) with explosives|terrorist bombing",
         EXP,
         "Remote explosive/landmine/IED",
         7,
@@ -271,7 +271,10 @@ _NON_EVENT = re.compile(
     r"\b(?:threat(?:en(?:ed|s)?)?|warn(?:ed|s|ing)?|vow(?:ed|s)?|plan(?:s|ned|ning)? to|intends? to|"
     r"would|could|might|may|possib(?:le|ility)|provocations?|plotting|prepar(?:e|ing) (?:a|to)|"
     r"sanctions?|accus(?:ed|es|ing|ation)|claim(?:ed|s)? that (?:the )?(?:us|west|russia|militants)|"
-    r"denied|deny|denies|condemn(?:ed|s)?|meeting|met with|talks|summit|comply|complies|"
+    # "denied carrying out the air strike that killed 4": the deed stands, the denier is unsure.
+    r"(?:denied|deny|denies)(?!\s+(?:carrying out|conducting|launching|responsibility|involvement|being behind|"
+    r"any (?:role|involvement|responsibility)|(?:that )?(?:it|its (?:jets|forces|planes|aircraft)) (?:had )?(?:carried|conducted|launched|struck|was)))|"
+    r"condemn(?:ed|s)?|meeting|met with|talks|summit|comply|complies|"
     r"if |unless |in order to|risk of|will |to prevent|to avoid|continue to act|seeks? to|"
     r"have to|has to|must|should|need(?:s)? to|refuse(?:s|d)? to|excuse|pretext|capable of|"
     r"determined to|resolved to|ready to|aims? to|aiming to|press(?:ing)? on with|"

@@ -52,6 +52,11 @@ _AFTER_AREA = re.compile(
     r"(?:countryside|province|governorate|region|desert|badia|plains?|area)\b",
     re.I,
 )
+#: "Idlib and Aleppo provinces": the first of a list shares the kind word after the last.
+_AREAS_AFTER = re.compile(
+    r"(?P<dir>\b\B)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*){0,2})+"
+    r"\s+(?:provinces|governorates)\b"
+)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 #: "the (southern) countryside of Hasakah": the governorate's countryside, as "the Hasakah countryside".
 _COUNTRYSIDE_OF = re.compile(rf"\b(?:({_SIDE}|central)(?:ern)?\s+)?(?:countryside|rural areas) of\s+(?:the\s+)?$", re.I)
@@ -285,13 +290,18 @@ def resolve_mentions(
                 and (
                     best.kind == "governorate"
                     or best.kind == "city"
-                    and _AFTER_AREA.match(text[raw.end : raw.end + 25])
+                    and (
+                        _AFTER_AREA.match(text[raw.end : raw.end + 25])
+                        or _AREAS_AFTER.match(text, raw.end, raw.end + 90)
+                    )
                 )
             ):
                 # "the southern Idlib countryside", "northern Hama province": that part of the
                 # governorate ("eastern Aleppo" stays the city: it meant the city's east).
                 d = _DIRECTION.search(text[max(0, raw.start - 30) : raw.start])
-                after = _AFTER_AREA.match(text[raw.end : raw.end + 40])
+                after = _AFTER_AREA.match(text[raw.end : raw.end + 40]) or _AREAS_AFTER.match(
+                    text, raw.end, raw.end + 90
+                )
                 # "Idlib's southern countryside": the side named after the place.
                 named_side: str | None = d.group(1) if d else after.group("dir") if after else None
                 part = gaz.part(best.admin1, named_side) if named_side else None
@@ -501,7 +511,7 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
         and not _AFTER_CITY.match(after)
     ):
         return 3, _ACROSS.search(before).group().strip()  # type: ignore[union-attr]  # "across Idlib": the province
-    area = _AFTER_AREA.match(after)
+    area = _AFTER_AREA.match(after) or _AREAS_AFTER.match(text, raw.end, raw.end + 90)
     if area:
         word = area.group().split()[-1].lower()
         # "the Idlib countryside", "the Palmyra desert": a governorate or the desert around a

@@ -2095,3 +2095,15 @@ def test_a_list_of_provinces_is_governorates(events):
 )
 def test_tolls_that_grow_and_the_dead_of_both_sides(one, text, killed):
     assert one(text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen believed to be Daesh members killed three shepherds near Maadan on Monday.",
+        "Gunmen, suspected of being members of ISIS, killed three shepherds near Maadan on Monday.",
+    ],
+)
+def test_a_suspicion_describes_the_gunmen(one, text):
+    e = one(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Unidentified armed group", "Farmers and shepherds")

@@ -177,6 +177,17 @@ class ActorTable:
                 and not _STOP.search(text, d.end(), named[i + 1].start)
             )
         ]
+        # "Gunmen believed to be Daesh members": a suspicion describes the gunmen; ACLED codes
+        # them as unidentified.
+        named = [
+            a
+            for i, a in enumerate(named)
+            if not (
+                i > 0
+                and named[i - 1].actor.name in _GENERIC_NAMES
+                and _SUSPECTED.fullmatch(text, named[i - 1].end, a.start)
+            )
+        ]
         # "Daesh gunmen", "HTS rebels": a generic word right after a name is that group's.
         named = [
             a
@@ -263,6 +274,11 @@ class ActorTable:
 #: Actors that name no group, only a kind of armed men ("gunmen", "rebels", "terrorists").
 _GENERIC_NAMES = frozenset(
     {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
+)
+_SUSPECTED = re.compile(
+    r",?\s+(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported|claimed|alleged)\s+to\s+"
+    r"(?:be|belong\s+to|have\s+been)|suspected\s+of\s+being)\s+(?:(?:members|fighters|militants)\s+(?:of|from)\s+)?(?:the\s+)?",
+    re.I,
 )
 #: Case-sensitive aliases that are also English words in capitals ("THE SHELLING IS CONTINUING").
 _WORDLIKE = frozenset({"IS", "US", "TIP"})

@@ -587,6 +587,67 @@ def test_the_site_name_after_the_headline_in_the_title_is_the_outlet(head: str, 
     assert (doc.title, doc.outlet) == (title, outlet)
 
 
+def _masyaf_page(title: str, *, h1: bool, extra: str = "") -> str:
+    h = "<h1>Jets strike Masyaf</h1>" if h1 else ""
+    body = "<p>Warplanes struck the outskirts of Masyaf on Monday, killing two farmers, residents said.</p>"
+    return f"<html><head><title>{title}</title></head><body>{h}{body}{extra}</body></html>"
+
+
+@pytest.mark.parametrize("h1", [True, False], ids=["h1", "no-h1"])
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        "- Analysis",
+        "| Opinion",
+        "– Video",
+        "- Update",
+        "| Exclusive",
+        "- Live",
+        "| Interview",
+        "| Feature",
+        "- Podcast",
+        "| Editorial",
+        "- Watch",
+        "| Gallery",
+        "| Factbox",
+        "- Explainer",
+        "| Live blog",
+        "- By Sarah Post",
+    ],
+)
+def test_a_section_or_genre_word_after_the_headline_is_no_outlet(suffix: str, h1: bool) -> None:
+    # The <h1> that matches the part before the separator vouches for the split, not for the word after it.
+    doc = parse_html(_masyaf_page(f"Jets strike Masyaf {suffix}", h1=h1))
+    assert doc.outlet == ""
+    assert doc.title == ("Jets strike Masyaf" if h1 else f"Jets strike Masyaf {suffix}")
+
+
+@pytest.mark.parametrize("h1", [True, False], ids=["h1", "no-h1"])
+@pytest.mark.parametrize("outlet", ["Reuters", "AFP", "SANA", "Xinhua", "Sputnik", "Anadolu", "Enab Baladi"])
+def test_a_one_word_outlet_after_the_headline_is_still_the_outlet(outlet: str, h1: bool) -> None:
+    doc = parse_html(_masyaf_page(f"Jets strike Masyaf - {outlet}", h1=h1))
+    assert (doc.title, doc.outlet) == ("Jets strike Masyaf", outlet)
+
+
+def test_a_section_between_the_headline_and_the_site_name_goes_with_the_section() -> None:
+    doc = parse_html(_masyaf_page("Jets strike Masyaf | Analysis | Orontes Wire", h1=False))
+    assert (doc.title, doc.outlet) == ("Jets strike Masyaf", "Orontes Wire")
+
+
+def test_a_title_suffix_named_elsewhere_in_the_page_as_the_site_is_the_outlet() -> None:
+    # "Masyaf shelled - Enab Baladi" alone is too short to split (the suffix could be half the headline),
+    # but the page's copyright line names the same site.
+    footer = "<footer><p>Copyright &copy; 2021 Enab Baladi. All rights reserved.</p></footer>"
+    page = _masyaf_page("Masyaf shelled - Enab Baladi", h1=False, extra=footer)
+    assert (parse_html(page).title, parse_html(page).outlet) == ("Masyaf shelled", "Enab Baladi")
+    bare = parse_html(_masyaf_page("Masyaf shelled - Enab Baladi", h1=False))
+    assert (bare.title, bare.outlet) == ("Masyaf shelled - Enab Baladi", "")
+    # A genre word is no outlet unless the page declares a site by that name.
+    ld = '<script type="application/ld+json">{"publisher": {"name": "Exclusive"}}</script>'
+    doc = parse_html(_masyaf_page("Jets strike Masyaf - Exclusive", h1=True, extra=ld))
+    assert (doc.title, doc.outlet) == ("Jets strike Masyaf", "Exclusive")
+
+
 LD_PAGE = """<html><head><title>Drone strike near Tal Rifaat</title>
 <script type="application/ld+json">{ld}</script>
 </head><body><article><p>A drone struck a car near Tal Rifaat on Monday, killing two fighters.</p></article></body></html>"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -92,6 +93,9 @@ class _Parser(HTMLParser):
         self.time_attr = ""
         self.in_ld = False
         self.ld: list[str] = []
+        self.code_depth = 0  # inside <script> or <style>
+        self.rights: list[str] = []  # copyright notices, wherever they stand (footers too)
+        self.rights_open = 0  # the notice's next pieces of text ("© 2021 <a>Enab Baladi</a>")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -111,6 +115,8 @@ class _Parser(HTMLParser):
         if tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
             self.in_ld = True
             self.ld.append("")
+        if tag in ("script", "style"):
+            self.code_depth += 1
         if self.skip_depth or tag in _SKIP:
             self.skip_depth += 1
             return
@@ -130,6 +136,8 @@ class _Parser(HTMLParser):
             return
         if tag == "script":
             self.in_ld = False
+        if tag in ("script", "style") and self.code_depth:
+            self.code_depth -= 1
         if self.skip_depth:
             self.skip_depth -= 1
             return
@@ -151,6 +159,12 @@ class _Parser(HTMLParser):
         if self.in_title:
             self.title += data
             return
+        if not self.code_depth and _RIGHTS_MARK.search(data):
+            self.rights.append(data)
+            self.rights_open = 3
+        elif not self.code_depth and self.rights_open:
+            self.rights[-1] += data
+            self.rights_open -= 1
         if self.skip_depth:
             return
         if self.in_h1:
@@ -161,6 +175,23 @@ class _Parser(HTMLParser):
         self.body.append(s)
         if self.article_depth:
             self.article.append(s)
+
+
+#: A copyright notice and the name after its mark and year: "© 2021 Enab Baladi. All rights reserved."
+_RIGHTS_MARK = re.compile(r"©|\((?i:c)\)|\b(?i:copyright)\b")
+_RIGHTS = re.compile(
+    rf"(?:{_RIGHTS_MARK.pattern})\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:\s(?:[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*|(?!(?:19|20)\d\d\b)\d+)){0,5})"
+)
+
+
+def copyright_names(notices: list[str]) -> list[str]:
+    """The names copyright notices give ("© 2021 Enab Baladi. All rights reserved." gives "Enab Baladi").
+
+    >>> copyright_names(["Copyright © 2019-2021 Orontes Wire 2021, all rights reserved", "(C) Safita Today said"])
+    ['Orontes Wire', 'Safita Today']
+    """
+    return [m.group("name") for notice in notices for m in _RIGHTS.finditer(" ".join(notice.split()))]
 
 
 def _tidy(parts: list[str]) -> str:
@@ -240,7 +271,9 @@ def parse_html(source: str) -> HtmlDoc:
     declared_outlet = m.get("og:site_name") or ld_publisher or m.get("application-name") or ""
     headline = (m.get("og:title") or p.h1).strip()
     # "Headline - Outlet Name" in <title>: the headline is the title, the site's name the outlet.
-    page_title, title_site = split_site_suffix(p.title, headline, declared_outlet)
+    # The site's names elsewhere on the page: a <title> suffix that is one of them is the site's name.
+    names = (m.get("og:site_name", ""), ld_publisher, m.get("application-name", ""), *copyright_names(p.rights))
+    page_title, title_site = split_site_suffix(p.title, headline, tuple(n for n in names if n.strip()))
     title = headline or page_title
     published = (
         m.get("article:published_time")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
 from .._calendar import MONTHS
@@ -492,12 +493,25 @@ def find_outlet(text: str, declared: str = "") -> str:
 
 #: What ends a page's ``<title>`` before the site's name: "Headline - Outlet", "Headline | Outlet".
 _TITLE_SEP = re.compile(r"\s+(?:[-–—|·•]|::)\s+|\s*\|\s*")
-#: A section of the site, not the site: "Headline | World news | The Guardian", "... - Live updates".
+#: A section of the site, not the site: "Headline | World news | The Guardian", "... - Live updates";
+#: or the kind of piece it is: "... - Analysis", "... | Opinion", "... – Video", "... | Interview".
 _SITE_SECTION = re.compile(
-    r"(?:world|middle east|syria|news|world news|latest|latest news|breaking|breaking news|live|live updates|"
-    r"politics|home|exclusive|part \d+|in pictures|explainer)",
+    r"(?:world|middle east|syria|news|world news|latest|latest news|breaking|breaking news|politics|home|"
+    r"live|live updates?|live blog|watch(?: live)?|updated?|updates|exclusive|part \d+|in pictures|explainer|"
+    r"analysis|opinion|comment(?:ary)?|editorial|op-ed|feature|interview|investigation|(?:special )?report|"
+    r"factbox|fact check|q&a|timeline|podcast|videos?|photos?|gallery|blog|review)",
     re.I,
 )
+
+
+def _not_a_site(tail: str) -> bool:
+    """Whether the end of a ``<title>`` is a section, the kind of piece, a byline or a date: never a site's name."""
+    return (
+        bool(_SITE_SECTION.fullmatch(tail))
+        or bool(_NOT_AN_AGENCY.search(tail))
+        or bool(re.match(r"by\s", tail, re.I))  # a byline: "Headline - By Sarah Post"
+        or parse_date_string(tail) is not None
+    )
 
 
 def _site_name(tail: str, head: str) -> bool:
@@ -508,22 +522,37 @@ def _site_name(tail: str, head: str) -> bool:
         and len(tail) <= 40
         and len(head.split()) > len(words)
         and (tail[0].isupper() or tail[0].isdigit() or bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", tail)))
-        and not re.match(r"by\s", tail, re.I)  # a byline: "Headline - By Sarah Post"
-        and not _SITE_SECTION.fullmatch(tail)
-        and not _NOT_AN_AGENCY.search(tail)
+        and not _not_a_site(tail)
         and not _VERBISH.search(tail)
-        and parse_date_string(tail) is None
         and not _is_place(tail)
     )
 
 
-def split_site_suffix(title: str, headline: str = "", site: str = "") -> tuple[str, str]:
+def _same_site(a: str, b: str) -> bool:
+    """Whether two spellings name one site: case, a leading "The" and a company suffix aside.
+
+    >>> _same_site("orontes press", "The Orontes Press Ltd."), _same_site("Orontes", "Orontes Press")
+    (True, False)
+    """
+
+    def key(name: str) -> str:
+        name = re.sub(r"^the\s+|[\s,]+(?:ltd|limited|inc|llc)\.?$", "", " ".join(name.split()), flags=re.I)
+        return name.casefold()
+
+    return bool(key(a)) and key(a) == key(b)
+
+
+def split_site_suffix(title: str, headline: str = "", site: str | Sequence[str] = "") -> tuple[str, str]:
     """Split a page's ``<title>`` into its headline and the site's name after it.
 
     "Headline - Outlet Name" and "Headline | Outlet Name" give ``("Headline", "Outlet Name")``;
     a title with no site's name after its headline comes back whole, with ``""``.
-    ``headline`` (the page's ``<h1>`` or ``og:title``) or ``site`` (its declared
-    name), when they match either side, vouch for the split.
+    ``site`` is the name (or names) the page gives itself elsewhere (``og:site_name``,
+    its JSON-LD publisher, its copyright line): a suffix that is one of them is the
+    site's name, whatever its words.  ``headline`` (the page's ``<h1>`` or
+    ``og:title``), when it matches the part before the separator, vouches for the
+    split; the part after it is still no site when it is a section or the kind of
+    piece ("Analysis", "Opinion", "Video"), a byline or a date.
 
     Examples
     --------
@@ -533,16 +562,22 @@ def split_site_suffix(title: str, headline: str = "", site: str = "") -> tuple[s
     ('Curfew in Safita', 'The Daily Levant')
     >>> split_site_suffix("Shelling of Qadmous - live updates"), split_site_suffix("Jets over Maadan - By Sarah Post")
     (('Shelling of Qadmous - live updates', ''), ('Jets over Maadan - By Sarah Post', ''))
+    >>> split_site_suffix("Jets over Maadan - Analysis", "Jets over Maadan")
+    ('Jets over Maadan - Analysis', '')
+    >>> split_site_suffix("Maadan shelled - Enab Baladi", site=("Enab Baladi",))
+    ('Maadan shelled', 'Enab Baladi')
     """
     title = " ".join(title.split())
     seps = list(_TITLE_SEP.finditer(title))
     if not seps:
         return title, ""
     head, tail = title[: seps[-1].start()].strip(), title[seps[-1].end() :].strip()
-    vouched = bool(tail) and (
-        tail.lower() == site.strip().lower() or (bool(headline) and " ".join(headline.split()).lower() == head.lower())
-    )
-    if not tail or not (vouched and len(tail.split()) <= 8 or _site_name(tail, head)):
+    names = (site,) if isinstance(site, str) else tuple(site)
+    named = any(_same_site(tail, name) for name in names)
+    headlined = bool(headline) and " ".join(headline.split()).lower() == head.lower()
+    if not tail or not (
+        named or (headlined and len(tail.split()) <= 8 and not _not_a_site(tail)) or _site_name(tail, head)
+    ):
         return title, ""
     if len(seps) > 1 and _SITE_SECTION.fullmatch(head[seps[-2].end() :].strip()):
         head = head[: seps[-2].start()].strip()  # "Headline | World news | Outlet": the section goes too

@@ -1109,6 +1109,56 @@ def test_outlet_from_the_header(header: str, outlet: str) -> None:
     assert find_outlet(header + "Jets struck Ariha on Monday.") == outlet
 
 
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        # "Sarah Post" is a writer; "Washington Post" is an outlet, with or without its article.
+        ("By Sarah Post", ""),
+        ("By Washington Post", "Washington Post"),
+        ("By The Washington Post", "The Washington Post"),
+        ("By Washington Post | 3 May 2019", "Washington Post"),
+        ("By Middle East Eye", "Middle East Eye"),
+        # An outlet's staff: the outlet.
+        ("By Al-Monitor staff", "Al-Monitor"),
+        ("By Al Jazeera Staff", "Al Jazeera"),
+        ("By Middle East Eye staff and agencies", "Middle East Eye"),
+        ("By Orontes Post staff", "Orontes Post"),
+        ("By Sarah Post, staff writer", ""),
+        ("By Al Jazeera and news agencies", "Al Jazeera"),
+        ("By Sarah Post and agencies", ""),
+        ("By Our Staff", ""),
+        # The outlet first, then its writer: the writer is no outlet.
+        ("By Washington Post | Rami Haddad | 3 May 2019", "Washington Post"),
+        ("By Orontes Post | Rami Haddad", ""),
+        ("By Sarah Post | Levant Courier | 3 May 2019", "Levant Courier"),
+        # A byline in capitals is no masthead.
+        ("BY SARAH POST", ""),
+    ],
+)
+def test_an_outlet_named_in_a_byline_is_the_outlet_and_a_writer_is_not(byline: str, outlet: str) -> None:
+    from geomap.ingest.meta import find_outlet
+
+    text = f"Jets strike Masyaf\n\n{byline}\n\nWarplanes struck Masyaf on Monday, killing two farmers."
+    assert find_outlet(text) == outlet
+
+
+def test_a_byline_name_the_text_calls_the_x_is_an_outlet() -> None:
+    from geomap.ingest.meta import find_outlet
+
+    body = "Warplanes struck Masyaf on Monday, killing two farmers, a doctor told the Orontes Post."
+    assert find_outlet(f"Jets strike Masyaf\n\nBy Orontes Post\n\n{body}") == "Orontes Post"
+    body = "Warplanes struck Masyaf on Monday, killing two farmers, a doctor told Sarah Post."
+    assert find_outlet(f"Jets strike Masyaf\n\nBy Sarah Post\n\n{body}") == ""
+
+
+def test_a_staff_byline_is_metadata_not_body() -> None:
+    art = article_from_text(
+        "Jets strike Masyaf\n\nBy Al-Monitor staff\n\nWarplanes struck Masyaf on Monday, killing two farmers.",
+        id="x",
+    )
+    assert art.outlet == "Al-Monitor" and "staff" not in art.text
+
+
 def test_an_export_date_with_the_day_first_is_read_when_only_one_reading_exists(tmp_path: Path) -> None:
     p = tmp_path / "export.jsonl"
     rows = [("d1", "14/01/2021"), ("d2", "01/14/2021"), ("d3", "2021-01-14")]

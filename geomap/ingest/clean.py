@@ -56,7 +56,9 @@ _LINE_PATTERNS = [
     r"(\s*[|/·•]\s*\w+|\s+(share|tweet|email|print|whatsapp|telegram|facebook|twitter|reddit|linkedin))*\s*$",
     r"^\s*subscribe to\b.{0,60}$",
     r"^\s*tweets by @\w+\s*$",
-    r"^\s*by\s+(?-i:[A-Z][\w&.'’-]*(\s+[A-Z][\w&.'’-]*){0,4})\s*$",  # byline
+    # A byline: "By Rami Haddad", "By Al-Monitor staff", "By Middle East Eye staff and agencies".
+    r"^\s*by\s+(?-i:[A-Z][\w&.'’-]*(\s+[A-Z][\w&.'’-]*){0,4})(\s+staff(\s+(writers?|reporters?))?)?"
+    r"(\s+(and|&)\s+(news\s+)?agencies)?\s*$",
     r"^\s*(accept|reject) (all )?cookies\b",
     r"^\s*([\w&'’ -]{1,25}\s*\|\s*){3,}[\w&'’ -]{1,25}\s*$",  # a menu: "Home | World | Opinion | Sport"
     r"^\s*(search|menu|home|skip to (main )?content|sign in|log in|subscribe|newsletter)\s*$",

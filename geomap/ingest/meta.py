@@ -45,6 +45,8 @@ _KNOWN_OUTLETS = (
     "Al-Monitor",
     "Enab Baladi",
     "Middle East Eye",
+    "The Washington Post",
+    "The Jerusalem Post",
     "The Guardian",
     "BBC",
     "Associated Press",
@@ -383,29 +385,58 @@ _STAFF = re.compile(
 _SURNAME_WORD = re.compile(r"(?:post|press|herald|courier|review|wire|watch|daily|times)", re.I)
 
 
+def _surname_outlet(name: str) -> bool:
+    """Whether ``name`` reads as a writer's as well as an outlet's: one word, then a surname that is an outlet word.
+
+    "Sarah Post" and "Washington Post" both read so; only what else the page says
+    (see :func:`_names_outlet`) tells the outlet from the writer.
+    """
+    words = name.split()
+    return len(words) == 2 and bool(_SURNAME_WORD.fullmatch(words[1])) and not _OUTLET_WORD.search(words[0])
+
+
 def _outlet_words(name: str) -> bool:
     """Whether ``name`` has an outlet word that makes it an outlet's, not a person's.
 
-    A given name and a surname that is also an outlet word ("Sarah Post") is a person.
+    A given name and a surname that is also an outlet word ("Sarah Post") may be a person.
 
     >>> _outlet_words("Levant News Desk"), _outlet_words("Sarah Post"), _outlet_words("The Levant Post")
     (True, False, True)
     """
-    words = name.split()
-    if len(words) == 2 and _SURNAME_WORD.fullmatch(words[1]) and not _OUTLET_WORD.search(words[0]):
-        return False
-    return bool(_OUTLET_WORD.search(name))
+    return not _surname_outlet(name) and bool(_OUTLET_WORD.search(name))
 
 
-def _names_outlet(name: str, header: list[str], line: str) -> bool:
+def _known_outlet(name: str) -> bool:
+    """Whether ``name`` is a known outlet's, with or without its "The" ("Washington Post")."""
+    return any(_same_site(name, known) for known in _KNOWN_OUTLETS)
+
+
+def _names_outlet(name: str, header: list[str], line: str, text: str = "") -> bool:
     """Whether a byline's "By X" is an outlet, not a writer ("By Rami al-Haddad · 3 May 2019").
 
-    An outlet's name has an outlet word ("Monitor", "News"), is a known outlet, or
-    is the site's name elsewhere in the header ("Levant Watchers | news from ...").
+    An outlet's name has an outlet word ("Monitor", "News"), is a known outlet, is
+    the site's name elsewhere in the header ("Levant Watchers | news from ..."), or
+    takes an article in ``text`` ("told the Orontes Post"): a writer's name never does.
+
+    >>> _names_outlet("Sarah Post", [], ""), _names_outlet("Washington Post", [], "")
+    (False, True)
     """
-    if _outlet_words(name) or name in _KNOWN_OUTLETS:
+    if _outlet_words(name) or _known_outlet(name):
+        return True
+    if text and re.search(rf"\b(?i:the)\s+{re.escape(name)}\b", text):
         return True
     return any(other != line and other.startswith(name) for other in header)
+
+
+#: A person's name as bylines write it: "Rami Haddad", "Hussam al-Mahmoud", "Abu Omar al-Halabi".
+_PERSON = re.compile(r"[A-Z][a-z'’]+(?:(?:\s|-)(?:(?:al|el|bin|ibn|abu|de|van|von)(?:\s|-))?[A-Z][a-z'’]+){1,3}")
+#: "By Al-Monitor staff", "By Middle East Eye staff and agencies": the outlet's own staff;
+#: "By Al Jazeera and news agencies": an outlet's or a writer's report with the agencies'.
+_STAFF_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?)"
+    r"(?P<staff>\s+(?i:staff(?:\s+(?:writers?|reporters?))?|newsroom|news\s+desk))?"
+    r"(?P<agencies>\s+(?i:and|&)\s+(?i:(?:news\s+)?agencies|wires))?\s*(?:$|[·|•–—])"
+)
 
 
 def banner_outlet(text: str) -> str:
@@ -445,9 +476,14 @@ def find_outlet(text: str, declared: str = "") -> str:
     for line in header:
         # "Levant Courier — Published 14 March 2019": the site's name beside its date line.
         m = _SITE_DATE.match(line)
-        if m and (not line.lower().startswith("by ") or _names_outlet(m.group(1), header, line)):
+        if m and (not line.lower().startswith("by ") or _names_outlet(m.group(1), header, line, text)):
             return m.group(1).strip()
     for line in header:
+        # "By Al-Monitor staff": the outlet's own staff wrote it ("By Our Staff" names no one).
+        m = _STAFF_BYLINE.match(line)
+        if m and not re.fullmatch(r"(?i:our|the|an?|all|from|with)", m.group("name")):
+            if m.group("staff") or (m.group("agencies") and _names_outlet(m.group("name"), header, line, text)):
+                return m.group("name")
         # "By Hussam al-Mahmoud | Enab Baladi | 22 November 2023": the writer, then the outlet.
         m = _BYLINE_PARTS.match(line)
         if m:
@@ -460,10 +496,13 @@ def find_outlet(text: str, declared: str = "") -> str:
                 and not _is_place(p)
                 and not _STAFF.search(p)  # "Staff Writer", "Middle East Correspondent"
             ]
-            if named and not _outlet_words(writer):
+            # "By Washington Post | Rami Haddad": the outlet first, then its writer, who is no outlet.
+            person = bool(named) and bool(_PERSON.fullmatch(named[0])) and not _OUTLET_WORD.search(named[0])
+            person = person and not _known_outlet(named[0])
+            if named and not _names_outlet(writer, header, line, text) and not (_surname_outlet(writer) and person):
                 return named[0]
         m = re.match(r"^[Bb][Yy]\s+([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*(?:$|[·|•–—])", line)
-        if m and not _STAFF.search(m.group(1)) and _names_outlet(m.group(1), header, line):
+        if m and not _STAFF.search(m.group(1)) and _names_outlet(m.group(1), header, line, text):
             return m.group(1)
         # A dateline with its agency: "DAMASCUS (Reuters) -", "Idlib, 14 March 2019 (Syria Watch Desk)".
         m = _DATELINE_OUTLET.match(line)
@@ -473,8 +512,13 @@ def find_outlet(text: str, declared: str = "") -> str:
             # "RIA Novosti (English translation)": the outlet is before the brackets.
             return line[: line.index("(")].strip()
     for line in header[:8]:
-        # A masthead in capitals above the headline: "SYRIA NEWS DESK".
-        if _MASTHEAD.fullmatch(line) and _OUTLET_WORD.search(line) and not _SECTION.match(line):
+        # A masthead in capitals above the headline: "SYRIA NEWS DESK" (not a byline: "BY SARAH POST").
+        if (
+            _MASTHEAD.fullmatch(line)
+            and _OUTLET_WORD.search(line)
+            and not _SECTION.match(line)
+            and not re.match(r"by\s", line, re.I)
+        ):
             return line.strip()
     m = re.search(r"original source of this article is\s+(?:<[^>]+>)?([^<\n,]+)", text, re.I)
     if m:

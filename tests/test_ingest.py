@@ -128,6 +128,11 @@ def test_repost_takes_the_original_outlets_date() -> None:
         ("2019-01-07T09:30:00+00:00", date(2019, 1, 7)),
         ("no date here, only 2018", None),
         ("31 February 2018", None),
+        # A slashed date with a day over 12 first reads day first, whatever the day.
+        ("25/11/2018", date(2018, 11, 25)),
+        ("31/12/2019", date(2019, 12, 31)),
+        ("12/31/2019", date(2019, 12, 31)),
+        ("32/11/2018", None),
     ],
 )
 def test_parse_date_string(text: str, expected: date | None) -> None:
@@ -265,6 +270,52 @@ def test_a_telegram_header_with_the_channel_first_is_read_too(tmp_path: Path) ->
         date(2020, 8, 15),
         "A mine exploded near Safita, killing a shepherd.",
     )
+
+
+def test_telegram_headers_in_every_form_the_apps_copy_are_read(tmp_path: Path) -> None:
+    paste = (
+        "[12.11.2018 14:05:33] Masyaf Now:\n"
+        "Artillery shelled the outskirts of Masyaf, wounding three people.\n\n"
+        "Tal Rifaat News, [13 Nov 2018 at 09:40]\n"
+        "A drone struck a car near Tal Rifaat, killing two fighters.\n\n"
+        "Tal Rifaat News, [Nov 14, 2018 at 2:05 PM]\n"
+        "Clashes broke out on the road to Tal Rifaat; one fighter was killed.\n\n"
+        "[25/11/2018 14:05] Safita Desk:\n"
+        "A mine exploded near Safita, killing a shepherd.\n\n"
+        "Qadmous Voice, [Nov 30 at 8:15 AM]\n"
+        "Shells hit Qadmous, wounding a child.\n"
+    )
+    path = tmp_path / "channel.txt"
+    path.write_text(paste, encoding="utf-8")
+    errors: list[InputError] = []
+    posts = list(read_file(path, errors))
+    assert errors == []
+    assert [(a.outlet, a.published, a.published_day) for a in posts] == [
+        ("Masyaf Now", date(2018, 11, 12), ""),
+        ("Tal Rifaat News", date(2018, 11, 13), ""),
+        ("Tal Rifaat News", date(2018, 11, 14), ""),
+        ("Safita Desk", date(2018, 11, 25), ""),  # 25/11: the day first, the only reading there is
+        ("Qadmous Voice", None, "--11-30"),  # no year in the header: none is invented
+    ]
+    assert posts[3].text == "A mine exploded near Safita, killing a shepherd."
+    assert not any("either way" in w for a in posts for w in a.warnings)
+    assert any("a day with no year (--11-30)" in w for w in posts[4].warnings)
+
+
+def test_a_slashed_telegram_date_that_reads_both_ways_is_said_and_follows_the_texts_month(tmp_path: Path) -> None:
+    path = tmp_path / "channel.txt"
+    path.write_text(
+        "[11/12/2018 14:05] Masyaf Now:\nArtillery shelled the outskirts of Masyaf, wounding three people.\n\n"
+        "[03/04/2019 08:00] Masyaf Now:\nThe shelling of Masyaf went on into its second day of April.\n",
+        encoding="utf-8",
+    )
+    first, second = list(read_file(path, []))
+    # No month in the text: month first, as for any slashed date, and the warning says so.
+    assert first.published == date(2018, 11, 12)
+    assert any("reads either way" in w and "read month first" in w for w in first.warnings)
+    # The text names April: the day-first reading, said too.
+    assert second.published == date(2019, 4, 3)
+    assert any("reads either way" in w and "2019-04-03" in w for w in second.warnings)
 
 
 def test_bracketed_dates_in_an_article_are_no_telegram_headers(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ under a header naming the account and the day it posted::
     An IED exploded near the town of Dhiban, killing two SDF members.
     12 Reposts  30 Likes  2.1K Views
 
-A channel's messages copied from Telegram carry a header of their own, the
-day first (``[12.03.2019 08:14] Channel Name:``, or ``Channel Name, [12.03.2019 08:14]``)::
+A channel's messages copied from Telegram carry a header of their own
+(``[12.03.2019 08:14] Channel Name:``, or ``Channel Name, [12.03.2019 08:14]``; the
+apps also write ``[11/12/2018 14:05]``, ``[12 Nov 2018 at 14:05]`` and
+``[Nov 12, 2018 at 2:05 PM]``)::
 
     [12.03.2019 08:14] Masyaf Today:
     Shells hit the town of Masyaf, wounding two people.
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .._calendar import MONTHS
+from .meta import parse_date_string
 
 __all__ = ["Post", "split_feed"]
 
@@ -81,6 +84,8 @@ class Post:
     """One post of a feed: the account's display name and handle, its day and its text.
 
     ``month_day`` is the header's ``--MM-DD`` when it gives no year ("Jun 19").
+    ``written`` is the header's slashed date as written ("11/12/2018"): its day and
+    month may read either way, which the reader says (as for an export's date).
     """
 
     name: str
@@ -88,6 +93,7 @@ class Post:
     published: date | None
     month_day: str
     text: str
+    written: str = ""
 
 
 def _post_date(when: str) -> tuple[date | None, str]:
@@ -115,8 +121,13 @@ def _post_date(when: str) -> tuple[date | None, str]:
         return None, ""
 
 
-#: Telegram's day and time in brackets: "[12.03.2019 08:14]", "[12.03.19, 08:14:05]".
-_TG_WHEN = r"\[(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d\d),?\s+\d{1,2}:\d\d(?::\d\d)?\]"
+#: Telegram's day: "12.03.2019" (day first), "11/12/2018", "12 Nov 2018", "Nov 12, 2018", "Nov 12" (no year).
+_TG_DAY = (
+    r"\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?"
+)
+#: Its day and time in brackets: "[12.03.2019 08:14]", "[12.03.19, 08:14:05]", "[Nov 12, 2018 at 2:05 PM]".
+_TG_WHEN = rf"\[(?P<day>{_TG_DAY}),?\s+(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\]"
 _TG_NAME = r"(?P<name>[^\s\[\]:@][^\[\]:\n]{0,59}?)"
 #: "[12.03.2019 08:14] Channel Name:" (the message may follow on the same line) or "Channel Name, [12.03.2019 08:14]".
 _TG_HEADERS = (
@@ -127,23 +138,43 @@ _TG_HEADERS = (
 _TG_MEDIA = re.compile(r"^\s*\[\s*(?:photo|video|album|sticker|file|gif|voice message|poll)\s*\]\s*$", re.I)
 
 
-def _telegram_header(line: str) -> tuple[str, date | None, str] | None:
-    """A Telegram header's channel, day and any message after it on the same line; ``None`` if it is none.
+def _telegram_day(when: str) -> tuple[date | None, str, str]:
+    """A Telegram header's day, its ``--MM-DD`` when it gives no year, and a slashed date as written.
+
+    A dotted date is day first, as Telegram writes it.  A slashed one is read as any
+    slashed date is (:func:`~geomap.ingest.meta.parse_date_string`: month first, unless
+    only the day-first reading exists) and comes back written out with its full year,
+    so that the reader can say, as for an export's date, when it reads either way.
+
+    >>> _telegram_day("12.03.19"), _telegram_day("11/12/18"), _telegram_day("25/11/2018")[0]
+    ((datetime.date(2019, 3, 12), '', ''), (datetime.date(2018, 11, 12), '', '11/12/2018'), datetime.date(2018, 11, 25))
+    >>> _telegram_day("Nov 12, 2018"), _telegram_day("Nov 12")
+    ((datetime.date(2018, 11, 12), '', ''), (None, '--11-12', ''))
+    """
+    if m := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d\d)", when):
+        year = int(m[3]) + 2000 if len(m[3]) == 2 else int(m[3])
+        if "/" in when:
+            written = f"{m[1]}/{m[2]}/{year}"
+            return parse_date_string(written), "", written
+        try:
+            return date(year, int(m[2]), int(m[1])), "", ""
+        except ValueError:
+            return None, "", ""
+    return (*_post_date(when), "")
+
+
+def _telegram_header(line: str) -> tuple[str, tuple[date | None, str, str], str] | None:
+    """A Telegram header's channel, day (see :func:`_telegram_day`) and any message after it; ``None`` if it is none.
 
     >>> _telegram_header("[12.03.2019 08:14] Masyaf Today:")
-    ('Masyaf Today', datetime.date(2019, 3, 12), '')
-    >>> _telegram_header("Masyaf Today, [12.03.19 08:14]")[:2], _telegram_header("[12.03.2019] Update: calm")
-    (('Masyaf Today', datetime.date(2019, 3, 12)), None)
+    ('Masyaf Today', (datetime.date(2019, 3, 12), '', ''), '')
+    >>> _telegram_header("Masyaf Today, [Mar 12, 2019 at 8:14 AM]")[:2], _telegram_header("[12.03.2019] Update: calm")
+    (('Masyaf Today', (datetime.date(2019, 3, 12), '', '')), None)
     """
     m = next((m for rx in _TG_HEADERS if (m := rx.match(line))), None)
     if m is None or len(m.group("name").split()) > 6:
         return None
-    year = int(m.group("y"))
-    try:
-        day = date(year + 2000 if year < 100 else year, int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        day = None
-    return m.group("name").strip(), day, m.groupdict().get("rest", "").strip()
+    return m.group("name").strip(), _telegram_day(m.group("day")), m.groupdict().get("rest", "").strip()
 
 
 def _telegram_posts(lines: list[str]) -> list[Post]:
@@ -153,11 +184,11 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
     if not heads or (len(heads) < 2 and heads[0][0] != first_text):
         return []
     posts: list[Post] = []
-    for n, (i, (name, day, rest)) in enumerate(heads):
+    for n, (i, (name, (day, month_day, written), rest)) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = "\n".join([rest, *(line for line in lines[i + 1 : end] if not _TG_MEDIA.match(line))]).strip()
         if body:
-            posts.append(Post(name, "", day, "", body))
+            posts.append(Post(name, "", day, month_day, body, written))
     return posts
 
 

@@ -19,7 +19,8 @@ _DATE_RES = [
         _DOW + r"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I
     ),
     re.compile(_DOW + r"\b" + _MON + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # "01/14/2021" month first; "14/01/2021", "25/11/2018" day first, the only reading there is.
+    re.compile(r"(?<![\d/])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "24.08.2013", "05-09-2013": day first, as European and Middle Eastern sites write it.
     re.compile(r"(?<![\d.:/-])(?P<d>[0-3]?\d)[.-](?P<m>[01]?\d)[.-](?P<y>(?:19|20)\d\d)(?![\d])"),
     # "2020/03/05", "2020.03.05": year first.
@@ -73,8 +74,8 @@ def parse_date_string(text: str) -> date | None:
     (datetime.date(2017, 4, 5), datetime.date(2020, 4, 15))
     >>> parse_date_string("24.08.2013 Syrian state media"), parse_date_string("05-09-2013 Damascus")
     (datetime.date(2013, 8, 24), datetime.date(2013, 9, 5))
-    >>> parse_date_string("01/14/2021"), parse_date_string("14/01/2021"), parse_date_string("03/04/2021")
-    (datetime.date(2021, 1, 14), datetime.date(2021, 1, 14), datetime.date(2021, 3, 4))
+    >>> parse_date_string("01/14/2021"), parse_date_string("25/01/2021"), parse_date_string("03/04/2021")
+    (datetime.date(2021, 1, 14), datetime.date(2021, 1, 25), datetime.date(2021, 3, 4))
     """
     best: tuple[int, date] | None = None
     for rx in _DATE_RES:
@@ -140,7 +141,7 @@ def other_reading(line: str, found: date, text: str) -> tuple[date, str] | None:
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EPOCH = re.compile(r"\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*")
-_SHORT_YEAR = re.compile(r"\s*(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<yy>\d\d)\s*")
+_SHORT_YEAR = re.compile(r"\s*(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<yy>\d\d)\s*")
 
 
 def _declared_date(declared: str) -> date | None:

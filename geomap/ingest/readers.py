@@ -393,7 +393,8 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
                 post.text,
                 id=f"{path.name}#{n}",
                 kind=kind,
-                published=post.published,
+                # "11/12/2018" as written: the text's months, or a warning, settle which day it is.
+                published=post.written or post.published,
                 outlet=post.name,
                 source_path=str(path),
                 warnings=post_warns,

@@ -390,3 +390,33 @@ def test_hostile_article_text_is_escaped_in_map_report_and_fragment(tmp_path: Pa
         for bad in (SCRIPT, IMG, "<script>alert", "<img src=x"):  # escaped forms may stay
             assert bad not in low, f"{name} holds {bad!r} unescaped"
         assert 'href="javascript:' not in low and "href='javascript:" not in low, f"{name} links javascript:"
+
+
+def test_a_repeated_article_id_names_the_lines_of_both_copies(tmp_path: Path) -> None:
+    jsonl = tmp_path / "export.jsonl"
+    recs = [
+        {"id": "m1", "text": "Jets struck Masyaf on Monday, killing two farmers."},
+        {"id": "s1", "text": "A mine exploded near Safita, killing a shepherd."},
+        {"id": "m1", "text": "Jets struck Masyaf on Monday, killing two farmers."},
+    ]
+    jsonl.write_text(f"{json.dumps(recs[0])}\n{json.dumps(recs[1])}\n\n{json.dumps(recs[2])}\n", encoding="utf-8")
+    table = tmp_path / "export.csv"
+    table.write_text(
+        'id,text\nq1,Shells hit Qadmous on Tuesday.\nk1,"Clashes broke out near Khan Shaykhun,\nkilling two."\n'
+        "q1,Shells hit Qadmous on Tuesday.\n",
+        encoding="utf-8",
+    )
+    arts, errs = read_articles([jsonl, table])
+    # The first copies are all kept; only the repeats are skipped.
+    assert [a.id for a in arts] == ["m1", "s1", "q1", "k1"]
+    assert [(Path(e.path).name, e.line) for e in errs] == [("export.jsonl", 4), ("export.csv", 5)]
+    jsonl_err, csv_err = (str(e) for e in errs)
+    assert "'m1'" in jsonl_err and "line 4" in jsonl_err and f"{jsonl}:1" in jsonl_err
+    assert "'q1'" in csv_err and "row on line 5" in csv_err and f"{table}:2" in csv_err
+    assert all("later copy skipped" in str(e) for e in errs)
+    # The run's report keeps the line too.
+    out = tmp_path / "out"
+    r = invoke("extract", str(jsonl), str(table), "--out", str(out))
+    assert r.exit_code == 3, r.output
+    assert [line for line, _ in skipped(out)["export.jsonl"]] == [4]
+    assert [line for line, _ in skipped(out)["export.csv"]] == [5]

@@ -408,6 +408,25 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
     yield article_from_text(text, id=path.name, kind=kind, source_path=str(path), warnings=warns)
 
 
+def _record_place(source_path: str) -> tuple[str, int | None]:
+    """The file and line an export's record was read from ("export.jsonl:4"); a page's file alone, no line.
+
+    >>> _record_place("in/export.jsonl:4"), _record_place("in/page.txt")
+    (('in/export.jsonl', 4), ('in/page.txt', None))
+    """
+    path, _, line = source_path.rpartition(":")
+    if line.isdigit() and Path(path).suffix.lower() in (".jsonl", ".ndjson", ".csv"):
+        return path, int(line)
+    return source_path, None
+
+
+def _line_words(path: str, line: int | None) -> str:
+    """A record's line as a message says it: "line 4" (JSONL), "the row on line 4" (CSV); "" for no line."""
+    if line is None:
+        return ""
+    return f"the row on line {line}" if Path(path).suffix.lower() == ".csv" else f"line {line}"
+
+
 def _unused_id(wanted: str, seen: dict[str, tuple[str, str]]) -> str:
     out, n = wanted, 1
     while out in seen:
@@ -440,8 +459,14 @@ def read_articles(
             for art in read_file(path, errors, max_bytes=max_article_bytes):
                 first = seen.get(art.id)
                 if first is not None and first[1] == art.text:
-                    msg = f"article id {art.id!r} repeats the article read from {first[0]}; later copy skipped"
-                    errors.append(InputError(path, msg))
+                    # Both copies' lines: "x.jsonl:4: article id 'a1' on line 4 repeats ... x.jsonl:1 (line 1)".
+                    _, line = _record_place(str(art.source_path))
+                    here = _line_words(str(path), line)
+                    there = _line_words(*_record_place(first[0]))
+                    at = f" {'in' if here.startswith('the') else 'on'} {here}" if here else ""
+                    before = f" ({there})" if there else ""
+                    msg = f"article id {art.id!r}{at} repeats the article read from {first[0]}{before}; later copy skipped"
+                    errors.append(InputError(path, msg, line=line))
                     continue
                 if first is not None:
                     # Exports that each number their rows 1..N: another article under the same id.

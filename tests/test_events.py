@@ -2107,3 +2107,8 @@ def test_tolls_that_grow_and_the_dead_of_both_sides(one, text, killed):
 def test_a_suspicion_describes_the_gunmen(one, text):
     e = one(text)
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Unidentified armed group", "Farmers and shepherds")
+
+
+def test_the_past_of_a_place_is_background(one):
+    e = one("Masyaf, which was the site of heavy fighting in 2015, was shelled by regime forces on Monday.")
+    assert (e.sub_event_type, e.event_date) == ("Shelling/artillery/missile attack", "2018-11-05")

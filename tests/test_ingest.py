@@ -1320,3 +1320,38 @@ def test_an_export_date_that_reads_both_ways_is_said(tmp_path):
     [a], errors = read_articles([p])
     assert a.published == date(2019, 3, 12) and not errors
     assert any("reads either way" in w for w in a.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A date deep inside a sentence of the story is an event's, never the page's.
+        (
+            "Shelling in Khan Shaykhun\n\nOn Monday, regime shelling killed three civilians in Khan Shaykhun. "
+            "The town was the site of a chemical attack on April 4, 2017 that killed more than 80 people.",
+            None,
+        ),
+        # A date that opens the line, or a labelled one, dates the page.
+        (
+            "Monday 21 November 2016 Jets struck Masyaf, killing two people and wounding five others in the town.",
+            date(2016, 11, 21),
+        ),
+        (
+            "Jets struck Masyaf on Monday, killing two people and wounding five others in the town centre. Published: 22 November 2016",
+            date(2016, 11, 22),
+        ),
+    ],
+)
+def test_a_date_inside_the_story_is_not_the_publication_date(text, expected):
+    assert find_published(text) == expected
+
+
+def test_a_background_attack_without_a_page_date_is_not_dated_on_it(tmp_path):
+    from geomap.pipeline import text_to_events
+
+    text = (
+        "On Monday, regime shelling killed three civilians in Khan Shaykhun. "
+        "The town was the site of a chemical attack on April 4, 2017 that killed more than 80 people."
+    )
+    evs = text_to_events(text, published=None)
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Shelling/artillery/missile attack", "")]

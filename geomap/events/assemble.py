@@ -729,6 +729,15 @@ def extract_events(
         if history and resolved is None:
             after_history = para
             continue
+        site_of = _SITE_OF.search(sentence)
+        if site_of is not None and triggers:
+            # "The town was the site of a chemical attack on April 4, 2017": its past, dated or not.
+            comma = _CLAUSE_COMMA.search(sentence, site_of.end())  # not the comma of "April 4, 2017"
+            past_end = comma.start() if comma is not None else len(sentence)
+            triggers = [t for t in triggers if not site_of.end() <= t.start < past_end]
+            if not triggers:
+                after_history = para
+                continue
         if (
             not s_places
             and drafts
@@ -1210,6 +1219,8 @@ _THE_SAME_ATTACK = re.compile(
     rf"\b(?:the|these|those)\s+(?:same\s+)?{_ATTACK_NOUN}\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
     re.I,
 )
+_CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
+_SITE_OF = re.compile(r"\b(?:was|were|has been|had been) (?:also |once )?the site of\b", re.I)
 #: Date kinds that can open a period ("since mid-September", "since March 2011", "since 2016").
 _PERIOD_KINDS = frozenset({"month", "month_year", "year"})
 _SINCE_BEFORE = re.compile(

@@ -77,6 +77,12 @@ def parse_date_string(text: str) -> date | None:
     >>> parse_date_string("01/14/2021"), parse_date_string("25/01/2021"), parse_date_string("03/04/2021")
     (datetime.date(2021, 1, 14), datetime.date(2021, 1, 25), datetime.date(2021, 3, 4))
     """
+    found = _first_date(text)
+    return found[1] if found else None
+
+
+def _first_date(text: str) -> tuple[int, date] | None:
+    """The first calendar date with a year in ``text``, and where it starts."""
     best: tuple[int, date] | None = None
     for rx in _DATE_RES:
         for m in rx.finditer(text):
@@ -92,7 +98,7 @@ def parse_date_string(text: str) -> date | None:
             if best is None or m.start() < best[0]:
                 best = (m.start(), d)
             break
-    return best[1] if best else None
+    return best
 
 
 def _header_lines(text: str, limit: int = 25) -> list[str]:
@@ -176,6 +182,21 @@ def _declared_date(declared: str) -> date | None:
     return None
 
 
+def _dates_the_page(line: str, at: int) -> bool:
+    """Whether a date found in a header line can be the page's date.
+
+    A short line ("Global Research, November 06, 2018", "By Sarah Post | 3 March 2021")
+    or a date that opens the line ("Monday 21 November 2016 Jets struck ...", "DAMASCUS,
+    3 March 2021 (SANA) -") can; a date deep inside a sentence of the story ("... the site
+    of a chemical attack on April 4, 2017 that killed ...") is an event's, never the page's.
+    """
+    return len(line) <= 100 or at <= 40 or bool(_LABEL_BEFORE.search(line, 0, at))
+
+
+#: A label right before a date in a long line: "... Published: 3 March 2021".
+_LABEL_BEFORE = re.compile(r"\b(?:published|posted|updated|dated?)\s*(?:on|:|-|–)?\s*$", re.I)
+
+
 def find_published(text: str, declared: str = "", notes: list[str] | None = None) -> date | None:
     """The publication date: a declared value (HTML meta, JSON field), else a dateline.
 
@@ -199,7 +220,11 @@ def find_published(text: str, declared: str = "", notes: list[str] | None = None
             head.append(line[:120])
             break
         head.append(line)
-    dated = [(line, d) for line in head if (d := parse_date_string(line)) is not None]
+    dated = [
+        (line, found[1])
+        for line in head
+        if (found := _first_date(line)) is not None and _dates_the_page(line, found[0])
+    ]
     if not dated:
         # A labelled date at the foot of the page ("Published: 15 March 2021").
         for line in reversed(text.rstrip().split("\n")[-8:]):

@@ -2112,3 +2112,17 @@ def test_a_suspicion_describes_the_gunmen(one, text):
 def test_the_past_of_a_place_is_background(one):
     e = one("Masyaf, which was the site of heavy fighting in 2015, was shelled by regime forces on Monday.")
     assert (e.sub_event_type, e.event_date) == ("Shelling/artillery/missile attack", "2018-11-05")
+
+
+def test_unidentified_aircraft_stay_unidentified_and_a_late_denial_of_claim_counts(events, one):
+    e = one(
+        "Unidentified aircraft struck positions of Iranian-backed militias near Abu Kamal late on Thursday, killing 6 fighters."
+    )
+    assert (e.actor1, e.actor2) == ("Unidentified military forces", "Iran-backed militias")
+    evs = events(
+        "Turkish artillery shelled YPG positions near Tal Rifaat on Saturday. On Sunday, a car bomb exploded near a "
+        "church in Qadmous, killing 2 civilians. Police said the car had been parked there hours before the "
+        "explosion. No group claimed responsibility."
+    )
+    bomb = next(e for e in evs if e.location == "al-Qadmus")
+    assert bomb.actor1 == "Unidentified armed group"

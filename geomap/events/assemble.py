@@ -76,12 +76,12 @@ _ROAD_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|killing|wounding|"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|killing|kills|killed|wounding|"
     r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
     # "on the ISIS", but not "On Monday regime forces shelled ...".
     r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)[\w'’-]+\s+)?$"
     r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+)?$",
+    r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 # Where remote fire came from, not where it fell: "fire from government positions in X".
@@ -154,8 +154,8 @@ _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"}
 # Forces that in Syria strike only from the air: "the coalition struck X" is an air strike
 # (types.py reads "coalition/Russia/Israel struck" so itself; this catches the rest by side).
 _FLYING_SIDES = frozenset({"coalition", "russia", "israel"})
-#: Who flies warplanes and helicopters (armed groups fly only drones).
-_AIR_FORCES = frozenset({"government", "russia", "turkey", "coalition", "israel"})
+#: Armed groups, who fly only drones: no warplane or helicopter is theirs.
+_GROUND_SIDES = frozenset({"jihadist", "opposition", "kurdish-led", "turkey-backed", "iran-backed"})
 _DRONE = re.compile(r"\b(?:drones?|uavs?|quadcopters?)\b", re.I)
 _STRUCK = re.compile(r"struck|hit|targeted|strikes?|attack(?:s|ed)?", re.I)
 #: Sides that fight on the same side: "Syrian and Russian warplanes" are partners, not foes.
@@ -999,7 +999,7 @@ _OLD_CLAIM = re.compile(
 )
 #: "No group claimed responsibility", "Nobody claimed the attack" (said right after the report).
 _NOBODY_CLAIMED = re.compile(
-    r"^[^\n]{0,120}?\b(?:no (?:group|one|party|faction|side|organi[sz]ation)|nobody|none)\s+"
+    r"[^\n]{0,160}?\b(?:no (?:group|one|party|faction|side|organi[sz]ation)|nobody|none)\s+"
     r"(?:(?:has|had|have|immediately|yet|so far)\s+)*(?:claimed|took|taken|assumed)\b",
     re.I,
 )
@@ -1597,7 +1597,7 @@ def _finish(
     claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
-        if a1 is not None and a1 not in d.actors and _NOBODY_CLAIMED.search(article.text, d.end, d.end + 200):
+        if a1 is not None and a1 not in d.actors and _NOBODY_CLAIMED.match(article.text, d.end, d.end + 220):
             a1 = None  # "No group claimed responsibility.": not the force of the sentence before
         partner = next((a for a in d.actors if a1 is not None and a is not a1 and _partners(d.sentence, a1, a)), None)
         if (
@@ -1615,7 +1615,7 @@ def _finish(
         if (
             a1 is not None
             and d.trigger.sub_event_type == "Air/drone strike"
-            and a1.actor.side not in _AIR_FORCES
+            and a1.actor.side in _GROUND_SIDES
             and not _DRONE.search(d.sentence)
         ):
             a1 = None  # "Jets struck X, though ISIS denied it": only states fly jets

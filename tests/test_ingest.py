@@ -746,6 +746,131 @@ def test_broken_json_ld_is_passed_over_and_og_site_name_comes_first() -> None:
     assert parse_html(page).outlet == "Safita Today"
 
 
+# --- a <title> that is only the site's name and/or a section: the headline is elsewhere on the page
+
+_MASYAF_HEADLINE = "Warplanes kill five civilians in Masyaf air raid"
+_MASYAF_BODY = "<div class='body'><div>Jets killed five civilians in Masyaf yesterday, residents said.</div></div>"
+
+
+def _front_page(title: str, head: str = "", top: str = "", foot: str = "") -> str:
+    """A div-laid-out page whose ``<title>`` is ``title`` and whose headline sits in ``top``."""
+    return (
+        f"<html><head><title>{title}</title>"
+        f'<meta property="article:published_time" content="2019-03-12">{head}</head>'
+        f"<body><div class='wrap'>{top}{_MASYAF_BODY}</div>{foot}</body></html>"
+    )
+
+
+def _ld_headline(headline: str, publisher: str = "") -> str:
+    ld: dict[str, object] = {"@type": "NewsArticle", "headline": headline}
+    if publisher:
+        ld["publisher"] = {"name": publisher}
+    return f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+
+
+_H1 = f"<div class='title'><h1>{_MASYAF_HEADLINE}</h1></div>"
+_H2 = f"<div class='title'><h2 class='entry headline'>{_MASYAF_HEADLINE}</h2></div>"
+_OG = f'<meta property="og:title" content="{_MASYAF_HEADLINE}">'
+_SITE_ONLY_PAGES = {
+    "name-home-h1": _front_page("Enab Baladi Mirror - Home", top=_H1),
+    "name-news-og": _front_page("Levant Wire | News", head=_OG, top=f"<div>{_MASYAF_HEADLINE}</div>"),
+    "home-name-h2": _front_page("Home - Frontline Digest", top=_H2),
+    "name-latest-ld": _front_page(
+        "Orontes Wire | Latest", head=_ld_headline(_MASYAF_HEADLINE), top=f"<div>{_MASYAF_HEADLINE}</div>"
+    ),
+    "arabic-home-h1": _front_page("الرئيسية - Qadmous Voice", top=_H1),
+    "front-page-h2-under-logo-h1": _front_page(
+        "Front page | Safita Courier", top=f"<div class='logo'><h1>Safita Courier</h1></div>{_H2}"
+    ),
+    "og-title-is-the-site-name": _front_page(
+        "Tal Rifaat Today",
+        head='<meta property="og:site_name" content="Tal Rifaat Today"><meta property="og:title" content="Tal Rifaat Today">',
+        top=_H1,
+    ),
+    "publisher-name-ld": _front_page(
+        "Maadan Herald - Main",
+        head=_ld_headline("Maadan Herald", "Maadan Herald") + _ld_headline(_MASYAF_HEADLINE),
+        top=f"<div>{_MASYAF_HEADLINE}</div>",
+    ),
+    "copyright-name-h2": _front_page(
+        "Masyaf Gazette", top=_H2, foot="<div class='foot'>&copy; 2019 Masyaf Gazette. All rights reserved.</div>"
+    ),
+    "index-h1": _front_page("Index", top=_H1),
+}
+_SITE_ONLY_OUTLETS = {
+    "name-home-h1": "Enab Baladi Mirror",
+    "name-news-og": "Levant Wire",
+    "home-name-h2": "Frontline Digest",
+    "name-latest-ld": "Orontes Wire",
+    "arabic-home-h1": "Qadmous Voice",
+    "front-page-h2-under-logo-h1": "Safita Courier",
+    "og-title-is-the-site-name": "Tal Rifaat Today",
+    "publisher-name-ld": "Maadan Herald",
+    "copyright-name-h2": "Masyaf Gazette",
+    "index-h1": "",
+}
+
+
+@pytest.mark.parametrize("name", list(_SITE_ONLY_PAGES))
+def test_a_title_that_is_only_the_site_name_gives_way_to_the_pages_headline(name: str) -> None:
+    doc = parse_html(_SITE_ONLY_PAGES[name])
+    assert (doc.title, doc.outlet) == (_MASYAF_HEADLINE, _SITE_ONLY_OUTLETS[name])
+
+
+def test_og_title_then_json_ld_then_h1_then_a_headline_h2() -> None:
+    og = '<meta property="og:title" content="Shells hit Safita">'
+    ld = _ld_headline("Drone strikes Maadan")
+    h1 = "<h1>Clashes near Tal Rifaat</h1>"
+    h2 = "<h2 class='headline'>Curfew in Qadmous</h2>"
+    assert parse_html(_front_page("Levant Wire | News", head=og + ld, top=h1 + h2)).title == "Shells hit Safita"
+    assert parse_html(_front_page("Levant Wire | News", head=ld, top=h1 + h2)).title == "Drone strikes Maadan"
+    assert parse_html(_front_page("Levant Wire | News", top=h1 + h2)).title == "Clashes near Tal Rifaat"
+    assert parse_html(_front_page("Levant Wire | News", top=h2)).title == "Curfew in Qadmous"
+    # A plain <h2> is a subheading, not the headline.
+    assert parse_html(_front_page("Levant Wire | News", top="<h2>Curfew in Qadmous</h2>")).title != "Curfew in Qadmous"
+
+
+def test_a_headline_followed_by_a_section_word_is_still_the_headline() -> None:
+    # "Curfew in Safita | News": the <h1> says the part before the separator is the headline, not a site.
+    doc = parse_html(_front_page("Curfew in Safita | News", top="<h1>Curfew in Safita</h1>"))
+    assert (doc.title, doc.outlet) == ("Curfew in Safita", "")
+    # With nothing else to go on, the <title> stays whole and no outlet is made up.
+    doc = parse_html(_front_page("Curfew in Safita | News"))
+    assert (doc.title, doc.outlet) == ("Curfew in Safita | News", "")
+    # "Headline - Site" still splits as before.
+    doc = parse_html(_front_page("Shells hit Masyaf, killing two - Northern Dispatch", top=_H2))
+    assert (doc.title, doc.outlet) == ("Shells hit Masyaf, killing two", "Northern Dispatch")
+
+
+def test_a_site_only_title_with_no_headline_tag_leaves_the_title_to_the_body(tmp_path: Path) -> None:
+    page = _front_page(
+        "Enab Baladi Mirror - Home",
+        head='<meta property="og:site_name" content="Enab Baladi Mirror">',
+        top=f"<div>{_MASYAF_HEADLINE}</div>",
+    )
+    path = tmp_path / "front.html"
+    path.write_text(page, encoding="utf-8")
+    art = read_one(path)
+    assert (art.title, art.outlet, art.published) == (_MASYAF_HEADLINE, "Enab Baladi Mirror", date(2019, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "name", ["name-home-h1", "name-news-og", "home-name-h2", "name-latest-ld", "publisher-name-ld", "index-h1"]
+)
+def test_the_bodys_yesterday_dates_the_event_when_the_title_is_only_the_site_name(tmp_path: Path, name: str) -> None:
+    from geomap.events import load_actors
+    from geomap.gazetteer import load_gazetteer
+    from geomap.pipeline import extract
+
+    path = tmp_path / f"{name}.html"
+    path.write_text(_SITE_ONLY_PAGES[name], encoding="utf-8")
+    art = read_one(path)
+    assert (art.title, art.published) == (_MASYAF_HEADLINE, date(2019, 3, 12))
+    events = extract(art, gazetteer=load_gazetteer(), actors=load_actors())[1]
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Masyaf", "2019-03-11", 5)]
+    assert all(e.date_flag != "article-date" for e in events)
+
+
 # --- Markdown
 
 MARKDOWN = """# Weekly Notes: Shelling Around Kinsabba

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from .meta import split_site_suffix
+from .meta import site_headline, split_site_suffix
 
 __all__ = ["HtmlDoc", "parse_html"]
 
@@ -83,9 +83,10 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.skip_depth = 0
         self.in_title = False
-        self.in_h1 = False
+        self.heading = ""  # "h1", or "h2" for a headline-class h2, while inside one
         self.title = ""
-        self.h1 = ""
+        self.h1s: list[str] = []
+        self.h2s: list[str] = []  # <h2 class="headline">, <h2 class="entry-title">...
         self.meta: dict[str, str] = {}
         self.body: list[str] = []
         self.article: list[str] = []
@@ -122,8 +123,12 @@ class _Parser(HTMLParser):
             return
         if tag == "title":
             self.in_title = True
-        if tag == "h1":
-            self.in_h1 = True
+        if tag == "h1" and not self.heading:
+            self.heading = "h1"
+            self.h1s.append("")
+        elif tag == "h2" and not self.heading and _HEADLINE_CLASS.search(a.get("class", "")):
+            self.heading = "h2"
+            self.h2s.append("")
         if tag == "article":
             self.article_depth += 1
         if tag in _BLOCK:
@@ -143,8 +148,8 @@ class _Parser(HTMLParser):
             return
         if tag == "title":
             self.in_title = False
-        if tag == "h1":
-            self.in_h1 = False
+        if tag == self.heading:
+            self.heading = ""
         if tag in _BLOCK:
             self._emit("\n")
         elif tag in _CELL:
@@ -167,8 +172,8 @@ class _Parser(HTMLParser):
             self.rights_open -= 1
         if self.skip_depth:
             return
-        if self.in_h1:
-            self.h1 += data
+        if self.heading:
+            (self.h1s if self.heading == "h1" else self.h2s)[-1] += data
         self._emit(data)
 
     def _emit(self, s: str) -> None:
@@ -177,6 +182,8 @@ class _Parser(HTMLParser):
             self.article.append(s)
 
 
+#: The class of an ``<h2>`` that holds the page's headline.
+_HEADLINE_CLASS = re.compile(r"(?i)\b(?:headline|(?:entry|post|article|story|page)-title)\b")
 #: A copyright notice and the name after its mark and year: "© 2021 Enab Baladi. All rights reserved."
 _RIGHTS_MARK = re.compile(r"©|\((?i:c)\)|\b(?i:copyright)\b")
 _RIGHTS = re.compile(
@@ -229,6 +236,26 @@ def _ld_name(value: Any, by_id: dict[str, dict[str, Any]]) -> str:
     return _ld_name(target, {}) if target is not None and target is not value else ""
 
 
+def _ld_all(blocks: list[str]) -> list[dict[str, Any]]:
+    """The objects of a page's JSON-LD blocks; blocks that are not JSON are passed over."""
+    nodes: list[dict[str, Any]] = []
+    for block in blocks:
+        try:
+            nodes += _ld_nodes(json.loads(block))
+        except ValueError:
+            continue
+    return nodes
+
+
+def ld_headlines(blocks: list[str]) -> list[str]:
+    """The ``headline`` values a page's JSON-LD declares, in order.
+
+    >>> ld_headlines(['{"@type": "NewsArticle", "headline": "Jets strike Masyaf"}', "not json"])
+    ['Jets strike Masyaf']
+    """
+    return [h.strip() for node in _ld_all(blocks) if isinstance(h := node.get("headline"), str) and h.strip()]
+
+
 def json_ld(blocks: list[str]) -> tuple[str, str]:
     """The publisher's name and the publication date a page's JSON-LD declares.
 
@@ -241,12 +268,7 @@ def json_ld(blocks: list[str]) -> tuple[str, str]:
     >>> json_ld(['{"@graph": [{"@type": "NewsArticle", "publisher": {"@id": "#o"}}, {"@id": "#o", "name": "X"}]}'])
     ('X', '')
     """
-    nodes: list[dict[str, Any]] = []
-    for block in blocks:
-        try:
-            nodes += _ld_nodes(json.loads(block))
-        except ValueError:
-            continue
+    nodes = _ld_all(blocks)
     by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
     publisher = next((name for node in nodes if (name := _ld_name(node.get("publisher"), by_id))), "")
     published = next((d.strip() for node in nodes if isinstance(d := node.get("datePublished"), str) and d.strip()), "")
@@ -269,12 +291,19 @@ def parse_html(source: str) -> HtmlDoc:
     m = p.meta
     ld_publisher, ld_published = json_ld(p.ld)
     declared_outlet = m.get("og:site_name") or ld_publisher or m.get("application-name") or ""
-    headline = (m.get("og:title") or p.h1).strip()
-    # "Headline - Outlet Name" in <title>: the headline is the title, the site's name the outlet.
     # The site's names elsewhere on the page: a <title> suffix that is one of them is the site's name.
     names = (m.get("og:site_name", ""), ld_publisher, m.get("application-name", ""), *copyright_names(p.rights))
-    page_title, title_site = split_site_suffix(p.title, headline, tuple(n for n in names if n.strip()))
-    title = headline or page_title
+    names = tuple(n for n in names if n.strip())
+    # "Enab Baladi Mirror - Home", "Levant Wire | News": the <title> is the site's, the headline elsewhere.
+    headlines = (m.get("og:title", ""), *ld_headlines(p.ld), *p.h1s, *p.h2s)
+    chosen = site_headline(p.title, headlines, names)
+    if chosen is not None:
+        title, title_site = chosen
+    else:
+        # "Headline - Outlet Name" in <title>: the headline is the title, the site's name the outlet.
+        headline = (m.get("og:title") or "".join(p.h1s)).strip()
+        page_title, title_site = split_site_suffix(p.title, headline, names)
+        title = headline or page_title
     published = (
         m.get("article:published_time")
         or m.get("datepublished")

@@ -8,7 +8,15 @@ from datetime import date, datetime, timezone
 
 from .._calendar import MONTHS
 
-__all__ = ["find_outlet", "find_published", "find_title", "parse_date_string", "split_site_suffix"]
+__all__ = [
+    "find_outlet",
+    "find_published",
+    "find_title",
+    "parse_date_string",
+    "site_headline",
+    "site_only_title",
+    "split_site_suffix",
+]
 
 _MONTHS = MONTHS
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -652,3 +660,104 @@ def split_site_suffix(title: str, headline: str = "", site: str | Sequence[str] 
     if len(seps) > 1 and _SITE_SECTION.fullmatch(head[seps[-2].end() :].strip()):
         head = head[: seps[-2].start()].strip()  # "Headline | World news | Outlet": the section goes too
     return head, tail
+
+
+#: A section of a site's front, never a page's headline: "Home", "Latest news", "Front page", "الرئيسية".
+_FRONT_SECTION = re.compile(
+    r"(?:home(?:\s*page)?|(?:latest\s+)?news|latest|main(?:\s+page)?|index|(?:the\s+)?front\s*page|"
+    r"(?:الصفحة\s+)?الرئيسية)",
+    re.I,
+)
+#: Words of a site's name that no headline is made of alone ("Frontline Digest", "Enab Baladi Mirror").
+_NAME_WORD = re.compile(r"\b(?:digest|mirror|voice|courier|herald|gazette|wire|today|online|news)\b", re.I)
+
+
+def _looks_like_site(name: str) -> bool:
+    """Whether the rest of a ``<title>`` beside a section word can be a site's name ("Levant Wire", "levant.net")."""
+    words = name.split()
+    latin = [w for w in words if w[:1].isascii()]
+    return (
+        1 <= len(words) <= 5
+        and len(name) <= 40
+        and (
+            name[0].isupper()
+            or name[0].isdigit()
+            or not name[0].isascii()
+            or bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", name))
+        )
+        and (len(latin) < 2 or _title_case(latin))
+        and not _VERBISH.search(name)
+        and not _not_a_site(name)
+        and not _is_place(name)
+    )
+
+
+def site_only_title(title: str, site: Sequence[str] = (), *, strict: bool = False) -> str | None:
+    """The site's name when a page's ``<title>`` is only that name and/or a section word; else ``None``.
+
+    A title of section words alone ("Home") gives ``""``.  ``site`` is the names the page
+    gives itself elsewhere (``og:site_name``, its JSON-LD publisher, its copyright line): a
+    title that is one of them, with or without a section word, is the site's.  Otherwise the
+    title needs a section word beside a name-like rest ("Levant Wire | News"), and, with
+    ``strict`` (nothing else on the page says where the headline is), a word that names sites
+    ("Wire", "Digest", "Mirror") or a known outlet's name.
+
+    Examples
+    --------
+    >>> site_only_title("Enab Baladi Mirror - Home"), site_only_title("Home - Frontline Digest")
+    ('Enab Baladi Mirror', 'Frontline Digest')
+    >>> site_only_title("Levant Wire", ("Levant Wire",)), site_only_title("Index"), site_only_title("Levant Wire")
+    ('Levant Wire', '', None)
+    >>> site_only_title("Jets strike Masyaf | News"), site_only_title("Curfew in Safita | News", strict=True)
+    (None, None)
+    """
+    parts = [p.strip() for p in _TITLE_SEP.split(" ".join(title.split())) if p.strip()]
+    if not parts:
+        return None
+    rest = [p for p in parts if not _FRONT_SECTION.fullmatch(p)]
+    if not rest:
+        return ""
+    if len(rest) > 1:
+        return None
+    name = rest[0]
+    if any(_same_site(name, other) for other in site if other.strip()):
+        return name
+    if len(rest) == len(parts) or not _looks_like_site(name):
+        return None
+    if strict and not (_NAME_WORD.search(name) or _outlet_words(name) or _known_outlet(name)):
+        return None
+    return name
+
+
+def site_headline(title: str, headlines: Sequence[str], site: Sequence[str] = ()) -> tuple[str, str] | None:
+    """The headline and the site's name of a page whose ``<title>`` is only the site's name and/or a section.
+
+    ``headlines`` are the page's own, most trusted first (``og:title``, JSON-LD
+    ``headline``, ``<h1>``, a headline-class ``<h2>``); the first that is not itself
+    the site's name is the headline.  With none, the headline is ``""`` (the body's
+    first headline-like line will do) when the title is surely a site's name.
+    ``None`` when the title is no site's name: "Headline - Site" is split as before.
+
+    Examples
+    --------
+    >>> site_headline("Levant Wire | News", ["Levant Wire", "Jets strike Masyaf"])
+    ('Jets strike Masyaf', 'Levant Wire')
+    >>> site_headline("Curfew in Safita | News", ["Curfew in Safita"]), site_headline("Jets hit Masyaf - X", [])
+    (('Curfew in Safita', ''), None)
+    """
+    name = site_only_title(title, site)
+    if name is None:
+        return None
+    heads = [h for h in (" ".join(h.split()) for h in headlines) if h]
+
+    def the_site(head: str) -> bool:
+        return site_only_title(head, site) is not None or (bool(name) and _same_site(head, name))
+
+    found = next((h for h in heads if not the_site(h)), "")
+    if found:
+        return found, name
+    declared = not name or any(_same_site(name, other) for other in site if other.strip())
+    if not declared and any(_same_site(h, name) for h in heads):
+        # "Curfew in Safita | News" above <h1>Curfew in Safita</h1>: a headline and a section, no site.
+        return name, ""
+    return ("", name) if site_only_title(title, site, strict=True) is not None else None

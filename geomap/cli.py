@@ -376,6 +376,11 @@ def _run_options(
     help="Country bias for geocoding names (ISO2); repeatable.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad row or file instead of skipping it.")
+@click.option(
+    "--no-dedup",
+    is_flag=True,
+    help="Keep every record its own incident even when records (of one or several files) report the same one.",
+)
 @click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage).")
 @click.option("--no-map", is_flag=True, help="Skip map.html.")
 @click.option(
@@ -393,6 +398,7 @@ def join_cmd(
     places: tuple[str, ...],
     countries: tuple[str, ...],
     strict: bool,
+    no_dedup: bool,
     gpkg: bool,
     no_map: bool,
     tiles: str,
@@ -401,8 +407,10 @@ def join_cmd(
     """Join event records (ACLED export, UCDP GED CSV, plain CSV) into GeoJSON, CSV and a map.
 
     Rows without coordinates are geocoded by place name; rows with coordinates
-    are checked against it (a warning where they disagree).  Our own
-    events.csv / events.geojson / events.gpkg are read back unchanged.
+    are checked against it (a warning where they disagree).  Records of one
+    incident in several files (an ACLED and a UCDP row of the same strike) are
+    linked as `run --records` links them.  Our own events.csv / events.geojson /
+    events.gpkg are read back with their links unchanged.
     """
     from .join import PlainColumns, run_join
 
@@ -416,6 +424,7 @@ def join_cmd(
         columns=columns,
         country_bias=countries,
         strict=strict,
+        dedup=not no_dedup,
         map_html=not no_map,
         gpkg=gpkg,
         map_options={"tiles": None if tiles.lower() == "none" else tiles},

@@ -33,6 +33,7 @@ from ._records import (
     split_kind_word,
 )
 from .errors import InputError
+from .events import mark_duplicates
 from .events.actors import load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
@@ -48,6 +49,7 @@ __all__ = [
     "PlainColumns",
     "detect_format",
     "join_records",
+    "link_incidents",
     "run_join",
     "split_kind_word",
 ]
@@ -273,6 +275,28 @@ def join_records(
     return JoinResult(events, problems, warnings)
 
 
+def link_incidents(events: Sequence[Event]) -> list[Event]:
+    """Link records of one incident across files and datasets, as ``geomap run --records`` does.
+
+    An ACLED row and a UCDP row of the same strike (days at most one apart,
+    points within 10 km, compatible types and actors; see
+    :mod:`geomap.events.dedup`) stay two rows: the later one points to the first
+    through ``duplicate_of``, and the first lists both in ``sources``.  A record
+    that already points to another (read back from an earlier run's events) keeps
+    its link and is not linked again, so joining a run's own events changes none.
+
+    Examples
+    --------
+    >>> link_incidents([])
+    []
+    """
+    out = list(events)
+    free = [i for i, e in enumerate(out) if not e.duplicate_of]
+    for i, e in zip(free, mark_duplicates([out[i] for i in free]), strict=True):
+        out[i] = e
+    return out
+
+
 def _line_of(e: Event) -> int | None:
     tail = e.article_id.rsplit(":", 1)[-1]
     return int(tail) if tail.isdigit() else None
@@ -289,6 +313,7 @@ def run_join(
     columns: PlainColumns | None = None,
     country_bias: Sequence[str] = ("SY",),
     strict: bool = False,
+    dedup: bool = True,
     map_html: bool = True,
     gpkg: bool = False,
     write: bool = True,
@@ -296,7 +321,10 @@ def run_join(
 ) -> Any:
     """Join record files and write the same outputs as ``geomap run`` (``geomap join``).
 
-    Returns the :class:`~geomap.pipeline.RunResult` (no articles, no mentions).
+    With ``dedup`` (the default) records of one incident in several files or
+    datasets are linked as ``geomap run --records`` links them
+    (:func:`link_incidents`).  Returns the :class:`~geomap.pipeline.RunResult`
+    (no articles, no mentions).
     """
     from .pipeline import RunResult, usable_patches, write_outputs
 
@@ -307,7 +335,7 @@ def run_join(
     result = RunResult(
         [],
         [],
-        res.events,
+        link_incidents(res.events) if dedup else res.events,
         problems + res.problems,
         {"join": round(time.perf_counter() - t0, 3)},
         warnings=res.warnings,

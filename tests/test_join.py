@@ -904,3 +904,91 @@ def test_a_ucdp_attack_on_civilians_links_to_the_articles_air_strike(tmp_path: P
     assert by_id["UCDP-31"].duplicate_of == strike.event_id
     assert strike.sources == ("khan_shaykhun.txt", "ged.csv:2")
     assert by_id["UCDP-32"].duplicate_of == ""
+
+
+# --- one incident in two datasets ---------------------------------------------------------------
+
+UCDP_HEADER = ["id", "type_of_violence", "side_a", "side_b", "where_prec", "where_coordinates"]
+UCDP_HEADER += ["latitude", "longitude", "country", "date_prec", "date_start", "date_end", "best"]
+
+
+def _two_datasets(tmp_path: Path) -> tuple[Path, Path]:
+    """An ACLED export and a UCDP GED file that both record the 10 March 2019 strike on Abu Kamal."""
+    acled = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="SYR501",
+                event_date="2019-03-10",
+                event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike",
+                actor1="Military Forces of Russia (2000-)",
+                inter1=8,
+                actor2="Civilians (Syria)",
+                inter2=7,
+                interaction=78,
+                civilian_targeting="Civilian targeting",
+                location="Abu Kamal",
+                latitude=34.4530,
+                longitude=40.9180,
+                fatalities=5,
+            ),
+            acled_row(
+                event_id_cnty="SYR502",
+                event_date="2019-03-10",
+                admin1="Tartus",
+                location="Safita",
+                latitude=34.82,
+                longitude=36.117,
+            ),
+        ],
+    )
+    ged = write_csv(
+        tmp_path / "ged.csv",
+        UCDP_HEADER,
+        [
+            # 0.1 km from ACLED's point, the same day, the same toll give or take one.
+            [77, 3, "Government of Russia (Soviet Union)", "Civilians", 1, "Abu Kamal town", 34.4521, 40.9183]
+            + ["Syria", 1, "2019-03-10", "2019-03-10", 6],
+            [78, 1, "Government of Syria", "IS", 1, "Maadan town", 35.7552, 39.5984]
+            + ["Syria", 1, "2019-03-11", "2019-03-11", 2],
+        ],
+    )
+    return acled, ged
+
+
+def test_cli_join_links_one_incident_across_two_datasets_as_run_records_does(tmp_path: Path) -> None:
+    acled, ged = _two_datasets(tmp_path)
+    out = tmp_path / "joined"
+    r = CliRunner().invoke(cli, ["join", str(acled), str(ged), "--out", str(out), "--no-map"])
+    assert r.exit_code == 0, r.output
+    with (out / "events.csv").open(encoding="utf-8") as fh:
+        rows = {x["event_id_cnty"]: x for x in csv.DictReader(fh)}
+    assert set(rows) == {"SYR501", "SYR502", "UCDP-77", "UCDP-78"}  # both accounts kept
+    assert rows["UCDP-77"]["duplicate_of"] == "SYR501"
+    assert rows["SYR501"]["sources"].split(";") == ["acled.csv:2", "ged.csv:2"]
+    assert rows["SYR501"]["fatalities"] == "6"  # the incident carries the highest toll...
+    assert rows["UCDP-77"]["fatalities"] == "6" and rows["UCDP-77"]["sources"] == "ged.csv:2"  # ...each its own
+    assert [rows[i]["duplicate_of"] for i in ("SYR501", "SYR502", "UCDP-78")] == ["", "", ""]
+    # `geomap run --records` links the same rows the same way.
+    ran = run(None, out=tmp_path / "ran", map_html=False, records=[acled, ged])
+    links = {e.event_id: (e.duplicate_of, ";".join(e.sources)) for e in ran.events if e.event_id in rows}
+    assert links == {i: (x["duplicate_of"], x["sources"]) for i, x in rows.items()}
+    # --no-dedup keeps every record its own incident, as it does for `run`.
+    r = CliRunner().invoke(cli, ["join", str(acled), str(ged), "--out", str(out), "--no-map", "--no-dedup"])
+    assert r.exit_code == 0, r.output
+    with (out / "events.csv").open(encoding="utf-8") as fh:
+        assert {x["duplicate_of"] for x in csv.DictReader(fh)} == {""}
+
+
+def test_joining_a_runs_own_events_again_leaves_its_links_as_they_were(tmp_path: Path) -> None:
+    # Linking is done once, by the run that wrote events.csv; joining it again changes no link.
+    acled, ged = _two_datasets(tmp_path)
+    first = tmp_path / "first"
+    r = CliRunner().invoke(cli, ["join", str(acled), str(ged), "--out", str(first), "--no-map"])
+    assert r.exit_code == 0, r.output
+    again = tmp_path / "again"
+    r = CliRunner().invoke(cli, ["join", str(first / "events.csv"), "--out", str(again), "--no-map"])
+    assert r.exit_code == 0, r.output
+    assert (again / "events.csv").read_bytes() == (first / "events.csv").read_bytes()

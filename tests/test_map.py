@@ -465,3 +465,43 @@ def test_geomap_map_puts_bad_points_of_an_export_right(tmp_path: Path) -> None:
     data = _data(out.read_text(encoding="utf-8"))
     points = sorted(zip(data["cols"]["lat"], data["cols"]["lon"], strict=True))
     assert all(34.5e5 < lat < 35.5e5 and 35.5e5 < lon < 36.5e5 for lat, lon in points), points
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (
+            ["place", "date", "what", "killed", "lat", "lon"],
+            [
+                ["Masyaf", "2019-05-01", "airstrike", 2, 35.065, 36.342],
+                ["Tal Rifaat", "2019-05-02", "", 0, 36.471, 37.096],
+            ],
+        ),
+        (
+            ["place", "date", "Latitude", "Longitude"],
+            [["Masyaf", "2019-05-01", 35.065, 36.342], ["Tal Rifaat", "2019-05-02", 36.471, 37.096]],
+        ),
+        (
+            ["name", "day", "y", "x"],
+            [["Masyaf", "2019-05-01", 35.065, 36.342], ["Tal Rifaat", "2019-05-02", 36.471, 37.096]],
+        ),
+    ],
+)
+def test_geomap_map_reads_a_plain_csv_with_lat_lon_columns(tmp_path: Path, header: list[str], rows: list) -> None:
+    src = tmp_path / "plain.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    res = CliRunner().invoke(cli, ["map", str(src), "--tiles", "none"])
+    assert res.exit_code == 0, res.output
+    data = _data((tmp_path / "map.html").read_text(encoding="utf-8"))
+    assert data["n"] == 2
+    assert sorted(data["cols"]["lat"]) == [3506500, 3647100]
+
+
+def test_geomap_map_of_a_csv_without_coordinates_points_to_join(tmp_path: Path) -> None:
+    src = tmp_path / "places.csv"
+    src.write_text("place,date,killed\nQadmous,2019-05-01,1\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["map", str(src), "--tiles", "none"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "no latitude/longitude columns (found: place, date, killed)" in res.output
+    assert "geomap join" in res.output and not (tmp_path / "map.html").exists()

@@ -437,8 +437,8 @@ def _read_csv(path: Path, errors: list[InputError]) -> Iterator[Event]:
         if "latitude" not in row or "longitude" not in row:
             msg = (
                 f"no latitude/longitude columns (found: {', '.join(list(row)[:12])}); "
-                "expected geomap's "
-                "events.csv or an ACLED export"
+                "expected geomap's events.csv, an ACLED export or a CSV with lat/lon columns; "
+                "`geomap join FILE` geocodes rows by place name (--name-column, --lat-column, --lon-column)"
             )
             raise InputError(path, msg)
         try:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .._cli_options import layer_by_option, tiles_option
 from ..errors import GeomapError
+
+if TYPE_CHECKING:
+    from .._records import PlainColumns
 
 __all__ = ["map_cmd"]
 
@@ -51,7 +55,11 @@ def map_cmd(
     embed: bool,
     skip_bad: bool,
 ) -> None:
-    """Draw the map of an events file: geomap's events.geojson or .csv, or an ACLED CSV export.
+    """Draw the map of events: geomap's events file, an ACLED or UCDP export, or a CSV with lat/lon.
+
+    A CSV of other columns is read as `geomap join` reads it: the point from
+    latitude/longitude, lat/lon (lng, long) or y/x, the place from location,
+    place or name.
 
     \b
     Examples:
@@ -105,12 +113,15 @@ def _make(
         _check_images(png=png, svg=svg)
         _pyplot()  # a missing matplotlib is said before anything is written
     problems: list[InputError] = []
-    if _exported_records(src):
-        # An ACLED/UCDP export: read as `geomap join` reads it, so a (0, 0) placeholder is
-        # geocoded, swapped latitude/longitude put right, and each said.
+    records = _records_format(src)
+    if records is not None:
+        # An ACLED/UCDP export or a plain CSV with lat/lon columns: read as `geomap join`
+        # reads it, so a (0, 0) placeholder is geocoded, swapped latitude/longitude put
+        # right, and each said.
         from ..join import join_records
 
-        joined = join_records([src], strict=not skip_bad)
+        fmt, columns = records
+        joined = join_records([src], fmt=fmt, columns=columns, strict=not skip_bad)
         events, problems = joined.events, joined.problems
         for w in joined.warnings:
             click.echo(f"geomap: warning: {w}", err=True)
@@ -194,12 +205,42 @@ def _refresh_run_summary(src: Path, written: list[Path]) -> None:
     write_text_atomic(summary_path, json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
 
 
-def _exported_records(src: Path) -> bool:
-    """Whether ``src`` is a CSV export of event records (ACLED, UCDP), not geomap's events.csv."""
+#: Coordinate columns of a plain CSV, as pairs: a lone "x" next to "lat" is no pair.
+_COORDINATE_PAIRS = (
+    (("latitude", "lat"), ("longitude", "lon", "lng", "long")),
+    (("y",), ("x",)),
+)
+
+
+def _coordinate_columns(header: list[str]) -> tuple[str, str] | None:
+    """The latitude and longitude columns of a plain CSV's header, when one pair says so."""
+    for lats, lons in _COORDINATE_PAIRS:
+        lat = next((c for c in lats if c in header), None)
+        lon = next((c for c in lons if c in header), None)
+        if lat and lon:
+            return lat, lon
+    return None
+
+
+def _records_format(src: Path) -> tuple[str, PlainColumns | None] | None:
+    """How `geomap join` should read ``src`` for the map, or ``None`` when it is geomap's own events file.
+
+    ACLED and UCDP exports are read as records; so is a plain CSV whose point
+    is in ``lat``/``lon`` (or ``y``/``x``) columns rather than geomap's
+    ``latitude``/``longitude``.
+    """
     if src.suffix.lower() != ".csv":
-        return False
-    from .._records import detect_format
+        return None
+    from .._records import PlainColumns, detect_format
     from ..export.readers import read_header
 
     header = read_header(src)  # an unreadable file: read_events says why
-    return bool(header) and detect_format(header) in ("acled", "ucdp")
+    if not header:
+        return None
+    kind = detect_format(header)
+    if kind in ("acled", "ucdp"):
+        return kind, None
+    pair = _coordinate_columns(header)
+    if kind == "plain" and not {"latitude", "longitude"} <= set(header) and pair:
+        return "plain", PlainColumns(lat=pair[0], lon=pair[1])
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -375,3 +376,19 @@ def test_country_codes_may_be_lower_case() -> None:
     assert res.exit_code == 0, res.output
     found = json.loads(res.output)["Masyaf"]
     assert found and {c["country"] for c in found} == {"SY"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the message is built in geomap/ingest/readers.py (_read_bytes: size / 1e6 with '.1f'), "
+    "which this branch may not touch; drop this marker once it says KB under 1 MB",
+)
+def test_a_small_article_limit_is_said_in_sizes_one_can_read(tmp_path: Path) -> None:
+    article = tmp_path / "safita.txt"
+    article.write_text(GOOD + "Shelling also hit the outskirts of Safita.\n" * 60, encoding="utf-8")
+    kb = article.stat().st_size / 1000  # about 3 KB
+    r = CliRunner().invoke(cli, ["run", str(article), "--out", str(tmp_path / "o"), "--max-article-mb", "0.0005"])
+    assert r.exit_code == 1
+    assert "0.0 MB" not in r.output
+    said = re.search(r"file is ([\d.]+) KB; articles over 0\.5 KB are skipped", r.output)
+    assert said and abs(float(said[1]) - kb) < 0.05, r.output

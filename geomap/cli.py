@@ -2,7 +2,8 @@
 
 Every command turns :class:`~geomap.errors.GeomapError` into a one-line
 message and a non-zero exit code.  Exit codes: 0 success, 1 error,
-2 usage error, 3 finished but some inputs were skipped (see run.json).
+2 usage error, 3 finished but some inputs were skipped (see run.json), or
+an optional output was left out (``map --png`` without matplotlib).
 """
 
 from __future__ import annotations

@@ -505,3 +505,26 @@ def test_geomap_map_of_a_csv_without_coordinates_points_to_join(tmp_path: Path) 
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "no latitude/longitude columns (found: place, date, killed)" in res.output
     assert "geomap join" in res.output and not (tmp_path / "map.html").exists()
+
+
+def test_geomap_map_without_the_static_extra_writes_the_rest_and_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` raises ImportError
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    src = tmp_path / "events.geojson"
+    write_geojson(EVENTS, src)
+    out = tmp_path / "out"
+    args = ["map", str(src), "--out", str(out / "m.html"), "--tiles", "none", "--report", "--embed"]
+    res = CliRunner().invoke(cli, [*args, "--png", str(out / "m.png"), "--svg", str(out / "m.svg")])
+    # Done, but not all of it: the exit code of a run that skipped something (README: 3).
+    assert res.exit_code == 3, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["m.html", "map_fragment.html", "report.html"]
+    assert _data((out / "m.html").read_text(encoding="utf-8"))["n"] == len(EVENTS)
+    assert "Traceback" not in res.output
+    said = [line for line in res.output.splitlines() if "matplotlib" in line]
+    assert len(said) == 1, res.output  # once for both images
+    assert "m.png" in said[0] and "m.svg" in said[0] and "pip install 'geomap[static]'" in said[0]
+    assert "m.html" in res.output.split(said[0])[0]  # what was written is listed first

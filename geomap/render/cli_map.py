@@ -37,8 +37,16 @@ __all__ = ["map_cmd"]
 @click.option("--no-heat", is_flag=True, help="Leave out the heat layer.")
 @click.option("--title", default=None, help="Title of the map, report and images (default: the events file's name).")
 @click.option("--report", "with_report", is_flag=True, help="Also write report.html beside the map.")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also write a static PNG map here.")
-@click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static SVG map here.")
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False),
+    help="Also write a static PNG map here (needs matplotlib: pip install 'geomap[static]').",
+)
+@click.option(
+    "--svg",
+    type=click.Path(dir_okay=False),
+    help="Also write a static SVG map here (needs matplotlib, as --png).",
+)
 @click.option("--embed", is_flag=True, help="Also write map_fragment.html (a <div> to paste into a page).")
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable rows (listed on stderr) instead of stopping.")
 def map_cmd(
@@ -108,10 +116,7 @@ def _make(
 
     src = Path(events_file)
     if png or svg:
-        from .static_map import _pyplot
-
-        _check_images(png=png, svg=svg)
-        _pyplot()  # a missing matplotlib is said before anything is written
+        _check_images(png=png, svg=svg)  # a path no image can be written to: a usage error, nothing written
     problems: list[InputError] = []
     records = _records_format(src)
     if records is not None:
@@ -154,19 +159,25 @@ def _make(
                 title=title or f"geomap report: {src.name}",
             )
         )
-    for image in (png, svg):
-        if image:
-            from .static_map import write_static_map
+    images = [i for i in (png, svg) if i]
+    unwritten = ""  # why the images were not written
+    if images:
+        from .static_map import static_extra_missing, write_static_map
 
-            written.append(write_static_map(events, image, title=title))
+        unwritten = static_extra_missing() or ""
+        if not unwritten:
+            written += [write_static_map(events, image, title=title) for image in images]
     _refresh_run_summary(src, [Path(w) for w in written])
     click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:
         click.echo(f"  {path}")
-    if problems:
+    if unwritten:
+        # The map and the rest are written and stay; only the images are missing.
+        click.echo(f"geomap: warning: {' and '.join(images)} not written: {unwritten}", err=True)
+    if problems or unwritten:
         from ..cli import EXIT_SKIPPED
 
-        sys.exit(EXIT_SKIPPED)  # finished, but some rows were skipped
+        sys.exit(EXIT_SKIPPED)  # finished, but some rows or outputs were skipped
 
 
 def _check_images(*, png: str | None, svg: str | None) -> None:

@@ -19,7 +19,7 @@ from ..models import Event
 from .outlines import outlines_gdf
 from .style import SIDES, actor_side, side_colour, side_label, type_shape
 
-__all__ = ["static_format", "static_map_figure", "write_static_map"]
+__all__ = ["NEEDS_EXTRA", "static_extra_missing", "static_format", "static_map_figure", "write_static_map"]
 
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
@@ -45,12 +45,24 @@ def static_format(path: str | Path) -> str:
     return fmt
 
 
+#: What to say when matplotlib (the ``static`` extra of pyproject.toml) is not installed.
+NEEDS_EXTRA = "a static map needs matplotlib: pip install 'geomap[static]'"
+
+
+def static_extra_missing() -> str | None:
+    """Say why no static map can be drawn here (matplotlib missing), or ``None`` when one can."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return NEEDS_EXTRA
+    return None
+
+
 def _pyplot() -> Any:
     try:
         import matplotlib
     except ImportError as exc:
-        msg = "a static map needs matplotlib: pip install 'geomap[static]'"
-        raise GeomapError(msg) from exc
+        raise GeomapError(NEEDS_EXTRA) from exc
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 

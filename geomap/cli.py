@@ -502,7 +502,20 @@ def gazetteer_info(patches: tuple[str, ...], places: tuple[str, ...]) -> None:
 
 @gazetteer_grp.group("import")
 def gazetteer_import() -> None:
-    """Import a place source into data/gazetteer/imported/."""
+    """Import a place source into data/gazetteer/imported/, which every later run reads.
+
+    Delete the imported file there to undo it.  With --into DIR the file goes
+    to DIR instead, and runs read it only when given --places DIR.
+    """
+
+
+def _imported(places: int, file: str, path: Any, into: str | None) -> None:
+    """Say what an import wrote, who reads it, and how to undo it."""
+    click.echo(f"imported {places} places from {file} into {path}")
+    if into:
+        click.echo(f"  runs read it with --places {into}")
+    else:
+        click.echo(f"  every later run reads it; delete {path} to undo the import")
 
 
 @gazetteer_import.command("geonames")
@@ -520,7 +533,9 @@ def gazetteer_import() -> None:
     help="Keep only these countries (ISO2); repeatable.",
 )
 @click.option(
-    "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
+    "--into",
+    type=click.Path(file_okay=False),
+    help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
 @_clean_errors
 def import_geonames(file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None) -> None:
@@ -528,7 +543,7 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
     from .gazetteer.imports import import_geonames as _import
 
     res = _import(file, into=into, alternate_names=alternate_names, countries=countries)
-    click.echo(f"imported {res.places} places from {file} into {res.path}")
+    _imported(res.places, file, res.path, into)
 
 
 @gazetteer_import.command("csv")
@@ -543,7 +558,9 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
     "--country", default="SY", show_default=True, callback=_parse_countries, help="Country (ISO2) of every row."
 )
 @click.option(
-    "--into", type=click.Path(file_okay=False), help="Folder of imported layers (default data/gazetteer/imported)."
+    "--into",
+    type=click.Path(file_okay=False),
+    help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
 @_clean_errors
 def import_csv(
@@ -571,7 +588,7 @@ def import_csv(
         admin1_column=admin1_column,
         country=country,
     )
-    click.echo(f"imported {res.places} places from {file} into {res.path}")
+    _imported(res.places, file, res.path, into)
     for note in res.notes[:10]:
         click.echo(f"geomap: warning: {note}", err=True)
     if len(res.notes) > 10:

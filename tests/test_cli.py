@@ -392,3 +392,59 @@ def test_a_small_article_limit_is_said_in_sizes_one_can_read(tmp_path: Path) -> 
     assert "0.0 MB" not in r.output
     said = re.search(r"file is ([\d.]+) KB; articles over 0\.5 KB are skipped", r.output)
     assert said and abs(float(said[1]) - kb) < 0.05, r.output
+
+
+# -- what the README says about the commands ------------------------------------------------------
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _section(heading: str) -> str:
+    return README.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _options(path: tuple[str, ...]) -> set[str]:
+    cmd = dict(COMMANDS)[path]
+    return {o for p in cmd.params for o in p.opts if o.startswith("--")}
+
+
+def test_the_readme_keeps_its_two_set_up_commands() -> None:
+    blocks = re.findall(r"```sh\n(.*?)```", _section("## Set up"), re.S)
+    assert blocks == [
+        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/geomap run\n",
+        "bash .ci/test.sh\n",
+    ]
+
+
+def test_the_readme_says_only_the_run_is_offline_not_the_install() -> None:
+    said = _section("## Set up").split("```sh", 1)[0]
+    assert "no network needed" not in said and "(no network" not in said
+    assert "PyPI" in said and "geomap run` itself" in said
+
+
+def test_the_options_the_readme_gives_each_command_are_its_options() -> None:
+    both, only_run = (
+        _section("## Use")
+        .split("Useful options of `run` and `extract`:", 1)[1]
+        .split("\n\n", 1)[0]
+        .split("Only `run`", 1)
+    )
+    named_both = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", both))
+    named_run = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", only_run))
+    assert {"--gazetteer", "--strict", "--workers"} <= named_both
+    assert {"--layer-by", "--tiles", "--records"} <= named_run
+    assert named_both <= _options(("run",)) and named_both <= _options(("extract",))
+    assert named_run <= _options(("run",)) and not named_run & _options(("extract",))
+
+
+def test_the_readme_says_where_an_import_goes_and_how_to_undo_it() -> None:
+    said = " ".join(_section("## Data, licences and how to extend it").split())
+    imports = said[said.index("To extend the gazetteer") :]
+    for words in (
+        "data/gazetteer/imported/",
+        "--into DIR",
+        "every later",
+        "--places DIR",
+        "delete",
+    ):
+        assert words in imports, words

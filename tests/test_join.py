@@ -1055,3 +1055,13 @@ def test_acled_and_ucdp_records_of_the_us_share_one_map_layer(tmp_path: Path) ->
 
     layers = json.dumps(map_payload(res.events, layer_by="actor"), default=str)
     assert "Government of United States" not in layers
+
+
+def test_the_bundled_samples_hajin_strike_is_one_incident_in_one_layer(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["join", str(ACLED), str(UCDP), "--out", str(tmp_path), "--no-map"])
+    assert r.exit_code == 0, r.output
+    with (tmp_path / "events.csv").open(encoding="utf-8") as fh:
+        rows = {x["event_id_cnty"]: x for x in csv.DictReader(fh)}
+    acled, ucdp = rows["SYR90001"], rows["UCDP-990001"]
+    assert ucdp["duplicate_of"] == "SYR90001" and acled["sources"] == "acled_sample.csv:2;ucdp_sample.csv:2"
+    assert acled["actor1"] == ucdp["actor1"] == "Military Forces of the United States"

@@ -408,7 +408,13 @@ def run(
 
         t3 = time.perf_counter()
         joined = join_records(records, gazetteer=gaz, country_bias=country_bias, strict=strict)
-        events = mark_duplicates(events + joined.events) if dedup else events + joined.events
+        if dedup:
+            from .join import link_incidents
+
+            # Article events are linked already: only what is still free is linked again.
+            events = link_incidents(events + joined.events)
+        else:
+            events = events + joined.events
         problems = problems + joined.problems
         warnings = joined.warnings
         timings["join"] = round(time.perf_counter() - t3, 3)

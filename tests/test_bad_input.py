@@ -160,7 +160,7 @@ def test_max_article_mb_option(tmp_path: Path) -> None:
         "--max-article-mb",
         "0.001",
     )
-    assert r.exit_code == 3 and "over 0.001 MB" in r.output
+    assert r.exit_code == 3 and "over 1 KB" in r.output
 
 
 @pytest.mark.parametrize("command", ["run", "extract", "join"])

@@ -378,11 +378,6 @@ def test_country_codes_may_be_lower_case() -> None:
     assert found and {c["country"] for c in found} == {"SY"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the message is built in geomap/ingest/readers.py (_read_bytes: size / 1e6 with '.1f'), "
-    "which this branch may not touch; drop this marker once it says KB under 1 MB",
-)
 def test_a_small_article_limit_is_said_in_sizes_one_can_read(tmp_path: Path) -> None:
     article = tmp_path / "safita.txt"
     article.write_text(GOOD + "Shelling also hit the outskirts of Safita.\n" * 60, encoding="utf-8")

@@ -41,6 +41,11 @@ POST_NO_YEAR = "its header gives a day with no year"
 _TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 
 
+def _size(n_bytes: float) -> str:
+    """A size for a message: MB from 1 MB up, KB below, three significant digits ("0.5 KB")."""
+    return f"{n_bytes / 1e6:.3g} MB" if n_bytes >= 1e6 else f"{n_bytes / 1e3:.3g} KB"
+
+
 def expand_paths(
     paths: Iterable[str | Path], suffixes: Iterable[str], skip_names: Iterable[str] = (), *, skip_outputs: bool = False
 ) -> Iterator[Path]:
@@ -227,7 +232,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError(path, "empty file")
     if size > max_bytes and path.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
         msg = (
-            f"file is {size / 1e6:.1f} MB; articles over {max_bytes / 1e6:g} MB are "
+            f"file is {_size(size)}; articles over {_size(max_bytes)} are "
             "skipped (raise the limit with --max-article-mb to read it)"
         )
         raise InputError(path, msg)
@@ -257,7 +262,7 @@ def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) 
         raise InputError(path, f"record has no text field (expected 'text'; found: {have})", line=line)
     if len(text) > max_bytes:
         msg = (
-            f"article text is {len(text) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit; "
+            f"article text is {_size(len(text))}, over the {_size(max_bytes)} limit; "
             "record skipped (raise the limit with --max-article-mb)"
         )
         raise InputError(path, msg, line=line)

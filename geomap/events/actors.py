@@ -184,7 +184,7 @@ class ActorTable:
             for i, a in enumerate(named)
             if not (
                 i > 0
-                and named[i - 1].actor.name in _GENERIC_NAMES
+                and named[i - 1].actor.name in GENERIC_ACTORS
                 and _SUSPECTED.fullmatch(text, named[i - 1].end, a.start)
             )
         ]
@@ -194,8 +194,8 @@ class ActorTable:
             for i, a in enumerate(named)
             if not (
                 i > 0
-                and a.actor.name in _GENERIC_NAMES
-                and named[i - 1].actor.name not in _GENERIC_NAMES
+                and a.actor.name in GENERIC_ACTORS
+                and named[i - 1].actor.name not in GENERIC_ACTORS
                 and text[named[i - 1].end : a.start].isspace()
             )
         ]
@@ -272,7 +272,7 @@ class ActorTable:
 
 
 #: Actors that name no group, only a kind of armed men ("gunmen", "rebels", "terrorists").
-_GENERIC_NAMES = frozenset(
+GENERIC_ACTORS = frozenset(
     {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
 )
 _SUSPECTED = re.compile(

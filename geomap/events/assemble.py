@@ -19,6 +19,7 @@ from datetime import date as _date
 from .._geo import km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
+from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, word_number
@@ -234,9 +235,6 @@ _DEFAULT_ACTOR = {
     "Air/drone strike": "Unidentified military forces",
 }
 _NO_CASUALTIES = Casualties()
-_GENERIC_ACTORS = frozenset(
-    {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
-)
 _NAMES_ASCII = str.maketrans({"‘": "", "’": "", "ʿ": "", "ʾ": "", "'": "", "`": ""})
 
 
@@ -739,49 +737,37 @@ def extract_events(
                 after_history = para
                 continue
         if (
-            not s_places
+            typed
+            and not s_places
             and drafts
             and drafts[-1].para >= para - 1
-            and drafts[-1].killed is not None
             and resolved is None
-            and (not typed or _THE_SAME_ATTACK.search(sentence))
+            and cas.adds
+            and _THE_SAME_ATTACK.search(sentence)
+            and _add_dead(drafts, para, cas)
         ):
-            grown = cas if triggers else find_casualties(sentence)
-            lost = grown.killed is not None and grown.text.lower().startswith("lost ")
-            if grown.killed is not None and (grown.update or lost):
-                # "The toll later rose to 9.": the latest figure; "IS lost two fighters in the
-                # attack": the other side's dead of the same incident.
+            continue  # "IS lost two fighters in the attack": more dead of the incident before
+        # A sentence that only adds a count to the event before it ("The toll later rose to 9."
+        # has no trigger of its own).
+        if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
+            if not triggers and _TOLL_WORD.search(sentence):
+                cas = find_casualties(sentence)
+            if generic or cas.adds:
                 prev = drafts[-1]
-                holder = next((d for d in drafts if d.start == prev.start and d.killed is not None), prev)
-                holder.killed = (
-                    max(holder.killed or 0, grown.killed) if grown.update else (holder.killed or 0) + grown.killed
-                )
-                holder.fatal_text = f"{holder.fatal_text}; {grown.text}" if holder.fatal_text else grown.text
+                carriers = _carriers(drafts, para)
+                if cas.killed is not None and prev.killed is None:
+                    for d in carriers:
+                        d.killed, d.fatal_text = cas.killed, cas.text
+                        d.civilians = d.civilians or cas.civilians
+                elif cas.killed is not None and (cas.adds or _ALSO_KILLED.search(sentence)):
+                    # "Five Hezbollah fighters were also killed": more dead of the same incident.
+                    _add_dead(drafts, para, cas)
+                if cas.injured is not None and all(d.injured is None for d in carriers):
+                    # "Eleven other people were wounded.": on the record that carries the toll.
+                    holder = next((d for d in carriers if d.killed is not None), prev)
+                    holder.injured = cas.injured
                 continue
         if not typed and not (generic and (cas.killed is not None or cas.injured is not None or cas.vague or s_places)):
-            continue
-        # A sentence that only adds a count to the event before it.
-        if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
-            prev = drafts[-1]
-            carriers = [
-                d
-                for d in drafts
-                if d is prev
-                or (d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision)
-            ]
-            if cas.killed is not None and prev.killed is None:
-                for d in carriers:
-                    d.killed, d.fatal_text = cas.killed, cas.text
-                    d.civilians = d.civilians or cas.civilians
-            elif cas.killed is not None and _ALSO_KILLED.search(sentence):
-                # "Five Hezbollah fighters were also killed": more dead of the same incident.
-                holder = next((d for d in carriers if d.killed is not None), prev)
-                holder.killed = (holder.killed or 0) + cas.killed
-                holder.fatal_text = f"{holder.fatal_text}; {cas.text}" if holder.fatal_text else cas.text
-            if cas.injured is not None and all(d.injured is None for d in carriers):
-                # "Eleven other people were wounded.": on the record that carries the toll.
-                holder = next((d for d in carriers if d.killed is not None), prev)
-                holder.injured = cas.injured
             continue
         if not typed and not s_places and cas.killed is None:
             continue
@@ -1220,6 +1206,37 @@ _THE_SAME_ATTACK = re.compile(
     re.I,
 )
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
+_TOLL_WORD = re.compile(r"\btoll\b", re.I)
+
+
+def _carriers(drafts: list[_Draft], para: int) -> list[_Draft]:
+    """The last draft and its twins of the same clause (one per place), which a later count joins."""
+    prev = drafts[-1]
+    return [
+        d
+        for d in drafts
+        if d is prev or (d.para == para and d.start == prev.start and d.mention.precision == prev.mention.precision)
+    ]
+
+
+def _add_dead(drafts: list[_Draft], para: int, cas: Casualties) -> bool:
+    """Add a later count to the toll of the incident just reported; whether it was added.
+
+    A toll that grew ("the toll later rose to 9") is the latest figure; other dead ("were
+    also killed", "IS lost two fighters") come on top.
+    """
+    carriers = _carriers(drafts, para)
+    holder = next((d for d in carriers if d.killed is not None), None)
+    if cas.killed is None or holder is None:
+        return False
+    if cas.adds == "grew":
+        holder.killed = max(holder.killed or 0, cas.killed)
+    else:
+        holder.killed = (holder.killed or 0) + cas.killed
+    holder.fatal_text = f"{holder.fatal_text}; {cas.text}" if holder.fatal_text else cas.text
+    return True
+
+
 _SITE_OF = re.compile(r"\b(?:was|were|has been|had been) (?:also |once )?the site of\b", re.I)
 #: Date kinds that can open a period ("since mid-September", "since March 2011", "since 2016").
 _PERIOD_KINDS = frozenset({"month", "month_year", "year"})
@@ -1230,8 +1247,9 @@ _OWN_REPORT_BEFORE = re.compile(
     r"\bas (?:we|I) (?:have |had )?(?:previously |already )?(?:noted|reported|wrote|mentioned|explained|covered|predicted|warned)\s+$",
     re.I,
 )
-_MEANWHILE_IN = re.compile(r"\b(?:meanwhile|in the meantime|at the same time)\b", re.I)
-_MEANWHILE = re.compile(r"\W*(?:meanwhile|in the meantime|at the same time|simultaneously)\b", re.I)
+_MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
+_MEANWHILE_IN = re.compile(r"\b" + _MEANWHILE_WORDS, re.I)
+_MEANWHILE = re.compile(r"\W*" + _MEANWHILE_WORDS, re.I)
 # Where the text's first sentence ends: a full stop before a space, or a paragraph break.
 _LEAD_END = re.compile(r"(?<=[.!?])\s|\n\s*\n")
 

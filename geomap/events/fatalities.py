@@ -78,8 +78,12 @@ _NUM_BEFORE_KILL = re.compile(
     + r")\b",
     re.I,
 )
+#: How a toll grows: "rose to", "has risen to", "climbed to".
+_ROSE = r"(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|jumped)"
 _KILL_BEFORE_NUM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,100}?\b(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|hit|hits|stands at|stood at|jumped|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
+    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,100}?\b(?:"
+    + _ROSE
+    + r"|hit|hits|stands at|stood at|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
     + r"\s+)?(?P<n>"
     + NUMWORD
@@ -105,8 +109,10 @@ class Casualties:
     civilians: bool = False
     text: str = ""
     vague: str = ""
-    #: The count is a toll that grew ("the toll later rose to 9"): it replaces the first count.
-    update: bool = field(default=False, repr=False)
+    #: How the count adds to a count reported before it: "grew" for a toll that grew ("the toll
+    #: later rose to 9", the latest figure), "lost" for a force's own dead ("IS lost two
+    #: fighters", more dead); "" for a count of its own.
+    adds: str = field(default="", repr=False)
 
 
 def word_number(s: str) -> int | None:
@@ -221,7 +227,7 @@ _COUNT_AND_KIN = re.compile(
     re.I,
 )
 #: A toll that grew: "the toll rose to 9", "the death toll has risen to 12".
-_TOLL_ROSE = re.compile(r"toll\b.*\b(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|jumped)\b", re.I | re.S)
+_TOLL_ROSE = re.compile(r"toll\b.*\b" + _ROSE + r"\b", re.I | re.S)
 #: "IS lost two fighters": a force's own dead.
 _LOST_MEN = re.compile(
     rf"\blost\s+(?:at least\s+|some\s+|about\s+)?(?P<n>{NUMWORD})\s+(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+)?"
@@ -434,8 +440,8 @@ def find_casualties(sentence: str) -> Casualties:
     if update is not None:
         killed = [update]  # "killed 5 people; the toll later rose to 9": 9, not 14
     lost = None if killed else _LOST_MEN.search(sentence)
-    if lost is not None and (n_lost := word_number(lost.group("n"))) is not None:
-        killed.append(n_lost)  # "IS lost two fighters"
+    if lost is not None:
+        killed.append(word_number(lost.group("n")) or 0)  # "IS lost two fighters"
         texts.append(lost.group())
     return Casualties(
         # A headline and its lead often repeat the same toll: count each figure once.
@@ -444,5 +450,5 @@ def find_casualties(sentence: str) -> Casualties:
         civilians=civilians,
         text="; ".join(texts),
         vague=vague,
-        update=update is not None,
+        adds="grew" if update is not None else "lost" if lost is not None else "",
     )

@@ -2126,3 +2126,26 @@ def test_unidentified_aircraft_stay_unidentified_and_a_late_denial_of_claim_coun
     )
     bomb = next(e for e in evs if e.location == "al-Qadmus")
     assert bomb.actor1 == "Unidentified armed group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters stormed an army post near Masyaf, killing 12 soldiers, the monitor said on Wednesday"
+        " after Tuesday's assault.",
+        "Islamic State fighters stormed an army post near Masyaf, killing 12 soldiers, the monitor said after"
+        " Tuesdays assault.",
+        "Islamic State fighters stormed an army post near Masyaf on Tuesday, killing 12 soldiers, the monitor"
+        " reported late on Wednesday.",
+    ],
+)
+def test_the_day_of_the_deed_not_the_day_it_was_told(one, text: str) -> None:
+    e = one(text)
+    assert (e.event_date, e.location, e.fatalities) == ("2018-11-06", "Masyaf", 12)
+
+
+def test_a_day_told_alone_still_dates_the_report(one) -> None:
+    e = one("Islamic State fighters stormed an army post near Masyaf, killing 12 soldiers, the monitor said on Tuesday.")
+    assert e.event_date == "2018-11-06"
+    e = one("Rebels in Khan Shaykhun protested on Fridays for months, activists said on Tuesday.")
+    assert e.event_date == "2018-11-06"

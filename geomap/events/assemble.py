@@ -671,6 +671,12 @@ def extract_events(
         since = [h for h in hits if h.kind in _PERIOD_KINDS and _SINCE_BEFORE.search(sentence, 0, h.start + 6)]
         history = history or bool(since)
         hits = [h for h in hits if h not in since and not _OWN_REPORT_BEFORE.search(sentence, 0, h.start)]
+        if len(hits) > 1:
+            # "the Observatory said on Friday, after Wednesday's assault": the day it was told
+            # gives way to the day of the deed the sentence also names.
+            told = [h for h in hits if _TOLD_ON.search(sentence, max(0, h.start - 40), h.start)]
+            if told and any(h.kind in _DAY_KINDS for h in hits if h not in told):
+                hits = [h for h in hits if h not in told]
         if follows_history and _MEANWHILE_IN.search(sentence, 0, 40):
             history = True  # "Turkey, meanwhile, captured ..." after a sentence on past years
         for h in hits:
@@ -1247,6 +1253,14 @@ _OWN_REPORT_BEFORE = re.compile(
     r"\bas (?:we|I) (?:have |had )?(?:previously |already )?(?:noted|reported|wrote|mentioned|explained|covered|predicted|warned)\s+$",
     re.I,
 )
+#: A date right after the verb of telling: "said on Friday", "reported late on Monday".
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|reported|announced|stated|added|confirmed|told (?:AFP|Reuters|reporters|journalists))"
+    r"\s+(?:(?:late|early)\s+)?$",
+    re.I,
+)
+#: Date kinds that name one day.
+_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md", "holiday", "weekday", "yesterday"})
 _MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
 _MEANWHILE_IN = re.compile(r"\b" + _MEANWHILE_WORDS, re.I)
 _MEANWHILE = re.compile(r"\W*" + _MEANWHILE_WORDS, re.I)

@@ -54,7 +54,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:on |last |this |early |late |since |overnight |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:morning|evening|night|afternoon))?\b",
+            r"\b(?:on |last |this |early |late |since |overnight |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            # "Wednesdays assault": a possessive whose apostrophe the scrape lost.
+            r"(?:s(?= (?:attacks?|assault|raids?|strikes?|air ?strikes?|bombings?|blasts?|explosions?|shelling"
+            r"|clashes|fighting|offensive|ambush|massacre|attack)\b))?"
+            r"(?: (?:morning|evening|night|afternoon))?\b",
             re.I,
         ),
     ),

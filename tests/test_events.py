@@ -2145,7 +2145,36 @@ def test_the_day_of_the_deed_not_the_day_it_was_told(one, text: str) -> None:
 
 
 def test_a_day_told_alone_still_dates_the_report(one) -> None:
-    e = one("Islamic State fighters stormed an army post near Masyaf, killing 12 soldiers, the monitor said on Tuesday.")
+    e = one(
+        "Islamic State fighters stormed an army post near Masyaf, killing 12 soldiers, the monitor said on Tuesday."
+    )
     assert e.event_date == "2018-11-06"
     e = one("Rebels in Khan Shaykhun protested on Fridays for months, activists said on Tuesday.")
     assert e.event_date == "2018-11-06"
+
+
+def test_the_other_sides_dead_in_the_same_attack_add_up(one) -> None:
+    e = one(
+        "On Tuesday, ISIS militants attacked army positions near Safita, killing 4 soldiers. Twelve ISIS militants"
+        " were also killed when the army repelled the attack."
+    )
+    assert (e.event_date, e.location, e.fatalities) == ("2018-11-06", "Safita", 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "words"),
+    [
+        (
+            "On Tuesday, ISIS militants attacked army positions near Safita, killing 4 soldiers. Dozens of ISIS"
+            " militants were also killed when the army repelled the attack.",
+            4,
+            "Dozens more (not a number)",
+        ),
+        ("Rebels shelled Safita on Tuesday, killing two soldiers. Several civilians were also killed.", 2, "Several"),
+        ("Rebels shelled Safita on Tuesday. Several civilians were also killed.", None, "Several"),
+    ],
+)
+def test_a_vague_count_after_the_report_is_kept_as_words(one, text: str, fatalities: int | None, words: str) -> None:
+    e = one(text)
+    assert e.fatalities == fatalities
+    assert words in e.fatalities_text

@@ -748,11 +748,13 @@ def extract_events(
             and drafts
             and drafts[-1].para >= para - 1
             and resolved is None
-            and cas.adds
+            and (cas.adds or _ALSO_KILLED.search(sentence))
             and _THE_SAME_ATTACK.search(sentence)
             and _add_dead(drafts, para, cas)
         ):
-            continue  # "IS lost two fighters in the attack": more dead of the incident before
+            # "IS lost two fighters in the attack", "Twelve militants were also killed when the
+            # army repelled the attack": more dead of the incident before.
+            continue
         # A sentence that only adds a count to the event before it ("The toll later rose to 9."
         # has no trigger of its own).
         if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
@@ -761,11 +763,12 @@ def extract_events(
             if generic or cas.adds:
                 prev = drafts[-1]
                 carriers = _carriers(drafts, para)
-                if cas.killed is not None and prev.killed is None:
+                if prev.killed is None and (cas.killed is not None or (cas.vague and not prev.fatal_text)):
+                    # "Several civilians were killed.": a vague count stays the text, not a number.
                     for d in carriers:
-                        d.killed, d.fatal_text = cas.killed, cas.text
+                        d.killed, d.fatal_text = cas.killed, cas.text or cas.vague
                         d.civilians = d.civilians or cas.civilians
-                elif cas.killed is not None and (cas.adds or _ALSO_KILLED.search(sentence)):
+                elif (cas.killed is not None or cas.vague) and (cas.adds or _ALSO_KILLED.search(sentence)):
                     # "Five Hezbollah fighters were also killed": more dead of the same incident.
                     _add_dead(drafts, para, cas)
                 if cas.injured is not None and all(d.injured is None for d in carriers):
@@ -1233,8 +1236,14 @@ def _add_dead(drafts: list[_Draft], para: int, cas: Casualties) -> bool:
     """
     carriers = _carriers(drafts, para)
     holder = next((d for d in carriers if d.killed is not None), None)
-    if cas.killed is None or holder is None:
+    if holder is None:
         return False
+    if cas.killed is None:
+        if not cas.vague:
+            return False
+        # "Dozens of militants were also killed": no number to add; the record says so.
+        holder.fatal_text = f"{holder.fatal_text}; {cas.vague} more (not a number)"
+        return True
     if cas.adds == "grew":
         holder.killed = max(holder.killed or 0, cas.killed)
     else:

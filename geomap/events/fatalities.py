@@ -91,7 +91,8 @@ _KILL_BEFORE_NUM = re.compile(
     re.I,
 )
 _VAGUE_RX = re.compile(
-    r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:" + _KILL + r")\b", re.I
+    r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:also )?(?:" + _KILL + r")\b",
+    re.I,
 )
 _ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of|\blost\b", re.I)
 _KILLED_OR_INJURED = re.compile(

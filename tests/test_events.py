@@ -2178,3 +2178,23 @@ def test_a_vague_count_after_the_report_is_kept_as_words(one, text: str, fatalit
     e = one(text)
     assert e.fatalities == fatalities
     assert words in e.fatalities_text
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On Tuesday, ISIS launched a large counterattack against SDF positions north of Maadan, using armoured"
+            " vehicles and suicide bombers.",
+            "Armed clash",
+        ),
+        (
+            "ISIS launched an assault on Maadan on Tuesday, led by two suicide car bombs, and clashes raged.",
+            "Armed clash",
+        ),
+        ("A suicide bomber blew himself up at a checkpoint in Maadan on Tuesday, killing 5 fighters.", "Suicide bomb"),
+        ("ISIS hit a checkpoint in Maadan with a suicide car bomb on Tuesday, killing 5 SDF fighters.", "Suicide bomb"),
+    ],
+)
+def test_suicide_bombers_as_the_weapon_of_an_assault_make_a_battle(one, text: str, sub: str) -> None:
+    assert one(text).sub_event_type == sub

@@ -1160,6 +1160,12 @@ _BACKING = re.compile(
     r"with (?:air )?(?:support|cover) from)\s+(?:(?!(?:and|but|then)\b)[\w'-]+\s+){0,4}$",
     re.I,
 )
+#: What names a weapon as the tool of a ground assault: "using", "led by", "spearheaded by".
+_ASSAULT_TOOL = re.compile(
+    r"\b(?:using|used|with|led by|spearheaded by|preceded by|opened by|involving|including)"
+    r"\s+(?:(?!(?:but|then)\b)[\w'-]+\s+){0,4}$",
+    re.I,
+)
 _BEFORE_THAT = re.compile(
     r"\b(?:after|following|amid|in the wake of)\s+(?:(?!(?:and|but|then)\b)[\w'-]+\s+){0,4}$",
     re.I,
@@ -1193,6 +1199,10 @@ def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
         return t.sub_event_type in _TERRITORY and not _PASSIVE_BEFORE.search(sentence, max(0, t.start - 12), t.start)
 
     kept = [t for t in typed if not backing(t)] or typed
+    if any(t.event_type == "Battles" for t in kept):
+        # "a counterattack on SDF positions, using armoured vehicles and suicide bombers": the
+        # bombers are the assault's weapon; the incident is the battle.
+        kept = [t for t in kept if not (t.sub_event_type == "Suicide bomb" and governed(_ASSAULT_TOOL, t))] or kept
     if any(seized_ground(t) and not before(t) for t in kept):
         kept = [t for t in kept if t.sub_event_type in _TERRITORY or not before(t)]
     return kept

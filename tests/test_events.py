@@ -2198,3 +2198,23 @@ def test_a_vague_count_after_the_report_is_kept_as_words(one, text: str, fatalit
 )
 def test_suicide_bombers_as_the_weapon_of_an_assault_make_a_battle(one, text: str, sub: str) -> None:
     assert one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        (
+            "A roadside bomb hit a car near Tal Rifaat, killing a former commander of a rebel faction who had"
+            " settled with the government, along with his companion.",
+            2,
+        ),
+        ("Gunmen shot dead a local official along with his two bodyguards in Safita.", 3),
+        ("A sniper killed a farmer together with his son near Qadmous.", 2),
+        # The one with him survived: one dead.
+        ("Gunmen killed a local official near Safita, along with his driver, who was wounded.", 1),
+    ],
+)
+def test_one_killed_along_with_those_beside_him(sentence: str, killed: int) -> None:
+    from geomap.events.fatalities import find_casualties
+
+    assert find_casualties(sentence).killed == killed

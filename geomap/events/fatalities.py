@@ -221,6 +221,16 @@ _AND_KIN = re.compile(
     + r")\b",
     re.I,
 )
+#: "killing a former commander ..., along with his companion": the one and who was with him.
+_ALONG_WITH = re.compile(
+    r"[^.;]{0,120}?,?\s+(?:along|together)\s+with\s+(?:his|her|their)\s+(?:(?P<n>"
+    + NUMWORD
+    + r")\s+)?(?:[\w-]+\s+)?(?:companions?|drivers?|bodyguards?|escorts?|guards?|aides?|assistants?|"
+    + r"children|sons|daughters|brothers|relatives|"
+    + _KIN_ONE
+    + r")\b(?![^.;]{0,25}\b(?:wounded|injured|hurt|survived|escaped)\b)",
+    re.I,
+)
 _KIN = rf"(?:man|woman|boy|girl|{_KIN_ONE})"
 #: "two children and their mother (were killed)": the one named after the count is one more.
 _COUNT_AND_KIN = re.compile(
@@ -427,8 +437,11 @@ def find_casualties(sentence: str) -> Casualties:
         if kin and _KIN_HURT.match(sentence, kin.end()):
             kin = None  # "killed a man and his two sons were wounded"
         others = (word_number(kin.group(1)) if kin.group(1) else 1) if kin else None
+        along = None if kin else _ALONG_WITH.match(sentence, one.end())
+        if along is not None:
+            others = word_number(along.group("n")) if along.group("n") else 1
         killed.append(1 + (others or 0))
-        texts.append(one.group() + (kin.group() if kin and others else ""))
+        texts.append(one.group() + (kin.group() if kin and others else "") + (along.group() if along else ""))
     if not injured and (hurt := _ONE_HURT.search(sentence)):
         injured.append(1)
         texts.append(hurt.group())

@@ -2218,3 +2218,56 @@ def test_one_killed_along_with_those_beside_him(sentence: str, killed: int) -> N
     from geomap.events.fatalities import find_casualties
 
     assert find_casualties(sentence).killed == killed
+
+
+def test_the_one_a_headline_says_was_killed_did_not_kill(events) -> None:
+    evs = events("IED Kills Former Rebel Commander Near Tal Rifaat\n\nAn explosive device went off near Tal Rifaat.")
+    assert [e.actor1 for e in evs] == ["Unidentified armed group"]
+    e = events("IED Kills Former Rebel Commander Near Tal Rifaat")[0]
+    assert (e.actor1, e.actor2) == ("Unidentified armed group", "Former rebels")
+
+
+def test_a_headline_actor_stays_with_its_own_part_of_the_headline(events) -> None:
+    evs = events(
+        "Turkish Shelling Near Tal Abyad, Car Bomb in Qamishli\n\n"
+        "On Sunday, a car bomb exploded near a church in Qamishli, killing 2 civilians. No group claimed it."
+    )
+    assert [(e.location, e.sub_event_type, e.actor1) for e in evs] == [
+        ("Qamishli", "Remote explosive/landmine/IED", "Unidentified armed group")
+    ]
+    evs = events("Turkish shelling hit Tal Abyad on Tuesday, and a car bomb exploded in Qamishli.")
+    assert [(e.location, e.actor1) for e in evs] == [
+        ("Tal Abyad", "Turkish Armed Forces"),
+        ("Qamishli", "Unidentified armed group"),
+    ]
+
+
+def test_half_a_dozen_is_six(one) -> None:
+    e = one("A roadside bomb killed half a dozen SDF fighters near al-Shaddadi on Thursday.")
+    assert (e.actor1, e.actor2, e.fatalities) == ("Unidentified armed group", "Syrian Democratic Forces", 6)
+
+
+def test_killed_in_the_regimes_shelling_names_who_shelled(one) -> None:
+    e = one("Four children were among the people killed in Syrian regime shelling on Jisr al-Shughur on Tuesday.")
+    assert (e.actor1, e.actor2) == ("Syrian Arab Army", "Civilians")
+
+
+def test_the_day_of_a_date_is_not_a_count_of_the_force_after_it(one) -> None:
+    e = one(
+        "Published April 24 2017 Assad regime forces carried out airstrikes on Khan Shaykhun, killing five civilians."
+    )
+    assert (e.actor1, e.actor2) == ("Syrian Arab Army", "Civilians")
+
+
+def test_according_to_a_report_names_no_target(one) -> None:
+    e = one("According to report ISIS has executed around 30 people in Maadan.")
+    assert (e.actor1, e.actor2) == ("Islamic State", "Civilians")
+
+
+def test_a_headline_group_names_the_terrorists_of_the_body(events) -> None:
+    evs = events(
+        "Hurras al-Din militants execute 12 men near Jisr al-Shughur\n\n"
+        "Terrorists executed 12 men who tried to leave Jisr al-Shughur through a humanitarian corridor."
+    )
+    main = next(e for e in evs if e.primary)
+    assert main.actor1 == "Hurras al-Din"

@@ -77,10 +77,12 @@ _ROAD_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|to|defectors from|vehicles? of|killing|kills|killed|wounding|"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|(?<!according )to|defectors from|vehicles? of|killing|kills|killed|wounding|"
     r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
     # "on the ISIS", but not "On Monday regime forces shelled ...".
-    r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d)[\w'’-]+\s+)?$"
+    # Not "killed in Syrian regime shelling", "killed by": a preposition names no target.
+    r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d|"
+    r"(?:in|by|during|when|after|as|near|at|from|with|while|amid|under|inside|within)\b)[\w'’-]+\s+)?$"
     r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+|an?\s+)?$",
     re.I,
@@ -125,7 +127,7 @@ _NO_GUESS = frozenset(
 )
 _COUNT_BEFORE = re.compile(
     r"(?:(?<![\w,.:/-])(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,])|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b)[\w-]+\s+)?"
+    r"eleven|twelve|half a dozen|a dozen|dozens of|scores of|hundreds of|several|many))\s+(?:(?!the\b|an?\b|\d)[\w-]+\s+)?"
     r"(?:(?:from|of)\s+(?:the\s+)?)?$",
     re.I,
 )
@@ -512,7 +514,9 @@ def _choose_actors(
     for a in inside:
         tail = sentence[a.end : a.end + 60]
         head = sentence[max(0, a.start - 60) : a.start]
-        counted = _COUNT_BEFORE.search(head) and not _WEAPON_AFTER.match(tail)
+        count = _COUNT_BEFORE.search(head)
+        # "April 24 Assad forces ...": the day of a date, not a count of them.
+        counted = count and not _WEAPON_AFTER.match(tail) and not _MONTH_BEFORE.search(head, 0, count.start())
         if (
             _VICTIM_AFTER.match(tail)
             or _TARGET_BEFORE.search(head)
@@ -888,6 +892,11 @@ def extract_events(
         # The sentence's actors with offsets into the sentence; the drafts share the list.
         own_actors = [ActorMention(a.start - s_start, a.end - s_start, a.surface, a.actor) for a in s_actors]
         for trig, group in pairs:
+            t_actors = own_actors
+            if trig is not main and trig.sub_event_type in _BOMB_TYPES and main.sub_event_type not in _BOMB_TYPES:
+                # "Turkish Shelling East of the Euphrates, Car Bomb in Qamishli": who shelled did
+                # not plant the bomb of the next clause.
+                t_actors = [a for a in own_actors if a.start >= main.end]
             for m in group:
                 carry = (
                     (cas.killed is not None or cas.injured is not None) and not carrier_done and m.precision == specific
@@ -904,7 +913,7 @@ def extract_events(
                         date=date_info[0],
                         time_precision=date_info[1],
                         date_flag=date_info[2],
-                        actors=own_actors,
+                        actors=t_actors,
                         inherited=prev_actors if prev_actors is not s_actors else [],
                         sentence=sentence,
                         killed=cas.killed if carry else None,
@@ -1815,6 +1824,9 @@ def _finish(
     )
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+#: Where one part of a headline ends: "Turkish Shelling East of the Euphrates, Car Bomb in Qamishli".
+_TITLE_PARTS = re.compile(r"\s*[,;|:]\s+|\s+(?:as|while|amid)\s+", re.I)
 _HANDED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: Soldiers or an army post with no force named: "killing seven soldiers", "an army checkpoint".
 _ARMY_HIT = re.compile(
@@ -1893,8 +1905,12 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     return out
 
 
-def _title_agent(title: str, actors: ActorTable) -> Actor | None:
-    """The armed actor a headline names as acting, if it names one."""
+def _title_agent(title: str, actors: ActorTable) -> tuple[Actor, frozenset[str]] | None:
+    """The armed actor a headline names as acting, and what its part of the headline reports.
+
+    "Turkish Shelling East of the Euphrates, Car Bomb in Qamishli": the Turkish
+    forces, and the shelling (the sub-event types of that part's violent words).
+    """
     if not title:
         return None
     for a in actors.find_all(title):
@@ -1902,9 +1918,20 @@ def _title_agent(title: str, actors: ActorTable) -> Actor | None:
             continue
         head = title[max(0, a.start - 40) : a.start]
         tail = title[a.end : a.end + 40]
-        if _VICTIM_AFTER.match(tail) or _COUNT_BEFORE.search(head) or _HELD.match(tail):
+        if (
+            _VICTIM_AFTER.match(tail)
+            or _COUNT_BEFORE.search(head)
+            or _HELD.match(tail)
+            or _TARGET_BEFORE.search(head)  # "IED Kills Former Rebel Commander": the one killed
+        ):
             continue
-        return actors.rollup(a.actor)
+        cut = max((m.end() for m in _TITLE_PARTS.finditer(title, 0, a.start)), default=0)
+        nxt = _TITLE_PARTS.search(title, a.end)
+        part = title[cut : nxt.start() if nxt is not None else len(title)]
+        violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+        return actors.rollup(a.actor), frozenset(
+            t.sub_event_type for t in incident_triggers(part) if t.event_type in violent
+        )
     return None
 
 
@@ -1922,7 +1949,7 @@ def _mark_primary(
     events: list[Event],
     in_lead: list[bool],
     title_admin1: frozenset[str] = frozenset(),
-    title_agent: Actor | None = None,
+    title_agent: tuple[Actor, frozenset[str]] | None = None,
     defaults: Sequence[Actor | None] = (),
     *,
     lead_line: str = "",
@@ -1957,14 +1984,31 @@ def _mark_primary(
     best = max(range(len(events)), key=lambda i: score(i, events[i]))
     out = [replace(e, primary=(i == best)) for i, e in enumerate(events)]
     main = out[best]
-    if not main.actor1 and title_agent is not None and main.event_type not in ("Protests", "Riots"):
+    agent, told = title_agent if title_agent is not None else (None, frozenset())
+    if (
+        agent is not None
+        and (
+            not main.actor1
+            # "Jabhat al-Nusra terrorists execute 40 gunmen": the group the body calls "terrorists".
+            or (
+                main.actor1 in _GENERIC_ACTORS
+                and agent.name not in _GENERIC_ACTORS
+                and agent.side in ("jihadist", "opposition", "turkey-backed")
+            )
+        )
+        and (not told or main.sub_event_type in told)
+        and main.event_type not in ("Protests", "Riots")
+    ):
         # The headline names who acted ("ISIL Uses Chemical Weapons in Aleppo"); never the
         # protesters ("Protests in Daraa as regime forces arrest activists").
+        # The one the body took for the side hit is not also who acted: the headline settles it.
+        hit = {} if main.actor2 != agent.name else {"actor2": "", "inter2": None, "assoc_actor_2": ""}
         main = out[best] = replace(
             main,
-            actor1=title_agent.name,
-            inter1=title_agent.inter,
-            interaction=interaction(title_agent.inter, main.inter2),
+            actor1=agent.name,
+            inter1=agent.inter,
+            interaction=interaction(agent.inter, None if hit else main.inter2),
+            **hit,  # type: ignore[arg-type]
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
         if not e.actor1 and e.actor2 and (e.event_type == "Battles" or (default and e.actor2 == default.name)):

@@ -49,6 +49,7 @@ _UNITS = {
     "eighty": 80,
     "ninety": 90,
     "a dozen": 12,
+    "half a dozen": 6,
     "dozen": 12,
     "a hundred": 100,
     "hundred": 100,
@@ -58,7 +59,7 @@ _UNITS = {
 }
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
 #: A count in digits or words ("12", "1,200", "twenty-three", "a dozen").
-NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|a hundred|a couple of|both)"
+NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 _WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
 _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|martyring|slain|neutrali[sz]ed|found dead|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"

@@ -2271,3 +2271,64 @@ def test_a_headline_group_names_the_terrorists_of_the_body(events) -> None:
     )
     main = next(e for e in evs if e.primary)
     assert main.actor1 == "Hurras al-Din"
+
+
+def test_an_anniversary_is_history_not_the_days_news(events) -> None:
+    assert events("Ten years ago today, protests broke out in Daraa and security forces killed four protesters.") == []
+    assert events("Two years ago, ISIS captured Maadan.") == []
+
+
+def test_over_the_weekend_is_the_saturday_just_gone(one) -> None:
+    e = one("At least 15 fighters died in clashes near Tal Abyad over the weekend.")  # told on a Thursday
+    assert (e.event_date, e.time_precision, e.date_flag) == ("2018-11-03", 2, "approximate")
+
+
+def test_a_strike_on_a_school_is_a_strike(one) -> None:
+    e = one("On Tuesday, a strike on a school in Khan Shaykhun killed four children.")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Air/drone strike", "Civilians", 4)
+
+
+def test_a_state_that_says_its_jets_struck_is_who_struck(one) -> None:
+    e = one("Russia said its jets had killed 30 terrorists near Khan Shaykhun on Monday.")
+    assert (e.actor1, e.sub_event_type, e.fatalities) == ("Military Forces of Russia", "Air/drone strike", 30)
+
+
+def test_helicopters_that_pound_a_town_strike_it_this_afternoon(one) -> None:
+    e = one("Regime helicopters pounded Khan Shaykhun this afternoon, killing a young girl.")
+    assert (e.sub_event_type, e.actor2, e.event_date, e.time_precision) == (
+        "Air/drone strike",
+        "Civilians",
+        THURSDAY,
+        1,
+    )
+
+
+def test_a_sniper_who_shoots_a_man_and_his_son_attacks_civilians(one) -> None:
+    e = one("A sniper shot dead a man and his son near Qadmous on Tuesday.")
+    assert (e.event_type, e.actor2, e.fatalities) == ("Violence against civilians", "Civilians", 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Two children were among 14 people killed by shelling in Tal Rifaat on Monday.", 14),
+        ("At least four schoolchildren were among eight people killed in shelling on Masyaf.", 8),
+    ],
+)
+def test_a_part_among_the_dead_is_not_the_toll(sentence: str, killed: int) -> None:
+    from geomap.events.fatalities import find_casualties
+
+    assert find_casualties(sentence).killed == killed
+
+
+def test_where_the_shells_came_from_is_not_where_they_fell(one) -> None:
+    e = one("Rebel shelling from Tal Rifaat hit the Aleppo neighbourhood of Salah al-Din on Thursday.")
+    assert (e.location, e.admin1) == ("Salaheddine", "Aleppo")
+    e = one("Rockets from Idlib hit Masyaf on Thursday.")
+    assert e.location == "Masyaf"
+
+
+def test_a_general_strike_is_no_air_strike(events) -> None:
+    assert not [
+        e for e in events("Workers went on a general strike in Masyaf on Monday.") if "strike" in e.sub_event_type
+    ]

@@ -1480,3 +1480,31 @@ def test_a_background_attack_without_a_page_date_is_not_dated_on_it(tmp_path):
     )
     evs = text_to_events(text, published=None)
     assert [(e.sub_event_type, e.event_date) for e in evs] == [("Shelling/artillery/missile attack", "")]
+
+
+def test_an_event_export_among_the_articles_is_pointed_to_records(tmp_path: Path) -> None:
+    p = tmp_path / "acled_export.csv"
+    p.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude,location\nSYR1,2019-01-01,Battles,35.1,36.7,Hama\n",
+        encoding="utf-8",
+    )
+    arts, errs = read_articles([p])
+    assert arts == []
+    msg = str(errs[0])
+    assert "acled_export.csv" in msg and "--records" in msg and "geomap join" in msg
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Wednesday, 12 June 2019 - Enab Baladi", "Enab Baladi"),
+        ("*Published 14 October 2019 — Levant Watch*", "Levant Watch"),
+        ("Published 2018-09-14 by Euphrates Post", "Euphrates Post"),
+        # A writer after a date line is no outlet.
+        ("12 June 2019 - Rami Haddad", ""),
+        ("Published 2018-09-14 by Sarah Post", ""),
+    ],
+)
+def test_the_site_after_its_date_line_is_the_outlet(line: str, outlet: str) -> None:
+    art = article_from_text(f"Shelling in Masyaf\n\n{line}\n\nRebels shelled Masyaf on Monday.", id="x", kind="md")
+    assert art.outlet == outlet

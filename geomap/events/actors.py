@@ -353,7 +353,10 @@ _STATE_DOES = Folded(
         r"(?<![-\w])(?P<state>Israel|Turkey|Russia|Iran|(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?|America)"
         r"(?!\s*['’])(?=(?:\s*,\s*(?i:meanwhile|in turn|for its part|too)\s*,)?"
         r"\s+(?i:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
-        rf"(?i:{_DOES})\b)"
+        rf"(?i:{_DOES})\b"
+        # "Russia said its jets had killed 30 militants": its own forces' deed.
+        r"|\s+(?i:said|says|claimed|announced|reported|stated)\s+(?i:that\s+)?(?i:its|their)\s+"
+        r"(?i:jets|warplanes|aircraft|air force|planes|forces|troops|army|soldiers|artillery|drones|navy|warships))"
     )
 )
 _STATE_FORCES = {

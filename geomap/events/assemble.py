@@ -44,7 +44,10 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _HISTORY = re.compile(
-    r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since)\b",
+    r"\b(?:in the period from|since (?:the start|the beginning|the signing|the agreement|the deal|the end|the fall|the launch|the outbreak|the capture|(?:19|20)\d\d)|over the (?:past|last) (?:\w+ )?years|(?:19|20)\d\d (?:to|and|-) (?:19|20)\d\d|previously|in the past|on several occasions|have been killed .{0,60} since"
+    # "Ten years ago today, protests broke out in Daraa": an anniversary, not the day's news.
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|several|many|"
+    r"a few|\d{1,2}) (?:years?|decades?) ago|(?:\w+ )?anniversary of)\b",
     re.I,
 )
 #: A force's people and its sites, as something hit: "soldiers", "fighters", "positions", "convoy".
@@ -91,7 +94,10 @@ _TARGET_BEFORE = re.compile(
 _ORIGIN = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:positions?|posts?|bases?|launchers?|batteries)\s+"
     r"(?:in|at|near|inside|around|of)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$"
-    r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
+    r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$"
+    # "Rebel shelling from Douma hit Bab Touma": where the fire came from.
+    r"|\b(?:shelling|shells|rockets|missiles|mortars?|mortar fire|artillery(?: fire)?|projectiles)\s+from\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
     re.I,
 )
 #: Where missiles were shot down, not what they were fired at: "air defences intercepted some
@@ -321,6 +327,8 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(?:eastern|western|northern|souther
 #: "the Homs district of Baba Amr": the quarter, named after the city.
 _QUARTER_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
 _QUARTER_WORD = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)$", re.I)
+#: "the Damascus neighbourhood of Bab Touma": the word between the city and its quarter.
+_QUARTER_WORD_GAP = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?$", re.I)
 _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
 
 
@@ -345,7 +353,8 @@ def _quarter_of(head: Mention, part: Mention, gap: str) -> bool:
         return True
     city = head.place is not None and head.place.kind == "city"
     lower = part.place is not None and part.place.kind not in ("city", "governorate", "country")
-    return bool(_QUARTER_GAP.match(gap) and _QUARTER_WORD.search(head.surface) and city and lower)
+    named = (_QUARTER_GAP.match(gap) and _QUARTER_WORD.search(head.surface)) or _QUARTER_WORD_GAP.match(gap)
+    return bool(named and city and lower)
 
 
 def _inside(m: Mention, coarse: list[Mention]) -> bool:

@@ -65,7 +65,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "yesterday",
         re.compile(
-            r"\b(yesterday|the day before|overnight|last night|earlier today|today|this morning|tonight|this evening)\b",
+            r"\b(yesterday|the day before|overnight|last night|earlier today|(?<!ago )today|this morning|this afternoon|tonight|this evening)\b",
             re.I,
         ),
     ),
@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "week",
         re.compile(
-            r"\b(this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b",
+            r"\b((?:over|at|during) the weekend|this weekend|last weekend|this week|last week|earlier this week|past week|the previous week|last few days|past few days|recent days|past days|few days ago|days ago|the past 24 hours|past 48 hours)\b",
             re.I,
         ),
     ),
@@ -385,6 +385,10 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
         word = g[0].lower()
         if word in ("last week", "the previous week"):
             return (published - timedelta(days=7)).isoformat(), 2, "approximate"
+        if word.endswith("weekend"):
+            # The Saturday of the weekend just gone (or under way).
+            back = (published.weekday() - 5) % 7
+            return (published - timedelta(days=back)).isoformat(), 2, "approximate"
         if word.endswith("hours"):
             # "over the past 24 hours" runs up to the report: its day, or the day before for 48.
             back = 0 if word.endswith("24 hours") else 1

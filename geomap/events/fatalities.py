@@ -292,17 +292,25 @@ _ANOTHER_COUNT = re.compile(
 )
 
 
+#: "were among 14 people": the count the first one is part of.
+_AMONG_COUNT = re.compile(r"\b(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:at least\s+)?(?P<n>" + NUMWORD + r")\b", re.I)
 _JOINED_COUNT = re.compile(r"(?:[\w'’-]+\s+){1,3}?(?:and|as well as)\s+(?=" + NUMWORD + r"\s)", re.I)
 
 
 def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
     """A count that is part of another ("including 10"), or not a casualty count at all."""
     head = sentence[max(0, start - 25) : start].lower()
-    if re.search(r"\b(?:including|among them|among whom|of whom|of them|among|out of)\s+(?:at least\s+)?$", head):
-        return True
+    if re.search(
+        r"\b(?:including|among them|among whom|of whom|of them|(?<!were )(?<!was )(?<!are )(?<!is )among|out of)"
+        r"\s+(?:at least\s+)?$",
+        head,
+    ):
+        return True  # (but "two children were among 14 people killed": the 14 is the whole)
     bare = _PART_OF_COUNT.sub(" ", who or "")  # "9 civilians including 3 children": one count
     if re.search(r"\d", bare) or re.search(r"\b(?:and|or)\s*$", who or ""):
         return True
+    if _AMONG_COUNT.search(who or ""):
+        return True  # "four schoolchildren were among eight people killed": part of the eight
     if _ANOTHER_COUNT.search(who or ""):
         return True  # "12 soldiers and left four others wounded": the four were wounded, not the 12
     return n > 5000
@@ -367,6 +375,8 @@ def find_casualties(sentence: str) -> Casualties:
             if n is not None and joined and not _subset_or_noise(sentence, m.start("n"), n, ""):
                 carry = (n, m.start(), m.start("who") + joined.end())
                 pos = carry[2]
+            elif (whole := _AMONG_COUNT.search(m.group("who") or "")) is not None:
+                pos = m.start("who") + whole.start("n")  # "Two children were among 14 people killed": the 14
             continue
         start = m.start()
         if carry is not None and carry[2] == m.start("n"):
@@ -443,6 +453,7 @@ def find_casualties(sentence: str) -> Casualties:
             others = word_number(along.group("n")) if along.group("n") else 1
         killed.append(1 + (others or 0))
         texts.append(one.group() + (kin.group() if kin and others else "") + (along.group() if along else ""))
+        civilians = civilians or bool(_CIVILIAN.search(texts[-1])) or (kin is not None and bool(others))
     if not injured and (hurt := _ONE_HURT.search(sentence)):
         injured.append(1)
         texts.append(hurt.group())

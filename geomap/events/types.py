@@ -93,12 +93,19 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?)(?:,? [\w-]+){0,6}?,? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched|killed)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked|killed|bombed|fired)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?|helicopters?|gunships?)(?:,? [\w-]+){0,6}?,? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched|killed)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked|killed|bombed|fired)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,
     ),
-    (r"(?<!hunger )strikes|\braids\b|\braid on|barrage", EXP, "Air/drone strike", 5),
+    (
+        r"(?<!hunger )(?<!general )strikes|\braids\b|\braid on|barrage"
+        # "a strike on a school": one strike, named by what it hit (not a hunger or general strike).
+        r"|(?<!hunger )(?<!general )(?<!labour )(?<!labor )\bstrike (?:on|against|targeting|that hit|hit)\b",
+        EXP,
+        "Air/drone strike",
+        5,
+    ),
     (
         r"shell(?:ed|ing|s)?|artillery|mortars?|rocket(?:s| fire| attacks?| launchers?)?|missiles?|grads?\b|howitzers?|cannon|bombard(?:ed|ment|ing)|hell cannon|projectiles?|cruise missiles?|tank fire|fired (?:at|on|upon)|pounded|targeted (?:with|by) (?:heavy )?(?:weapons|fire)",
         EXP,
@@ -123,11 +130,13 @@ _RAW: list[tuple[str, str, str, int]] = [
         5,
     ),
     (
-        r"clash(?:ed|es)?|fighting|fought|battles?|battl(?:ed|ing)|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)|sniper",
+        r"clash(?:ed|es)?|fighting|fought|battles?|battl(?:ed|ing)|firefights?|skirmish(?:es)?|gunfights?|exchange(?:d)? (?:of )?fire|repel(?:led|s)?|infiltration attempts?|infiltrat\w+|ambush(?:ed)?|counter-?attacks?|offensive|advance[ds]? on|assault(?:ed|s)?|attacked (?:the )?(?:positions|posts|checkpoints?|base|troops|forces)|attack(?:s|ed)? on (?:the )?(?:positions|posts|checkpoints?|base|troops|forces|military)|engaged|(?:heavy|fierce|violent) (?:fighting|battles?|clashes)|killed in (?:fighting|battles?|clashes)",
         "Battles",
         "Armed clash",
         6,
     ),
+    # A sniper's shot is a clash, unless the sentence says more ("a sniper shot dead a man and his son").
+    (r"snipers?", "Battles", "Armed clash", 5),
     (
         r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|"
         r"beat(?:en|ing)? (?:[\w-]+ ){0,3}?to death|opened fire (?:on|at) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",

@@ -53,6 +53,15 @@ _KNOWN_OUTLETS = (
     "Al Jazeera",
     "Al-Monitor",
     "Enab Baladi",
+    "North Press",
+    "North Press Agency",
+    "Syria Direct",
+    "Euphrates Post",
+    "Deir ez-Zor 24",
+    "Step News Agency",
+    "SMART News Agency",
+    "Hawar News Agency",
+    "Syria TV",
     "Middle East Eye",
     "The Washington Post",
     "The Jerusalem Post",
@@ -394,6 +403,11 @@ _SITE_DATE = re.compile(
     r"^(?:[Bb]y\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*[—–|·•-]\s*(?:[^—–|·•\n]{1,30}[—–|·•]\s*)?"
     rf"(?i:{_DATE_LABEL})\b"
 )
+#: The date line, then the site: "Wednesday, 12 June 2019 - Enab Baladi", "Published 2018-09-14 by Euphrates Post".
+_DATE_SITE = re.compile(
+    rf"^(?:(?i:{_DATE_LABEL})\s*(?i:on)?\s*)?(?P<date>[^—–|·•\n]{{6,40}}?)\s*(?:[—–|·•-]|\b(?i:by)\b)\s*"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*$"
+)
 _BYLINE_PARTS = re.compile(r"^[Bb][Yy]\s+(\S.*?[|·•].*)$")
 _BYLINE_SEP = re.compile(r"\s*[|·•]\s*")
 #: A section's heading in capitals, not the outlet: "BREAKING NEWS", "LATEST NEWS".
@@ -438,6 +452,19 @@ def _outlet_words(name: str) -> bool:
     (True, False, True)
     """
     return not _surname_outlet(name) and bool(_OUTLET_WORD.search(name))
+
+
+def _place_outlet(name: str) -> bool:
+    """A place's name, then an outlet word: "Euphrates Post", "Aleppo Today" (never a writer's name)."""
+    from ..gazetteer import load_gazetteer
+    from ..geoparse.resolve import resolve_name
+
+    words = name.split()
+    if len(words) != 2 or not _OUTLET_WORD.fullmatch(words[1]):
+        return False
+    # A city, region or river that names a site; a village may share a given name ("Sarah").
+    place = resolve_name(words[0], load_gazetteer())
+    return place is not None and place.name.lower() == words[0].lower() and place.kind not in ("village", "town")
 
 
 def _known_outlet(name: str) -> bool:
@@ -512,6 +539,16 @@ def find_outlet(text: str, declared: str = "") -> str:
         m = _SITE_DATE.match(line)
         if m and (not line.lower().startswith("by ") or _names_outlet(m.group(1), header, line, text)):
             return m.group(1).strip()
+    for line in header:
+        # "Wednesday, 12 June 2019 - Enab Baladi", "*Published 14 October 2019 — North Press*":
+        # the date line, then the site (a site's name, not a writer's).
+        m = _DATE_SITE.match(line.strip("*_ "))
+        if m and parse_date_string(m.group("date")) is not None and not _is_place(m.group("name")):
+            name = m.group("name").strip()
+            dashed = not re.search(r"\bby\s*$", line[: line.find(name)], re.I)
+            # After a dash, an outlet word is the site's ("— North Press"); "by Sarah Post" may be a writer.
+            if (dashed and _OUTLET_WORD.search(name)) or _names_outlet(name, header, line, text) or _place_outlet(name):
+                return name
     for line in header:
         # "By Al-Monitor staff": the outlet's own staff wrote it ("By Our Staff" names no one).
         m = _STAFF_BYLINE.match(line)

@@ -2332,3 +2332,29 @@ def test_a_general_strike_is_no_air_strike(events) -> None:
     assert not [
         e for e in events("Workers went on a general strike in Masyaf on Monday.") if "strike" in e.sub_event_type
     ]
+
+
+def test_what_an_attack_comes_a_day_after_came_first_and_is_its_own_deed(events) -> None:
+    evs = events(
+        "Government forces shelled Tal Rifaat on Tuesday. The attack comes a day after unknown gunmen killed a"
+        " soldier in Masyaf."
+    )
+    assert [(e.location, e.event_date, e.sub_event_type) for e in evs] == [
+        ("Tal Rifaat", "2018-11-06", "Shelling/artillery/missile attack"),
+        ("Masyaf", "2018-11-05", "Armed clash"),
+    ]
+
+
+def test_a_deed_told_as_a_time_mark_does_not_type_the_next(events) -> None:
+    evs = events(
+        "Government forces shelled Tal Rifaat on Monday. A day after the shelling, gunmen killed two civilians"
+        " in Masyaf."
+    )
+    assert [(e.location, e.event_date, e.sub_event_type) for e in evs] == [
+        ("Tal Rifaat", "2018-11-05", "Shelling/artillery/missile attack"),
+        ("Masyaf", "2018-11-06", "Attack"),
+    ]
+    evs = events("Government forces shelled Tal Rifaat on Monday. The attack killed two civilians.")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in evs] == [
+        ("Tal Rifaat", "Shelling/artillery/missile attack", 2)
+    ]

@@ -265,6 +265,7 @@ class _Draft:
     civilians: bool
     from_title: bool = False
     dated_here: bool = False  # the sentence gives its own date
+    own_kind: bool = False  # "a day after the shelling, gunmen killed ...": not of the deed told before
     share: bool = False  # the count is this place's share of an earlier total ("five of them in X")
 
 
@@ -694,6 +695,18 @@ def extract_events(
             history = True  # "Turkey, meanwhile, captured ..." after a sentence on past years
         for h in hits:
             r = resolve_date(h, published, last_date)
+            if (
+                r is not None
+                and h.kind == "shift"
+                and last_date
+                and not last_date.startswith("--")
+                and _CAME_AFTER.search(sentence, max(0, h.start - 30), h.start)
+                and sentence[h.start : h.end].lower().endswith("after")
+            ):
+                # "The attack comes a day after gunmen killed a soldier": the deed told next came first.
+                last = _date.fromisoformat(last_date)
+                back = last - (_date.fromisoformat(r[0]) - last)
+                r = (back.isoformat(), r[1], r[2])
             if r is None and published is None and article.published_day and h.kind in _DAY_COUNTS:
                 r = resolve_from_month_day(h, article.published_day)
             if r is not None:
@@ -729,6 +742,24 @@ def extract_events(
             last_actors[para] = s_actors
         typed = [t for t in triggers if t.event_type]
         generic = [t for t in triggers if not t.event_type]
+        own_kind = False
+        if (
+            typed
+            and generic
+            and drafts
+            and all(_AFTER_THE.search(sentence, max(0, t.start - 40), t.start) for t in typed)
+            and any(g.start > max(t.end for t in typed) for g in generic)
+        ):
+            # "A day after the shelling, gunmen killed a soldier": the shelling just told is the
+            # time mark; the killing is the deed, of its own kind.
+            typed, own_kind = [], True
+        came = _CAME_DAYS_AFTER.search(sentence) if drafts else None
+        if came is not None and any(t.start >= came.end() for t in triggers):
+            # "The attack comes a day after gunmen killed a soldier": "the attack" is the one
+            # just told; what comes after is an earlier deed of its own kind.
+            typed = [t for t in typed if t.start >= came.end()]
+            generic = [t for t in generic if t.start >= came.end()]
+            own_kind = not typed
         more = _MORE_HEAD.match(sentence) if not typed and drafts and drafts[-1].end == s_start else None
         if more is not None and s_places:
             # "... and three more in Abu Kamal on 3 May": the deed of the clause before,
@@ -931,6 +962,7 @@ def extract_events(
                         civilians=cas.civilians,
                         from_title=_is_title(sentence, article.title),
                         dated_here=resolved is not None,
+                        own_kind=own_kind,
                     )
                 )
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
@@ -1296,6 +1328,17 @@ _TOLD_ON = re.compile(
     r"\s+(?:(?:late|early)\s+)?$",
     re.I,
 )
+#: "a day after the shelling", "following the strikes": a deed already told, as a time mark.
+_AFTER_THE = re.compile(
+    r"\b(?:after|following|since)\s+(?:the|this|that|these|those|yesterday's|last night's)\s+(?:[\w-]+\s+)?$", re.I
+)
+_CAME_DAYS_AFTER = re.compile(
+    r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
+    r"(?:days?|weeks?)\s+after\b",
+    re.I,
+)
+#: "The attack comes (just) a day after ...": what is told next happened before it.
+_CAME_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?$", re.I)
 #: Date kinds that name one day.
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md", "holiday", "weekday", "yesterday"})
 _MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
@@ -1889,7 +1932,7 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """
     out = list(events)
     for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
-        if not _bare(d.trigger) or not (_unnamed(e.actor2) or e.actor2 == "Civilians"):
+        if d.own_kind or not _bare(d.trigger) or not (_unnamed(e.actor2) or e.actor2 == "Civilians"):
             continue  # "IS attacked SAA positions": an armed opponent named, a clash as it stands
         detail = next(
             (

@@ -2358,3 +2358,19 @@ def test_a_deed_told_as_a_time_mark_does_not_type_the_next(events) -> None:
     assert [(e.location, e.sub_event_type, e.fatalities) for e in evs] == [
         ("Tal Rifaat", "Shelling/artillery/missile attack", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jisr al-Shughur was captured by government forces on Tuesday after weeks of bombardment.",
+        "The town of Jisr al-Shughur was fully captured by government forces on Tuesday.",
+    ],
+)
+def test_a_town_that_was_captured_is_ground_taken(one, text: str) -> None:
+    e = one(text)
+    assert (e.sub_event_type, e.actor1, e.location) == (
+        "Government regains territory",
+        "Syrian Arab Army",
+        "Jisr al-Shughur",
+    )

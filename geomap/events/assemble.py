@@ -865,7 +865,10 @@ def extract_events(
         elif ends:
             # Only the road's ends are named: the site is on the road, near (not in) the town.
             lists = [[replace(m, precision=2) if m.precision == 1 else m for m in g] for g in lists]
-        main = max(_foreground(sentence, typed), key=lambda t: (t.strength, -t.start)) if typed else generic[0]
+        place_ends = frozenset(m.end - s_start for m in s_places)
+        main = (
+            max(_foreground(sentence, typed, place_ends), key=lambda t: (t.strength, -t.start)) if typed else generic[0]
+        )
         # The place list the trigger governs: the first list after it, else the last before it.
         rel_start = s_start + main.start
         if main.event_type == "Explosions/Remote violence":
@@ -1222,9 +1225,11 @@ _BEFORE_THAT = re.compile(
 )
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being)\s+$", re.I)
+#: What stands between a passive's subject and its verb: " was", " has been", " was fully".
+_PASSIVE_SUBJECT = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
+def _foreground(sentence: str, typed: list[Trigger], place_ends: frozenset[int] = frozenset()) -> list[Trigger]:
     """The triggers that report the sentence's incident, not its background.
 
     "Government forces, backed by Russian warplanes, captured X" is a capture;
@@ -1245,8 +1250,14 @@ def _foreground(sentence: str, typed: list[Trigger]) -> list[Trigger]:
         return governed(_BEFORE_THAT, t)
 
     def seized_ground(t: Trigger) -> bool:
-        # "8 were captured" are people taken, not ground.
-        return t.sub_event_type in _TERRITORY and not _PASSIVE_BEFORE.search(sentence, max(0, t.start - 12), t.start)
+        # "8 were captured" are people taken, not ground; "Maarat al-Numan was captured" is ground.
+        if t.sub_event_type not in _TERRITORY:
+            return False
+        passive = _PASSIVE_BEFORE.search(sentence, max(0, t.start - 12), t.start)
+        if passive is None:
+            return True
+        subject = _PASSIVE_SUBJECT.search(sentence, max(0, t.start - 40), t.start)
+        return subject is not None and subject.start() in place_ends
 
     kept = [t for t in typed if not backing(t)] or typed
     if any(t.event_type == "Battles" for t in kept):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date
 
+from .._calendar import MONTHS
 from .._geo import km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
@@ -693,15 +694,16 @@ def extract_events(
                 hits = [h for h in hits if h not in told]
         if follows_history and _MEANWHILE_IN.search(sentence, 0, 40):
             history = True  # "Turkey, meanwhile, captured ..." after a sentence on past years
+        came = _CAME_DAYS_AFTER.search(sentence) if drafts else None
         for h in hits:
             r = resolve_date(h, published, last_date)
             if (
                 r is not None
+                and came is not None
                 and h.kind == "shift"
+                and came.start() <= h.start < came.end()
                 and last_date
                 and not last_date.startswith("--")
-                and _CAME_AFTER.search(sentence, max(0, h.start - 30), h.start)
-                and sentence[h.start : h.end].lower().endswith("after")
             ):
                 # "The attack comes a day after gunmen killed a soldier": the deed told next came first.
                 last = _date.fromisoformat(last_date)
@@ -753,7 +755,6 @@ def extract_events(
             # "A day after the shelling, gunmen killed a soldier": the shelling just told is the
             # time mark; the killing is the deed, of its own kind.
             typed, own_kind = [], True
-        came = _CAME_DAYS_AFTER.search(sentence) if drafts else None
         if came is not None and any(t.start >= came.end() for t in triggers):
             # "The attack comes a day after gunmen killed a soldier": "the attack" is the one
             # just told; what comes after is an earlier deed of its own kind.
@@ -1343,13 +1344,12 @@ _TOLD_ON = re.compile(
 _AFTER_THE = re.compile(
     r"\b(?:after|following|since)\s+(?:the|this|that|these|those|yesterday's|last night's)\s+(?:[\w-]+\s+)?$", re.I
 )
+#: "The attack comes (just) a day after gunmen killed ...": what is told next happened before it.
 _CAME_DAYS_AFTER = re.compile(
     r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?(?:a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
     r"(?:days?|weeks?)\s+after\b",
     re.I,
 )
-#: "The attack comes (just) a day after ...": what is told next happened before it.
-_CAME_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:just\s+|only\s+)?$", re.I)
 #: Date kinds that name one day.
 _DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md", "holiday", "weekday", "yesterday"})
 _MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
@@ -1887,7 +1887,7 @@ def _finish(
     )
 
 
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.I)
 #: Where one part of a headline ends: "Turkish Shelling East of the Euphrates, Car Bomb in Qamishli".
 _TITLE_PARTS = re.compile(r"\s*[,;|:]\s+|\s+(?:as|while|amid)\s+", re.I)
 _HANDED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)

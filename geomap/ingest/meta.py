@@ -454,19 +454,6 @@ def _outlet_words(name: str) -> bool:
     return not _surname_outlet(name) and bool(_OUTLET_WORD.search(name))
 
 
-def _place_outlet(name: str) -> bool:
-    """A place's name, then an outlet word: "Euphrates Post", "Aleppo Today" (never a writer's name)."""
-    from ..gazetteer import load_gazetteer
-    from ..geoparse.resolve import resolve_name
-
-    words = name.split()
-    if len(words) != 2 or not _OUTLET_WORD.fullmatch(words[1]):
-        return False
-    # A city, region or river that names a site; a village may share a given name ("Sarah").
-    place = resolve_name(words[0], load_gazetteer())
-    return place is not None and place.name.lower() == words[0].lower() and place.kind not in ("village", "town")
-
-
 def _known_outlet(name: str) -> bool:
     """Whether ``name`` is a known outlet's, with or without its "The" ("Washington Post")."""
     return any(_same_site(name, known) for known in _KNOWN_OUTLETS)
@@ -547,7 +534,7 @@ def find_outlet(text: str, declared: str = "") -> str:
             name = m.group("name").strip()
             dashed = not re.search(r"\bby\s*$", line[: line.find(name)], re.I)
             # After a dash, an outlet word is the site's ("— North Press"); "by Sarah Post" may be a writer.
-            if (dashed and _OUTLET_WORD.search(name)) or _names_outlet(name, header, line, text) or _place_outlet(name):
+            if (dashed and _OUTLET_WORD.search(name)) or _names_outlet(name, header, line, text):
                 return name
     for line in header:
         # "By Al-Monitor staff": the outlet's own staff wrote it ("By Our Staff" names no one).

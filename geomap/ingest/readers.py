@@ -321,10 +321,10 @@ def _read_csv(
     open_quote = OpenQuote(text)
     if not any(f in fields for f in _TEXT_FIELDS):
         msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
-        if {"event_date", "latitude", "longitude"} <= set(fields) or {"date_start", "latitude", "longitude"} <= set(
-            fields
-        ):
-            # An ACLED or UCDP export: event records, not articles.
+        from .._records import detect_format
+
+        if detect_format(fields) != "plain":
+            # An ACLED, UCDP or geomap export: event records, not articles.
             msg += f"; it looks like event records: pass it with --records {path.name} or use 'geomap join'"
         raise InputError(path, msg)
     try:

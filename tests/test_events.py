@@ -2374,3 +2374,41 @@ def test_a_town_that_was_captured_is_ground_taken(one, text: str) -> None:
         "Syrian Arab Army",
         "Jisr al-Shughur",
     )
+
+
+def test_a_headline_that_kills_one_named_person_gives_the_toll(events) -> None:
+    evs = events("IED Kills Former Rebel Commander Near Tal Rifaat\n\nAn explosive device went off near Tal Rifaat.")
+    assert [(e.fatalities, e.fatalities_text) for e in evs] == [(1, "headline: Kills Former Rebel Commander")]
+    from geomap.events.fatalities import find_casualties
+
+    assert find_casualties("Sniper kills child in Masyaf").killed == 1
+    assert find_casualties("Shelling kills civilians in Masyaf").killed is None  # no count
+
+
+def test_the_car_of_a_commander_is_what_the_bomb_targeted(one) -> None:
+    e = one("A bomb exploded on Tuesday in Tal Rifaat, targeting the car of a former rebel commander.")
+    assert (e.actor1, e.actor2) == ("Unidentified armed group", "Former rebels")
+
+
+def test_a_sniper_and_a_soldier_named_by_their_side(one) -> None:
+    e = one("A government soldier was killed by rebel sniper fire in Tal Rifaat on Tuesday.")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Syrian opposition armed groups",
+        "Syrian Arab Army",
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Two soldiers were captured by rebels near Khan Shaykhun on Tuesday.", "Armed clash"),
+        (
+            "Three shepherds were captured by ISIS militants near Abu Kamal on Tuesday.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_people_captured_are_no_ground_taken(one, text: str, sub: str) -> None:
+    assert one(text).sub_event_type == sub

@@ -81,11 +81,13 @@ _ROAD_AFTER = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
-    r"shelled|bombed|ambushed|detained|arrested|captured|executed|(?<!according )to|defectors from|vehicles? of|killing|kills|killed|wounding|"
-    r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?) of)"
+    r"shelled|bombed|ambushed|detained|arrested|captured|executed|(?<!according )to|defectors from|killing|kills|killed|wounding|"
+    r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?|"
+    r"vehicles?|cars?|homes?|houses?) of)"
     # "on the ISIS", but not "On Monday regime forces shelled ...".
     # Not "killed in Syrian regime shelling", "killed by": a preposition names no target.
-    r"\s+(?:the\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d|"
+    # "targeting the car of a former rebel commander": the one hit.
+    r"\s+(?:the\s+|an?\s+)?(?:(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d|"
     r"(?:in|by|during|when|after|as|near|at|from|with|while|amid|under|inside|within)\b)[\w'’-]+\s+)?$"
     r"|\b(?:detained|arrested|captured|killed|killing|executed|kidnapped|abducted|targeted|attacked|ambushed)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:members?|fighters?|militants?|commanders?|leaders?|elements?|soldiers?) (?:of|from)\s+(?:the\s+|an?\s+)?$",
@@ -1267,7 +1269,22 @@ def _foreground(sentence: str, typed: list[Trigger], place_ends: frozenset[int] 
         kept = [t for t in kept if not (t.sub_event_type == "Suicide bomb" and governed(_ASSAULT_TOOL, t))] or kept
     if any(seized_ground(t) and not before(t) for t in kept):
         kept = [t for t in kept if t.sub_event_type in _TERRITORY or not before(t)]
-    return kept
+    return [_people_taken(sentence, t) if t.sub_event_type in _TERRITORY and not seized_ground(t) else t for t in kept]
+
+
+#: Who "were captured" when people, not ground, were taken.
+_TAKEN_CIVILIANS = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|people|women|children|men|journalists?|activists?|workers?|farmers?|"
+    r"shepherds?|family|families|aid workers?|doctors?|students?)\b[^.;]{0,30}$",
+    re.I,
+)
+
+
+def _people_taken(sentence: str, t: Trigger) -> Trigger:
+    """A capture of people ("two soldiers were captured by rebels"): fighting, or an abduction of civilians."""
+    if _TAKEN_CIVILIANS.search(sentence, max(0, t.start - 60), t.start):
+        return replace(t, event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance")
+    return replace(t, event_type="Battles", sub_event_type="Armed clash")
 
 
 _INTERVENED = re.compile(

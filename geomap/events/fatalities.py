@@ -205,7 +205,13 @@ _ONE_PERSON = re.compile(
     # "assassinated former FSA commander Abu Hamza": one named person.
     + r"|\b(?:killing|killed|shot dead|gunned down|executed|assassinated|beheaded)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
     + _ONE_WHO
-    + r"\s+(?-i:[A-Z])[\w'’-]+",
+    + r"\s+(?-i:[A-Z])[\w'’-]+"
+    # Headline style, no article: "IED Kills Former Rebel Commander", "Sniper kills child".
+    + r"|\bkills\s+(?:(?!(?:"
+    + NUMWORD
+    + r"|and|in|on|at|near)\b)[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\b(?!['’-])",
     re.I,
 )
 

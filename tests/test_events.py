@@ -2412,3 +2412,10 @@ def test_a_sniper_and_a_soldier_named_by_their_side(one) -> None:
 )
 def test_people_captured_are_no_ground_taken(one, text: str, sub: str) -> None:
     assert one(text).sub_event_type == sub
+
+
+def test_a_headline_group_is_named_as_it_was_on_the_day(events) -> None:
+    evs = events("Nusra Front shells Masyaf\n\nShells fell on the town of Masyaf on Tuesday, killing two civilians.")
+    assert [(e.actor1, e.actor2, e.event_date) for e in evs] == [("Hayat Tahrir al-Sham", "Civilians", "2018-11-06")]
+    evs = events("Nusra Front shells Masyaf\n\nShells fell on the town of Masyaf on Tuesday.", published="2014-03-06")
+    assert [e.actor1 for e in evs] == ["Jabhat al-Nusra"]

@@ -1901,6 +1901,7 @@ def _finish(
         _title_agent(article.title, actors),
         defaults,
         lead_line=lead_line,
+        table=actors,
     )
 
 
@@ -2033,6 +2034,7 @@ def _mark_primary(
     defaults: Sequence[Actor | None] = (),
     *,
     lead_line: str = "",
+    table: ActorTable | None = None,
 ) -> list[Event]:
     """The article's main event: the lead's incident, with casualties, at a place the title names."""
     if not events:
@@ -2065,6 +2067,8 @@ def _mark_primary(
     out = [replace(e, primary=(i == best)) for i, e in enumerate(events)]
     main = out[best]
     agent, told = title_agent if title_agent is not None else (None, frozenset())
+    if agent is not None and table is not None:
+        agent = table.as_of(agent, main.event_date)  # a 2017 headline's "Nusra" is HTS that day
     if (
         agent is not None
         and (

@@ -2419,3 +2419,8 @@ def test_a_headline_group_is_named_as_it_was_on_the_day(events) -> None:
     assert [(e.actor1, e.actor2, e.event_date) for e in evs] == [("Hayat Tahrir al-Sham", "Civilians", "2018-11-06")]
     evs = events("Nusra Front shells Masyaf\n\nShells fell on the town of Masyaf on Tuesday.", published="2014-03-06")
     assert [e.actor1 for e in evs] == ["Jabhat al-Nusra"]
+
+
+def test_a_river_is_no_site_when_a_town_is_named_with_it(one) -> None:
+    e = one("Government forces shelled SDF positions across the Euphrates from Abu Kamal on Tuesday.")
+    assert (e.location, e.geo_precision, e.actor2) == ("Abu Kamal", 2, "Syrian Democratic Forces")

@@ -355,6 +355,8 @@ def test_possessive_of_a_capital_is_its_government_only_before_a_non_place() -> 
         ("Jets struck the Eastern Ghouta on Monday.", "Eastern Ghouta", 2),
         ("ISIS cells attacked a convoy in the Badia on Monday.", "Badia", 3),
         ("Boats crossed the Euphrates on Monday.", "Euphrates", 2),
+        # One side of a long river is a larger region.
+        ("Jets struck villages east of the Euphrates on Monday.", "Euphrates", 3),
     ],
 )
 def test_precision_codes(parse, text: str, surface: str, precision: int) -> None:

@@ -907,6 +907,13 @@ def extract_events(
             ]
             after = finer or after
         chosen = after[0] if after else min(reversed(lists), key=lambda g: min(m.precision for m in g))
+        if all(m.place is not None and m.place.kind == "river" for m in chosen):
+            # "shelled SDF positions across the Euphrates from al-Mayadin": a river is a line,
+            # not a site; the town named with it is where, near it.
+            towns = [g for g in lists if g is not chosen and all(m.place and m.place.kind != "river" for m in g)]
+            fine = [g for g in towns if min(m.precision for m in g) < 3]
+            if fine:
+                chosen = [replace(m, precision=max(m.precision, 2)) for m in fine[0]]
         chosen = _one_per_point(_most_specific(chosen))
         # A second typed trigger in another clause with its own list makes its own events.
         pairs: list[tuple[Trigger, list[Mention]]] = [(main, chosen)]

@@ -522,12 +522,16 @@ def _precision(text: str, raw: RawMention, place: Place) -> tuple[int, str]:
         return (3 if wide else 2), area.group().strip()
     if place.kind == "city" and place.admin1 and governorate_name(place.name) and _COUNTRYSIDE_OF.search(before):
         return 3, "governorate countryside"
+    # A region the size of a governorate or more (the Badia) is ACLED's "larger region";
+    # so is what lies on one side of a long river ("villages east of the Euphrates"), though
+    # the river itself is a place near which ("boats crossed the Euphrates").
+    wide = place.kind == "region" and place.radius_km >= _WIDE_REGION_KM
     m = _NEAR.search(before)
     if m:
-        return 2, m.group().strip()
+        beyond = place.kind == "river" and place.radius_km >= _WIDE_REGION_KM
+        return (3 if wide or beyond else 2), m.group().strip()
     if place.is_area:
-        # A region the size of a governorate or more (the Badia) is ACLED's "larger region".
-        return (3 if place.kind == "region" and place.radius_km >= _WIDE_REGION_KM else 2), place.kind
+        return (3 if wide else 2), place.kind
     return 1, ""
 
 

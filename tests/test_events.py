@@ -2424,3 +2424,16 @@ def test_a_headline_group_is_named_as_it_was_on_the_day(events) -> None:
 def test_a_river_is_no_site_when_a_town_is_named_with_it(one) -> None:
     e = one("Government forces shelled SDF positions across the Euphrates from Abu Kamal on Tuesday.")
     assert (e.location, e.geo_precision, e.actor2) == ("Abu Kamal", 2, "Syrian Democratic Forces")
+
+
+def test_an_aid_convoy_that_enters_a_town_is_who_acted(one) -> None:
+    e = one(
+        "On Tuesday, a UN convoy of 30 trucks entered the town of Safita, in cooperation with the Syrian Arab Red Crescent."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Other", "United Nations", "")
+    # Aid workers hit or arrested are still the ones acted on; a source is no party.
+    assert one("Russian jets struck a UN aid convoy near Masyaf on Tuesday.").actor2 == "United Nations"
+    e = one("UN staff were arrested in Masyaf on Tuesday.")
+    assert (e.actor1, e.actor2) == ("", "United Nations")
+    e = one("Shelling killed 12 people in Masyaf on Tuesday, according to the United Nations.")
+    assert "United Nations" not in (e.actor1, e.actor2)

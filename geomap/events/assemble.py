@@ -178,6 +178,11 @@ _CAMPS = (
 )
 
 
+_HELPED_BY = re.compile(
+    r"\b(?:in (?:cooperation|coordination|partnership|collaboration) with|together with|accompanied by|"
+    r"escorted by|with the help of|with the support of|according to)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 #: What joins two partners: "Syrian and Russian jets", "Hezbollah fighters and Syrian army troops".
 _JOINED = re.compile(
     r"(?:\s+(?:fighters|forces|troops|militias?|militiamen|units|members|soldiers|personnel))?"
@@ -436,6 +441,11 @@ def _choose_actors(
         # "Turkey blamed the YPG": neither who blames nor who is blamed is a known party
         # (ACLED codes an alleged perpetrator as unidentified).
         and not (a.actor.side in ("humanitarian", "media") and _SAID_AFTER.match(sentence, a.end))
+        # "... in cooperation with the Red Crescent": who helped is no one acted on; "according
+        # to the United Nations": who tells of it is the source.
+        and not (
+            a.actor.side in ("humanitarian", "media") and _HELPED_BY.search(sentence, max(0, a.start - 40), a.start)
+        )
         and not (
             blame
             and (_BLAMED_AFTER.match(sentence, a.end) or _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start))
@@ -535,7 +545,15 @@ def _choose_actors(
             or _TARGET_BEFORE.search(head)
             or counted
             or _HELD.match(tail)
-            or a.actor.side in ("civilians", "humanitarian", "media")
+            or (
+                a.actor.side in ("civilians", "humanitarian", "media")
+                # "A UN convoy entered al-Rastan": aid workers who do the non-violent deed did it.
+                and not (
+                    a.actor.side == "humanitarian"
+                    and trig.sub_event_type in ("Other", "Agreement")
+                    and a.start < trig.start
+                )
+            )
             or id(a) in speakers
         ):
             patients.add(id(a))

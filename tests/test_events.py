@@ -2437,3 +2437,35 @@ def test_an_aid_convoy_that_enters_a_town_is_who_acted(one) -> None:
     assert (e.actor1, e.actor2) == ("", "United Nations")
     e = one("Shelling killed 12 people in Masyaf on Tuesday, according to the United Nations.")
     assert "United Nations" not in (e.actor1, e.actor2)
+
+
+def test_the_missiles_told_of_again_keep_their_day(events) -> None:
+    evs = events(
+        "Syrian air defences intercepted several Israeli missiles over the countryside of Hama late on Tuesday.\n\n"
+        "According to a military source, Israeli jets fired the missiles at an army depot near Masyaf."
+    )
+    assert ("Masyaf", "2018-11-06") in [(e.location, e.event_date) for e in evs]
+
+
+def test_whose_intercepted_missiles_struck_is_who_attacked(one) -> None:
+    e = one(
+        "Syrian air defences intercepted Israeli missiles targeting an army depot near Masyaf on Tuesday; "
+        "two soldiers were killed."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Air/drone strike",
+        "Israel Defense Forces",
+        "Syrian Arab Army",
+        2,
+    )
+    # An interception with no harm told is the interceptor's deed.
+    for text in (
+        "Syrian air defences intercepted Israeli missiles over Masyaf on Tuesday.",
+        "Syrian air defences intercepted a number of Israeli missiles over Masyaf late on Tuesday, state media reported.",
+    ):
+        e = one(text)
+        assert (e.sub_event_type, e.actor1, e.actor2) == (
+            "Disrupted weapons use",
+            "Syrian Arab Army",
+            "Israel Defense Forces",
+        )

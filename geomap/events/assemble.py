@@ -109,6 +109,9 @@ _INTERCEPTED_OVER = re.compile(
     r"\b(?:intercept\w*|shot down|downed)\b[^.;]{0,50}?\b(?:over|above|in the skies? of|in the airspace of)\s+(?:the\s+)?$",
     re.I,
 )
+#: Sides whose missiles come from the air (ACLED codes an Israeli missile strike as an air strike).
+_AIR_POWERS = frozenset({"israel", "russia", "coalition"})
+_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|s|ing)|shot down|shoot down|downed)\b", re.I)
 _INCIDENT_DATE = re.compile(
     r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|"
     r"explosion|massacre|shelling|ambush|assault|killing|killings)\s+(?:[\w-]+\s+)?"
@@ -1322,7 +1325,9 @@ _LETHAL_FORCE = re.compile(r"\b(?:live (?:ammunition|bullets|fire)|opened fire|s
 #: "strike", "raid" or "incident" could be anything, unless a verb of place follows it.
 _ATTACK_NOUN = (
     r"(?:(?:air|missile|drone|israeli|russian|coalition|regime)\s+)?"
-    r"(?:strikes|raids|attacks?|shelling|bombardment|bombing|explosions?|blasts?|assault|ambush|massacre)"
+    r"(?:strikes|raids|attacks?|shelling|bombardment|bombing|explosions?|blasts?|assault|ambush|massacre|"
+    # "Israeli warplanes fired the missiles from Lebanese airspace": those just reported.
+    r"missiles|rockets|shells)"
 )
 _THE_SAME_ATTACK = re.compile(
     rf"\b(?:the|these|those)\s+(?:same\s+)?{_ATTACK_NOUN}\b(?!\s+(?:of|on|in)\s+(?:19|20)\d\d)",
@@ -1762,6 +1767,17 @@ def _finish(
     claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
+        if a1 is not None and a2 is not None and a1.start < a2.start and a1 in d.actors and a2 in d.actors:
+            shot = _INTERCEPTED.search(d.sentence, a1.end, a2.start)
+            if shot is not None and d.trigger.sub_event_type == "Disrupted weapons use" and d.killed:
+                # "intercepted Israeli missiles targeting an army depot; two soldiers were
+                # killed": not all were stopped; the dead are the strike's.
+                sub = "Air/drone strike" if a2.actor.side in _AIR_POWERS else "Shelling/artillery/missile attack"
+                d.trigger = replace(d.trigger, event_type="Explosions/Remote violence", sub_event_type=sub)
+            if shot is not None and d.trigger.sub_event_type != "Disrupted weapons use":
+                # "Syrian air defences intercepted Israeli missiles" as a strike: whose missiles
+                # attacked (as a disrupted weapons use, who intercepted them acted).
+                a1, a2 = a2, a1
         if a1 is not None and a1 not in d.actors and _NOBODY_CLAIMED.match(article.text, d.end, d.end + 220):
             a1 = None  # "No group claimed responsibility.": not the force of the sentence before
         partner = next((a for a in d.actors if a1 is not None and a is not a1 and _partners(d.sentence, a1, a)), None)

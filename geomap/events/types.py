@@ -66,7 +66,8 @@ _RAW: list[tuple[str, str, str, int]] = [
     # words; weak, so that a strike reported in the same sentence is the event.
     (
         r"(?:intercept(?:ed|ing|s)?|downed|shot down|foiled|thwarted)(?: and (?:destroyed|downed|shot down|detonated|dismantled))?"
-        r" (?:a |an |the |two |three |four |five |several |\d+ |most (?:of )?(?:the )?|some (?:of )?(?:the )?|all (?:of )?(?:the )?)?"
+        r" (?:a |an |the |two |three |four |five |several |\d+ |most (?:of )?(?:the )?|some (?:of )?(?:the )?|all (?:of )?(?:the )?|"
+        r"a (?:number|barrage|salvo|wave|series) of |dozens of |many )?"
         r"(?:[\w-]+ ){0,2}?(?:booby-trapped|explosive-laden|bomb-laden|car[- ]bombs?|s?vbieds?|suicide (?:car|truck|vehicle|bomber)s?|"
         r"drones?|missiles?|rockets?|projectiles?)",
         SD,

@@ -2469,3 +2469,23 @@ def test_whose_intercepted_missiles_struck_is_who_attacked(one) -> None:
             "Syrian Arab Army",
             "Israel Defense Forces",
         )
+
+
+def test_shelling_that_killed_children_is_no_clash_of_soldiers_told_elsewhere(events) -> None:
+    (strike,) = events("Heavy regime shelling hit Tal Rifaat on Tuesday, killing two children.", article_id="a")
+    (clash,) = events(
+        "Clashes near Tal Rifaat on Tuesday: 7 Syrian soldiers killed by rebel ATGM fire.", article_id="b"
+    )
+    assert (clash.actor1, clash.actor2) == ("Syrian opposition armed groups", "Syrian Arab Army")
+    assert not same_incident(strike, clash)
+    marked = mark_duplicates([strike, clash])
+    assert [(e.duplicate_of, e.fatalities) for e in marked] == [("", 2), ("", 7)]
+    # A battle and a strike on fighters can still be one fight told two ways.
+    (shelled,) = events("Regime artillery shelled rebel positions in Tal Rifaat on Tuesday.", article_id="c")
+    assert same_incident(shelled, clash)
+
+
+def test_people_killed_are_no_mob(one) -> None:
+    e = one("Three people were killed in Masyaf on Tuesday.")
+    assert e.event_type != "Riots" and e.actor1 != "Rioters"
+    assert one("Angry residents beat a man to death in Masyaf on Tuesday.").sub_event_type == "Mob violence"

@@ -324,7 +324,7 @@ _IMPLICIT = Folded(
         r"(?:\s+and\s+(?P<adj2>syrian|russian|regime|government)(?:\s+regime)?)?\s+"
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
-        r"forces|troops|soldiers?|army|fighters?|gunm[ae]n|snipers?|militias?|offensive|assault|attacks?|fire|tanks?|"
+        r"forces|troops|soldiers?|army|fighters?|gunm[ae]n|snipers?|militias?|atgms?(?: fire)?|anti-tank (?:missiles?|fire)|offensive|assault|attacks?|fire|tanks?|"
         r"positions|posts|outposts?|checkpoints?|bases?|convoys?|"
         r"(?:tunnel |car )?bombs?|(?:tunnel )?blasts?|(?:tunnel )?explosions?|ambush(?:es)?|massacres?|regime)\b",
         re.I,

@@ -1228,7 +1228,10 @@ _VIOLENT_CROWD = re.compile(
 )
 _CROWD_KILLED = re.compile(
     r"\b(?:angry|enraged|furious)?\s*(?:residents|crowds?|mob|villagers|locals|relatives|people|youths|"
-    r"(?<!armed )(?<!masked )(?<!unknown )(?<!unidentified )men)\b[^.;]{0,60}$",
+    # Who did it, not who suffered it ("Three people were killed").
+    r"(?<!armed )(?<!masked )(?<!unknown )(?<!unidentified )men)\b"
+    r"(?!\s+(?:\w+\s+)?(?:were|was|have been|had been|has been|are|is|being)\b)"
+    r"[^.;]{0,60}$",
     re.I,
 )
 #: A force, named or not, that can break a protest up.

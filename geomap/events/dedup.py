@@ -64,11 +64,21 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
 
 def _types_agree(a: Event, b: Event) -> bool:
     """Whether two events' types can be two codings of one incident."""
-    if a.event_type == b.event_type or frozenset({a.event_type, b.event_type}) in _COMPATIBLE:
+    if a.event_type == b.event_type:
         return True
+    if frozenset({a.event_type, b.event_type}) in _COMPATIBLE:
+        # A battle and a strike can be one fight told two ways; not, in two articles, a strike
+        # on civilians and a clash of armed men (shelling that killed two children is no
+        # firefight).  A record (UCDP's state-based violence) names no weapon and may be either.
+        told = a.date_flag != "record" and b.date_flag != "record"
+        return not (told and any(e.event_type != "Battles" and _hit_civilians(e) for e in (a, b)))
     return (_deadly_strike_on_civilians(a) and _civilians_attacked_record(b)) or (
         _deadly_strike_on_civilians(b) and _civilians_attacked_record(a)
     )
+
+
+def _hit_civilians(e: Event) -> bool:
+    return e.civilian_targeting == "Civilian targeting" or e.actor2 == "Civilians"
 
 
 def _deadly_strike_on_civilians(e: Event) -> bool:

@@ -1508,3 +1508,54 @@ def test_an_event_export_among_the_articles_is_pointed_to_records(tmp_path: Path
 def test_the_site_after_its_date_line_is_the_outlet(line: str, outlet: str) -> None:
     art = article_from_text(f"Shelling in Masyaf\n\n{line}\n\nRebels shelled Masyaf on Monday.", id="x", kind="md")
     assert art.outlet == outlet
+
+
+def test_markdown_front_matter_gives_title_date_and_outlet(tmp_path: Path) -> None:
+    page = tmp_path / "brief.md"
+    page.write_text(
+        '---\ntitle: "Weekly Euphrates brief"\ndate: 2020-07-20\noutlet: Border Monitor\n'
+        "url: https://example.org/brief\n---\n\nOn Monday, jets struck a depot near Abu Kamal.\n",
+        encoding="utf-8",
+    )
+    (a,), _ = read_articles([page])
+    assert (a.title, a.published, a.outlet, a.url) == (
+        "Weekly Euphrates brief",
+        date(2020, 7, 20),
+        "Border Monitor",
+        "https://example.org/brief",
+    )
+    assert "title:" not in a.text and a.text.startswith("On Monday")
+
+
+def test_labelled_header_lines_of_a_text_page(tmp_path: Path) -> None:
+    page = tmp_path / "note.txt"
+    page.write_text(
+        "Title: Shelling on Maadan\nSource: Euphrates Desk\nURL: https://example.org/n/1\nDate: 2019-05-07\n\n"
+        "Regime shelling hit Maadan on Monday, killing two civilians.\n",
+        encoding="utf-8",
+    )
+    (a,), _ = read_articles([page])
+    assert (a.title, a.outlet, a.url, a.published) == (
+        "Shelling on Maadan",
+        "Euphrates Desk",
+        "https://example.org/n/1",
+        date(2019, 5, 7),
+    )
+    assert a.text.startswith("Regime shelling")
+
+
+def test_a_short_headline_right_above_the_body_is_the_title() -> None:
+    a = article_from_text(
+        "Safita shelling\nShelling by regime forces on Safita killed 4 civilians on Monday.",
+        id="a",
+        published="2019-05-08",
+    )
+    assert a.title == "Safita shelling"
+    # A hard-wrapped paragraph's first line is no headline above it.
+    a = article_from_text(
+        "Shelling by regime forces on Safita killed 4 civilians on Monday and\n"
+        "wounded 12 more people, according to activists in the town.",
+        id="b",
+        published="2019-05-08",
+    )
+    assert a.title == ""

@@ -311,6 +311,8 @@ def _headline(line: str, *, min_words: int = 4) -> str:
         return ""
     if re.match(r"^(by|region|theme|in-depth report|published|posted|search|menu|skip to|sign in|log in)\b", s, re.I):
         return ""
+    if re.search(r"\s(?:and|or|but|the|of|in|on|to|a|an|with|by|for|at|from|that|which|who|as|its|their),?$", s, re.I):
+        return ""  # the first line of a hard-wrapped paragraph, cut mid-sentence
     if "|" in s and max(len(part.split()) for part in s.split("|")) < min_words:
         return ""  # a menu or a language switcher ("Search... العربية | Türkçe"), not a headline
     if (s.endswith(".") and not s.endswith("..")) or (
@@ -369,6 +371,12 @@ def find_title(text: str, *, raw: str = "") -> str:
     m = re.match(r"\s*([^\n]+)\n[ \t]*\n", text)
     if m is None and (dated := re.match(r"\s*([^\n]+)\n([^\n]{6,40})\n[ \t]*\n", text)):
         m = dated if parse_date_string(dated.group(2)) is not None else None
+    if m is None and (tight := re.match(r"\s*([^\n]{3,90})\n([^\n]{40,})", text)):
+        # "Hama shelling" right above a paragraph, no blank line between: a headline when
+        # much shorter than the paragraph's line (a hard-wrapped body's lines are alike).
+        second = tight.group(2).rstrip()
+        if len(tight.group(1).strip()) < 0.6 * len(second) and second[-1:] in '.!?"”':
+            m = tight
     if (
         m
         and (title := _headline(m.group(1), min_words=2))

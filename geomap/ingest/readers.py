@@ -145,6 +145,70 @@ def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Itera
 
 #: A markdown file's first top-level heading is its title.
 _MD_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(\S.*?)[ \t#]*$", re.MULTILINE)
+#: A Markdown page's front matter: "---", "key: value" lines, "---".
+_FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FIELD_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z _-]{1,20}?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+#: Header keys and the field each one fills.
+_HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "date",
+    "published": "date",
+    "pubdate": "date",
+    "publication date": "date",
+    "date published": "date",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
+    "author": "",
+    "byline": "",
+    "tags": "",
+    "layout": "",
+    "categories": "",
+}
+
+
+def header_fields(text: str) -> tuple[dict[str, str], str]:
+    r"""The fields a page states at its top, and the text without them.
+
+    Markdown front matter (``---`` … ``---``), or plain "Title: …", "Source: …",
+    "URL: …", "Date: …" lines before the body.  A source that is a web address
+    is the URL.
+
+    Examples
+    --------
+    >>> header_fields("Title: Hama shelling\nSource: Hama Monitor\n\nShells hit Kafr Zita.")
+    ({'title': 'Hama shelling', 'outlet': 'Hama Monitor'}, 'Shells hit Kafr Zita.')
+    """
+    front = _FRONT_MATTER.match(text)
+    lines = front.group(1).split("\n") if front else text.lstrip("\ufeff").split("\n")
+    fields: dict[str, str] = {}
+    used = 0
+    for i, line in enumerate(lines):
+        m = _FIELD_LINE.match(line)
+        key = " ".join(m.group(1).lower().replace("_", " ").replace("-", " ").split()) if m else ""
+        if m is None or key not in _HEADER_KEYS:
+            if front is None and not line.strip() and not fields and i == used:
+                used = i + 1  # blank lines before the header
+                continue
+            if front is None:
+                break
+            continue
+        used = i + 1
+        field, value = _HEADER_KEYS[key], m.group(2).strip().strip("\"'")
+        if field == "outlet" and re.match(r"https?://", value):
+            field = "url"
+        if field and value and field not in fields:
+            fields[field] = value
+    if front is not None:
+        return fields, text[front.end() :]
+    if not fields:
+        return {}, text
+    return fields, "\n".join(lines[used:]).lstrip("\n")
 
 
 def article_from_text(
@@ -172,6 +236,12 @@ def article_from_text(
     raw = text
     declared = published.isoformat() if isinstance(published, date) else (published or "")
     declared_date = _scrub(declared)
+    if kind in ("txt", "md"):
+        fields, text = header_fields(text)
+        title = title or fields.get("title", "")
+        outlet = outlet or fields.get("outlet", "")
+        url = url or fields.get("url", "")
+        declared_date = declared_date or fields.get("date", "")
     if kind == "html":
         doc = parse_html(text)
         title = title or doc.title

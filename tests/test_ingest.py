@@ -1559,3 +1559,19 @@ def test_a_short_headline_right_above_the_body_is_the_title() -> None:
         published="2019-05-08",
     )
     assert a.title == ""
+
+
+def test_readers_comments_and_share_bars_are_not_the_article() -> None:
+    page = (
+        "<html><head><title>Car bomb in Safita | North Wire</title></head><body>"
+        "<h1>Car bomb in Safita</h1><p>A car bomb exploded in Safita on Monday, killing 5 civilians.</p>"
+        '<div class="share-bar"><a>Share on Facebook</a><p>Tweet this</div>'
+        '<section class="comments"><h3>3 comments</h3><p>Ahmad: 30 people were killed in Masyaf yesterday!!'
+        "<p>Reply</section>"
+        '<div id="cookie-consent">We use cookies</div>'
+        "<p>Schools in Safita reopen on Sunday, the council said.</p></body></html>"
+    )
+    doc = parse_html(page)
+    assert "Masyaf" not in doc.text and "Facebook" not in doc.text and "cookies" not in doc.text
+    # The unclosed <p> inside the comments does not swallow the page after them.
+    assert "Schools in Safita reopen" in doc.text and "killing 5 civilians" in doc.text

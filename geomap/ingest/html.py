@@ -61,6 +61,13 @@ _BLOCK = {
     "legend",
     "center",
 }
+#: Classes and ids of the boxes around an article that are not it.
+_BOX_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-?list|disqus|replies|related|share|sharing|sharedaddy|social|newsletter|"
+    r"subscribe|subscription|cookies?|consent|gdpr|advert|advertisement|ads|sponsored|promo|sidebar|breadcrumbs?|"
+    r"popup|modal|paywall)(?:$|[\s_-])",
+    re.I,
+)
 #: Table cells: text in the cells of a row is separated, not run together ("Masyaf airstrike").
 _CELL = {"td", "th"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
@@ -96,6 +103,8 @@ class _Parser(HTMLParser):
         self.ld: list[str] = []
         self.code_depth = 0  # inside <script> or <style>
         self.rights: list[str] = []  # copyright notices, wherever they stand (footers too)
+        self.box_tag = ""  # the tag of the boilerplate box being skipped ("" outside one)
+        self.box_depth = 0
         self.rights_open = 0  # the notice's next pieces of text ("© 2021 <a>Enab Baladi</a>")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -116,6 +125,16 @@ class _Parser(HTMLParser):
         if tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
             self.in_ld = True
             self.ld.append("")
+        if self.box_tag:
+            self.box_depth += tag == self.box_tag
+            return
+        if tag not in ("article", "main", "body", "html") and _BOX_CLASS.search(
+            f"{a.get('class', '')} {a.get('id', '')}"
+        ):
+            # Readers' comments, share bars, related stories: counted by their own tag, so an
+            # unclosed <p> inside one cannot swallow the page after it.
+            self.box_tag, self.box_depth = tag, 1
+            return
         if tag in ("script", "style"):
             self.code_depth += 1
         if self.skip_depth or tag in _SKIP:
@@ -138,6 +157,12 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
+            return
+        if self.box_tag:
+            if tag == self.box_tag:
+                self.box_depth -= 1
+                if not self.box_depth:
+                    self.box_tag = ""
             return
         if tag == "script":
             self.in_ld = False
@@ -170,7 +195,7 @@ class _Parser(HTMLParser):
         elif not self.code_depth and self.rights_open:
             self.rights[-1] += data
             self.rights_open -= 1
-        if self.skip_depth:
+        if self.skip_depth or self.box_tag:
             return
         if self.heading:
             (self.h1s if self.heading == "h1" else self.h2s)[-1] += data

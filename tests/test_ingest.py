@@ -1575,3 +1575,14 @@ def test_readers_comments_and_share_bars_are_not_the_article() -> None:
     assert "Masyaf" not in doc.text and "Facebook" not in doc.text and "cookies" not in doc.text
     # The unclosed <p> inside the comments does not swallow the page after them.
     assert "Schools in Safita reopen" in doc.text and "killing 5 civilians" in doc.text
+
+
+def test_a_feed_whose_handles_stand_in_brackets_is_split_into_posts(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.txt"
+    feed.write_text(
+        "Rami (@ramiwatch) · Mar 3, 2020\nHeavy regime shelling on Safita tonight. 2 children killed.\n"
+        "12 Retweets 30 Likes\n\nRami (@ramiwatch) · Mar 4, 2020\nJets struck Masyaf this morning.\n",
+        encoding="utf-8",
+    )
+    arts, _ = read_articles([feed])
+    assert [(a.outlet, a.published) for a in arts] == [("Rami", date(2020, 3, 3)), ("Rami", date(2020, 3, 4))]

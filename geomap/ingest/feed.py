@@ -37,7 +37,7 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: A post's day: "Jun 19, 2023", "19 Jun 2023", "Jun 19", "3h".
 _WHEN = rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|\d{{1,2}}\s*[smhd]"
 _HEADER = re.compile(
-    rf"^\s*(?P<name>[^@\n]{{0,60}}?)\s*@(?P<handle>\w{{1,30}})\s*[·•]\s*(?P<when>{_WHEN})\s*$",
+    rf"^\s*(?P<name>[^@\n]{{0,60}}?)\s*\(?@(?P<handle>\w{{1,30}})\)?\s*[·•]\s*(?P<when>{_WHEN})\s*$",
     re.I,
 )
 #: "12 Reposts  30 Likes  2.1K Views": a post's counters.

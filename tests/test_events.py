@@ -2489,3 +2489,10 @@ def test_people_killed_are_no_mob(one) -> None:
     e = one("Three people were killed in Masyaf on Tuesday.")
     assert e.event_type != "Riots" and e.actor1 != "Rioters"
     assert one("Angry residents beat a man to death in Masyaf on Tuesday.").sub_event_type == "Mob violence"
+
+
+def test_a_road_between_two_far_towns_is_one_incident_near_the_first(one) -> None:
+    e = one("Gunmen ambushed an army convoy on the road between Safita and Abu Kamal on Monday, killing 13 soldiers.")
+    assert (e.location, e.geo_precision, e.fatalities) == ("Safita", 2, 13)
+    safita = load_gazetteer().search("Safita")[0]
+    assert _geo.km(e.latitude, e.longitude, safita.lat, safita.lon) < 1

@@ -380,11 +380,13 @@ def _inside(m: Mention, coarse: list[Mention]) -> bool:
 
 
 def _one_per_point(group: list[Mention]) -> list[Mention]:
-    """Keep one event where "between X and Y" put both names on one midpoint."""
+    """Keep one event where "between X and Y" put both names on one midpoint (or, far apart, on X)."""
     out: list[Mention] = []
     for m in group:
         if any(o.lat == m.lat and o.lon == m.lon and o.cue.startswith("between") for o in out):
             continue
+        if m.cue == "between-end" and any(o.cue == "between" for o in out):
+            continue  # "the road between Palmyra and Deir Ezzor": one incident, near Palmyra
         out.append(m)
     return out
 

@@ -541,6 +541,11 @@ _REGION_WORD = re.compile(r"\s+(?:desert|badia|countryside|steppe|plains?)$", re
 _WIDE_REGION_KM = 50.0
 
 
+#: How far apart two places may be for the point between them to be a site (a village pair,
+#: not two cities at either end of a desert road).
+_MIDPOINT_KM = 30.0
+
+
 def _between(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give both names of "between (the villages of) X and Y" the midpoint, precision 2."""
     out = list(mentions)
@@ -550,7 +555,16 @@ def _between(text: str, mentions: list[Mention]) -> list[Mention]:
         head = text[max(0, a.start - 40) : a.start]
         if not re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", gap) or not re.search(r"\bbetween\b", head, re.I):
             continue
-        if a.place is not None and b.place is not None:
+        if (
+            a.place is not None
+            and b.place is not None
+            and _km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) > _MIDPOINT_KM
+        ):
+            # "the road between Palmyra and Deir Ezzor": a midpoint 90 km from either names
+            # nothing; each name keeps its own point, near which.
+            out[i] = replace(a, precision=max(a.precision, 2), cue="between")
+            out[i + 1] = replace(b, precision=max(b.precision, 2), cue="between-end")
+        elif a.place is not None and b.place is not None:
             lat, lon = (a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2
             out[i] = replace(a, lat=lat, lon=lon, precision=2, cue="between")
             out[i + 1] = replace(b, lat=lat, lon=lon, precision=2, cue="between")

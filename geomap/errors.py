@@ -7,6 +7,7 @@ subclass also inherits the builtin it resembles, so callers that already catch
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "GeocoderError",
     "GeomapError",
     "InputError",
+    "stopped",
 ]
 
 
@@ -41,6 +43,26 @@ class InputError(GeomapError, ValueError):
         self.reason = message
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
+
+
+#: How a problem's message says what was done about it when the run goes on.
+_SKIPPED = re.compile(
+    r"; (?:that )?(?:row|record|line|file|patch file|article)(?: was)? skipped(?: and the lines after it read again)?$"
+)
+
+
+def stopped(problem: InputError) -> InputError:
+    """The problem as ``--strict`` reports it: the run stopped there, nothing was skipped.
+
+    Examples
+    --------
+    >>> str(stopped(InputError("a.csv", "bad date; row skipped", line=4)))
+    'a.csv:4: bad date; run stopped (--strict)'
+    """
+    reason = _SKIPPED.sub("", problem.reason)
+    if reason.endswith("; run stopped (--strict)"):
+        return problem
+    return InputError(problem.path, f"{reason}; run stopped (--strict)", line=problem.line)
 
 
 class GazetteerError(GeomapError, ValueError):

@@ -32,7 +32,7 @@ from ._records import (
     parse_rows,
     split_kind_word,
 )
-from .errors import InputError
+from .errors import InputError, stopped
 from .events import mark_duplicates
 from .events.actors import load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
@@ -234,7 +234,7 @@ def join_records(
 
     def check() -> None:
         if strict and problems:
-            raise problems[0]
+            raise stopped(problems[0])
 
     for path in _record_files(paths):
         try:

@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__
 from ._atomic import write_text_atomic
 from ._data import data_dir
-from .errors import GeomapError, InputError
+from .errors import GeomapError, InputError, stopped
 from .events import ActorTable, extract_events, load_actors, mark_duplicates
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
@@ -379,7 +379,7 @@ def run(
     limit = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
     articles, problems = read_articles(paths, **limit)
     if strict and problems:
-        raise problems[0]
+        raise stopped(problems[0])
     if reference_date is not None:
         articles = [_with_reference_date(a, reference_date) for a in articles]
     timings = {"ingest": round(time.perf_counter() - t0, 3)}

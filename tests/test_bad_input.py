@@ -420,3 +420,18 @@ def test_a_repeated_article_id_names_the_lines_of_both_copies(tmp_path: Path) ->
     assert r.exit_code == 3, r.output
     assert [line for line, _ in skipped(out)["export.jsonl"]] == [4]
     assert [line for line, _ in skipped(out)["export.csv"]] == [5]
+
+
+def test_a_strict_run_says_it_stopped_not_that_it_skipped(tmp_path: Path) -> None:
+    bad = tmp_path / "unclosed.csv"
+    bad.write_text(
+        'id,title,text,published\n1,"Shelling,Shells hit Masyaf on Monday.,2019-05-07\n'
+        "2,Jets,Jets struck Safita on Monday.,2019-05-07\n",
+        encoding="utf-8",
+    )
+    r = invoke("extract", str(bad), "--out", str(tmp_path / "o"), "--strict")
+    assert r.exit_code == 1
+    assert f"{bad}:2:" in r.output and "never closed" in r.output
+    assert "run stopped (--strict)" in r.output and "skipped" not in r.output
+    r = invoke("extract", str(bad), "--out", str(tmp_path / "o2"))
+    assert "skipped" in r.output and "--strict" not in r.output

@@ -60,8 +60,6 @@ def stopped(problem: InputError) -> InputError:
     'a.csv:4: bad date; run stopped (--strict)'
     """
     reason = _SKIPPED.sub("", problem.reason)
-    if reason.endswith("; run stopped (--strict)"):
-        return problem
     return InputError(problem.path, f"{reason}; run stopped (--strict)", line=problem.line)
 
 

@@ -198,11 +198,11 @@ def usable_patches(
             m = re.match(re.escape(str(patch)) + r"(?::(\d+))?: (.*)", str(exc), re.S)
             err = InputError(
                 patch,
-                (m.group(2) if m else str(exc)) + ("; run stopped (--strict)" if strict else "; patch file skipped"),
+                (m.group(2) if m else str(exc)) + "; patch file skipped",
                 line=int(m.group(1)) if m and m.group(1) else None,
             )
             if strict:
-                raise err from exc
+                raise stopped(err) from exc
             problems.append(err)
             continue
         ok.append(patch)

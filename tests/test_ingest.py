@@ -1586,3 +1586,14 @@ def test_a_feed_whose_handles_stand_in_brackets_is_split_into_posts(tmp_path: Pa
     )
     arts, _ = read_articles([feed])
     assert [(a.outlet, a.published) for a in arts] == [("Rami", date(2020, 3, 3)), ("Rami", date(2020, 3, 4))]
+
+
+def test_a_script_inside_a_comments_box_does_not_swallow_the_page() -> None:
+    page = (
+        "<html><body><h1>Jets strike Safita</h1>"
+        '<div class="comments"><script type="application/ld+json">{"@type": "Comment"}</script>'
+        "<p>Reader: old news</div>"
+        "<p>Jets struck Safita on Monday, killing two civilians.</p></body></html>"
+    )
+    doc = parse_html(page)
+    assert "Jets struck Safita on Monday" in doc.text and "old news" not in doc.text

@@ -23,7 +23,7 @@ from ..models import Article, Event, Mention
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
 from .actors import Actor, ActorMention, ActorTable, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
-from .fatalities import NUMWORD, Casualties, find_casualties, word_number
+from .fatalities import NUMWORD, Casualties, find_casualties, names_civilians, word_number
 from .sentences import split_sentences
 from .types import DISORDER, Trigger, incident_triggers
 
@@ -105,13 +105,14 @@ _ORIGIN = re.compile(
 )
 #: Where missiles were shot down, not what they were fired at: "air defences intercepted some
 #: of the missiles over Tartus and Hama".
+_SHOT_DOWN = r"\b(?:intercept\w*|shot down|shoot down|downed)\b"
 _INTERCEPTED_OVER = re.compile(
-    r"\b(?:intercept\w*|shot down|downed)\b[^.;]{0,50}?\b(?:over|above|in the skies? of|in the airspace of)\s+(?:the\s+)?$",
+    _SHOT_DOWN + r"[^.;]{0,50}?\b(?:over|above|in the skies? of|in the airspace of)\s+(?:the\s+)?$",
     re.I,
 )
 #: Sides whose missiles come from the air (ACLED codes an Israeli missile strike as an air strike).
 _AIR_POWERS = frozenset({"israel", "russia", "coalition"})
-_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|s|ing)|shot down|shoot down|downed)\b", re.I)
+_INTERCEPTED = re.compile(_SHOT_DOWN, re.I)
 _INCIDENT_DATE = re.compile(
     r"^\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|"
     r"explosion|massacre|shelling|ambush|assault|killing|killings)\s+(?:[\w-]+\s+)?"
@@ -445,11 +446,11 @@ def _choose_actors(
         # "The White Helmets said ...": a rescuer or reporter who tells of it is the source;
         # "Turkey blamed the YPG": neither who blames nor who is blamed is a known party
         # (ACLED codes an alleged perpetrator as unidentified).
-        and not (a.actor.side in ("humanitarian", "media") and _SAID_AFTER.match(sentence, a.end))
-        # "... in cooperation with the Red Crescent": who helped is no one acted on; "according
-        # to the United Nations": who tells of it is the source.
+        # So is "according to the United Nations"; and who helped ("... in cooperation with the
+        # Red Crescent") is no one acted on.
         and not (
-            a.actor.side in ("humanitarian", "media") and _HELPED_BY.search(sentence, max(0, a.start - 40), a.start)
+            a.actor.side in ("humanitarian", "media")
+            and (_SAID_AFTER.match(sentence, a.end) or _HELPED_BY.search(sentence, max(0, a.start - 40), a.start))
         )
         and not (
             blame
@@ -1305,17 +1306,9 @@ def _foreground(sentence: str, typed: list[Trigger], place_ends: frozenset[int] 
     return [_people_taken(sentence, t) if t.sub_event_type in _TERRITORY and not seized_ground(t) else t for t in kept]
 
 
-#: Who "were captured" when people, not ground, were taken.
-_TAKEN_CIVILIANS = re.compile(
-    r"\b(?:civilians?|residents?|villagers?|people|women|children|men|journalists?|activists?|workers?|farmers?|"
-    r"shepherds?|family|families|aid workers?|doctors?|students?)\b[^.;]{0,30}$",
-    re.I,
-)
-
-
 def _people_taken(sentence: str, t: Trigger) -> Trigger:
     """A capture of people ("two soldiers were captured by rebels"): fighting, or an abduction of civilians."""
-    if _TAKEN_CIVILIANS.search(sentence, max(0, t.start - 60), t.start):
+    if names_civilians(sentence[max(0, t.start - 60) : t.start]):
         return replace(t, event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance")
     return replace(t, event_type="Battles", sub_event_type="Armed clash")
 

@@ -86,7 +86,7 @@ def _deadly_strike_on_civilians(e: Event) -> bool:
     return (
         e.event_type == "Explosions/Remote violence"
         and e.sub_event_type in _STRIKES
-        and (e.civilian_targeting == "Civilian targeting" or e.actor2 == "Civilians")
+        and _hit_civilians(e)
         and bool(e.fatalities)
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .._regex import Folded
 
-__all__ = ["NUMWORD", "Casualties", "find_casualties", "word_number"]
+__all__ = ["NUMWORD", "Casualties", "find_casualties", "names_civilians", "word_number"]
 
 _UNITS = {
     "zero": 0,
@@ -167,6 +167,11 @@ _NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _C
     Folded(rx)
     for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK)
 )
+
+
+def names_civilians(text: str) -> bool:
+    """Whether ``text`` names civilians ("shepherds", "two children", "residents")."""
+    return _CIVILIAN.search(text) is not None
 
 
 _NONE_HURT = re.compile(

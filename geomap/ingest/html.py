@@ -122,19 +122,20 @@ class _Parser(HTMLParser):
             if tag == "br":
                 self._emit("\n")
             return
+        if self.box_tag or (
+            tag not in ("article", "main", "body", "html")
+            and _BOX_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}")
+        ):
+            # Readers' comments, share bars, related stories: counted by their own tag, so an
+            # unclosed <p> inside one cannot swallow the page after it (nor can its scripts).
+            if not self.box_tag:
+                self.box_tag, self.box_depth = tag, 0
+            self.box_depth += tag == self.box_tag
+            self.code_depth += tag in ("script", "style")
+            return
         if tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
             self.in_ld = True
             self.ld.append("")
-        if self.box_tag:
-            self.box_depth += tag == self.box_tag
-            return
-        if tag not in ("article", "main", "body", "html") and _BOX_CLASS.search(
-            f"{a.get('class', '')} {a.get('id', '')}"
-        ):
-            # Readers' comments, share bars, related stories: counted by their own tag, so an
-            # unclosed <p> inside one cannot swallow the page after it.
-            self.box_tag, self.box_depth = tag, 1
-            return
         if tag in ("script", "style"):
             self.code_depth += 1
         if self.skip_depth or tag in _SKIP:
@@ -159,6 +160,8 @@ class _Parser(HTMLParser):
         if tag in _VOID:
             return
         if self.box_tag:
+            if tag in ("script", "style") and self.code_depth:
+                self.code_depth -= 1
             if tag == self.box_tag:
                 self.box_depth -= 1
                 if not self.box_depth:

@@ -51,16 +51,20 @@ _SKIPPED = re.compile(
 )
 
 
-def stopped(problem: InputError) -> InputError:
+def stopped(problem: InputError, outcome: str = "run stopped (--strict)") -> InputError:
     """The problem as ``--strict`` reports it: the run stopped there, nothing was skipped.
+
+    ``outcome`` says what happened instead, for commands that stop by default.
 
     Examples
     --------
     >>> str(stopped(InputError("a.csv", "bad date; row skipped", line=4)))
     'a.csv:4: bad date; run stopped (--strict)'
+    >>> str(stopped(InputError("a.csv", "bad date; row skipped", line=4), "pass --skip-bad to skip it"))
+    'a.csv:4: bad date; pass --skip-bad to skip it'
     """
     reason = _SKIPPED.sub("", problem.reason)
-    return InputError(problem.path, f"{reason}; run stopped (--strict)", line=problem.line)
+    return InputError(problem.path, f"{reason}; {outcome}", line=problem.line)
 
 
 class GazetteerError(GeomapError, ValueError):

@@ -101,6 +101,43 @@ def _title_admin1(
     return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
 
 
+def _say_abroad(
+    articles: list[Article], mentions: Sequence[Mention], events: Sequence[Event], country_bias: Sequence[str]
+) -> list[Article]:
+    """Warn on an article with no events whose places all lie outside the countries of interest.
+
+    Only places in ``country_bias`` can be event sites, so an Iraqi report run
+    with the default (Syria) gives nothing; the warning names the flag to pass.
+    """
+    focus = {c.upper() for c in country_bias}
+    with_events = {e.article_id for e in events}
+    abroad: dict[str, dict[str, list[str]]] = {}
+    inside: set[str] = set()
+    for m in mentions:
+        p = m.place
+        if m.status != "resolved" or p is None or p.kind in ("country", "border") or m.cue == "dateline":
+            continue
+        if p.country in focus:
+            inside.add(m.article_id)
+        elif m.article_id not in with_events:
+            names = abroad.setdefault(m.article_id, {}).setdefault(p.country, [])
+            if m.surface not in names:
+                names.append(m.surface)
+    out = []
+    for a in articles:
+        where = abroad.get(a.id) if a.id not in inside else None
+        if where:
+            listed = "; ".join(f"{', '.join(names[:3])} in {cc}" for cc, names in where.items())
+            flags = " ".join(f"--country {cc}" for cc in sorted(focus | set(where)))
+            said = (
+                f"no events: its places ({listed}) are outside the countries of interest "
+                f"({', '.join(sorted(focus))}); pass {flags} to map them"
+            )
+            a = replace(a, warnings=(*a.warnings, said))
+        out.append(a)
+    return out
+
+
 def process(
     articles: Sequence[Article],
     *,
@@ -402,6 +439,7 @@ def run(
         scheduler=scheduler,
     )
     timings["extract"] = round(time.perf_counter() - t2, 3)
+    articles = _say_abroad(articles, mentions, events, country_bias)
     warnings: list[InputError] = []
     if records:
         from .join import join_records

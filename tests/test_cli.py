@@ -443,3 +443,17 @@ def test_the_readme_says_where_an_import_goes_and_how_to_undo_it() -> None:
         "delete",
     ):
         assert words in imports, words
+
+
+def test_an_article_with_places_only_abroad_says_which_country_to_add(tmp_path) -> None:
+    art = tmp_path / "iraq.txt"
+    art.write_text(
+        "Bomb near Kirkuk\n\nOn 4 March 2019 a roadside bomb exploded near Kirkuk, killing two Iraqi soldiers.\n",
+        encoding="utf-8",
+    )
+    res = invoke(["extract", str(art), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "iraq.txt" in res.output and "--country IQ --country SY" in res.output
+    res = invoke(["extract", str(art), "--country", "SY", "--country", "IQ", "--out", str(tmp_path / "out2")])
+    assert res.exit_code == 0 and "--country IQ" not in res.output
+    assert (tmp_path / "out2" / "events.csv").read_text(encoding="utf-8").count("IRQ-") == 1

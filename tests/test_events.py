@@ -2496,3 +2496,41 @@ def test_a_road_between_two_far_towns_is_one_incident_near_the_first(one) -> Non
     assert (e.location, e.geo_precision, e.fatalities) == ("Safita", 2, 13)
     safita = load_gazetteer().search("Safita")[0]
     assert _geo.km(e.latitude, e.longitude, safita.lat, safita.lon) < 1
+
+
+# --- events outside Syria (--country)
+
+IRAQ_REPORT = (
+    "Iraqi soldiers fought off an assault by Islamic State fighters on an army post near Tikrit "
+    "on Sunday, killing four of the attackers.\n\n"
+    "Militants also set off a roadside bomb near Kirkuk on Monday, killing two Iraqi soldiers."
+)
+
+
+def _iraq_events(gaz, actors, countries):
+    from geomap.models import Article
+
+    art = Article(id="iq", title="", text=IRAQ_REPORT, published=date(2019, 3, 6))
+    return extract(art, gazetteer=gaz, actors=actors, country_bias=countries)[1]
+
+
+def test_an_iraqi_event_is_coded_as_iraqi(gaz, actors) -> None:
+    evs = {e.location: e for e in _iraq_events(gaz, actors, ("SY", "IQ"))}
+    assert set(evs) == {"Tikrit", "Kirkuk"}
+    for e in evs.values():
+        assert e.event_id.startswith("IRQ-") and e.country == "Iraq" and e.iso == 368
+        assert e.admin1, f"{e.location} has no province"  # from the same polygons as Syria's
+    # The Iraqi army at home is state forces (1), not external forces (8).
+    army = [(e.actor1, e.inter1) for e in evs.values()] + [(e.actor2, e.inter2) for e in evs.values()]
+    assert ("Military Forces of Iraq", 1) in army and ("Military Forces of Iraq", 8) not in army
+    # "Militants" near Kirkuk are not Syria's rebels.
+    assert evs["Kirkuk"].actor1 != "Syrian opposition armed groups"
+
+
+def test_the_default_country_keeps_iraqi_places_off_the_map(gaz, actors) -> None:
+    assert _iraq_events(gaz, actors, ("SY",)) == []
+
+
+def test_foreign_forces_in_syria_are_external(one) -> None:
+    e = one("On Sunday, Iraqi warplanes struck Islamic State positions in Abu Kamal.")
+    assert (e.actor1, e.inter1, e.event_id[:4]) == ("Military Forces of Iraq", 8, "SYR-")

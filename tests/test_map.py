@@ -444,6 +444,9 @@ def test_geomap_map_bad_file_is_a_clean_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["map", str(bad)])
     assert res.exit_code == 1
     assert "bad.csv:2" in res.output and "Traceback" not in res.output
+    # It says how to go on, and does not name a flag `map` has not got.
+    assert "--skip-bad" in res.output and "--strict" not in res.output
+    assert not (tmp_path / "map.html").exists()
     res = CliRunner().invoke(cli, ["map", str(bad), "--skip-bad", "--tiles", "none"])
     # The map is drawn from the good rows; the exit code says some were skipped (README: 3).
     assert res.exit_code == 3 and "skipped" in res.output

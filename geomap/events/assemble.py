@@ -30,6 +30,7 @@ from .types import DISORDER, Trigger, incident_triggers
 __all__ = ["extract_events"]
 
 EVENT_COUNTRIES = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
+_ALPHA3 = {"SY": "SYR", "IQ": "IRQ", "TR": "TUR", "LB": "LBN", "JO": "JOR", "IL": "ISR", "PS": "PSE"}
 COUNTRY_NAMES = {
     "SY": ("Syria", 760),
     "IQ": ("Iraq", 368),
@@ -1742,8 +1743,42 @@ def _merge_retold(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _event_id(article_id: str, d: _Draft) -> str:
+    """A stable id with the ISO 3166 alpha-3 code of the site's country first, as ACLED's ``event_id_cnty``."""
     h = hashlib.sha1(f"{article_id}|{d.start}|{d.mention.start}|{d.trigger.start}".encode()).hexdigest()
-    return "SYR-" + h[:10].upper()
+    country = d.mention.place.country if d.mention.place is not None else "SY"
+    return _ALPHA3.get(country, "SYR") + "-" + h[:10].upper()
+
+
+def _inter_at(actor: Actor, country: str) -> int:
+    """ACLED's inter code of ``actor`` at a site in ``country``.
+
+    State forces are 1 at home and 8 (external forces) abroad: the Iraqi army is 1 in
+    Iraq and 8 in Syria, the Syrian army 8 when it shells a Lebanese town.
+
+    >>> iraq = Actor("Military Forces of Iraq", "coalition", 8, country="IQ", kind="state")
+    >>> _inter_at(iraq, "IQ"), _inter_at(iraq, "SY")
+    (1, 8)
+    """
+    if actor.kind == "state" and actor.country and actor.inter in (1, 8):
+        return 1 if actor.country == country else 8
+    return actor.inter
+
+
+def _abroad_actor(a: ActorMention | None, country: str, actors: ActorTable) -> ActorMention | None:
+    """Outside Syria, "militants" or "insurgents" are not the Syrian opposition.
+
+    The table gives those words to the Syrian rebels; an IED near Kirkuk is an
+    unidentified group's unless the text says "Syrian rebels".
+    """
+    if (
+        a is None
+        or country in ("SY", "")
+        or a.actor.name != "Syrian opposition armed groups"
+        or "syria" in a.surface.lower()
+    ):
+        return a
+    other = actors.by_name.get("Unidentified armed group")
+    return replace(a, actor=other) if other is not None else a
 
 
 def _finish(
@@ -1870,10 +1905,12 @@ def _finish(
         # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
         default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
         defaults.append(actors.by_name.get(default or "") if a1 is None else None)
+        site_country = d.mention.place.country if d.mention.place is not None else "SY"
+        a1, a2 = _abroad_actor(a1, site_country, actors), _abroad_actor(a2, site_country, actors)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
-        inter1 = a1.actor.inter if a1 else None
-        inter2 = a2.actor.inter if a2 else None
+        inter1 = _inter_at(a1.actor, site_country) if a1 else None
+        inter2 = _inter_at(a2.actor, site_country) if a2 else None
         if not actor2 and (
             etype == "Violence against civilians"
             or (d.civilians and etype == "Explosions/Remote violence")
@@ -2126,11 +2163,12 @@ def _mark_primary(
         # protesters ("Protests in Daraa as regime forces arrest activists").
         # The one the body took for the side hit is not also who acted: the headline settles it.
         hit = {} if main.actor2 != agent.name else {"actor2": "", "inter2": None, "assoc_actor_2": ""}
+        home = next((c for c, (_n, iso) in COUNTRY_NAMES.items() if iso == main.iso), "SY")
         main = out[best] = replace(
             main,
             actor1=agent.name,
-            inter1=agent.inter,
-            interaction=interaction(agent.inter, None if hit else main.inter2),
+            inter1=_inter_at(agent, home),
+            interaction=interaction(_inter_at(agent, home), None if hit else main.inter2),
             **hit,  # type: ignore[arg-type]
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):

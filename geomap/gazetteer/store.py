@@ -649,6 +649,14 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
                             located[0],
                         )
                     place = replace(place, admin1=located[0], country="SY")
+                elif (
+                    located
+                    and located[1] == place.country
+                    and not place.admin1
+                    and place.kind not in ("governorate", "border", "country")
+                ):
+                    # Iraqi, Turkish, Lebanese... places get their province from the same polygons.
+                    place = replace(place, admin1=located[0])
                 elif layer == "patch" and (located is None or located[1] != place.country):
                     logger.warning(
                         "%s: %s (%s, %s) is given as %s but its point lies %s; check lat/lon (swapped?)",

@@ -110,7 +110,7 @@ def _make(
     embed: bool,
     skip_bad: bool,
 ) -> None:
-    from ..errors import InputError
+    from ..errors import InputError, stopped
     from ..export.readers import read_events
     from .map import write_fragment, write_map
 
@@ -126,12 +126,15 @@ def _make(
         from ..join import join_records
 
         fmt, columns = records
-        joined = join_records([src], fmt=fmt, columns=columns, strict=not skip_bad)
+        joined = join_records([src], fmt=fmt, columns=columns)
         events, problems = joined.events, joined.problems
         for w in joined.warnings:
             click.echo(f"geomap: warning: {w}", err=True)
     else:
-        events = read_events(src, errors=problems if skip_bad else None)
+        events = read_events(src, errors=problems)
+    if problems and not skip_bad:
+        more = f" ({len(problems)} bad rows in all)" if len(problems) > 1 else ""
+        raise stopped(problems[0], f"no map written{more}; pass --skip-bad to map the other rows")
     for p in problems:
         click.echo(f"geomap: skipped {p}", err=True)
     target = Path(out) if out else src.with_name("map.html")

@@ -69,7 +69,7 @@ def extract(
     unresolved get near-miss suggestions for ``mentions.csv``.
     """
     named = actors.find(article.text)
-    raw = find_mentions(article.text, gazetteer, exclude=[(a.start, a.end) for a in named])
+    raw = find_mentions(article.text, gazetteer, exclude=[(a.start, a.end) for a in named], countries=country_bias)
     hints = _title_admin1(article, gazetteer, actors, country_bias)
     mentions = resolve_mentions(
         article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias, hint_admin1=hints
@@ -96,7 +96,7 @@ def _title_admin1(
     if not article.title:
         return frozenset()
     spans = [(a.start, a.end) for a in actors.find(article.title)]
-    raw = find_mentions(article.title, gazetteer, exclude=spans, fuzzy=False)
+    raw = find_mentions(article.title, gazetteer, exclude=spans, fuzzy=False, countries=country_bias)
     found = resolve_mentions(article.title, raw, gazetteer, country_bias=country_bias)
     return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
 

@@ -2534,3 +2534,85 @@ def test_the_default_country_keeps_iraqi_places_off_the_map(gaz, actors) -> None
 def test_foreign_forces_in_syria_are_external(one) -> None:
     e = one("On Sunday, Iraqi warplanes struck Islamic State positions in Abu Kamal.")
     assert (e.actor1, e.inter1, e.event_id[:4]) == ("Military Forces of Iraq", 8, "SYR-")
+
+
+def test_a_date_after_the_headline_is_the_pages_dateline(gaz, actors, tmp_path) -> None:
+    # "5 May 2019 - ... on Saturday": the page's date, and the deed the day before.
+    page = tmp_path / "clash.txt"
+    page.write_text(
+        "Clashes near Masyaf\n\n5 May 2019 - Government troops clashed with Islamic State fighters "
+        "near Masyaf on Saturday, killing three of them.\n",
+        encoding="utf-8",
+    )
+    arts, _problems = read_articles([page])
+    evs = extract(arts[0], gazetteer=gaz, actors=actors)[1]
+    assert [(e.event_date, e.location) for e in evs] == [("2019-05-04", "Masyaf")]
+
+
+# --- session 18: counts, triggers and protests from the new-user trial
+
+
+def test_one_more_person_after_a_count_is_counted(one) -> None:
+    e = one("Turkish shelling hit Tal Rifaat on Monday, killing 3 SDF fighters and a Turkish soldier.")
+    assert e.fatalities == 4
+
+
+def test_the_killing_of_a_number_is_a_toll(one) -> None:
+    assert one("Islamic State claimed the killing of 4 soldiers near Masyaf on Monday.").fatalities == 4
+
+
+def test_a_lone_soldier_killed_is_the_armys(one) -> None:
+    e = one("Sniper fire killed a soldier in Khan Shaykhun on Monday.")
+    assert "Syrian Arab Army" in (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish drones destroyed 3 regime tanks near Safita on Monday.",
+        "A Turkish drone destroyed a regime tank near Safita on Monday.",
+    ],
+)
+def test_drones_that_destroy_strike(one, text: str) -> None:
+    e = one(text)
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Turkish Armed Forces")
+
+
+def test_a_tank_destroyed_on_the_ground_is_fighting(one) -> None:
+    e = one("Rebels destroyed a regime tank near Qadmous on Monday.")
+    assert e.event_type == "Battles"
+    # A missile that did it is a missile attack (ACLED codes guided missiles so).
+    e = one("Rebels destroyed a regime tank with a guided missile near Qadmous on Monday.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_fire_that_destroys_houses_is_no_event(events) -> None:
+    assert events("A fire destroyed several houses in Safita on Monday.") == []
+
+
+def test_tear_gas_at_protesters_is_an_intervention(one) -> None:
+    e = one("Police fired tear gas at protesters in Masyaf on Friday.")
+    assert (e.sub_event_type, e.actor1) == ("Protest with intervention", "Protesters")
+
+
+def test_the_state_firing_on_protesters_is_excessive_force(one) -> None:
+    e = one("Regime forces opened fire on demonstrators in Masyaf on Friday, killing two.")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Excessive force against protesters",
+        "Protesters",
+        "Syrian Arab Army",
+        2,
+    )
+    # Gunmen no one names are an armed group attacking people, as before.
+    assert one("Gunmen opened fire on protesters in Masyaf on Friday.").event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2019-01-02", "2018-12-30"), ("2019-05-10", "2019-05-04")],
+)
+def test_a_day_and_month_in_figures(one, published: str, expected: str) -> None:
+    # "on 30/12" only reads one way; "on 5/4" two, and the nearer before the report is taken.
+    day = "30/12" if expected.endswith("12-30") else "5/4"
+    e = one(f"Jets struck Maadan on {day}, killing two.", published)
+    assert (e.event_date, e.date_flag) == (expected, "year-inferred")

@@ -561,3 +561,14 @@ def test_a_month_or_weekday_after_a_place_cue_is_no_unknown_place(gaz) -> None:
     found = [m.surface for m in find_mentions("The office recorded 38 assassinations in February in Daraa.", gaz)]
     assert found == ["Daraa"]
     assert [m.surface for m in find_mentions("Jets struck the village of Xyzabad on Monday.", gaz)] == ["Xyzabad"]
+
+
+def test_a_small_place_in_a_country_of_interest_is_found_in_text() -> None:
+    # Hawija (Kirkuk) is in the bundled GeoNames extract with no population: not looked
+    # for in Syrian news, but found once the user names Iraq as a country of interest.
+    gaz = load_gazetteer()
+    text = "Iraqi troops clashed with gunmen near Hawija on Saturday."
+    assert [m.surface for m in find_mentions(text, gaz)] == []
+    assert [m.surface for m in find_mentions(text, gaz, countries=("SY", "IQ"))] == ["Hawija"]
+    # The default automaton is unchanged by the wider one.
+    assert [m.surface for m in find_mentions(text, gaz)] == []

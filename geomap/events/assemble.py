@@ -701,7 +701,7 @@ def extract_events(
             len(hits) > 1
             and hits[0].kind in ("dmy", "mdy", "iso")
             and (
-                (s_start + hits[0].start < 60 and _DATELINE_LEAD.match(text[: s_start + hits[0].start]))
+                _dateline_lead(_after_title(text[: s_start + hits[0].start], article.title))
                 or _place_dateline_at(text, s_start + hits[0].start)
             )
         ):
@@ -1314,6 +1314,11 @@ def _people_taken(sentence: str, t: Trigger) -> Trigger:
     return replace(t, event_type="Battles", sub_event_type="Armed clash")
 
 
+_FIRED_ON_PROTEST = re.compile(r"\b(?:protesters|demonstrators|mourners)\b", re.I)
+#: The state's forces named by a common noun ("security forces", "police"), before the deed.
+_STATE_FORCE = re.compile(
+    r"\b(?:security (?:forces|services|men)|police(?:men)?|riot police|soldiers|troops|army)\b", re.I
+)
 _INTERVENED = re.compile(
     r"\b(?:dispers\w*|broke up|break up|tear gas|fired|opened fire|shot|live (?:ammunition|bullets|fire)|beat|beaten"
     r"|arrested|detained|crack(?:ed)? down|crackdown|suppress\w*|stormed)\b",
@@ -1397,7 +1402,7 @@ _CAME_DAYS_AFTER = re.compile(
     re.I,
 )
 #: Date kinds that name one day.
-_DAY_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md", "holiday", "weekday", "yesterday"})
+_DAY_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md", "holiday", "weekday", "yesterday"})
 _MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
 _MEANWHILE_IN = re.compile(r"\b" + _MEANWHILE_WORDS, re.I)
 _MEANWHILE = re.compile(r"\W*" + _MEANWHILE_WORDS, re.I)
@@ -1742,6 +1747,24 @@ def _merge_retold(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _dateline_lead(lead: str) -> bool:
+    """Whether a date after ``lead`` opens the page ("Posted on Tue, 5 May 2019")."""
+    return len(lead) < 60 and _DATELINE_LEAD.match(lead) is not None
+
+
+def _after_title(lead: str, title: str) -> str:
+    r"""``lead`` without the headline it starts with (a page's text opens with its title).
+
+    >>> _after_title("Clashes near Masyaf\n\n", "Clashes near Masyaf")
+    ''
+    >>> _after_title("Posted on ", "Clashes")
+    'Posted on '
+    """
+    head = lead.lstrip()
+    t = title.strip()
+    return head[len(t) :].lstrip() if t and head.startswith(t) else lead
+
+
 def _event_id(article_id: str, d: _Draft) -> str:
     """A stable id with the ISO 3166 alpha-3 code of the site's country first, as ACLED's ``event_id_cnty``."""
     h = hashlib.sha1(f"{article_id}|{d.start}|{d.mention.start}|{d.trigger.start}".encode()).hexdigest()
@@ -1871,7 +1894,8 @@ def _finish(
         if (
             etype == "Protests"
             and sub == "Peaceful protest"
-            and a2 is None
+            # "Police fired tear gas at protesters": the protesters, named as the object, are no force.
+            and (a2 is None or a2.actor.side not in _ARMED_SIDES)
             and _INTERVENED.search(d.sentence)
             and _FORCE_NOUN.search(d.sentence)
         ):
@@ -1880,6 +1904,19 @@ def _finish(
                 if _LETHAL_FORCE.search(d.sentence)
                 else "Protest with intervention"
             )
+        if (
+            etype == "Violence against civilians"
+            and _FIRED_ON_PROTEST.search(d.trigger.text)
+            and (a1 is None or a1.actor.side in _STATE_SIDES)
+            and (a1 is not None or _STATE_FORCE.search(d.sentence, 0, d.trigger.start))
+        ):
+            # "Security forces opened fire on protesters, killing two": ACLED's excessive force
+            # against protesters, who are actor1; the state's force, when named, actor2.
+            etype, sub = "Protests", "Excessive force against protesters"
+            protesters = actors.by_name.get("Protesters")
+            state_force = a1
+            a1 = ActorMention(d.trigger.start, d.trigger.end, d.trigger.text, protesters) if protesters else None
+            a2 = state_force
         if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _ARMED_SIDES:
             # The state or an armed group named as the force that broke the protest up.
             sub = (
@@ -1987,7 +2024,7 @@ _TITLE_PARTS = re.compile(r"\s*[,;|:]\s+|\s+(?:as|while|amid)\s+", re.I)
 _HANDED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: Soldiers or an army post with no force named: "killing seven soldiers", "an army checkpoint".
 _ARMY_HIT = re.compile(
-    r"\b(?:soldiers|troops|servicemen|conscripts|(?:army|military)\s+(?:checkpoints?|posts?|positions?|outposts?|"
+    r"\b(?:soldiers?|troops|servicem[ae]n|conscripts?|(?:army|military)\s+(?:checkpoints?|posts?|positions?|outposts?|"
     r"convoys?|patrols?|bus(?:es)?|vehicles?|trucks?|bases?|barracks|officers?|units?))\b",
     re.I,
 )

@@ -39,6 +39,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b|\b((?:19|20)\d\d)/(\d\d?)/(\d\d?)\b")),
     # "07/05/2019", "7.5.2019": day-first or month-first, told apart by the article's date.
     ("numeric", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b|\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
+    # "on 30/12": a day and month without the year, read as "07/05/2019" is.
+    ("numeric_dm", re.compile(r"\bon (\d{1,2})[/.](\d{1,2})\b(?![/.]\d)")),
     ("dmy", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r",? ((?:19|20)\d\d)\b", re.I)),
     ("mdy", re.compile(r"\b" + _MON + r" " + _ORD + r",? ((?:19|20)\d\d)\b", re.I)),
     ("dm", re.compile(r"\b" + _ORD + r"(?: of)? " + _MON + r"(?! (?:19|20)\d\d)\b", re.I)),
@@ -153,7 +155,7 @@ def find_dates(sentence: str) -> list[DateHit]:
     ]
 
 
-_CALENDAR_KINDS = frozenset({"iso", "numeric", "dmy", "mdy", "dm", "md"})
+_CALENDAR_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md"})
 
 
 def _month(s: str) -> int:
@@ -189,6 +191,36 @@ def _numeric(hit: DateHit, published: date | None) -> tuple[str, int, str] | Non
     # A report's dates fall on or shortly before its own day.
     best = min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
     return best.isoformat(), 1, "exact"
+
+
+def _numeric_day_month(hit: DateHit, published: date | None) -> tuple[str, int, str] | None:
+    """Read "on 30/12": the reading that exists; of two, the one nearest before the article's date.
+
+    >>> h = DateHit("numeric_dm", 0, 8, ("30", "12"))
+    >>> _numeric_day_month(h, date(2019, 1, 2)), _numeric_day_month(h, None)
+    (('2018-12-30', 1, 'year-inferred'), ('--12-30', 1, 'year-unknown'))
+    >>> _numeric_day_month(DateHit("numeric_dm", 0, 8, ("3", "12")), None) is None  # 3 Dec or 12 Mar
+    True
+    """
+    a, b = int(hit.groups[0]), int(hit.groups[1])
+    pairs = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            date(2000, month, day)
+        except ValueError:
+            continue
+        if (month, day) not in pairs:
+            pairs.append((month, day))
+    if not pairs:
+        return None
+    if published is None:
+        if len(pairs) > 1:
+            return None
+        month, day = pairs[0]
+        return f"--{month:02d}-{day:02d}", 1, "year-unknown"
+    readings = [_with_year(month, day, published)[0] for month, day in pairs]
+    best = min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
+    return best.isoformat(), 1, "year-inferred"
 
 
 def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
@@ -330,6 +362,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
             return date(int(ymd[0]), int(ymd[1]), int(ymd[2])).isoformat(), 1, "exact"
         if hit.kind == "numeric":
             return _numeric(hit, published)
+        if hit.kind == "numeric_dm":
+            return _numeric_day_month(hit, published)
         if hit.kind == "dmy":
             return date(int(g[2]), _month(g[1]), int(g[0])).isoformat(), 1, "exact"
         if hit.kind == "mdy":

@@ -82,7 +82,7 @@ _NUM_BEFORE_KILL = re.compile(
 #: How a toll grows: "rose to", "has risen to", "climbed to".
 _ROSE = r"(?:rose|rises|rise|risen|climbed|climbs|reached|reaches|jumped)"
 _KILL_BEFORE_NUM = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,100}?\b(?:"
+    r"\b(?P<verb>killing of|killings of|killing|killed|kills|kill|martyring|neutrali[sz](?:ed|ing)|executed|executing|assassinated|assassinating|massacred|beheaded|shot dead|gunned down|death of|deaths of|lives of|bodies of|claimed the lives of|left|leaving|toll\b[^.;]{0,100}?\b(?:"
     + _ROSE
     + r"|hit|hits|stands at|stood at|of)(?: to)?|killed at least|injuring|wounding|injured|wounded)\s+(?:"
     + _QUAL
@@ -184,6 +184,14 @@ _ONE_WHO = (
     r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge|"
     r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer)"
+)
+#: One more person after a count: "3 SDF fighters and a Turkish soldier" (not "and a child
+#: was wounded", not "and a house").
+_AND_ONE_MORE = re.compile(
+    r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*)?(?:and|as well as)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
+    + _ONE_WHO
+    + r"\b(?!\s+(?:was|were)\s+(?:injured|wounded|hurt))",
+    re.I,
 )
 #: "beat to death", "stabbed to death": a killing verb of its own.
 _TO_DEATH = r"(?:beat|beaten|stabbed|stoned|tortured|hacked|burned|burnt) to death"
@@ -440,6 +448,8 @@ def find_casualties(sentence: str) -> Casualties:
         )
         if more and word_number(more.group(1)) is not None:
             extra = word_number(more.group(1)) or 0
+        elif (single := _AND_ONE_MORE.match(tail)) is not None:
+            extra = 1  # "killing 3 SDF fighters and a Turkish soldier"
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
             injured.append(n + extra)
         elif _TOLL_ROSE.match(verb):

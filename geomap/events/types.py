@@ -94,7 +94,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         7,
     ),
     (
-        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?|helicopters?|gunships?)(?:,? [\w-]+){0,6}?,? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched|killed)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked|killed|bombed|fired)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
+        r"air ?strikes?|air[- ]raids?|airstrike|aerial (?:bombardment|attacks?|strikes?|bombing)|war ?planes?|fighter jets?|(?:jets?|aircraft|planes?|bombers?|helicopters?|gunships?)(?:,? [\w-]+){0,6}?,? (?:struck|bombed|hit|pounded|targeted|attacked|raided|fired|launched|killed|destroyed)|drone (?:strikes?|attacks?)|drones? (?:struck|hit|targeted|attacked|killed|bombed|fired|destroyed)|barrel bombs?|helicopters? (?:dropped|struck|fired)|bombed|bombing raids?|bombing runs?|aerial (?:assault|campaign|bombing)|(?:russian|syrian|regime|israeli|turkish|coalition|us|american|french|british|government|assad) (?:raids?|aircraft|planes|strikes?|bombardment|bombing)|(?:coalition|russia|israel) (?:\w+ly )?struck(?! (?:a |an )?(?:deal|agreement|accord|bargain|tone|balance|compromise))|raids? by (?:warplanes|jets|aircraft)|struck by (?:warplanes|aircraft)|helicopter (?:attack|strikes?|raids?|gunfire)",
         EXP,
         "Air/drone strike",
         8,
@@ -135,6 +135,14 @@ _RAW: list[tuple[str, str, str, int]] = [
         "Battles",
         "Armed clash",
         6,
+    ),
+    # "Rebels destroyed a regime tank with an ATGM": fighting, as the weapon that did it does not say more.
+    (
+        r"destroy(?:ed|ing)? (?:a |an |the |two |three |four |five |several |\d+ )?(?:[\w-]+ ){0,2}?"
+        r"(?:tanks?|armou?red vehicles?|bmps?|military vehicles?|rocket launchers?|gun emplacements?|machine-gun nests?)\b",
+        "Battles",
+        "Armed clash",
+        4,
     ),
     # A sniper's shot is a clash, unless the sentence says more ("a sniper shot dead a man and his son").
     (r"snipers?", "Battles", "Armed clash", 5),

@@ -287,7 +287,29 @@ class Gazetteer:
             self._automaton = auto
         return self._automaton
 
-    def _matchable(self, key: str, idxs: list[int]) -> bool:
+    def automaton_for(self, countries: Sequence[str]) -> Any:
+        """The automaton that also matches the small places of ``countries`` in text.
+
+        By default only Syria's villages are looked for in running text (a Turkish
+        hamlet that shares a word with the news would be found everywhere); with
+        ``--country IQ`` an Iraqi village is a place the user asked for.
+        """
+        extra = frozenset(c.upper() for c in countries) - {"SY"}
+        if not extra:
+            return self.automaton
+        memo: dict[frozenset[str], Any] = self.__dict__.setdefault("_automata", {})
+        if extra not in memo:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for key, idxs in self.keys.items():
+                if self._matchable(key, idxs, extra):
+                    auto.add_word(f" {key} ", key)
+            auto.make_automaton()
+            memo[extra] = auto
+        return memo[extra]
+
+    def _matchable(self, key: str, idxs: list[int], focus: frozenset[str] = frozenset()) -> bool:
         """Whether running text may match this key (stop words and people never do)."""
         places = [self.places[i] for i in idxs]
         trusted = any(p.layer in ("curated", "patch", "admin") for p in places)
@@ -318,6 +340,7 @@ class Gazetteer:
         # Small places outside Syria are kept for look-ups, not for text.
         return any(
             p.country == "SY"
+            or p.country in focus
             or p.layer in ("curated", "patch", "admin", "imported")
             or p.kind == "country"
             or p.population >= 10_000
@@ -331,6 +354,7 @@ class Gazetteer:
         state.pop("_pools", None)
         state.pop("_fuzzy_memo", None)
         state.pop("_by_id", None)
+        state.pop("_automata", None)
         # Places as plain rows: unpickling 12,000 slotted dataclasses one by one
         # (the dataclass __setstate__) took most of a warm load.
         state["places"] = _PlaceRows(_place_row(p) for p in self.places)

@@ -352,6 +352,7 @@ def find_mentions(
     *,
     exclude: Sequence[tuple[int, int]] = (),
     fuzzy: bool = True,
+    countries: Sequence[str] = ("SY",),
 ) -> list[RawMention]:
     """Place-name mentions in ``text``, leftmost-longest, non-overlapping.
 
@@ -366,6 +367,8 @@ def find_mentions(
     fuzzy
         Also report capitalised names after "town of", "village of"... that
         the gazetteer lacks, with near-miss candidates.
+    countries
+        The countries of interest: their villages are looked for too (Syria's always).
 
     Examples
     --------
@@ -376,7 +379,7 @@ def find_mentions(
     tokens = tokenize(text)
     tok_keys = tokens.keys
     kt = key_text(text, tokens)
-    auto = gaz.automaton
+    auto = gaz.automaton_for(countries)
     found: list[tuple[int, int, int, int, str]] = []  # start_tok, end_tok, -len, ...
     for end_idx, key in auto.iter(kt.string):
         start_pos = end_idx - len(key) - 1  # position of the leading space

@@ -448,7 +448,7 @@ def find_casualties(sentence: str) -> Casualties:
         )
         if more and word_number(more.group(1)) is not None:
             extra = word_number(more.group(1)) or 0
-        elif (single := _AND_ONE_MORE.match(tail)) is not None:
+        elif _AND_ONE_MORE.match(tail) is not None:
             extra = 1  # "killing 3 SDF fighters and a Turkish soldier"
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
             injured.append(n + extra)

@@ -562,6 +562,7 @@ def import_geonames(file: str, alternate_names: str | None, countries: tuple[str
     type=click.Path(file_okay=False),
     help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
+@click.option("--strict", is_flag=True, help="Stop at the first row whose point cannot be read.")
 @_clean_errors
 def import_csv(
     file: str,
@@ -573,8 +574,12 @@ def import_csv(
     admin1_column: str | None,
     country: str,
     into: str | None,
+    strict: bool,
 ) -> None:
-    """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns."""
+    """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns.
+
+    Rows whose point cannot be read are skipped and listed (exit code 3); --strict stops at the first.
+    """
     from .gazetteer.imports import import_place_csv
 
     res = import_place_csv(
@@ -587,12 +592,19 @@ def import_csv(
         kind_column=kind_column,
         admin1_column=admin1_column,
         country=country,
+        strict=strict,
     )
     _imported(res.places, file, res.path, into)
     for note in res.notes[:10]:
         click.echo(f"geomap: warning: {note}", err=True)
     if len(res.notes) > 10:
         click.echo(f"geomap: warning: ... and {len(res.notes) - 10} more rows like these", err=True)
+    for row in res.skipped[:10]:
+        click.echo(f"geomap: skipped {row}", err=True)
+    if res.skipped:
+        more = " (the first 10 above)" if len(res.skipped) > 10 else ""
+        click.echo(f"{len(res.skipped)} row(s) skipped{more}; fix them and import again, or --strict to stop", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 def _add_map_command() -> None:

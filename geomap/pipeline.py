@@ -101,6 +101,29 @@ def _title_admin1(
     return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
 
 
+def _say_future(articles: list[Article], events: Sequence[Event]) -> list[Article]:
+    """Warn on events dated after their article's date (a misread date, or a plan, not a deed).
+
+    A day after is allowed: a report filed late at night is dated by the outlet's clock.
+    """
+    late: dict[str, list[str]] = {}
+    for e in events:
+        if e.event_date and not e.event_date.startswith("--") and e.date_flag != "article-date":
+            late.setdefault(e.article_id, []).append(e.event_date)
+    out = []
+    for a in articles:
+        if a.published is not None and a.id in late:
+            after = sorted(d for d in set(late[a.id]) if (date.fromisoformat(d) - a.published).days > 1)
+            if after:
+                said = (
+                    f"event dated {', '.join(after[:3])}, after the article's date {a.published.isoformat()}: "
+                    "check the date (a plan or a misread date is not an incident)"
+                )
+                a = replace(a, warnings=(*a.warnings, said))
+        out.append(a)
+    return out
+
+
 def _say_abroad(
     articles: list[Article], mentions: Sequence[Mention], events: Sequence[Event], country_bias: Sequence[str]
 ) -> list[Article]:
@@ -439,7 +462,7 @@ def run(
         scheduler=scheduler,
     )
     timings["extract"] = round(time.perf_counter() - t2, 3)
-    articles = _say_abroad(articles, mentions, events, country_bias)
+    articles = _say_future(_say_abroad(articles, mentions, events, country_bias), events)
     warnings: list[InputError] = []
     if records:
         from .join import join_records

@@ -457,3 +457,16 @@ def test_an_article_with_places_only_abroad_says_which_country_to_add(tmp_path) 
     res = invoke(["extract", str(art), "--country", "SY", "--country", "IQ", "--out", str(tmp_path / "out2")])
     assert res.exit_code == 0 and "--country IQ" not in res.output
     assert (tmp_path / "out2" / "events.csv").read_text(encoding="utf-8").count("IRQ-") == 1
+
+
+def test_an_event_dated_after_its_article_is_warned_about(tmp_path) -> None:
+    art = tmp_path / "late.txt"
+    art.write_text(
+        "Strike on Masyaf\n\n10 May 2019 - Jets struck Masyaf on 5 June 2021, killing two.\n", encoding="utf-8"
+    )
+    res = invoke(["extract", str(art), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "late.txt" in res.output and "2021-06-05, after the article's date 2019-05-10" in res.output
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Strike on Masyaf\n\n10 May 2019 - Jets struck Masyaf on Thursday, killing two.\n", encoding="utf-8")
+    assert "after the article's date" not in invoke(["extract", str(ok), "--out", str(tmp_path / "o2")]).output

@@ -2616,3 +2616,21 @@ def test_a_day_and_month_in_figures(one, published: str, expected: str) -> None:
     day = "30/12" if expected.endswith("12-30") else "5/4"
     e = one(f"Jets struck Maadan on {day}, killing two.", published)
     assert (e.event_date, e.date_flag) == (expected, "year-inferred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Masyaf on Monday, causing no casualties.",
+        "Jets struck Masyaf on Monday, with no reports of casualties.",
+        "Jets struck Masyaf on Monday. There were no casualties.",
+        "Jets struck Masyaf on Monday. Nobody was hurt.",
+    ],
+)
+def test_no_casualties_is_a_toll_of_none(one, text: str) -> None:
+    assert one(text).fatalities == 0
+
+
+def test_none_hurt_among_others_leaves_the_dead(one) -> None:
+    e = one("Jets struck Masyaf on Monday, killing two, but there were no casualties among the rebels.")
+    assert e.fatalities == 2

@@ -887,3 +887,26 @@ def test_import_csv_notes_rows_without_a_name_and_shows_headers_as_written(tmp_p
     assert "imported 1 places" in res.output and "sites.csv:3: no name in column 'site'; row skipped" in res.output
     res = CliRunner().invoke(cli, [*args, "--name-column", "village"])
     assert res.exit_code == 1 and "found Site, Y, X" in res.output
+
+
+def test_import_csv_skips_a_row_whose_point_is_unreadable(tmp_path):
+    # One typo in a 10,000-row settlement list does not throw the other rows away.
+    src = tmp_path / "list.csv"
+    src.write_text(
+        "name,lat,lon\nTall Qasab,35.62,36.71\nTall Zaytun,3x.2,36.61\nTall Najm,36.55,38.26\n", encoding="utf-8"
+    )
+    args = ["gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp")]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 3, res.output
+    assert "imported 2 places" in res.output and "list.csv:3: lat '3x.2' is not a number; row skipped" in res.output
+    gaz = load_gazetteer(extra_layers=[tmp_path / "imp"])
+    assert gaz.search("Tall Najm")[0].layer == "imported"
+    # --strict stops there, and writes nothing.
+    res = CliRunner().invoke(cli, [*args[:-1], str(tmp_path / "imp2"), "--strict"])
+    assert res.exit_code == 1 and "list.csv:3" in res.output
+    assert not (tmp_path / "imp2").exists()
+    # A file none of whose rows can be read is an error, not an empty layer.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lat,lon\nTall Qasab,north,36.71\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["gazetteer", "import", "csv", str(bad), "--into", str(tmp_path / "imp3")])
+    assert res.exit_code == 1 and "no row could be read" in res.output

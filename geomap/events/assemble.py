@@ -832,7 +832,8 @@ def extract_events(
         if not typed and not s_places and drafts and drafts[-1].para >= para - 1 and resolved is None:
             if not triggers and _TOLL_WORD.search(sentence):
                 cas = find_casualties(sentence)
-            if generic or cas.adds:
+            # "There were no casualties.": a toll of none for the report before.
+            if generic or cas.adds or (cas.killed == 0 and not triggers):
                 prev = drafts[-1]
                 carriers = _carriers(drafts, para)
                 if prev.killed is None and (cas.killed is not None or (cas.vague and not prev.fatal_text)):
@@ -1338,7 +1339,9 @@ _THE_SAME_ATTACK = re.compile(
     re.I,
 )
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
-_TOLL_WORD = re.compile(r"\btoll\b", re.I)
+_TOLL_WORD = re.compile(
+    r"\btoll\b|\bno (?:casualties|deaths|fatalities|injuries)\b|\bno(?: one|body) was (?:killed|hurt|injured)", re.I
+)
 
 
 def _carriers(drafts: list[_Draft], para: int) -> list[_Draft]:

@@ -177,7 +177,11 @@ def names_civilians(text: str) -> bool:
 _NONE_HURT = re.compile(
     r"\bno(?: one|body|[- ]one)? (?:was|were|has been|had been) (?:killed|hurt|injured|wounded)\b"
     r"|\bno (?:casualties|deaths|fatalities|injuries|victims) (?:were |was )?(?:reported|recorded|caused)"
-    r"|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|deaths)",
+    r"|\bwithout (?:causing )?(?:any )?(?:casualties|injuries|deaths)"
+    # "causing no casualties", "there were no casualties", "with no reports of casualties".
+    r"|\b(?:there were|there was|causing|caused|leaving|left|resulting in|with|and|but) no (?:reported )?"
+    r"(?:casualties|deaths|fatalities|injuries|victims)\b"
+    r"|\bno (?:reports?|word) of (?:any )?(?:casualties|deaths|fatalities|injuries)",
     re.I,
 )
 _ONE_WHO = (
@@ -369,8 +373,10 @@ def find_casualties(sentence: str) -> Casualties:
     # A toll in quotation marks ('killed "at least 12" fighters') is a toll.
     sentence = _QUOTED_COUNT.sub(lambda m: f" {m.group(1)} ", sentence)
     sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_not_this_toll(sentence))
-    if _NONE_HURT.search(sentence):
-        return Casualties(killed=0, text=_NONE_HURT.search(sentence).group())  # type: ignore[union-attr]
+    if (none := _NONE_HURT.search(sentence)) is not None:
+        # "killing two, but there were no casualties among the rebels": the two stand.
+        rest = find_casualties(sentence[: none.start()] + " " * len(none.group()) + sentence[none.end() :])
+        return rest if rest.killed else Casualties(killed=0, text=none.group())
     killed: list[int] = []
     injured: list[int] = []
     texts: list[str] = []

@@ -39,7 +39,8 @@ class ImportResult:
 
     path: Path
     places: int
-    skipped: int = 0
+    #: Rows left out, each "file:line: why; row skipped".
+    skipped: tuple[str, ...] = ()
     #: Rows read with a caveat ("kind 'castle' ... read as village"), file:line first.
     notes: tuple[str, ...] = ()
 
@@ -128,6 +129,7 @@ def import_place_csv(
     kind_column: str | None = None,
     admin1_column: str | None = None,
     country: str = "SY",
+    strict: bool = False,
 ) -> ImportResult:
     r"""Copy a place list CSV into the imported layer, in geomap's column names.
 
@@ -145,6 +147,9 @@ def import_place_csv(
         Optional columns with the kind (village, town...) and the governorate.
     country
         ISO2 code given to every row.
+    strict
+        Stop at the first row whose point is unreadable; by default such rows are
+        skipped, the rest imported, and each skipped row listed in ``skipped``.
 
     Examples
     --------
@@ -158,6 +163,7 @@ def import_place_csv(
     """
     source = Path(source)
     notes: list[str] = []
+    skipped: list[str] = []
     entries = list(
         read_place_csv(
             source,
@@ -170,8 +176,11 @@ def import_place_csv(
             country=country.upper(),
             layer="imported",
             notes=notes,
+            skip_bad=None if strict else skipped,
         )
     )
+    if not entries and skipped:
+        raise GazetteerError(f"{source}: no row could be read (first: {skipped[0]})")
     target = imported_dir(into) / f"{source.stem}.csv"
     if target.resolve() == source.resolve():
         raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
@@ -191,4 +200,4 @@ def import_place_csv(
                 ]
             )
     logger.info("imported %d places from %s into %s", len(entries), source, target)
-    return ImportResult(target, len(entries), notes=tuple(notes))
+    return ImportResult(target, len(entries), notes=tuple(notes), skipped=tuple(skipped))

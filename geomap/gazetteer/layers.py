@@ -397,11 +397,14 @@ def read_place_csv(
     country_column: str | None = None,
     layer: str = "user",
     notes: list[str] | None = None,
+    skip_bad: list[str] | None = None,
 ) -> Iterator[Entry]:
     r"""Read a plain place list (e.g. an OCHA settlement list) with configurable columns.
 
     Rows with an empty name are skipped (and noted); ``country`` is used where
-    ``country_column`` is absent or empty.  A kind geomap does not know is read
+    ``country_column`` is absent or empty.  A row whose point is not a number
+    or out of range stops the read, unless ``skip_bad`` is a list: it is then
+    skipped and said there.  A kind geomap does not know is read
     as a village and a Syrian admin1 that is no governorate is left to the
     point's polygon; each such row adds a line to ``notes`` when it is given.
 
@@ -421,9 +424,15 @@ def read_place_csv(
             if notes is not None and any(row.values()):
                 notes.append(f"{path}:{lineno}: no name in column {name_column!r}; row skipped")
             continue
-        lat = _float(row[cols[1]], path, lineno, lat_column)
-        lon = _float(row[cols[2]], path, lineno, lon_column)
-        _check_point(lat, lon, path, lineno)
+        try:
+            lat = _float(row[cols[1]], path, lineno, lat_column)
+            lon = _float(row[cols[2]], path, lineno, lon_column)
+            _check_point(lat, lon, path, lineno)
+        except GazetteerError as exc:
+            if skip_bad is None:
+                raise
+            skip_bad.append(f"{exc}; row skipped")
+            continue
         variants: list[str] = []
         if variants_column:
             raw = row.get(variants_column.lower(), "")

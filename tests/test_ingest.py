@@ -1597,3 +1597,43 @@ def test_a_script_inside_a_comments_box_does_not_swallow_the_page() -> None:
     )
     doc = parse_html(page)
     assert "Jets struck Safita on Monday" in doc.text and "old news" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Sarah Post for The Washington Post", "The Washington Post"),
+        ("By Rami al-Haddad for Levant Courier", "Levant Courier"),
+        ("*By Hussam Khalil for Orontes Daily*", "Orontes Daily"),
+    ],
+)
+def test_a_byline_for_an_outlet_names_the_outlet_not_the_writer(tmp_path, byline: str, outlet: str) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text(
+        f"Jets strike Maadan\n\n{byline}\nMay 9, 2019\n\nJets struck Maadan on Wednesday.\n", encoding="utf-8"
+    )
+    arts, _ = read_articles([page])
+    assert (arts[0].outlet, arts[0].published) == (outlet, date(2019, 5, 9))
+
+
+def test_a_telegram_header_with_only_the_time_starts_a_post_on_the_day_before_it(tmp_path) -> None:
+    feed = tmp_path / "feed.txt"
+    feed.write_text(
+        "Orontes Front, [10.05.19 14:32]\nJets struck Maadan this morning.\n\n"
+        "Orontes Front, [18:05]\nDrones struck a car near Tal Rifaat.\n\n"
+        "[19:40] Orontes Front:\nShells hit Safita.\n",
+        encoding="utf-8",
+    )
+    arts, problems = read_articles([feed])
+    assert problems == []
+    assert [(a.text.strip(), a.published) for a in arts] == [
+        ("Jets struck Maadan this morning.", date(2019, 5, 10)),
+        ("Drones struck a car near Tal Rifaat.", date(2019, 5, 10)),
+        ("Shells hit Safita.", date(2019, 5, 10)),
+    ]
+    # With no dated header before it, the time alone gives no day: the post says so.
+    feed.write_text(
+        "Orontes Front, [09:12]\nJets struck Maadan.\n\nOrontes Front, [14:32]\nShells hit Safita.\n", encoding="utf-8"
+    )
+    arts, _ = read_articles([feed])
+    assert len(arts) == 2 and all(a.published is None and a.warnings for a in arts)

@@ -130,9 +130,13 @@ _TG_DAY = (
 _TG_WHEN = rf"\[(?P<day>{_TG_DAY}),?\s+(?:at\s+)?\d{{1,2}}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\]"
 _TG_NAME = r"(?P<name>[^\s\[\]:@][^\[\]:\n]{0,59}?)"
 #: "[12.03.2019 08:14] Channel Name:" (the message may follow on the same line) or "Channel Name, [12.03.2019 08:14]".
+#: A time alone, as Telegram copies the messages of the day: "[14:32]".
+_TG_TIME = r"\[\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?\]"
 _TG_HEADERS = (
     re.compile(rf"^\s*{_TG_WHEN}\s*{_TG_NAME}\s*:(?P<rest>.*)$"),
     re.compile(rf"^\s*{_TG_NAME},\s*{_TG_WHEN}\s*$"),
+    re.compile(rf"^\s*{_TG_TIME}\s*{_TG_NAME}\s*:(?P<rest>.*)$"),
+    re.compile(rf"^\s*{_TG_NAME},\s*{_TG_TIME}\s*$"),
 )
 #: What Telegram puts in place of media: "[ Photo ]", "[ Album ]".
 _TG_MEDIA = re.compile(r"^\s*\[\s*(?:photo|video|album|sticker|file|gif|voice message|poll)\s*\]\s*$", re.I)
@@ -170,11 +174,18 @@ def _telegram_header(line: str) -> tuple[str, tuple[date | None, str, str], str]
     ('Masyaf Today', (datetime.date(2019, 3, 12), '', ''), '')
     >>> _telegram_header("Masyaf Today, [Mar 12, 2019 at 8:14 AM]")[:2], _telegram_header("[12.03.2019] Update: calm")
     (('Masyaf Today', (datetime.date(2019, 3, 12), '', '')), None)
+    >>> _telegram_header("Masyaf Today, [14:32]")
+    ('Masyaf Today', (None, '', ''), '')
     """
     m = next((m for rx in _TG_HEADERS if (m := rx.match(line))), None)
     if m is None or len(m.group("name").split()) > 6:
         return None
-    return m.group("name").strip(), _telegram_day(m.group("day")), m.groupdict().get("rest", "").strip()
+    day = _telegram_day(m.group("day")) if m.groupdict().get("day") else _NO_DAY
+    return m.group("name").strip(), day, m.groupdict().get("rest", "").strip()
+
+
+#: The day of a header that gives only the time (the paste's day before it stands).
+_NO_DAY: tuple[date | None, str, str] = (None, "", "")
 
 
 def _telegram_posts(lines: list[str]) -> list[Post]:
@@ -184,7 +195,12 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
     if not heads or (len(heads) < 2 and heads[0][0] != first_text):
         return []
     posts: list[Post] = []
-    for n, (i, (name, (day, month_day, written), rest)) in enumerate(heads):
+    last = _NO_DAY
+    for n, (i, (name, when, rest)) in enumerate(heads):
+        # "Masyaf Today, [14:32]": copied with the messages of one day, it is the day of the
+        # header before it (none before it: the post has no date, and says so).
+        last = when if when is not _NO_DAY else last
+        day, month_day, written = last
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = "\n".join([rest, *(line for line in lines[i + 1 : end] if not _TG_MEDIA.match(line))]).strip()
         if body:

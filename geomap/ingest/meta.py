@@ -495,6 +495,12 @@ _STAFF_BYLINE = re.compile(
 )
 
 
+_BYLINE_FOR = re.compile(
+    r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+(?:al-|el-)?[A-Z][\w.'’-]*){0,4}\s+for\s+"
+    r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s*$"
+)
+
+
 def banner_outlet(text: str) -> str:
     r"""The site named by a banner line at the head of the page ("SANA - Syrian Arab News Agency" gives "SANA").
 
@@ -523,6 +529,8 @@ def find_outlet(text: str, declared: str = "") -> str:
     ('Reuters', '')
     >>> find_outlet("By Rami Haddad | Levant Courier | 3 May 2019\\n\\nShells hit Ariha.")
     'Levant Courier'
+    >>> find_outlet("By Sarah Post for The Washington Post\\n\\nShells hit Ariha.")
+    'The Washington Post'
     >>> find_outlet("LEVANT NEWS DESK\\n\\nShells hit Ariha"), find_outlet("BREAKING NEWS\\n\\nShells hit Ariha")
     ('LEVANT NEWS DESK', '')
     """
@@ -545,6 +553,10 @@ def find_outlet(text: str, declared: str = "") -> str:
             if (dashed and _OUTLET_WORD.search(name)) or _names_outlet(name, header, line, text):
                 return name
     for line in header:
+        # "By Sarah Post for The Washington Post": the writer, then the outlet the piece was for.
+        m = _BYLINE_FOR.match(line.strip("*_ "))
+        if m and not _STAFF.search(m.group("outlet")):
+            return m.group("outlet")
         # "By Al-Monitor staff": the outlet's own staff wrote it ("By Our Staff" names no one).
         m = _STAFF_BYLINE.match(line)
         if m and not re.fullmatch(r"(?i:our|the|an?|all|from|with)", m.group("name")):

@@ -2634,3 +2634,21 @@ def test_no_casualties_is_a_toll_of_none(one, text: str) -> None:
 def test_none_hurt_among_others_leaves_the_dead(one) -> None:
     e = one("Jets struck Masyaf on Monday, killing two, but there were no casualties among the rebels.")
     assert e.fatalities == 2
+
+
+def test_a_governorate_report_is_not_folded_into_another_sides_incident(events) -> None:
+    # Two incidents in one governorate on one day: the coarse one is kept when the sides differ...
+    evs = events(
+        "Rebels fired rockets at western Aleppo on Friday, wounding four civilians. "
+        "On Friday, Turkish artillery shelled YPG positions near Tal Rifaat."
+    )
+    assert sorted((e.location, e.actor1) for e in evs) == [
+        ("Aleppo", "Syrian opposition armed groups"),
+        ("Tal Rifaat", "Turkish Armed Forces"),
+    ]
+    assert next(e for e in evs if e.location == "Tal Rifaat").injuries is None
+    # ... and still gives way to the finer report of the same side.
+    evs = events(
+        "Rebels fired rockets at the Aleppo countryside on Friday. On Friday, rebels shelled army posts near Tal Rifaat."
+    )
+    assert [e.location for e in evs] == ["Tal Rifaat"]

@@ -1540,6 +1540,17 @@ def _same_time(finer: _Draft, coarse: _Draft) -> bool:
     return gap <= 7 or finer.para == coarse.para
 
 
+def _same_sides(a: _Draft, b: _Draft) -> bool:
+    """Whether two reports may be of one incident by who is in them: one names no one, or they share a side.
+
+    "Militants fired rockets at western Aleppo" and "Turkish artillery shelled the YPG near
+    Tal Rifaat" on the same day are two incidents in one governorate, not one told twice.
+    """
+    names_a = {m.actor.name for m in a.actors or a.inherited}
+    names_b = {m.actor.name for m in b.actors or b.inherited}
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
 def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
     """Drop governorate-level events when the same report names a place inside that governorate."""
     out = []
@@ -1552,6 +1563,7 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
                 and o.mention.place.admin1 == d.mention.place.admin1
                 and _same_time(o, d)
                 and (o.trigger.sub_event_type == d.trigger.sub_event_type or not d.trigger.event_type)
+                and _same_sides(o, d)
                 for o in drafts
             )
             if finer:
@@ -1563,6 +1575,7 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
                             and o.mention.place.admin1 == d.mention.place.admin1
                             and o.killed is None
                             and o.date == d.date
+                            and _same_sides(o, d)
                         ):
                             o.killed, o.fatal_text = d.killed, d.fatal_text
                             break

@@ -2652,3 +2652,46 @@ def test_a_governorate_report_is_not_folded_into_another_sides_incident(events) 
         "Rebels fired rockets at the Aleppo countryside on Friday. On Friday, rebels shelled army posts near Tal Rifaat."
     )
     assert [e.location for e in evs] == ["Tal Rifaat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("HTS executed two men in Maadan on Monday on charges of spying for the regime.", "Attack"),
+        ("Daesh militants executed three men accused of collaborating with the SDF near Hajin on Monday.", "Attack"),
+        (
+            "Turkish-backed factions arrested 15 young men in Tal Rifaat on Monday, accusing them of links to the YPG.",
+            "Arrests",
+        ),
+    ],
+)
+def test_whom_victims_were_accused_of_serving_is_no_party(one, text: str, sub: str) -> None:
+    e = one(text)
+    assert (e.sub_event_type, e.actor2) == (sub, "Civilians")
+
+
+def test_last_weekday_said_on_that_weekday_is_a_week_back(one) -> None:
+    # 2018-11-08 is a Thursday.
+    assert one("Jets struck Masyaf last Thursday.").event_date == "2018-11-01"
+    assert one("Jets struck Masyaf on Thursday.").event_date == "2018-11-08"
+
+
+def test_a_headline_toll_abroad_is_not_the_syrian_events(gaz, actors) -> None:
+    from geomap.models import Article
+
+    def main(title: str) -> Event:
+        art = Article(
+            id="h",
+            title=title,
+            text="State media said the army shelled positions of Hayat Tahrir al-Sham in Jisr al-Shughur.",
+            published=date(2019, 5, 10),
+        )
+        return next(e for e in extract(art, gazetteer=gaz, actors=actors)[1] if e.primary)
+
+    assert main("Islamic State attack kills two in Iraq's Anbar").fatalities is None
+    assert main("Shelling kills two in Jisr al-Shughur").fatalities == 2
+    assert main("Israel strikes kill two near Jisr al-Shughur").fatalities == 2  # who acted, not where
+
+
+def test_children_and_their_mother_are_counted(one) -> None:
+    assert one("Jets struck Maadan on Monday, killing two children and their mother.").fatalities == 3

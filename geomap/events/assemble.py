@@ -424,6 +424,15 @@ def _as_forces(mentions: list[ActorMention], table: ActorTable) -> list[ActorMen
     return out
 
 
+#: What the victims were said to have done, just before the side they were said to serve.
+_ACCUSED_OF = re.compile(
+    r"\b(?:accus\w+|charged?|charges|suspected|suspicion|alleged(?:ly)?|convicted)\b(?:\s+(?:of|with|them|him|her|to\s+be))*"
+    r"[^.;]{0,30}?\b(?:spying|collaborat\w+|working|dealing|links?|ties|affiliation|cooperat\w+|communicat\w+|"
+    r"loyalty|belonging|members?|informants?|agents?|spies)\b[^.;]{0,12}?\b(?:for|with|to|of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _choose_actors(
     sentence: str,
     actors: list[ActorMention],
@@ -457,6 +466,9 @@ def _choose_actors(
             blame
             and (_BLAMED_AFTER.match(sentence, a.end) or _BLAMED_BEFORE.search(sentence, max(0, a.start - 40), a.start))
         )
+        # "executed two men on charges of spying for the regime": whom they were said to
+        # serve is no party to the killing; the men are civilians.
+        and not (a.start > trig.end and _ACCUSED_OF.search(sentence, max(trig.end, a.start - 60), a.start))
     ]
     # "The Damascus government said Israeli jets struck ...": who says it is not a party
     # when the report it gives has its own subject ("The army said it shelled ..." keeps
@@ -2154,6 +2166,22 @@ def _admin1_words(admin1: str) -> tuple[str, ...]:
     return (admin1.lower(),)
 
 
+def _title_abroad(title: str, country: str) -> bool:
+    """Whether a headline names another country than ``country`` and not ``country`` itself.
+
+    The country counts where the headline puts the deed in it ("in Iraq", "in northern
+    Lebanon"), not where it names who acted ("Israel strikes kill 3 near Damascus").
+
+    >>> _title_abroad("Daesh attack kills two in Iraq's Anbar", "Syria"), _title_abroad("Syria: two killed", "Syria")
+    (True, False)
+    >>> _title_abroad("Israel strikes kill 3 near Damascus", "Syria")
+    False
+    """
+    where = r"\bin\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    named = {name for name, _iso in COUNTRY_NAMES.values() if re.search(rf"{where}{name}\b", title, re.I)}
+    return bool(named) and country not in named
+
+
 def _mark_primary(
     article: Article,
     events: list[Event],
@@ -2246,7 +2274,9 @@ def _mark_primary(
     if main.fatalities is None and main.event_type != "Strategic developments":
         # The headline often carries the toll of the main incident ("Air strikes kill 19").
         # ``lead_line``: the text's first sentence, empty when it reports an incident abroad.
-        cas = title_cas if title_cas.killed is not None else find_casualties(lead_line)
+        # Not a headline about another country ("Daesh attack kills two in Iraq's Anbar").
+        abroad = _title_abroad(article.title, main.country)
+        cas = title_cas if title_cas.killed is not None and not abroad else find_casualties(lead_line)
         if cas.killed is not None:
             out[best] = replace(main, fatalities=cas.killed, fatalities_text=f"headline: {cas.text}")
     return out

@@ -136,11 +136,13 @@ def find_dates(sentence: str) -> list[DateHit]:
     taken: list[tuple[int, int]] = []
     for i, found in _SCAN.found(sentence):
         kind = _PATTERNS[i][0]
-        for start, end, _text, groups in found:
+        for start, end, text, groups in found:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            hits.append(DateHit(kind, start, end, tuple(g or "" for g in groups)))
+            # "last Thursday" said on a Thursday is a week back: the word rides with the day.
+            last = ("last",) if kind == "weekday" and text.lower().startswith("last ") else ()
+            hits.append(DateHit(kind, start, end, tuple(g or "" for g in groups) + last))
     hits.sort(key=lambda h: h.start)
     # "on Friday, March 29": the weekday only names the day the date already gives.
     return [
@@ -407,6 +409,8 @@ def _resolve_date(hit: DateHit, published: date | None, previous: str | None) ->
     if hit.kind == "weekday":
         wd = _WEEKDAYS[g[0].lower()]
         delta = (published.weekday() - wd) % 7
+        if delta == 0 and g[-1] == "last":
+            delta = 7
         return (published - timedelta(days=delta)).isoformat(), 1, "relative"
     if hit.kind == "yesterday":
         word = g[0].lower()

@@ -257,6 +257,12 @@ _ALONG_WITH = re.compile(
 )
 _KIN = rf"(?:man|woman|boy|girl|{_KIN_ONE})"
 #: "two children and their mother (were killed)": the one named after the count is one more.
+#: After "killing two children": "and their mother" (one more), "and their parents" (two).
+_KIN_AFTER_COUNT = re.compile(
+    r"\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)\b"
+    r"(?!\s+(?:was|were)\s+(?:injured|wounded|hurt))",
+    re.I,
+)
 _COUNT_AND_KIN = re.compile(
     r"[\w-]+\s+(?:[\w-]+\s+)?and\s+(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)\s*$",
     re.I,
@@ -456,6 +462,8 @@ def find_casualties(sentence: str) -> Casualties:
             extra = word_number(more.group(1)) or 0
         elif _AND_ONE_MORE.match(tail) is not None:
             extra = 1  # "killing 3 SDF fighters and a Turkish soldier"
+        elif (kin := _KIN_AFTER_COUNT.match(tail)) is not None:
+            extra = 2 if kin.group(1).lower().startswith("parent") else 1  # "two children and their mother"
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
             injured.append(n + extra)
         elif _TOLL_ROSE.match(verb):

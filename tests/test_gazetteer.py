@@ -912,3 +912,26 @@ def test_import_csv_skips_a_row_whose_point_is_unreadable(tmp_path):
     bad.write_text("name,lat,lon\nTall Qasab,north,36.71\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["gazetteer", "import", "csv", str(bad), "--into", str(tmp_path / "imp3")])
     assert res.exit_code == 1 and "no row could be read" in res.output
+
+
+def test_the_neighbours_provinces_are_places_found_in_text_only_for_their_country():
+    from geomap.geoparse import find_mentions
+
+    gaz = load_gazetteer()
+    anbar = gaz.search("Anbar", country="IQ")
+    assert anbar and anbar[0].name == "Al Anbar Governorate" and anbar[0].kind == "governorate"
+    assert gaz.search("Beqaa", country="LB")[0].layer == "provinces"
+    # Cities keep their rank over the province of the same name.
+    assert gaz.search("Kilis")[0].kind == "city"
+    # Named in a report, a province is an event site when its country is one of interest.
+    from geomap.events import load_actors
+    from geomap.models import Article
+    from geomap.pipeline import extract
+
+    art = Article(id="n", title="", text="Islamic State fighters attacked an army post in Nineveh on Thursday.")
+    assert extract(art, gazetteer=gaz, actors=load_actors())[1] == []
+    evs = extract(art, gazetteer=gaz, actors=load_actors(), country_bias=("SY", "IQ"))[1]
+    assert [(e.location, e.geo_precision, e.event_id[:4]) for e in evs] == [("Nineveh Governorate", 3, "IRQ-")]
+    assert find_mentions("Clashes went on in Dhi Qar province.", gaz, countries=("SY", "IQ"))[0].surface.startswith(
+        "Dhi Qar"
+    )

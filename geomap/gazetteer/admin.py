@@ -237,6 +237,12 @@ class AdminIndex:
         pt = piece.centroid if piece.contains(piece.centroid) else piece.representative_point()
         return round(pt.y, 5), round(pt.x, 5)
 
+    def units(self) -> list[tuple[str, str, Any]]:
+        """Every unit as ``(name, country, geometry)``."""
+        if not self.available:
+            return []
+        return list(zip(self._names, self._countries, self._geoms, strict=True))
+
     def polygon(self, name: str) -> Any:
         """The shapely geometry of a named unit, or ``None``."""
         if not self.available:

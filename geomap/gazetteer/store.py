@@ -473,6 +473,41 @@ def _governorate_entries() -> Iterable[tuple[Place, list[str]]]:
         yield place, names
 
 
+#: What the neighbours call their first-level units.
+_PROVINCE_WORD = {"IQ": "Governorate", "JO": "Governorate", "LB": "Governorate", "TR": "Province"}
+
+
+def _province_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
+    """The neighbours' provinces ("Al Anbar", "Nineveh", "Beqaa", "Hatay"), at a point inside each.
+
+    Their own layer, ``provinces``: looked up by ``geocode`` and ``join`` always, but
+    matched in running text only for a country given with ``--country`` (a Turkish
+    province shares its name with its capital, which Syrian news means far more often).
+    """
+    for name, country, geom in admin.units():
+        if country == "SY" or country not in _PROVINCE_WORD or not name:
+            continue
+        pt = geom.representative_point()
+        word = _PROVINCE_WORD[country]
+        names = [name, f"{name} {word}", f"{name} province", f"{name} governorate", f"province of {name}"]
+        # "Al Anbar" is also written "Anbar", "al-Anbar".
+        bare = re.sub(r"^(?:al|el)[\s-]+", "", name, flags=re.I)
+        if bare != name:
+            names += [bare, f"{bare} province", f"{bare} governorate"]
+        place = Place(
+            id=f"admin:{country}:{name}",
+            name=f"{name} {word}",
+            lat=round(pt.y, 4),
+            lon=round(pt.x, 4),
+            kind="governorate",
+            country=country,
+            admin1=name,
+            radius_km=60.0,
+            layer="provinces",
+        )
+        yield place, names
+
+
 def _border_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
     """Places for "the Syrian-Turkish border" and "the Hama-Idlib border".
 
@@ -738,6 +773,7 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
         add(layer_entries, "imported", f.name)
     add(_governorate_entries(), "admin", "Syria's 14 governorates (admin1.geojson polygons)")
     add(_border_entries(admin), "admin", "borders between governorates and countries (admin1.geojson)")
+    add(_province_entries(admin), "provinces", "provinces of Iraq, Jordan, Lebanon and Turkey (admin1.geojson)")
     districts = directory / "admin2.csv"
     if districts.exists():
         add(

@@ -572,3 +572,18 @@ def test_a_small_place_in_a_country_of_interest_is_found_in_text() -> None:
     assert [m.surface for m in find_mentions(text, gaz, countries=("SY", "IQ"))] == ["Hawija"]
     # The default automaton is unchanged by the wider one.
     assert [m.surface for m in find_mentions(text, gaz)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen attacked an army checkpoint near the town of Safita on Monday.", 2),
+        ("Gunmen killed two shepherds near the village of Maadan on Monday.", 2),
+        ("Jets struck the outskirts of the town of Safita on Monday.", 2),
+        ("Jets struck the town of Safita on Monday.", 1),
+    ],
+)
+def test_near_the_town_of_x_is_near_x(text: str, precision: int) -> None:
+    from geomap.pipeline import text_to_events
+
+    assert [e.geo_precision for e in text_to_events(text, published="2019-05-10")] == [precision]

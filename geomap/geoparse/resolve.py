@@ -34,7 +34,9 @@ _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
     r"environs of|countryside of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: side| part| edge| countryside| outskirts)? of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? side of|kilomet(?:er|re)s? (?:from|of)|km (?:from|of)|"
-    r"road to|highway|direction of|towards?|axis|front(?:line)? of|edge of|entrance (?:of|to))\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"road to|highway|direction of|towards?|axis|front(?:line)? of|edge of|entrance (?:of|to))\s+(?:the\s+)?(?:\w+\s+)?"
+    # "near the (Iraqi) town of al-Qaim": near it all the same.
+    r"(?:(?:town|city|village|hamlet|area|camp|district|neighbou?rhood)\s+of\s+)?$",
     re.I,
 )
 _REGIONAL_ADJ = re.compile(

@@ -30,16 +30,17 @@ from .types import DISORDER, Trigger, incident_triggers
 __all__ = ["extract_events"]
 
 EVENT_COUNTRIES = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
-_ALPHA3 = {"SY": "SYR", "IQ": "IRQ", "TR": "TUR", "LB": "LBN", "JO": "JOR", "IL": "ISR", "PS": "PSE"}
+#: Name, ISO 3166 numeric code (ACLED's ``iso``) and alpha-3 code (``event_id_cnty``'s prefix).
 COUNTRY_NAMES = {
-    "SY": ("Syria", 760),
-    "IQ": ("Iraq", 368),
-    "TR": ("Turkey", 792),
-    "LB": ("Lebanon", 422),
-    "JO": ("Jordan", 400),
-    "IL": ("Israel", 376),
-    "PS": ("Palestine", 275),
+    "SY": ("Syria", 760, "SYR"),
+    "IQ": ("Iraq", 368, "IRQ"),
+    "TR": ("Turkey", 792, "TUR"),
+    "LB": ("Lebanon", 422, "LBN"),
+    "JO": ("Jordan", 400, "JOR"),
+    "IL": ("Israel", 376, "ISR"),
+    "PS": ("Palestine", 275, "PSE"),
 }
+_BY_NUMERIC = {iso: code for code, (_name, iso, _alpha3) in COUNTRY_NAMES.items()}
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*and\s+|\s*or\s+|\s*&\s*)(?:the\s+)?(?:(?:city|town|village|villages|towns|"
     r"area|areas|province|governorate|countryside|neighbou?rhoods?|districts?)\s+of\s+)?(?:the\s+)?$",
@@ -1252,11 +1253,11 @@ _CROWD_KILLED = re.compile(
     re.I,
 )
 #: A force, named or not, that can break a protest up.
-_FORCE_NOUN = re.compile(
-    r"\b(?:security (?:forces|services|men|personnel)|police(?:men)?|riot police|soldiers|troops|army|"
-    r"gunmen|militiamen|guards)\b",
-    re.I,
-)
+#: The state's forces named by a common noun ("security forces", "police").
+_STATE_FORCE_WORDS = r"security (?:forces|services|men|personnel)|police(?:men)?|riot police|soldiers|troops|army"
+_STATE_FORCE = re.compile(rf"\b(?:{_STATE_FORCE_WORDS})\b", re.I)
+#: ... and anyone armed who might break up a protest.
+_FORCE_NOUN = re.compile(rf"\b(?:{_STATE_FORCE_WORDS}|gunmen|militiamen|guards)\b", re.I)
 #: Words that put a trigger in the background: who backed the force that acted, and what
 #: came before a capture.
 _BACKING = re.compile(
@@ -1328,10 +1329,6 @@ def _people_taken(sentence: str, t: Trigger) -> Trigger:
 
 
 _FIRED_ON_PROTEST = re.compile(r"\b(?:protesters|demonstrators|mourners)\b", re.I)
-#: The state's forces named by a common noun ("security forces", "police"), before the deed.
-_STATE_FORCE = re.compile(
-    r"\b(?:security (?:forces|services|men)|police(?:men)?|riot police|soldiers|troops|army)\b", re.I
-)
 _INTERVENED = re.compile(
     r"\b(?:dispers\w*|broke up|break up|tear gas|fired|opened fire|shot|live (?:ammunition|bullets|fire)|beat|beaten"
     r"|arrested|detained|crack(?:ed)? down|crackdown|suppress\w*|stormed)\b",
@@ -1351,9 +1348,9 @@ _THE_SAME_ATTACK = re.compile(
     re.I,
 )
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
-_TOLL_WORD = re.compile(
-    r"\btoll\b|\bno (?:casualties|deaths|fatalities|injuries)\b|\bno(?: one|body) was (?:killed|hurt|injured)", re.I
-)
+#: A sentence with no trigger that may still give the report before it a toll: "The toll rose
+#: to 9.", "There were no casualties." (which "no" is a toll of none, find_casualties says).
+_TOLL_WORD = re.compile(r"\btoll\b|\bno(?:body)?\b", re.I)
 
 
 def _carriers(drafts: list[_Draft], para: int) -> list[_Draft]:
@@ -1797,7 +1794,7 @@ def _event_id(article_id: str, d: _Draft) -> str:
     """A stable id with the ISO 3166 alpha-3 code of the site's country first, as ACLED's ``event_id_cnty``."""
     h = hashlib.sha1(f"{article_id}|{d.start}|{d.mention.start}|{d.trigger.start}".encode()).hexdigest()
     country = d.mention.place.country if d.mention.place is not None else "SY"
-    return _ALPHA3.get(country, "SYR") + "-" + h[:10].upper()
+    return COUNTRY_NAMES.get(country, COUNTRY_NAMES["SY"])[2] + "-" + h[:10].upper()
 
 
 def _inter_at(actor: Actor, country: str) -> int:
@@ -1995,7 +1992,7 @@ def _finish(
         m = d.mention
         place = m.place
         assert place is not None
-        country, iso = COUNTRY_NAMES.get(place.country, ("", 0))
+        country, iso, _alpha3 = COUNTRY_NAMES.get(place.country, ("", 0, ""))
         events.append(
             Event(
                 event_id=_event_id(article.id, d),
@@ -2178,7 +2175,7 @@ def _title_abroad(title: str, country: str) -> bool:
     False
     """
     where = r"\bin\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    named = {name for name, _iso in COUNTRY_NAMES.values() if re.search(rf"{where}{name}\b", title, re.I)}
+    named = {name for name, _iso, _a3 in COUNTRY_NAMES.values() if re.search(rf"{where}{name}\b", title, re.I)}
     return bool(named) and country not in named
 
 
@@ -2244,7 +2241,7 @@ def _mark_primary(
         # protesters ("Protests in Daraa as regime forces arrest activists").
         # The one the body took for the side hit is not also who acted: the headline settles it.
         hit = {} if main.actor2 != agent.name else {"actor2": "", "inter2": None, "assoc_actor_2": ""}
-        home = next((c for c, (_n, iso) in COUNTRY_NAMES.items() if iso == main.iso), "SY")
+        home = _BY_NUMERIC.get(main.iso, "SY")
         main = out[best] = replace(
             main,
             actor1=agent.name,

@@ -190,9 +190,12 @@ def _numeric(hit: DateHit, published: date | None) -> tuple[str, int, str] | Non
         return readings[0].isoformat(), 1, "exact"
     if not readings or published is None:
         return None
-    # A report's dates fall on or shortly before its own day.
-    best = min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
-    return best.isoformat(), 1, "exact"
+    return _nearest_before(readings, published).isoformat(), 1, "exact"
+
+
+def _nearest_before(readings: list[date], published: date) -> date:
+    """Of a date's readings, the one nearest the article's day, on or shortly before it (as a report's dates fall)."""
+    return min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
 
 
 def _numeric_day_month(hit: DateHit, published: date | None) -> tuple[str, int, str] | None:
@@ -221,8 +224,7 @@ def _numeric_day_month(hit: DateHit, published: date | None) -> tuple[str, int, 
         month, day = pairs[0]
         return f"--{month:02d}-{day:02d}", 1, "year-unknown"
     readings = [_with_year(month, day, published)[0] for month, day in pairs]
-    best = min(readings, key=lambda d: ((d - published).days > 1, abs((published - d).days)))
-    return best.isoformat(), 1, "year-inferred"
+    return _nearest_before(readings, published).isoformat(), 1, "year-inferred"
 
 
 def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:

@@ -189,12 +189,14 @@ _ONE_WHO = (
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge|"
     r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer)"
 )
+#: "... were wounded" after a person: hurt, not killed.
+_HURT_NEXT = r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)"
 #: One more person after a count: "3 SDF fighters and a Turkish soldier" (not "and a child
 #: was wounded", not "and a house").
 _AND_ONE_MORE = re.compile(
     r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*)?(?:and|as well as)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?"
     + _ONE_WHO
-    + r"\b(?!\s+(?:was|were)\s+(?:injured|wounded|hurt))",
+    + rf"\b(?!{_HURT_NEXT})",
     re.I,
 )
 #: "beat to death", "stabbed to death": a killing verb of its own.
@@ -256,17 +258,21 @@ _ALONG_WITH = re.compile(
     re.I,
 )
 _KIN = rf"(?:man|woman|boy|girl|{_KIN_ONE})"
-#: "two children and their mother (were killed)": the one named after the count is one more.
+_ELDER_KIN = r"(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)"
 #: After "killing two children": "and their mother" (one more), "and their parents" (two).
 _KIN_AFTER_COUNT = re.compile(
-    r"\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)\b"
-    r"(?!\s+(?:was|were)\s+(?:injured|wounded|hurt))",
+    rf"\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+{_ELDER_KIN}\b(?!{_HURT_NEXT})",
     re.I,
 )
-_COUNT_AND_KIN = re.compile(
-    r"[\w-]+\s+(?:[\w-]+\s+)?and\s+(?:their|his|her)\s+(parents|mother|father|grandmother|grandfather|aunt|uncle)\s*$",
-    re.I,
-)
+#: "two children and their mother (were killed)": the one named after the count is one more.
+_COUNT_AND_KIN = re.compile(rf"[\w-]+\s+(?:[\w-]+\s+)?and\s+{_ELDER_KIN}\s*$", re.I)
+
+
+def _elders(kin: re.Match[str]) -> int:
+    """How many "their parents" or "their mother" are."""
+    return 2 if kin.group(1).lower().startswith("parent") else 1
+
+
 #: A toll that grew: "the toll rose to 9", "the death toll has risen to 12".
 _TOLL_ROSE = re.compile(r"toll\b.*\b" + _ROSE + r"\b", re.I | re.S)
 #: "IS lost two fighters": a force's own dead.
@@ -281,7 +287,7 @@ _PAIR_KILLED = re.compile(
     r"(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|died|shot dead)\b",
     re.I,
 )
-_KIN_HURT = re.compile(r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)", re.I)
+_KIN_HURT = re.compile(_HURT_NEXT, re.I)
 # "wounding a child": one injured.
 _ONE_HURT = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:(?!(?:when|while|after|ago|an?|the)\b)[\w-]+\s+){0,4}?"
@@ -421,7 +427,7 @@ def find_casualties(sentence: str) -> Casualties:
         verb = m.group("verb").lower()
         kin = _COUNT_AND_KIN.match(m.group("who") or "")
         if kin is not None:
-            n += 2 if kin.group(1).lower().startswith("parent") else 1  # "two children and their mother"
+            n += _elders(kin)  # "two children and their mother"
         if re.fullmatch(_HURT, verb, re.I):
             injured.append(n)
         else:
@@ -463,7 +469,7 @@ def find_casualties(sentence: str) -> Casualties:
         elif _AND_ONE_MORE.match(tail) is not None:
             extra = 1  # "killing 3 SDF fighters and a Turkish soldier"
         elif (kin := _KIN_AFTER_COUNT.match(tail)) is not None:
-            extra = 2 if kin.group(1).lower().startswith("parent") else 1  # "two children and their mother"
+            extra = _elders(kin)  # "two children and their mother"
         if re.fullmatch(r"injuring|wounding|injured|wounded", verb):
             injured.append(n + extra)
         elif _TOLL_ROSE.match(verb):

@@ -489,11 +489,8 @@ def _province_entries(admin: AdminIndex) -> Iterable[tuple[Place, list[str]]]:
             continue
         pt = geom.representative_point()
         word = _PROVINCE_WORD[country]
-        names = [name, f"{name} {word}", f"{name} province", f"{name} governorate", f"province of {name}"]
-        # "Al Anbar" is also written "Anbar", "al-Anbar".
-        bare = re.sub(r"^(?:al|el)[\s-]+", "", name, flags=re.I)
-        if bare != name:
-            names += [bare, f"{bare} province", f"{bare} governorate"]
+        # The name keys drop "Al"/"al-" themselves: "Anbar province" finds "Al Anbar".
+        names = [name, f"{name} province", f"{name} governorate", f"province of {name}"]
         place = Place(
             id=f"admin:{country}:{name}",
             name=f"{name} {word}",

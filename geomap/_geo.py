@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["km"]
+__all__ = ["COUNTRY_NAMES", "km"]
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+#: The countries events are placed in, by ISO2: name, ISO 3166 numeric code (ACLED's
+#: ``iso``) and alpha-3 code (the prefix of ``event_id_cnty``).
+COUNTRY_NAMES = {
+    "SY": ("Syria", 760, "SYR"),
+    "IQ": ("Iraq", 368, "IRQ"),
+    "TR": ("Turkey", 792, "TUR"),
+    "LB": ("Lebanon", 422, "LBN"),
+    "JO": ("Jordan", 400, "JOR"),
+    "IL": ("Israel", 376, "ISR"),
+    "PS": ("Palestine", 275, "PSE"),
+}
 
 
 def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ._geo import COUNTRY_NAMES
 from .errors import InputError
 from .events.actors import ActorTable, interaction
 from .events.fatalities import word_number
@@ -99,16 +100,8 @@ _KIND_RE = re.compile(
 UCDP_PRECISION = {1: 1, 2: 2, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3}
 #: UCDP date_prec -> ACLED time_precision.
 UCDP_TIME = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
-_COUNTRY_ISO = {
-    "syria": ("Syria", 760, "SY"),
-    "iraq": ("Iraq", 368, "IQ"),
-    "turkey": ("Turkey", 792, "TR"),
-    "türkiye": ("Turkey", 792, "TR"),
-    "lebanon": ("Lebanon", 422, "LB"),
-    "jordan": ("Jordan", 400, "JO"),
-    "israel": ("Israel", 376, "IL"),
-    "palestine": ("Palestine", 275, "PS"),
-}
+_COUNTRY_ISO = {name.lower(): (name, iso, code) for code, (name, iso, _alpha3) in COUNTRY_NAMES.items()}
+_COUNTRY_ISO["türkiye"] = _COUNTRY_ISO["turkey"]
 _ISO2_COUNTRY = {v[2]: v for v in _COUNTRY_ISO.values()}
 _SUB_TYPES = {sub.lower(): (etype, sub) for etype, subs in EVENT_TYPES.items() for sub in subs}
 _TYPES = {etype.lower(): etype for etype in EVENT_TYPES}

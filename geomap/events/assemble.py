@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date as _date
 
 from .._calendar import MONTHS
-from .._geo import km
+from .._geo import COUNTRY_NAMES, km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
@@ -30,16 +30,6 @@ from .types import DISORDER, Trigger, incident_triggers
 __all__ = ["extract_events"]
 
 EVENT_COUNTRIES = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
-#: Name, ISO 3166 numeric code (ACLED's ``iso``) and alpha-3 code (``event_id_cnty``'s prefix).
-COUNTRY_NAMES = {
-    "SY": ("Syria", 760, "SYR"),
-    "IQ": ("Iraq", 368, "IRQ"),
-    "TR": ("Turkey", 792, "TUR"),
-    "LB": ("Lebanon", 422, "LBN"),
-    "JO": ("Jordan", 400, "JOR"),
-    "IL": ("Israel", 376, "ISR"),
-    "PS": ("Palestine", 275, "PSE"),
-}
 _BY_NUMERIC = {iso: code for code, (_name, iso, _alpha3) in COUNTRY_NAMES.items()}
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*and\s+|\s*or\s+|\s*&\s*)(?:the\s+)?(?:(?:city|town|village|villages|towns|"

@@ -11,7 +11,7 @@ from geomap.gazetteer import load_gazetteer
 from geomap.geoparse import find_mentions, resolve_mentions
 from geomap.ingest import article_from_text
 from geomap.models import Article, Mention
-from geomap.pipeline import extract
+from geomap.pipeline import extract, text_to_events
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +261,22 @@ def test_containment_cue_overrules_a_namesake_elsewhere(parse) -> None:
     # "in the eastern countryside of Daraa" is the same cue, written the other way round.
     other = only(parse("On Monday, shelling hit Kafr Zita in the eastern countryside of Daraa."), "Kafr Zita")
     assert (other.place, other.status, other.lon) == (east.place, "ambiguous", east.lon)
+
+
+@pytest.mark.parametrize("where", ["in Tal Hameed in eastern Idlib", "in Tal Hameed in Idlib", "in Tal Hameed, Idlib"])
+def test_a_near_miss_elsewhere_gives_way_to_the_governorate_the_text_names(gaz, where: str) -> None:
+    # "Tal Hameed" is a near miss of a Tal Muhammad in Hasakah; the text puts it in Idlib, so
+    # the event is Idlib governorate's (precision 3), the city named after it is the
+    # container, and the Hasakah village stays a suggestion only.
+    text = f"Regime shelling killed two civilians {where} on Monday."
+    (event,) = text_to_events(text, published="2019-05-10", gazetteer=gaz)
+    assert (event.admin1, event.geo_precision, event.fatalities) == ("Idlib", 3, 2)
+    (m, city) = resolve_mentions(text, find_mentions(text, gaz), gaz)
+    assert (m.status, m.place.kind, city.place.kind) == ("ambiguous", "governorate", "governorate")
+    assert any(c.admin1 == "Al-Hasakah" for c in m.candidates)
+    if "eastern" in where:
+        assert m.lon > city.place.lon  # the governorate's east, and the container with it
+        assert city.lon == m.lon
 
 
 def test_countryside_of_picks_between_namesakes(parse) -> None:

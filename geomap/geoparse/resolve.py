@@ -262,7 +262,7 @@ def resolve_mentions(
             and {best.admin1, local_gov} != {"Damascus", "Rif Dimashq"}  # "Douma in Damascus province"
             and best.kind not in ("governorate", "country", "border", "region")
         )
-        unit = _named_unit(text, raw, nxt) if contradicted else None
+        unit = (_named_unit(text, raw, nxt) or _said_in(text, raw, nxt)) if contradicted else None
         gov = _governorate_place(gaz, local_gov) if unit is not None else None
         if gov is not None and unit is not None:
             part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
@@ -345,6 +345,20 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         prev, m = out[i - 1], out[i]
         place, inner = m.place, prev.place
         if place is None or inner is None or place.kind != "city" or place.country != "SY":
+            continue
+        if prev.cue == f"in {place.admin1}" and inner.kind == "governorate":
+            # "Tal X in (eastern) Idlib", Tal X unknown there: Idlib is the governorate it is in.
+            gov = _governorate_place(gaz, place.admin1)
+            if gov is not None and _named_governorate(place, gov):
+                out[i] = replace(
+                    m,
+                    place=gov,
+                    candidates=(gov, *m.candidates),
+                    lat=prev.lat,
+                    lon=prev.lon,
+                    precision=3,
+                    cue="container",
+                )
             continue
         if inner.id == place.id or inner.admin1 != place.admin1 or inner.kind in ("governorate", "country", "region"):
             continue
@@ -470,6 +484,21 @@ def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[
         return None
     m = _IN_UNIT.match(text, raw.end)
     return m if m is not None and m.start() <= nxt.start < m.end() else None
+
+
+#: "X in eastern Idlib": "in" and perhaps a side, right before the governorate's name.
+_SAID_IN = re.compile(rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?", re.I)
+_COMMA_IN = re.compile(r"\s*,\s*(?P<dir>)")
+
+
+def _said_in(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[str] | None:
+    """The "in (eastern) X" or ", X" right after a mention, X the next mention: said to be in X."""
+    if nxt is None:
+        return None
+    m = _SAID_IN.match(text, raw.end, nxt.start)
+    if m is None and not _LIST_GOES_ON.match(text, nxt.end):
+        m = _COMMA_IN.match(text, raw.end, nxt.start)  # "X, Idlib" and no list going on
+    return m if m is not None and m.end() == nxt.start else None
 
 
 def _governorate_place(gaz: Gazetteer, name: str) -> Place | None:

@@ -110,6 +110,20 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
             flags.append("placeholder-point")
         kw["latitude"] = kw["longitude"] = None
     if kw["latitude"] is None:
+        if r.name and ranked:
+            ranked = _checked_against_admin1(r, ranked, gaz, warnings, flags)
+        elif r.name and (gov := _stated_governorate(r, gaz)) is not None:
+            # A place the gazetteer lacks, in a governorate the row names: that governorate.
+            warnings.append(
+                InputError(
+                    r.path,
+                    f"place {r.name!r} is not in the gazetteer; placed at its admin1, {gov.admin1} "
+                    "(geo_precision 3); add the place with a patch file (--gazetteer) to place it exactly",
+                    line=r.line,
+                )
+            )
+            flags.append("admin1-only")
+            ranked = [(0.0, gov)]
         if not ranked:
             raise ValueError(
                 f"place {r.name!r} is not in the gazetteer and the row has no coordinates; "
@@ -120,7 +134,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
         if not r.precision_given or _precision_of(place) > kw["geo_precision"]:
             kw["geo_precision"] = max(kw["geo_precision"], _precision_of(place))
         kw["place_id"] = kw.get("place_id") or place.id
-        kw["admin1"] = kw["admin1"] or place.admin1
+        kw["admin1"] = place.admin1 if "admin1-corrected" in flags else kw["admin1"] or place.admin1
         if not kw["country"]:
             kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(place.country, (kw["country"], kw["iso"], ""))
         if (
@@ -172,6 +186,77 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
             if not kw["country"]:
                 kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(located[1], (kw["country"], kw["iso"], ""))
     return Event(**_flagged(kw, flags))
+
+
+def _stated_governorate(r: Row, gaz: Gazetteer) -> Place | None:
+    """The Syrian governorate a row's admin1 names, or ``None``."""
+    from .gazetteer.admin import governorate_name
+    from .geoparse.resolve import governorate_place
+
+    name = governorate_name(r.admin1_hint) if r.admin1_hint else ""
+    return governorate_place(gaz, name) if name else None
+
+
+def _spelt_so(text: str, place: Place, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer holds ``place`` under a name the place string gives (not a near miss)."""
+    from .gazetteer.names import name_keys
+    from .gazetteer.query import place_queries
+
+    return any(p.id == place.id for q in place_queries(text) for k in name_keys(q.name) for p in gaz.lookup_key(k))
+
+
+def _checked_against_admin1(
+    r: Row, ranked: list[tuple[float, Place]], gaz: Gazetteer, warnings: list[InputError], flags: list[str]
+) -> list[tuple[float, Place]]:
+    """The candidates for a row without coordinates, after what its admin1 and spelling say of the best.
+
+    A near miss ("bar" for al-Bara) is kept with a warning; one in another
+    governorate than the row's admin1 gives way to that governorate (precision 3).
+    A place spelt as written but in another governorate keeps its point, and its
+    admin1 comes from the gazetteer, with a warning naming both.
+    """
+    place = ranked[0][1]
+    spelt = _spelt_so(r.query or r.name, place, gaz)
+    gov = _stated_governorate(r, gaz)
+    where = f"{place.name} ({place.admin1 or place.country})"
+    disagrees = (
+        gov is not None
+        and not place.is_admin_unit
+        and place.admin1 != gov.admin1
+        and {place.admin1, gov.admin1} != {"Damascus", "Rif Dimashq"}
+    )
+    if disagrees and gov is not None and not spelt:
+        warnings.append(
+            InputError(
+                r.path,
+                f"place {r.name!r} is not in the gazetteer as written; the nearest spelling, {where}, "
+                f"is not in the row's admin1 {gov.admin1}: placed at {gov.admin1} (geo_precision 3)",
+                line=r.line,
+            )
+        )
+        flags.append("admin1-only")
+        return [(0.0, gov)]
+    if disagrees and gov is not None:
+        warnings.append(
+            InputError(
+                r.path,
+                f"admin1 {r.admin1_hint!r} disagrees with the gazetteer's {where}: "
+                f"admin1 set to {place.admin1}; give coordinates if the row means another {r.name}",
+                line=r.line,
+            )
+        )
+        flags.append("admin1-corrected")
+    elif not spelt:
+        warnings.append(
+            InputError(
+                r.path,
+                f"place {r.name!r} is not in the gazetteer as written; geocoded to {where}, "
+                "a near spelling: check it, or add the place with a patch file (--gazetteer)",
+                line=r.line,
+            )
+        )
+        flags.append("near-miss")
+    return ranked
 
 
 def _flagged(kw: dict[str, Any], flags: list[str]) -> dict[str, Any]:

@@ -307,6 +307,32 @@ def test_unknown_place_without_coordinates_is_skipped_with_a_reason(tmp_path: Pa
     assert err.path == str(p) and err.line == 3 and "Qwxzvbl Nowhere" in err.reason and "--gazetteer" in err.reason
 
 
+def test_a_row_without_coordinates_is_checked_against_its_admin1_and_spelling(tmp_path: Path, gaz) -> None:
+    rows = [
+        ["Masyafe", "2018-11-03", ""],  # a near miss of Masyaf: kept, said so
+        ["Masyafe", "2018-11-03", "Idlib"],  # ... but not when the row puts it in Idlib
+        ["Qwxzvbl Nowhere", "2018-11-03", "Idlib"],  # unknown, in a governorate the row names
+        ["Safita", "2018-11-03", "Hama"],  # spelt as written, in Tartus: admin1 follows the point
+        ["Hajin", "2018-11-03", "Deir ez-Zor"],  # all agree: no warning
+    ]
+    p = write_csv(tmp_path / "p.csv", ["place", "date", "admin1"], rows)
+    res = join_records([p], gazetteer=gaz)
+    assert not res.problems
+    near, in_idlib, unknown, safita, hajin = res.events
+    assert (near.admin1, near.geo_precision, near.flags) == ("Hama", 1, "near-miss")
+    assert (in_idlib.admin1, in_idlib.geo_precision, in_idlib.flags) == ("Idlib", 3, "admin1-only")
+    assert (unknown.admin1, unknown.geo_precision, unknown.flags) == ("Idlib", 3, "admin1-only")
+    assert gaz.locate(unknown.latitude, unknown.longitude)[0] == "Idlib"
+    assert (safita.admin1, safita.geo_precision, safita.flags) == ("Tartus", 1, "admin1-corrected")
+    assert (hajin.admin1, hajin.flags) == ("Deir ez-Zor", "")
+    said = {w.line: w.reason for w in res.warnings}
+    assert sorted(said) == [2, 3, 4, 5] and all(w.path == str(p) for w in res.warnings)
+    assert "near spelling" in said[2] and "Masyaf (Hama)" in said[2]
+    assert "Masyaf (Hama)" in said[3] and "placed at Idlib (geo_precision 3)" in said[3]
+    assert "Qwxzvbl Nowhere" in said[4] and "placed at its admin1, Idlib" in said[4]
+    assert "'Hama' disagrees" in said[5] and "Safita (Tartus)" in said[5]
+
+
 def test_point_far_from_its_name_is_kept_with_a_warning(tmp_path: Path, gaz) -> None:
     p = write_csv(
         tmp_path / "a.csv",

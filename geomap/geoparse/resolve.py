@@ -263,7 +263,7 @@ def resolve_mentions(
             and best.kind not in ("governorate", "country", "border", "region")
         )
         unit = (_named_unit(text, raw, nxt) or _said_in(text, raw, nxt)) if contradicted else None
-        gov = _governorate_place(gaz, local_gov) if unit is not None else None
+        gov = governorate_place(gaz, local_gov) if unit is not None else None
         if gov is not None and unit is not None:
             part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
             place, (lat, lon) = gov, part or (gov.lat, gov.lon)
@@ -279,7 +279,7 @@ def resolve_mentions(
                 # "the southern countryside of Hasakah": that side of the governorate, as for
                 # "the southern Hasakah countryside" (Damascus's countryside is Rif Dimashq).
                 gov_name = "Rif Dimashq" if best.admin1 == "Damascus" else best.admin1
-                gov_place = _governorate_place(gaz, gov_name)
+                gov_place = governorate_place(gaz, gov_name)
                 side = _COUNTRYSIDE_OF.search(text[max(0, raw.start - 45) : raw.start])
                 if gov_place is not None:
                     place = gov_place
@@ -309,7 +309,7 @@ def resolve_mentions(
                 part = gaz.part(best.admin1, named_side) if named_side else None
                 if part is not None:
                     lat, lon = part
-                gov_place = _governorate_place(gaz, best.admin1) if best.kind == "city" else None
+                gov_place = governorate_place(gaz, best.admin1) if best.kind == "city" else None
                 if after is not None and gov_place is not None and _named_governorate(best, gov_place):
                     place = gov_place  # "Idlib's countryside": the governorate, not the city
             if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
@@ -348,7 +348,7 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
             continue
         if prev.cue == f"in {place.admin1}" and inner.kind == "governorate":
             # "Tal X in (eastern) Idlib", Tal X unknown there: Idlib is the governorate it is in.
-            gov = _governorate_place(gaz, place.admin1)
+            gov = governorate_place(gaz, place.admin1)
             if gov is not None and _named_governorate(place, gov):
                 out[i] = replace(
                     m,
@@ -368,7 +368,7 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         after = _LIST_GOES_ON.match(text, m.end)
         if after is not None and nxt is not None and nxt.start <= after.end() + 1:
             continue  # "Saraqib, Idlib and Hama": a list of places
-        gov = _governorate_place(gaz, place.admin1)
+        gov = governorate_place(gaz, place.admin1)
         if gov is None or not _named_governorate(place, gov):
             continue
         out[i] = replace(
@@ -501,7 +501,7 @@ def _said_in(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[str
     return m if m is not None and m.end() == nxt.start else None
 
 
-def _governorate_place(gaz: Gazetteer, name: str) -> Place | None:
+def governorate_place(gaz: Gazetteer, name: str) -> Place | None:
     """The governorate unit itself (its polygon's point), by name."""
     from ..gazetteer.names import name_keys
 

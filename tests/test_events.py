@@ -112,6 +112,36 @@ def test_holidays_are_days(one, phrase: str, published: str, expected: str) -> N
     assert e.time_precision == 1
 
 
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        # "on the 1st": that day of the report's month, or of the month before if still to come.
+        ("On the 1st", "2018-11-08", "2018-11-01"),
+        ("On the 8th", "2018-11-08", "2018-11-08"),
+        ("On the 21st", "2018-11-08", "2018-10-21"),
+        ("On the 30th", "2019-01-03", "2018-12-30"),
+    ],
+)
+def test_a_bare_day_of_the_month_is_the_last_one_on_or_before_the_report(
+    one, phrase: str, published: str, expected: str
+) -> None:
+    e = one(f"{phrase}, government artillery shelled the town of Masyaf, killing two civilians.", published)
+    assert (e.event_date, e.time_precision, e.date_flag) == (expected, 1, "relative")
+
+
+def test_a_day_the_month_lacks_is_no_date() -> None:
+    # April has no 31st: not a crash, and not the 1st of May; the report's own date stands in.
+    [e] = text_to_events(
+        "On the 31st of last month, government artillery shelled the town of Masyaf.", published="2019-05-10"
+    )
+    assert (e.event_date, e.date_flag) == ("2019-05-10", "article-date")
+    [e] = text_to_events("On the 31st, government artillery shelled the town of Masyaf.", published="2019-05-10")
+    assert (e.event_date, e.date_flag) == ("2019-05-10", "article-date")
+    # "the 10th day of the offensive" is no date.
+    [e] = text_to_events("Jets struck Masyaf on the 10th day of the offensive.", published="2019-05-10")
+    assert (e.event_date, e.date_flag) == ("2019-05-10", "article-date")
+
+
 def test_a_holiday_without_an_article_date_keeps_its_day_and_month(one) -> None:
     e = one("On New Year's Eve, government artillery shelled the town of Masyaf, killing two civilians.", None)
     assert e.event_date == "--12-31"
@@ -2625,15 +2655,27 @@ def test_a_day_and_month_in_figures(one, published: str, expected: str) -> None:
         "Jets struck Masyaf on Monday, with no reports of casualties.",
         "Jets struck Masyaf on Monday. There were no casualties.",
         "Jets struck Masyaf on Monday. Nobody was hurt.",
+        "Jets struck Masyaf on Monday. No casualties.",
+        "Jets struck Masyaf on Monday, causing material damage only.",
+        "Jets struck Masyaf on Monday. The raid caused only material damage.",
+        "Jets struck Masyaf on Monday. Material damage only.",
     ],
 )
 def test_no_casualties_is_a_toll_of_none(one, text: str) -> None:
     assert one(text).fatalities == 0
 
 
-def test_none_hurt_among_others_leaves_the_dead(one) -> None:
-    e = one("Jets struck Masyaf on Monday, killing two, but there were no casualties among the rebels.")
-    assert e.fatalities == 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Masyaf on Monday, killing two, but there were no casualties among the rebels.",
+        "Jets struck Masyaf on Monday, killing two. No casualties among the rebels.",
+        "Jets struck Masyaf on Monday, killing two and causing material damage.",
+        "Jets struck Masyaf on Monday, killing two. Material damage was also caused to shops.",
+    ],
+)
+def test_none_hurt_among_others_leaves_the_dead(one, text: str) -> None:
+    assert one(text).fatalities == 2
 
 
 def test_a_governorate_report_is_not_folded_into_another_sides_incident(events) -> None:

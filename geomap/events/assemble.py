@@ -1339,8 +1339,9 @@ _THE_SAME_ATTACK = re.compile(
 )
 _CLAUSE_COMMA = re.compile(r",(?!\s*\d)")
 #: A sentence with no trigger that may still give the report before it a toll: "The toll rose
-#: to 9.", "There were no casualties." (which "no" is a toll of none, find_casualties says).
-_TOLL_WORD = re.compile(r"\btoll\b|\bno(?:body)?\b", re.I)
+#: to 9.", "There were no casualties.", "Material damage only." (which of them is a toll of
+#: none, find_casualties says).
+_TOLL_WORD = re.compile(r"\btoll\b|\bno(?:body)?\b|\b(?:material|property) damage\b", re.I)
 
 
 def _carriers(drafts: list[_Draft], para: int) -> list[_Draft]:

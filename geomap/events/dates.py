@@ -77,7 +77,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (days?|weeks?|months?) ago\b"
             r"|\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)? of (this|last|the previous|the current) month\b"
             r"|\b(earlier this month|early this month|this month|last month|earlier last month|late last month"
-            r"|the previous month|the past month)\b",
+            r"|the previous month|the past month)\b"
+            # "on the 1st": the last such day of the month on or before the report.
+            r"|\bon the ([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b| (?:day|week|month|year|anniversary|floor)s?\b)",
             re.I,
         ),
     ),
@@ -227,8 +229,16 @@ def _numeric_day_month(hit: DateHit, published: date | None) -> tuple[str, int, 
     return _nearest_before(readings, published).isoformat(), 1, "year-inferred"
 
 
+def _day_of(month: date, day: int) -> tuple[str, int, str] | None:
+    """That day of the month, or ``None`` when the month is shorter ("the 31st of last month" in May)."""
+    try:
+        return month.replace(day=day).isoformat(), 1, "relative"
+    except ValueError:
+        return None
+
+
 def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
-    """Resolve "three days ago", "two weeks ago", "the 5th of this month", "earlier this month", "last month"."""
+    """Resolve "three days ago", "two weeks ago", "the 5th of this month", "on the 5th", "earlier this month", "last month"."""
     g = [x.lower() for x in hit.groups]
     if g[0]:
         n = word_number(g[0]) or 1
@@ -244,7 +254,10 @@ def _ago(hit: DateHit, published: date) -> tuple[str, int, str] | None:
     last_month = (this_month - timedelta(days=1)).replace(day=1)
     if g[2]:
         month = this_month if g[3] in ("this", "the current") else last_month
-        return month.replace(day=int(g[2])).isoformat(), 1, "relative"
+        return _day_of(month, int(g[2]))
+    if g[5]:
+        day = int(g[5])
+        return _day_of(this_month if day <= published.day else last_month, day)
     if "last" in g[4] or "previous" in g[4]:
         return last_month.replace(day=15).isoformat(), 3, "approximate"
     if g[4] == "the past month":

@@ -95,7 +95,10 @@ _VAGUE_RX = re.compile(
     r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:also )?(?:" + _KILL + r")\b",
     re.I,
 )
-_ANY_HARM = re.compile(_KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of|\blost\b", re.I)
+_ANY_HARM = re.compile(
+    _KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of|\blost\b|\b(?:material|property) damage",
+    re.I,
+)
 _KILLED_OR_INJURED = re.compile(
     r"killed or (?:injured|wounded)|killed and (?:injured|wounded)|dead or (?:injured|wounded)|(?:injured|wounded) or killed|casualties",
     re.I,
@@ -181,7 +184,11 @@ _NONE_HURT = re.compile(
     # "causing no casualties", "there were no casualties", "with no reports of casualties".
     r"|\b(?:there were|there was|causing|caused|leaving|left|resulting in|with|and|but) no (?:reported )?"
     r"(?:casualties|deaths|fatalities|injuries|victims)\b"
-    r"|\bno (?:reports?|word) of (?:any )?(?:casualties|deaths|fatalities|injuries)",
+    r"|\bno (?:reports?|word) of (?:any )?(?:casualties|deaths|fatalities|injuries)"
+    # "No casualties.", a sentence of its own.
+    r"|^\W*no (?:reported )?(?:casualties|deaths|fatalities|injuries|victims)\b(?!\s+(?:among|of|on|in)\b)"
+    # "causing material damage only", "the shell caused only material damage".
+    r"|\b(?:material|property) damage only\b|\b(?:only|just|merely) (?:\w+ )?(?:material|property) damage\b",
     re.I,
 )
 _ONE_WHO = (

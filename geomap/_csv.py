@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 __all__ = ["OpenQuote", "sniff_delimiter"]
 
 
@@ -29,9 +32,37 @@ class OpenQuote:
     """
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.possible = text.count('"') % 2 == 1
         self.last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        self._lines: list[str] | None = None
 
     def runs_off(self, first_line: int, last_line: int) -> bool:
         """Whether the row read from ``first_line`` to ``last_line`` ran to the end from an open quote."""
         return self.possible and last_line >= self.last_line and last_line > first_line
+
+    def swallows(self, first_line: int, last_line: int, delimiter: str = ",") -> bool:
+        r"""Whether the row read from ``first_line`` to ``last_line`` took in rows after an open quote.
+
+        The quote left open on the first line is "closed" by the opening quote
+        of a later row's cell, which is then followed by that cell's text, not
+        by a delimiter: read strictly, the lines are no CSV.  A cell that truly
+        spans lines ends in a quote and a delimiter.
+
+        >>> text = 'id,text,day\n1,"open,2019\n2,"next",2019\n3,"two\nlines",2019\n'
+        >>> OpenQuote(text).swallows(2, 3), OpenQuote(text).swallows(4, 5)
+        (True, False)
+        """
+        if last_line <= first_line:
+            return False
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        lines = self._lines[first_line - 1 : last_line]
+        if lines[0].count('"') % 2 == 0:
+            return False
+        try:
+            for _row in csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter, strict=True):
+                pass
+        except csv.Error:
+            return True
+        return False

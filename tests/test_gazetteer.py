@@ -864,6 +864,15 @@ def test_patch_with_an_unclosed_quote_names_its_line(tmp_path):
     )
     with pytest.raises(GazetteerError, match=r"bad.csv:3: a quoted cell opened on this line is never closed"):
         load_gazetteer(patches=[bad])
+    # ... and when a later row's quote seems to close it.
+    bad.write_text(
+        "action,name,variants,lat,lon,kind,admin1,country\n"
+        'add,"Bar Qaryat,,35.91,36.61,village,Idlib,SY\n'
+        'add,"Baz Qaryat",,35.92,36.62,village,Idlib,SY\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GazetteerError, match=r"bad.csv:2: a quoted cell opened on this line is never closed"):
+        load_gazetteer(patches=[bad])
 
 
 def test_patch_point_outside_its_country_is_reported_with_its_line(tmp_path, caplog):

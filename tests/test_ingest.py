@@ -1366,6 +1366,29 @@ def test_csv_quote_never_closed_is_reported_and_the_rows_after_it_kept(tmp_path:
     assert errs[0].line == 2
 
 
+def test_csv_quote_closed_by_the_next_rows_quote_is_reported_and_that_row_kept(tmp_path: Path) -> None:
+    # The open quote in k2 pairs with the opening quote of k3's text: read loosely, k3 would
+    # vanish into k2's text (and its toll into k2's events); read strictly, the lines are no CSV.
+    p = tmp_path / "export.csv"
+    p.write_text(
+        "id,title,text,published\n"
+        'k1,One,"Jets struck Ariha, killing four.",2019-05-03\n'
+        'k2,Two,"Drones struck Tal Rifaat on Sunday, killing three,2019-05-04\n'
+        'k3,Three,"Clashes near Kinsabba killed two, a monitor said.",2019-05-05\n'
+        'k4,Four,"A paragraph\nand, then, another, with, commas",2019-05-06\n',
+        encoding="utf-8",
+    )
+    arts, errs = read_articles([p])
+    assert [(a.id, a.published) for a in arts] == [
+        ("k1", date(2019, 5, 3)),
+        ("k3", date(2019, 5, 5)),
+        ("k4", date(2019, 5, 6)),
+    ]
+    assert arts[1].text == "Clashes near Kinsabba killed two, a monitor said."
+    [err] = errs
+    assert (err.path, err.line) == (str(p), 3) and "never closed" in err.reason
+
+
 def test_a_stray_inch_mark_does_not_cost_a_multiline_last_row(tmp_path: Path) -> None:
     p = tmp_path / "export.csv"
     p.write_text('id,text\nk1,A 5" gun fired on Kabani\nk2,"Jets struck Ariha.\nFour were killed."\n', encoding="utf-8")

@@ -767,6 +767,18 @@ def test_records_with_an_unclosed_quote_keep_the_other_rows(tmp_path: Path, gaz)
     assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-14", "2019-03-15"]
     [problem] = res.problems
     assert problem.line == 3 and "quoted cell opened in the row on line 3 is never closed" in str(problem)
+    # The same quote "closed" by a later row's opening quote: that row is kept, not swallowed.
+    p.write_text(
+        "place,date,deaths,notes\n"
+        "Masyaf,2019-03-12,2,shelling\n"
+        'Safita,2019-03-13,1,"a note that never ends\n'
+        'Masyaf,2019-03-14,0,"clashes"\n',
+        encoding="utf-8",
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-14"]
+    [problem] = res.problems
+    assert problem.line == 3 and "never closed" in str(problem)
 
 
 def test_a_negative_count_is_said_to_be_negative(tmp_path: Path, gaz) -> None:

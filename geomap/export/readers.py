@@ -395,7 +395,9 @@ def _table_rows(
             errors.append(InputError(path, f"malformed CSV ({exc})", line=reader.line_num + offset))
             return
         line, start = start, reader.line_num + 1  # the line the row starts on
-        if open_quote.runs_off(line, reader.line_num):
+        if open_quote.runs_off(line, reader.line_num) or open_quote.swallows(
+            line, reader.line_num, reader.dialect.delimiter
+        ):
             msg = (
                 f"a quoted cell opened in the row on line {line + offset} is never closed; "
                 "that row was skipped and the lines after it read again"

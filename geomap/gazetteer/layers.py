@@ -345,7 +345,7 @@ def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
     start = reader.line_num + 1
     for row in reader:
         lineno, start = start, reader.line_num + 1  # the line the row starts on
-        if open_quote.runs_off(lineno, reader.line_num):
+        if open_quote.runs_off(lineno, reader.line_num) or open_quote.swallows(lineno, reader.line_num):
             msg = f"{path}:{lineno}: a quoted cell opened on this line is never closed (a stray '\"'?)"
             raise GazetteerError(msg)
         extra = [v for v in row.get(None) or [] if v.strip()]

@@ -386,7 +386,8 @@ def _read_csv(
 ) -> Iterator[Article]:
     csv.field_size_limit(max(max_bytes, 1 << 20))
     header = text.split("\n", 1)[0]
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header))
+    delimiter = sniff_delimiter(header)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = [str(f or "").strip().lower() for f in reader.fieldnames or []]
     open_quote = OpenQuote(text)
     if not any(f in fields for f in _TEXT_FIELDS):
@@ -405,7 +406,7 @@ def _read_csv(
             if (
                 open_quote.runs_off(lineno, reader.line_num)
                 and _lines_from(text, lineno).count('"') % 2 == 1  # the open quote is in this row
-            ):
+            ) or open_quote.swallows(lineno, reader.line_num, delimiter):
                 msg = (
                     f"a quoted cell opened in the row on line {lineno + line_offset} is never closed; "
                     "that row was skipped and the lines after it read again"

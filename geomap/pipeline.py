@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ from ._atomic import write_text_atomic
 from ._data import data_dir
 from .errors import GeomapError, InputError, stopped
 from .events import ActorTable, extract_events, load_actors, mark_duplicates
+from .events.actors import Actor
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
 from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
@@ -72,7 +74,14 @@ def extract(
     raw = find_mentions(article.text, gazetteer, exclude=[(a.start, a.end) for a in named], countries=country_bias)
     hints = _title_admin1(article, gazetteer, actors, country_bias)
     mentions = resolve_mentions(
-        article.text, raw, gazetteer, article_id=article.id, country_bias=country_bias, hint_admin1=hints
+        article.text,
+        raw,
+        gazetteer,
+        article_id=article.id,
+        country_bias=country_bias,
+        hint_admin1=hints,
+        at_home=any(_home_actor(a.actor, country_bias) for a in named)
+        or ("SY" in country_bias and _SYRIAN_REGIME.search(article.text) is not None),
     )
     if fallback is not None:
         mentions = apply_fallback(mentions, fallback)
@@ -87,6 +96,21 @@ def extract(
         named_actors=named,
     )
     return mentions, events
+
+
+#: "regime artillery", "the Assad regime": the Syrian state, which the actor table
+#: finds only once a deed follows ("regime forces shelled").
+_SYRIAN_REGIME = re.compile(
+    r"\b(?:Assad|Syrian)\s+regime\b|\b[Rr]egime\s+(?:forces|troops|artillery|jets|warplanes|aircraft"
+    r"|helicopters|army|soldiers|militias?|tanks|rockets|shelling|bombardment|air\s?strikes?|raids?)\b"
+)
+#: Sides whose forces are Syrian, whatever the actor table gives as their country.
+_SYRIAN_SIDES = frozenset({"government", "opposition", "turkey-backed"})
+
+
+def _home_actor(actor: Actor, country_bias: Sequence[str]) -> bool:
+    """Whether an actor belongs to the countries of interest ("regime forces", HTS: Syria)."""
+    return actor.country in country_bias or ("SY" in country_bias and actor.side in _SYRIAN_SIDES)
 
 
 def _title_admin1(

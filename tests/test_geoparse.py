@@ -279,6 +279,41 @@ def test_a_near_miss_elsewhere_gives_way_to_the_governorate_the_text_names(gaz, 
         assert city.lon == m.lon
 
 
+def _article_events(gaz, text: str, countries: tuple[str, ...] = ("SY",), title: str = ""):
+    art = article_from_text(text, id="n1", title=title, published="2019-11-29")
+    return extract(art, gazetteer=gaz, actors=load_actors(), country_bias=countries)
+
+
+def test_an_article_with_nothing_at_home_reads_a_neighbours_town_not_a_village_here(gaz) -> None:
+    # The bundled layers hold a village al-Nasiriyah in Qalamoun and the Iraqi city of
+    # Nasiriyah.  Nothing in this report is Syrian: the city, so no Syrian event.
+    text = "Security forces opened fire on protesters in Nasiriyah on Thursday, killing six."
+    mentions, events = _article_events(gaz, text)
+    assert [(m.place.country, m.place.kind) for m in mentions] == [("IQ", "city")] and events == []
+    # With Iraq among the countries, the event is there.
+    _m, events = _article_events(gaz, text, ("SY", "IQ"))
+    assert [(e.country, e.admin1) for e in events] == [("Iraq", "Dhi Qar")]
+    # Syrian actors, a Syrian place or the headline's governorate keep the village.
+    for text, title in [
+        ("Regime artillery shelled Nasiriyah on Thursday, killing six.", ""),
+        ("Shells hit Nasiriyah and Yabroud on Thursday, killing six.", ""),
+        ("Shells hit Nasiriyah on Thursday, killing six.", "Shelling in Rif Dimashq"),
+    ]:
+        mentions, _e = _article_events(gaz, text, title=title)
+        assert mentions[0].place.country == "SY" and mentions[0].place.admin1 == "Rif Dimashq", text
+    # A town at home is never given away: Ras al-Ayn is not Israel's Rosh Ha'Ayin (also
+    # "Ras al-Ayn" in Arabic), though that one is larger.
+    mentions, _e = _article_events(gaz, "Mortar shells fell on Ras al-Ayn on Thursday.")
+    assert mentions[0].place.country == "SY"
+
+
+def test_a_region_named_after_a_neighbours_place_is_that_neighbours(gaz) -> None:
+    text = "Israeli strikes hit the outskirts of Baalbek in the Bekaa valley on Wednesday, killing one."
+    mentions, events = _article_events(gaz, text)
+    assert [(m.surface, m.place.country) for m in mentions] == [("Baalbek", "LB"), ("Bekaa valley", "LB")]
+    assert events == []
+
+
 def test_countryside_of_picks_between_namesakes(parse) -> None:
     m = only(parse("Militants shelled the village of Suran in the northern countryside of Aleppo."), "Suran")
     assert m.place is not None and m.place.admin1 == "Aleppo" and m.precision == 1

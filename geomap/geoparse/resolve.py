@@ -162,11 +162,15 @@ def resolve_mentions(
     article_id: str = "",
     country_bias: Sequence[str] = ("SY",),
     hint_admin1: frozenset[str] = frozenset(),
+    at_home: bool = False,
 ) -> list[Mention]:
     """Resolve raw mentions of one article to places.
 
     ``hint_admin1`` names governorates the article is known to be about (from
-    its title); candidates there score higher.
+    its title); candidates there score higher.  ``at_home`` says the article is
+    known to be about the ``country_bias`` countries (its actors are theirs);
+    otherwise an article that names no place there may be about a neighbour, and
+    a village at home gives way to a neighbour's town of the same name.
 
     Examples
     --------
@@ -182,11 +186,17 @@ def resolve_mentions(
     # Governorates named in the article, and anchors (single-candidate Syrian places).
     govs: set[str] = set()
     anchors: list[Place] = []
+    abroad: set[str] = set()  # countries of the neighbours' places the article names without doubt
     for places, fuzzy in cands:
         if places and not fuzzy and _one_place(places) and places[0].country in bias:
             anchors.append(places[0])
             if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
                 govs.add(places[0].admin1)
+        elif places and not fuzzy and _one_place(places) and places[0].country in REGION:
+            if places[0].kind != "country":
+                abroad.add(places[0].country)
+    # A town or governorate at home among any mention's readings: the article is about home.
+    home_named = bool(anchors) or any(not fuzzy and _home_town(places, bias) for places, fuzzy in cands)
     # Each anchor once; a place's bonus for lying near them is worked out once per article.
     near_anchors = list({a.id: a for a in anchors if a.kind not in ("governorate", "country")}.values())
     coherence: dict[str, float] = {}
@@ -250,6 +260,15 @@ def resolve_mentions(
             scored.append((s, p))
         scored.sort(key=lambda sp: (-sp[0], sp[1].id))
         scored = _prefer_curated_twin(scored)
+        if (
+            not home_named
+            and not at_home
+            and not fuzzy
+            and not local_gov
+            and not any(p.country in bias and p.admin1 in hint_admin1 for p in places)
+        ):
+            # Nothing in the article (nor its headline) puts it in the countries of interest.
+            scored = _neighbours_namesake(scored, bias, abroad, exact)
         best_score, best = scored[0]
         place, lat, lon = best, best.lat, best.lon
         # "Shaer in Homs province" with no Shaer in Homs: not a namesake in Latakia, but
@@ -432,6 +451,35 @@ def _coherence(p: Place, anchors: Sequence[Place], memo: dict[str, float]) -> fl
             found = 0.8 if d < 60 else 0.3 if d < 150 else 0.0
         memo[p.id] = found
     return found
+
+
+def _home_town(places: Sequence[Place], bias: Sequence[str]) -> bool:
+    """Whether a reading of a name is a town, city or unit in the countries of interest."""
+    return any(
+        p.country in bias and (p.population >= 5000 or p.is_admin_unit or p.kind in ("city", "town")) for p in places
+    )
+
+
+def _neighbours_namesake(
+    scored: list[tuple[float, Place]], bias: Sequence[str], abroad: set[str], spelt: set[str]
+) -> list[tuple[float, Place]]:
+    """In an article that names no place in the countries of interest, a neighbour's namesake first.
+
+    "Nasiriyah" with nothing Syrian around it is the Iraqi city, not a hamlet of
+    the same name in Qalamoun; "the Bekaa valley" after Baalbek is Lebanon's.  A
+    village at home gives way to a namesake spelt as written that is a town abroad
+    (20,000 people or more) or lies in a neighbour the article already names
+    without doubt.
+    """
+    best = scored[0][1]
+    if best.country not in bias or _home_town([p for _s, p in scored], bias):
+        return scored
+    for i, (score, p) in enumerate(scored[1:], 1):
+        if p.country in bias or p.country not in REGION or p.kind == "country" or p.id not in spelt:
+            continue  # only a namesake spelt as written: "Ras al-Ain" is not Rosh Ha'Ayin
+        if p.country in abroad or (p.kind in ("city", "town") and p.population >= 20000):
+            return [(scored[0][0], p), *scored[1:i], (score, best), *scored[i + 1 :]]
+    return scored
 
 
 def _one_place(places: Sequence[Place]) -> bool:

@@ -1094,6 +1094,13 @@ def test_headline_tolls(sentence: str, killed: int) -> None:
         # The kin who were wounded are not killed; a wound of last week is not this one.
         ("An air strike on Ariha on Monday killed a man and his two sons were wounded.", 1, 2),
         ("The commander, who was wounded a week ago when a militant attacked him, died on Monday.", None, None),
+        # The kin wounded with the one, and the wounded beside "no one was killed".
+        ("A landmine exploded near Maadan, killing a shepherd and wounding his son.", 1, 1),
+        ("A shell hit a house in Safita, wounding a woman and her three children.", None, 4),
+        ("Police fired on protesters in Safita, wounding five; no one was killed.", 0, 5),
+        # A village's headman or preacher is one person like any other.
+        ("Unknown gunmen shot dead a local mukhtar in Masyaf on Monday.", 1, None),
+        ("Gunmen assassinated an imam in Hajin on Friday.", 1, None),
     ],
 )
 def test_counts_in_two_clauses(sentence: str, killed: int, injured: int | None) -> None:
@@ -2623,6 +2630,55 @@ def test_a_fire_that_destroys_houses_is_no_event(events) -> None:
 def test_tear_gas_at_protesters_is_an_intervention(one) -> None:
     e = one("Police fired tear gas at protesters in Masyaf on Friday.")
     assert (e.sub_event_type, e.actor1) == ("Protest with intervention", "Protesters")
+    # The force named only by its kind is the state's, where the protest was.
+    assert (e.actor2, e.inter2, e.interaction) == ("Syrian police", 1, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        ("Security forces fired on demonstrators in Masyaf on Friday, wounding five; no one was killed.", 0, 5),
+        ("At least 25 protesters were killed when security forces opened fire on them in Masyaf on Friday.", 25, None),
+    ],
+)
+def test_security_forces_firing_on_protesters_are_the_states(one, text: str, fatalities, injuries) -> None:
+    e = one(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Excessive force against protesters",
+        "Protesters",
+        "Syrian government security",
+    )
+    assert (e.fatalities, e.injuries) == (fatalities, injuries)
+
+
+def test_security_forces_abroad_are_that_states(gaz, actors) -> None:
+    art = article_from_text(
+        "Security forces opened fire on demonstrators in Nasiriyah on Thursday, killing six.",
+        id="iq",
+        published="2019-11-29",
+    )
+    [e] = extract(art, gazetteer=gaz, actors=actors, country_bias=("SY", "IQ"))[1]
+    assert (e.actor1, e.actor2, e.inter2, e.country) == ("Protesters", "Military Forces of Iraq", 1, "Iraq")
+    art = article_from_text("Iraqi police arrested three men in Nasiriyah on Friday.", id="iq2", published="2019-11-29")
+    [e] = extract(art, gazetteer=gaz, actors=actors, country_bias=("SY", "IQ"))[1]
+    assert (e.sub_event_type, e.actor1, e.inter1) == ("Arrests", "Police Forces of Iraq", 1)
+
+
+def test_ground_raids_that_arrest_people_are_arrests(one) -> None:
+    e = one("SDF raids in Maadan this morning: seven people arrested on suspicion of links to Daesh.")
+    assert (e.sub_event_type, e.actor1) == ("Arrests", "Syrian Democratic Forces")
+    # Raids alone are still air raids.
+    assert one("Raids on Maadan killed five civilians on Monday.").sub_event_type == "Air/drone strike"
+
+
+def test_a_bomb_near_a_forces_checkpoint_hits_that_force(one) -> None:
+    e = one("An IED exploded near a regime checkpoint in Safita on Monday, killing a soldier.")
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified armed group",
+        "Syrian Arab Army",
+        1,
+    )
 
 
 def test_the_state_firing_on_protesters_is_excessive_force(one) -> None:

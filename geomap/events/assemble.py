@@ -58,6 +58,15 @@ _VICTIM_AFTER = re.compile(
     r"|(?:dead|died)\b|(?:killed|wounded|injured|captured|executed|slain)\b(?=\s*(?:$|[.,;:]|in\b|on\b|by\b|during\b|when\b|as\b|after\b|near\b|while\b|and\b)))",
     re.I,
 )
+#: "An IED went off near a regime checkpoint": the force whose site it is was hit, not acting.
+_SITE_NEAR = re.compile(
+    r"\b(?:near|outside|close to|next to|by|in front of|at)\s+(?:an?\s+|the\s+|one\s+of\s+the\s+)?$", re.I
+)
+_FORCE_SITE_AFTER = re.compile(
+    r"^\s*(?:military\s+|security\s+)?(?:checkpoints?|positions?|posts?|outposts?|bases?|barracks|headquarters|"
+    r"convoys?|patrols?|vehicles?|buses|bus|airports?)\b",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|around|outside|of|into|inside|towards?|from|between|across|to|by|within|"
@@ -555,6 +564,7 @@ def _choose_actors(
             or _TARGET_BEFORE.search(head)
             or counted
             or _HELD.match(tail)
+            or (_SITE_NEAR.search(head) and _FORCE_SITE_AFTER.match(tail))  # "near a regime checkpoint"
             or (
                 a.actor.side in ("civilians", "humanitarian", "media")
                 # "A UN convoy entered al-Rastan": aid workers who do the non-violent deed did it.
@@ -1788,6 +1798,30 @@ def _event_id(article_id: str, d: _Draft) -> str:
     return COUNTRY_NAMES.get(country, COUNTRY_NAMES["SY"])[2] + "-" + h[:10].upper()
 
 
+#: The forces "security forces", "police" and "troops" stand for, by the country they act in.
+_UNNAMED_FORCES = {
+    "SY": ("Syrian government security", "Syrian police", "Syrian Arab Army"),
+    "IQ": ("Military Forces of Iraq", "Police Forces of Iraq", "Military Forces of Iraq"),
+    "LB": ("Police Forces of Lebanon", "Police Forces of Lebanon", "Military Forces of Lebanon"),
+    "JO": ("Police Forces of Jordan", "Police Forces of Jordan", "Military Forces of Jordan"),
+    "TR": ("Police Forces of Turkey", "Police Forces of Turkey", "Turkish Armed Forces"),
+    "IL": ("Police Forces of Israel", "Police Forces of Israel", "Israel Defense Forces"),
+}
+
+
+def _unnamed_state_force(d: _Draft, actors: ActorTable) -> ActorMention | None:
+    """The state force a sentence names only by kind ("security forces", "riot police"), where it acted."""
+    m = _STATE_FORCE.search(d.sentence)
+    country = d.mention.place.country if d.mention.place is not None else "SY"
+    names = _UNNAMED_FORCES.get(country)
+    if m is None or names is None:
+        return None
+    word = m.group().lower()
+    name = names[1] if "police" in word else names[0] if word.startswith("security") else names[2]
+    actor = actors.by_name.get(name)
+    return ActorMention(m.start(), m.end(), m.group(), actor) if actor is not None else None
+
+
 def _inter_at(actor: Actor, country: str) -> int:
     """ACLED's inter code of ``actor`` at a site in ``country``.
 
@@ -1930,7 +1964,7 @@ def _finish(
             # against protesters, who are actor1; the state's force, when named, actor2.
             etype, sub = "Protests", "Excessive force against protesters"
             protesters = actors.by_name.get("Protesters")
-            state_force = a1
+            state_force = a1 or _unnamed_state_force(d, actors)
             a1 = ActorMention(d.trigger.start, d.trigger.end, d.trigger.text, protesters) if protesters else None
             a2 = state_force
         if etype == "Protests" and sub == "Peaceful protest" and a2 is not None and a2.actor.side in _ARMED_SIDES:
@@ -1944,6 +1978,9 @@ def _finish(
             # What a protest is against ("a campaign to conscript former rebels") is no party to it;
             # ACLED names a second actor only for the force that intervenes.
             a2, assoc2 = None, ""
+        if sub in ("Protest with intervention", "Excessive force against protesters") and a2 is None:
+            # "Police fired tear gas at protesters": the state's force where the protest was.
+            a2 = _unnamed_state_force(d, actors)
         if (
             sub == "Non-violent transfer of territory"
             and a1 is not None

@@ -194,7 +194,9 @@ _NONE_HURT = re.compile(
 _ONE_WHO = (
     r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge|"
-    r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer)"
+    r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer|"
+    r"mukhtar|imam|sheikh|engineer|pharmacist|lawyer|mayor|dignitary|notable|merchant|trader|smuggler|"
+    r"guard|employee|citizen|youth|father|mother|son|daughter|husband|wife|infant|baby|elder)"
 )
 #: "... were wounded" after a person: hurt, not killed.
 _HURT_NEXT = r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)"
@@ -303,6 +305,9 @@ _ONE_HURT = re.compile(
     re.I,
 )
 
+# "killing a shepherd and wounding his son": one relative hurt.
+_KIN_HURT_ONE = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?:his|her|their)\s+{_KIN_ONE}\b", re.I)
+
 # "killing a family of six": the count is the family's size.
 _FAMILY = re.compile(
     r"\b(?:an?|one|the|whole|entire)\s+(?:whole\s+|entire\s+)?family\s+of\s+("
@@ -395,7 +400,11 @@ def find_casualties(sentence: str) -> Casualties:
     if (none := _NONE_HURT.search(sentence)) is not None:
         # "killing two, but there were no casualties among the rebels": the two stand.
         rest = find_casualties(sentence[: none.start()] + " " * len(none.group()) + sentence[none.end() :])
-        return rest if rest.killed else Casualties(killed=0, text=none.group())
+        if rest.killed:
+            return rest
+        # "wounding five; no one was killed": none dead, the five hurt.
+        said = "; ".join(t for t in (rest.text, none.group()) if t)
+        return Casualties(killed=0, injured=rest.injured, civilians=rest.civilians, text=said)
     killed: list[int] = []
     injured: list[int] = []
     texts: list[str] = []
@@ -502,9 +511,11 @@ def find_casualties(sentence: str) -> Casualties:
         killed.append(1 + (others or 0))
         texts.append(one.group() + (kin.group() if kin and others else "") + (along.group() if along else ""))
         civilians = civilians or bool(_CIVILIAN.search(texts[-1])) or (kin is not None and bool(others))
-    if not injured and (hurt := _ONE_HURT.search(sentence)):
-        injured.append(1)
-        texts.append(hurt.group())
+    if not injured and (hurt := _ONE_HURT.search(sentence) or _KIN_HURT_ONE.search(sentence)):
+        # "wounded a woman and her daughter": the one and the kin named with her.
+        kin = _AND_KIN.match(sentence, hurt.end())
+        injured.append(1 + ((word_number(kin.group(1)) or 0) if kin and kin.group(1) else 1 if kin else 0))
+        texts.append(hurt.group() + (kin.group() if kin else ""))
     vague = ""
     if not killed:
         vm = _VAGUE_RX.search(sentence)

@@ -100,7 +100,10 @@ _RAW: list[tuple[str, str, str, int]] = [
         8,
     ),
     (
-        r"(?<!hunger )(?<!general )strikes|\braids\b|\braid on|barrage"
+        # "raids" alone are air raids, unless a ground force makes them or people are arrested.
+        r"(?<!hunger )(?<!general )strikes"
+        r"|(?<!SDF )(?<!security )(?<!police )(?<!house )(?<!ground )(?<!house-to-house )(?:\braids\b|\braid on)"
+        r"(?![^.]*\barrest)|barrage"
         # "a strike on a school": one strike, named by what it hit (not a hunger or general strike).
         r"|(?<!hunger )(?<!general )(?<!labour )(?<!labor )\bstrike (?:on|against|targeting|that hit|hit)\b",
         EXP,
@@ -108,7 +111,7 @@ _RAW: list[tuple[str, str, str, int]] = [
         5,
     ),
     (
-        r"shell(?:ed|ing|s)?|artillery|mortars?|rocket(?:s| fire| attacks?| launchers?)?|missiles?|grads?\b|howitzers?|cannon|bombard(?:ed|ment|ing)|hell cannon|projectiles?|cruise missiles?|tank fire|fired (?:at|on|upon)|pounded|targeted (?:with|by) (?:heavy )?(?:weapons|fire)",
+        r"shell(?:ed|ing|s)?|artillery|mortars?|rocket(?:s| fire| attacks?| launchers?)?|missiles?|grads?\b|howitzers?|cannon|bombard(?:ed|ment|ing)|hell cannon|projectiles?|cruise missiles?|tank fire|fired (?:at|on|upon)(?! (?:a |the )?(?:crowds?|civilians|protesters|demonstrators|mourners|residents|villagers|worshippers)\b)|pounded|targeted (?:with|by) (?:heavy )?(?:weapons|fire)",
         EXP,
         "Shelling/artillery/missile attack",
         7,
@@ -148,7 +151,7 @@ _RAW: list[tuple[str, str, str, int]] = [
     (r"snipers?", "Battles", "Armed clash", 5),
     (
         r"executed|executions?|massacres?|massacred|slaughtered|beheaded|shot dead|gunned down|"
-        r"beat(?:en|ing)? (?:[\w-]+ ){0,3}?to death|opened fire (?:on|at) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",
+        r"beat(?:en|ing)? (?:[\w-]+ ){0,3}?to death|(?:opened fire|fired) (?:on|at|upon) (?:a |the )?(?:civilians|protesters|demonstrators|residents|villagers|crowds?|mourners|worshippers|passers-?by|shoppers)|tortured to death|assassinat\w+|stabbed",
         VAC,
         "Attack",
         6,

@@ -20,7 +20,7 @@ from typing import Any
 
 from ._geo import COUNTRY_NAMES
 from .errors import InputError
-from .events.actors import ActorTable, interaction
+from .events.actors import ActorTable, inter_at, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
 from .export.readers import (
@@ -457,6 +457,12 @@ def _ucdp_actor(raw: str, actors: ActorTable) -> tuple[str, int | None]:
     return _actor(s or raw, actors)
 
 
+def _at_home(name: str, inter: int | None, country: str, actors: ActorTable) -> int | None:
+    """``inter`` of the actor named ``name`` where the row's event was (see :func:`inter_at`)."""
+    actor = actors.by_name.get(name)
+    return inter_at(actor, country) if actor is not None and country and inter is not None else inter
+
+
 def _middle(start: str, end: str) -> str:
     a, b = date.fromisoformat(start), date.fromisoformat(end)
     if b < a:
@@ -485,6 +491,10 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         actor2, inter2 = "Civilians", 7
     best = _int_cell(row.get("best", ""), "best", low=0)
     country, iso = _country(row.get("country", "") or "Syria")
+    # "Government of Iraq" fighting in Iraq is at home (1), in Syria external (8).
+    home = next((code for code, (name, _n, _a3) in COUNTRY_NAMES.items() if name == country), "")
+    inter1 = _at_home(actor1, inter1, home, actors)
+    inter2 = _at_home(actor2, inter2, home, actors)
     admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
     ref = _ref(path, line)
     uid = row.get("id", "").strip()

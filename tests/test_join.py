@@ -727,6 +727,20 @@ def test_ucdp_government_sides_are_the_states_forces(tmp_path: Path, gaz) -> Non
     assert _ucdp_actor("Government of Russia (Soviet Union)", actors) == ("Military Forces of Russia", 8)
     assert _ucdp_actor("Government of Turkey", actors)[1] == 8
     assert _ucdp_actor("IS", actors)[0] == "Islamic State"
+    # A state's forces are at home (1) in their own country, external (8) elsewhere.
+    header = "id,type_of_violence,side_a,side_b,where_prec,where_coordinates,latitude,longitude,country,date_start,best"
+    rows = [
+        [1, 1, "Government of Iraq", "IS", 1, "Mosul city", 36.34, 43.13, "Iraq", "2019-05-03", 2],
+        [2, 1, "Government of Iraq", "IS", 1, "Abu Kamal town", 34.45, 40.92, "Syria", "2019-05-03", 2],
+        [3, 1, "Government of Turkey", "PKK", 1, "Cizre town", 37.33, 42.19, "Turkey", "2019-05-03", 2],
+    ]
+    p = write_csv(tmp_path / "ged.csv", header.split(","), rows)
+    res = join_records([p], gazetteer=gaz, fmt="ucdp")
+    assert [(e.actor1, e.inter1, e.interaction) for e in res.events] == [
+        ("Military Forces of Iraq", 1, 12),
+        ("Military Forces of Iraq", 8, 28),
+        ("Turkish Armed Forces", 1, 12),
+    ]
 
 
 def test_records_without_a_date_are_skipped_alike(tmp_path: Path, gaz) -> None:

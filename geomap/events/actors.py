@@ -19,7 +19,7 @@ from .._data import data_dir
 from .._regex import Folded
 from ..errors import GeomapError
 
-__all__ = ["Actor", "ActorMention", "ActorTable", "interaction", "load_actors"]
+__all__ = ["Actor", "ActorMention", "ActorTable", "inter_at", "interaction", "load_actors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,3 +523,18 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     a, b = sorted((inter1, inter2))
     return a * 10 + b
+
+
+def inter_at(actor: Actor, country: str) -> int:
+    """ACLED's inter code of ``actor`` at a site in ``country``.
+
+    State forces are 1 at home and 8 (external forces) abroad: the Iraqi army is 1 in
+    Iraq and 8 in Syria, the Syrian army 8 when it shells a Lebanese town.
+
+    >>> iraq = Actor("Military Forces of Iraq", "coalition", 8, country="IQ", kind="state")
+    >>> inter_at(iraq, "IQ"), inter_at(iraq, "SY")
+    (1, 8)
+    """
+    if actor.kind == "state" and actor.country and actor.inter in (1, 8):
+        return 1 if actor.country == country else 8
+    return actor.inter

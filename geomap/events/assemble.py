@@ -21,7 +21,7 @@ from .._geo import COUNTRY_NAMES, km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
-from .actors import Actor, ActorMention, ActorTable, interaction
+from .actors import Actor, ActorMention, ActorTable, inter_at, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_civilians, word_number
 from .sentences import split_sentences
@@ -1822,21 +1822,6 @@ def _unnamed_state_force(d: _Draft, actors: ActorTable) -> ActorMention | None:
     return ActorMention(m.start(), m.end(), m.group(), actor) if actor is not None else None
 
 
-def _inter_at(actor: Actor, country: str) -> int:
-    """ACLED's inter code of ``actor`` at a site in ``country``.
-
-    State forces are 1 at home and 8 (external forces) abroad: the Iraqi army is 1 in
-    Iraq and 8 in Syria, the Syrian army 8 when it shells a Lebanese town.
-
-    >>> iraq = Actor("Military Forces of Iraq", "coalition", 8, country="IQ", kind="state")
-    >>> _inter_at(iraq, "IQ"), _inter_at(iraq, "SY")
-    (1, 8)
-    """
-    if actor.kind == "state" and actor.country and actor.inter in (1, 8):
-        return 1 if actor.country == country else 8
-    return actor.inter
-
-
 def _abroad_actor(a: ActorMention | None, country: str, actors: ActorTable) -> ActorMention | None:
     """Outside Syria, "militants" or "insurgents" are not the Syrian opposition.
 
@@ -1999,8 +1984,8 @@ def _finish(
         a1, a2 = _abroad_actor(a1, site_country, actors), _abroad_actor(a2, site_country, actors)
         actor1 = a1.actor.name if a1 else ""
         actor2 = a2.actor.name if a2 else ""
-        inter1 = _inter_at(a1.actor, site_country) if a1 else None
-        inter2 = _inter_at(a2.actor, site_country) if a2 else None
+        inter1 = inter_at(a1.actor, site_country) if a1 else None
+        inter2 = inter_at(a2.actor, site_country) if a2 else None
         if not actor2 and (
             etype == "Violence against civilians"
             or (d.civilians and etype == "Explosions/Remote violence")
@@ -2273,8 +2258,8 @@ def _mark_primary(
         main = out[best] = replace(
             main,
             actor1=agent.name,
-            inter1=_inter_at(agent, home),
-            interaction=interaction(_inter_at(agent, home), None if hit else main.inter2),
+            inter1=inter_at(agent, home),
+            interaction=interaction(inter_at(agent, home), None if hit else main.inter2),
             **hit,  # type: ignore[arg-type]
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):

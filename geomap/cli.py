@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
@@ -511,7 +511,7 @@ def gazetteer_import() -> None:
 
 def _imported(places: int, file: str, path: Any, into: str | None) -> None:
     """Say what an import wrote, who reads it, and how to undo it."""
-    click.echo(f"imported {places} places from {file} into {path}")
+    click.echo(f"imported {places} place{'' if places == 1 else 's'} from {file} into {path}")
     if into:
         click.echo(f"  runs read it with --places {into}")
     else:
@@ -537,13 +537,30 @@ def _imported(places: int, file: str, path: Any, into: str | None) -> None:
     type=click.Path(file_okay=False),
     help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
+@click.option("--strict", is_flag=True, help="Stop at the first row whose point cannot be read.")
 @_clean_errors
-def import_geonames(file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None) -> None:
-    """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one)."""
+def import_geonames(
+    file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None, strict: bool
+) -> None:
+    """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one).
+
+    Rows whose point cannot be read are skipped and listed (exit code 3); --strict stops at the first.
+    """
     from .gazetteer.imports import import_geonames as _import
 
-    res = _import(file, into=into, alternate_names=alternate_names, countries=countries)
+    res = _import(file, into=into, alternate_names=alternate_names, countries=countries, strict=strict)
     _imported(res.places, file, res.path, into)
+    _say_skipped(res.skipped)
+
+
+def _say_skipped(skipped: Sequence[str]) -> None:
+    """List the rows an import left out (the first 10) and exit 3, if there are any."""
+    for row in skipped[:10]:
+        click.echo(f"geomap: skipped {row}", err=True)
+    if skipped:
+        more = " (the first 10 above)" if len(skipped) > 10 else ""
+        click.echo(f"{len(skipped)} row(s) skipped{more}; fix them and import again, or --strict to stop", err=True)
+        sys.exit(EXIT_SKIPPED)
 
 
 @gazetteer_import.command("csv")
@@ -599,12 +616,7 @@ def import_csv(
         click.echo(f"geomap: warning: {note}", err=True)
     if len(res.notes) > 10:
         click.echo(f"geomap: warning: ... and {len(res.notes) - 10} more rows like these", err=True)
-    for row in res.skipped[:10]:
-        click.echo(f"geomap: skipped {row}", err=True)
-    if res.skipped:
-        more = " (the first 10 above)" if len(res.skipped) > 10 else ""
-        click.echo(f"{len(res.skipped)} row(s) skipped{more}; fix them and import again, or --strict to stop", err=True)
-        sys.exit(EXIT_SKIPPED)
+    _say_skipped(res.skipped)
 
 
 def _add_map_command() -> None:

@@ -816,18 +816,34 @@ def test_build_geonames_region_script_offline(tmp_path, monkeypatch):
     assert "geonames_region.txt" in " ".join(gaz.layers["geonames"]["sources"])
 
 
-def test_import_rejects_a_dump_with_impossible_coordinates(tmp_path) -> None:
+def test_import_skips_rows_with_impossible_coordinates_and_says_why(tmp_path) -> None:
     from geomap.errors import GazetteerError
     from geomap.gazetteer.imports import import_geonames
 
     good = ["1", "Tall Nur", "Tall Nur", "", "36.1", "38.2", "P", "PPL", "SY", "", "09"] + [""] * 8
     bad = ["2", "Nowhere", "Nowhere", "", "136.1", "38.2", "P", "PPL", "SY", "", "09"] + [""] * 8
+    word = ["3", "Nowhere", "Nowhere", "", "not-a-lat", "38.2", "P", "PPL", "SY", "", "09"] + [""] * 8
     src = tmp_path / "ZZ.txt"
-    src.write_text("\t".join(good) + "\n" + "\t".join(bad) + "\n", encoding="utf-8")
-    with pytest.raises(GazetteerError, match=r"ZZ\.txt:2: latitude"):
-        import_geonames(src, into=tmp_path / "imported")
-    # Nothing half-written is left in the imported layer.
-    assert not (tmp_path / "imported" / "ZZ.txt").exists()
+    src.write_text("\n".join("\t".join(r) for r in (good, bad, word)) + "\n", encoding="utf-8")
+    # As `import csv` does: the rows that read are imported, the others listed with their line.
+    res = import_geonames(src, into=tmp_path / "imported")
+    assert res.places == 1 and res.path.read_text(encoding="utf-8").startswith("1\tTall Nur")
+    assert res.skipped == (
+        f"{src}:2: latitude 136.1 is out of range (-90 to 90); row skipped",
+        f"{src}:3: latitude 'not-a-lat' is not a number; row skipped",
+    )
+    r = CliRunner().invoke(cli, ["gazetteer", "import", "geonames", str(src), "--into", str(tmp_path / "cli")])
+    assert r.exit_code == 3 and "ZZ.txt:3: latitude 'not-a-lat' is not a number" in r.output
+    assert f"imported 1 place from {src}" in r.output
+    # --strict stops at the first, and nothing half-written is left in the imported layer.
+    with pytest.raises(GazetteerError, match=r"ZZ\.txt:2: latitude 136\.1 is out of range"):
+        import_geonames(src, into=tmp_path / "strict", strict=True)
+    assert not (tmp_path / "strict" / "ZZ.txt").exists()
+    # A file with no readable row imports nothing.
+    src.write_text("\t".join(bad) + "\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"no row could be read"):
+        import_geonames(src, into=tmp_path / "none")
+    assert not (tmp_path / "none" / "ZZ.txt").exists()
 
 
 def test_cache_keeps_only_the_recently_used_copies(tmp_path, monkeypatch):
@@ -895,7 +911,7 @@ def test_import_csv_notes_rows_without_a_name_and_shows_headers_as_written(tmp_p
     args = ["gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp")]
     res = CliRunner().invoke(cli, [*args, "--name-column", "site", "--lat-column", "y", "--lon-column", "x"])
     assert res.exit_code == 0, res.output
-    assert "imported 1 places" in res.output and "sites.csv:3: no name in column 'site'; row skipped" in res.output
+    assert "imported 1 place from" in res.output and "sites.csv:3: no name in column 'site'; row skipped" in res.output
     res = CliRunner().invoke(cli, [*args, "--name-column", "village"])
     assert res.exit_code == 1 and "found Site, Y, X" in res.output
 

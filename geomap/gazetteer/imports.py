@@ -67,6 +67,7 @@ def import_geonames(
     into: str | Path | None = None,
     alternate_names: str | Path | None = None,
     countries: Sequence[str] = (),
+    strict: bool = False,
 ) -> ImportResult:
     r"""Copy a GeoNames dump into the imported layer, merging alternate names.
 
@@ -80,6 +81,9 @@ def import_geonames(
         An ``alternateNames`` file (or ``.zip``) whose names are added on geonameid.
     countries
         Keep only these ISO2 codes (all when empty).
+    strict
+        Stop at the first row whose point cannot be read, importing nothing; by
+        default such rows are left out and listed in ``skipped``.
 
     Examples
     --------
@@ -98,24 +102,43 @@ def import_geonames(
     if target.resolve() == source.resolve():
         raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
     n = 0
+    skipped: list[str] = []
     with atomic_write(target) as fh:
         for lineno, cols in geonames_rows(source, countries=wanted):
             cols = [_clean(c) for c in cols]
-            try:
-                lat, lon = float(cols[4]), float(cols[5])
-            except ValueError:
-                lat = lon = float("nan")
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                # Reject here: a bad row in the imported layer would stop every later run.
-                msg = f"{source}:{lineno}: latitude/longitude {cols[4]!r}, {cols[5]!r} out of range; nothing imported"
-                raise GazetteerError(msg)
+            # Checked here: a bad row in the imported layer would stop every later run.
+            problem = _bad_point(cols[4], cols[5])
+            if problem:
+                if strict:
+                    raise GazetteerError(f"{source}:{lineno}: {problem}; nothing imported")
+                skipped.append(f"{source}:{lineno}: {problem}; row skipped")
+                continue
             alts = [a for a in cols[3].split(",") if a]
             alts += [_clean(a) for a in extra.get(cols[0], []) if "," not in a]
             cols[3] = ",".join(dict.fromkeys(a for a in alts if a and a != cols[1]))
             fh.write("\t".join(cols) + "\n")
             n += 1
+    if not n and skipped:
+        target.unlink(missing_ok=True)
+        raise GazetteerError(f"{source}: no row could be read (first: {skipped[0]})")
     logger.info("imported %d GeoNames places from %s into %s", n, source, target)
-    return ImportResult(target, n)
+    return ImportResult(target, n, skipped=tuple(skipped))
+
+
+def _bad_point(lat_cell: str, lon_cell: str) -> str:
+    """What is wrong with a row's latitude and longitude cells, or "" when they are a point.
+
+    >>> _bad_point("36.1", "38.2"), _bad_point("not-a-lat", "41.0"), _bad_point("96.1", "38.2")
+    ('', "latitude 'not-a-lat' is not a number", 'latitude 96.1 is out of range (-90 to 90)')
+    """
+    for what, cell, limit in (("latitude", lat_cell, 90), ("longitude", lon_cell, 180)):
+        try:
+            value = float(cell)
+        except ValueError:
+            return f"{what} {cell!r} is not a number"
+        if not -limit <= value <= limit:  # NaN fails too
+            return f"{what} {cell} is out of range (-{limit} to {limit})"
+    return ""
 
 
 def import_place_csv(

@@ -1660,3 +1660,18 @@ def test_a_telegram_header_with_only_the_time_starts_a_post_on_the_day_before_it
     )
     arts, _ = read_articles([feed])
     assert len(arts) == 2 and all(a.published is None and a.warnings for a in arts)
+
+
+def test_characters_that_print_as_nothing_are_dropped() -> None:
+    # Zero-width spaces (also as an HTML entity), a byte-order mark inside the page, a soft
+    # hyphen and direction marks split names and end up in the sentences analysts read.
+    page = (
+        "<html><head><title>Strike\u200b on Ma\u00addan</title></head><body>"
+        "<p>\ufeffJets struck Maa&#8203;dan on Monday, killing two.\u200e</p></body></html>"
+    )
+    a = article_from_text(page, id="z", kind="html", published="2019-05-10")
+    assert (a.title, a.text) == ("Strike on Madan", "Jets struck Maadan on Monday, killing two.")
+    from geomap.pipeline import text_to_events
+
+    [e] = text_to_events("Jets struck Maa\u200bdan on Monday, killing two.\u202c", published="2019-05-10")
+    assert (e.location, e.sentence) == ("Maadan", "Jets struck Maadan on Monday, killing two.")

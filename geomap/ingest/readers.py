@@ -253,7 +253,7 @@ def article_from_text(
         heading = _MD_TITLE.search(text)
         title = title or (" ".join(strip_markdown(heading.group(1)).split()) if heading else "")
         text = strip_markdown(text)
-    body = clean_text(text)
+    body = _INVISIBLE.sub("", clean_text(text))
     warns = list(warnings)
     pub = find_published(text, declared_date, warns)
     if declared_date and find_published("", declared_date) is None:
@@ -266,7 +266,7 @@ def article_from_text(
         warns.append(f"publication date {pub.isoformat()} is in the future; relative dates are resolved against it")
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
     # header) is never the headline.
-    title = " ".join((title or find_title(body, raw=text)).split())
+    title = " ".join(_INVISIBLE.sub("", title or find_title(body, raw=text)).split())
     outlet = find_outlet(text, outlet) or banner_outlet(body)
     if not body.strip():
         warns.append("no article text after removing boilerplate")
@@ -284,6 +284,9 @@ def article_from_text(
 
 
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+#: Characters a page carries that print as nothing and break names apart ("Id\u200blib"):
+#: zero-width space, word joiner, byte-order mark, soft hyphen, direction marks and embeddings.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 def _scrub(value: str) -> str:

@@ -56,12 +56,13 @@ class OpenQuote:
         if last_line <= first_line:
             return False
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            # Split as the csv module sees lines ("\r" ends one too), ends kept.
+            self._lines = io.StringIO(self.text, newline="").readlines()
         lines = self._lines[first_line - 1 : last_line]
-        if lines[0].count('"') % 2 == 0:
+        if not lines or lines[0].count('"') % 2 == 0:
             return False
         try:
-            for _row in csv.reader(io.StringIO("\n".join(lines), newline=""), delimiter=delimiter, strict=True):
+            for _row in csv.reader(io.StringIO("".join(lines), newline=""), delimiter=delimiter, strict=True):
                 pass
         except csv.Error:
             return True

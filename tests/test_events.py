@@ -267,6 +267,15 @@ def test_meanwhile_is_the_day_of_the_report_before(events) -> None:
     assert dates["Suqaylabiyah"] == (THURSDAY, "article-date")  # no "meanwhile": the article's day
 
 
+@pytest.mark.parametrize("opener", ["In the afternoon,", "Later that day,", "Hours later,", "At dawn,"])
+def test_a_later_hour_of_the_day_is_the_day_of_the_report_before(events, opener: str) -> None:
+    evs = events(
+        "On Monday, Russian jets struck Saraqib, killing two civilians.\n\n"
+        f"{opener} Russian jets struck Kafr Nabl, killing a family of five."
+    )
+    assert [(e.location, e.event_date) for e in evs] == [("Saraqib", "2018-11-05"), ("Kafranbel", "2018-11-05")]
+
+
 def test_undated_article_keeps_the_year_unknown(gaz, actors) -> None:
     art = article_from_text(
         "Notes From the Latakia Front\n\nOn October 14th, the Syrian army shelled the village of Kabani.",

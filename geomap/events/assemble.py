@@ -759,7 +759,15 @@ def extract_events(
         if triggers and published is not None and _older_year(sentence[: triggers[0].start], published.year):
             history = True  # "the 1982 Hama massacre, when the army besieged the city": a bare year too
         carried = None
-        if resolved is None and drafts and (_MEANWHILE.match(sentence) or _THE_SAME_ATTACK.search(sentence, 0, 120)):
+        if (
+            resolved is None
+            and drafts
+            and (
+                _MEANWHILE.match(sentence)
+                or _LATER_THAT_DAY.match(sentence)
+                or _THE_SAME_ATTACK.search(sentence, 0, 120)
+            )
+        ):
             # "Meanwhile, clashes broke out in Y", "The strikes hit positions near Y": on the
             # day of the report just before (a day carried, not one this sentence gives).
             dated = next((d for d in reversed(drafts) if d.date and d.date_flag != "article-date"), None)
@@ -1419,6 +1427,13 @@ _DAY_KINDS = frozenset({"iso", "numeric", "numeric_dm", "dmy", "mdy", "dm", "md"
 _MEANWHILE_WORDS = r"(?:meanwhile|in the meantime|at the same time|simultaneously)\b"
 _MEANWHILE_IN = re.compile(r"\b" + _MEANWHILE_WORDS, re.I)
 _MEANWHILE = re.compile(r"\W*" + _MEANWHILE_WORDS, re.I)
+#: "In the afternoon, jets struck Y", "Hours later, ...": the day of the report before.
+_LATER_THAT_DAY = re.compile(
+    r"\W*(?:later\s+(?:that|the\s+same)\s+day|later\s+in\s+the\s+day|(?:hours|minutes)\s+(?:later|earlier)"
+    r"|shortly\s+(?:after(?:wards)?|before)\b|in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)"
+    r"|at\s+(?:dawn|dusk|noon|midday|sunset))\b",
+    re.I,
+)
 # Where the text's first sentence ends: a full stop before a space, or a paragraph break.
 _LEAD_END = re.compile(r"(?<=[.!?])\s|\n\s*\n")
 

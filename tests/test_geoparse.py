@@ -307,6 +307,15 @@ def test_an_article_with_nothing_at_home_reads_a_neighbours_town_not_a_village_h
     assert mentions[0].place.country == "SY"
 
 
+def test_a_bridge_or_square_in_a_city_is_part_of_that_city(gaz) -> None:
+    # "Zeitoun" alone is a village in Turkey; "the Zeitoun bridge in Nasiriyah" is in the city.
+    bias = ("SY", "IQ", "TR")
+    text = "Security forces opened fire on demonstrators on the Zeitoun bridge in Nasiriyah on Thursday."
+    bridge, city = resolve_mentions(text, find_mentions(text, gaz, countries=bias), gaz, country_bias=bias)
+    assert (bridge.place.name, bridge.precision, bridge.cue) == ("Nasiriyah", 2, "part of")
+    assert (city.place.country, city.precision) == ("IQ", 1)
+
+
 def test_a_region_named_after_a_neighbours_place_is_that_neighbours(gaz) -> None:
     text = "Israeli strikes hit the outskirts of Baalbek in the Bekaa valley on Wednesday, killing one."
     mentions, events = _article_events(gaz, text)

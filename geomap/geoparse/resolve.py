@@ -208,7 +208,7 @@ def resolve_mentions(
             out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context, status="unresolved"))
             continue
         local_gov = _local_governorate(text, raw, nxt, gaz)
-        city = _city_after(text, raw, nxt, gaz)
+        city = _city_after(text, raw, nxt, gaz, bias)
         if city is not None:
             inside = [p for p in places if _km(p.lat, p.lon, city.lat, city.lon) <= 15]
             if inside:
@@ -495,17 +495,21 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 
 _PART_OF = re.compile(
-    r"^\s*(?:neighbou?rhood|district|quarter|suburb|area)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", re.I
+    r"^\s*(?:neighbou?rhood|district|quarter|suburb|area|bridge|square|roundabout|street|market|souk|hospital"
+    r"|mosque|stadium|university|roundabout|junction)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?",
+    re.I,
 )
 
 
-def _city_after(text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer) -> Place | None:
-    """The city in "X neighbourhood of <city>", if the text says so (``nxt``: the next name found)."""
+def _city_after(
+    text: str, raw: RawMention, nxt: RawMention | None, gaz: Gazetteer, bias: Sequence[str]
+) -> Place | None:
+    """The city in "X neighbourhood of <city>", "the X bridge in <city>" (``nxt``: the next name found)."""
     m = _PART_OF.match(text[raw.end : raw.end + 40])
     if not m or nxt is None or nxt.start - (raw.end + m.end()) > 2:
         return None
-    cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country == "SY"]
-    return max(cities, key=lambda p: p.population) if cities else None
+    cities = [p for p in gaz.lookup_key(nxt.key) if p.kind == "city" and p.country in bias]
+    return max(cities, key=lambda p: (p.country == "SY", p.population)) if cities else None
 
 
 #: "in Homs province", "in the eastern Daraa countryside": a governorate named as the place's

@@ -2680,6 +2680,35 @@ def test_ground_raids_that_arrest_people_are_arrests(one) -> None:
     assert one("Raids on Maadan killed five civilians on Monday.").sub_event_type == "Air/drone strike"
 
 
+def test_a_town_taken_and_a_bomb_in_it_hours_later_are_two_events(events) -> None:
+    evs = events(
+        "Turkish forces and allied Free Syrian Army fighters took full control of Tal Rifaat on Monday "
+        "after YPG fighters withdrew overnight. Hours after the takeover, an explosion in a building in "
+        "Tal Rifaat killed eleven people, seven of them civilians."
+    )
+    take, bomb = sorted(evs, key=lambda e: e.event_type)
+    # Named as the first one's allies, the FSA is the associated actor; the YPG gave the town up.
+    assert (take.event_type, take.actor1, take.assoc_actor_1, take.actor2) == (
+        "Battles",
+        "Turkish Armed Forces",
+        "Free Syrian Army",
+        "People's Protection Units (YPG)",
+    )
+    assert take.fatalities is None
+    # The bomb is no one's the text names: not the forces of the sentence before.
+    assert (bomb.sub_event_type, bomb.actor1, bomb.fatalities, bomb.event_date) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified armed group",
+        11,
+        take.event_date,
+    )
+    # A sentence that points back to the group keeps it.
+    evs = events(
+        "Islamic State fighters attacked Maadan on Monday. The group's suicide bomber then blew up a car in Maadan."
+    )
+    assert {e.actor1 for e in evs} == {"Islamic State"}
+
+
 def test_a_bomb_near_a_forces_checkpoint_hits_that_force(one) -> None:
     e = one("An IED exploded near a regime checkpoint in Safita on Monday, killing a soldier.")
     assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (

@@ -202,6 +202,18 @@ _MEMBERS = re.compile(
 )
 
 
+#: A sentence that points back to a group named before: "the group's suicide bomber", "its fighters".
+_POINTS_BACK = re.compile(
+    r"\b(?:the\s+(?:group|organi[sz]ation|militia|faction|jihadists?|militants)(?:['’]s)?|its|their|they|it)\b", re.I
+)
+#: "Turkish forces and allied Free Syrian Army fighters": named as the first one's allies.
+_ALLIED = re.compile(
+    r"(?:\s+(?:fighters|forces|troops|militias?|units))?\s*(?:,\s*)?(?:and|with|alongside)\s+"
+    r"(?:(?:the|its|their)\s+)?(?:allied|affiliated|loyal|partner|proxy|(?:Turkish|Russian|Iranian|US)-backed)\s+",
+    re.I,
+)
+
+
 def _same_camp(a: ActorMention, b: ActorMention) -> bool:
     return any(a.actor.side in camp and b.actor.side in camp for camp in _CAMPS)
 
@@ -223,7 +235,7 @@ _SHARED_DEED = re.compile(
 def _partners(sentence: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether two actors of one camp are named together ("Syrian and Russian jets")."""
     first, second = (a, b) if a.start < b.start else (b, a)
-    if _MEMBERS.fullmatch(sentence, first.end, second.start):
+    if _MEMBERS.fullmatch(sentence, first.end, second.start) or _ALLIED.fullmatch(sentence, first.end, second.start):
         return True
     if not _same_camp(a, b):
         return bool(_AND_ONLY.fullmatch(sentence, first.end, second.start) and _SHARED_DEED.match(sentence, second.end))
@@ -501,8 +513,12 @@ def _choose_actors(
     ]
     inherited = [a for a in inherited if a.actor.side not in ("civilians", "humanitarian", "media")]
     if trig.sub_event_type in _BOMB_TYPES:
-        # A state's artillery in the sentence before does not plant the car bomb of this one.
-        inherited = [a for a in inherited if a.actor.side not in _STATE_SIDES]
+        # A state's artillery in the sentence before does not plant the car bomb of this one;
+        # nor does a force named before plant it unless the sentence points back to it ("the
+        # group's suicide bomber", "its fighters").  ACLED leaves an unclaimed bomb unidentified.
+        inherited = [
+            a for a in inherited if a.actor.side not in _STATE_SIDES and _POINTS_BACK.search(sentence, 0, trig.end)
+        ]
     if trig.event_type != "Strategic developments" and table is not None:
         # Governments and political bodies speak about violence; their forces do it.
         inside = _as_forces(inside, table)
@@ -1693,6 +1709,7 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
                 and not (d.dated_here and o.start != d.start and _differ(agent(o), agent(d)))
                 and not _another_incident(o, d, agent)
                 and not _other_hands(o, d, agent)
+                and not _other_kinds(o, d)
                 and (
                     o.date == d.date
                     or d.date_flag == "article-date"
@@ -1726,6 +1743,27 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
         if not same.trigger.event_type and d.trigger.event_type:
             same.trigger = d.trigger
     return out
+
+
+def _other_kinds(o: _Draft, d: _Draft) -> bool:
+    """Whether two reports of one place and day are two kinds of event ACLED codes apart.
+
+    A town taken and a bomb that went off in it hours later, a protest and a strike on
+    the same square: violence and a non-violent deed (a takeover, an arrest, a protest)
+    are two events; a clash and the shelling that went with it stay one.
+    """
+    a, b = o.trigger.event_type, d.trigger.event_type
+    if not a or not b or a == b:
+        return False
+    subs = {o.trigger.sub_event_type, d.trigger.sub_event_type}
+    # A town taken, and a bomb left in it that goes off: the bomb is no part of the fight.
+    return bool({a, b} - _VIOLENT) or bool(subs & _TERRITORY_SUBS and subs & _BOMB_SUBS)
+
+
+_TERRITORY_SUBS = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+)
+_BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
 #: A sentence that places the incident just reported: "The attack took place near Kabajeb".

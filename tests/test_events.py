@@ -776,6 +776,23 @@ def test_the_one_assassinated_is_the_victim(events) -> None:
     (e,) = events("On Thursday, a former rebel commander was assassinated in the town of Nawa.")
     assert e.actor1 == "Unidentified armed group" and e.actor2 == "Former rebels"
     assert e.fatalities == 1
+    # Disarmed, a former rebel is a civilian target: inter 7 beside the civilian targeting.
+    assert (e.inter2, e.interaction, e.civilian_targeting) == (7, 37, "Civilian targeting")
+
+
+def test_a_sinjar_militia_is_named(gaz, actors) -> None:
+    art = article_from_text(
+        "A Turkish drone struck a car carrying a senior YBS commander near Sinjar on Monday, killing him.",
+        id="ybs",
+        published="2021-08-18",
+    )
+    [e] = extract(art, gazetteer=gaz, actors=actors, country_bias=("SY", "IQ"))[1]
+    assert (e.actor1, e.actor2, e.inter2, e.country) == (
+        "Turkish Armed Forces",
+        "Sinjar Resistance Units (YBS)",
+        3,
+        "Iraq",
+    )
 
 
 def test_an_adjective_on_a_bomb_names_who_set_it(events) -> None:

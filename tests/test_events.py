@@ -1270,7 +1270,9 @@ def test_merge_duplicates_rules(base_event: Event) -> None:
         {"event_type": "Protests", "sub_event_type": "Peaceful protest"},
         {"actor1": "Islamic State", "actor2": "Syrian Democratic Forces"},
         {"article_id": "a1"},  # same article: never merged
-        {"location": "Sarmin", "latitude": 35.93},  # another village named as the site, ~4 km off
+        {"location": "Sarmin", "latitude": 35.93, "place_id": ""},  # another village named as the site, ~4 km off
+        # ... and so it is when both are placed by the gazetteer, at two places.
+        {"location": "Sarmin", "latitude": 35.93, "place_id": "curated:sy-sarmin"},
     ],
 )
 def test_not_the_same_incident(base_event: Event, change: dict) -> None:
@@ -1282,6 +1284,15 @@ def test_not_the_same_incident(base_event: Event, change: dict) -> None:
         **{"article_id": "a2", **change},
     )
     assert len(merge_duplicates([e, other])) == 2
+
+
+def test_one_gazetteer_place_spelt_two_ways_is_one_site(base_event: Event) -> None:
+    # A record's "Saraqeb" 4 km from the article's Saraqib, both placed at the same village.
+    other = replace(
+        base_event, article_id="ged.csv:3", event_id="X2", sources=("ged.csv:3",), location="Saraqeb", latitude=35.90
+    )
+    assert base_event.place_id and same_incident(base_event, other)
+    assert not same_incident(base_event, replace(other, place_id="curated:sy-sarmin"))
 
 
 def test_a_deadly_strike_on_civilians_and_a_record_of_an_attack_on_them_are_one_incident(base_event: Event) -> None:
@@ -1301,6 +1312,9 @@ def test_a_deadly_strike_on_civilians_and_a_record_of_an_attack_on_them_are_one_
     )
     shelled = replace(strike, sub_event_type="Shelling/artillery/missile attack", actor2="", fatalities=3)
     assert same_incident(strike, record) and same_incident(record, strike) and same_incident(shelled, record)
+    # A car bomb that killed civilians is UCDP's one-sided violence as much as a strike is.
+    bomb = replace(strike, sub_event_type="Remote explosive/landmine/IED", actor1="Islamic State")
+    assert same_incident(bomb, replace(record, actor1="Islamic State"))
     assert [e.duplicate_of for e in mark_duplicates([strike, record])] == ["", strike.event_id]
     # Nothing else is loosened: no civilians killed, another kind of strike, another kind of
     # violence against civilians, an article's own attack (a shooting), or a clash.
@@ -1308,7 +1322,7 @@ def test_a_deadly_strike_on_civilians_and_a_record_of_an_attack_on_them_are_one_
         (replace(strike, fatalities=None), record),
         (replace(strike, fatalities=0), record),
         (replace(strike, actor2="Hayat Tahrir al-Sham", civilian_targeting=""), record),
-        (replace(strike, sub_event_type="Remote explosive/landmine/IED"), record),
+        (replace(strike, sub_event_type="Looting/property destruction"), record),
         (strike, replace(record, sub_event_type="Abduction/forced disappearance")),
         (strike, replace(record, date_flag="exact")),
         (replace(strike, event_type="Battles", sub_event_type="Armed clash"), record),

@@ -4,7 +4,7 @@ Two events are the same incident when their days are at most one apart,
 their points within 10 km (and, when both name their site exactly, the same
 site), their types compatible and their actors compatible (one shared, or
 one side unnamed).  Types are compatible when they are the same, a battle and
-a strike, or a deadly air strike or shelling of civilians and a record of an
+a strike, or a deadly air strike, shelling or bomb that hit civilians and a record of an
 attack on civilians (UCDP's one-sided violence, which names no weapon, is read
 as Violence against civilians / Attack).  The incident's record is the
 earliest-read article's: it lists every source and the highest count.  The
@@ -28,8 +28,16 @@ _KM = 10.0  # how far apart two reports of one incident may place it
 _COMPATIBLE = {
     frozenset({"Battles", "Explosions/Remote violence"}),
 }
-#: Strikes from afar that kill civilians where a record says only that civilians were attacked.
-_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: Strikes from afar and bombs that kill civilians where a record says only that civilians were attacked.
+_STRIKES = frozenset(
+    {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+    }
+)
 
 
 def _km(a: Event, b: Event) -> float:
@@ -53,13 +61,23 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
     dist = _km(a, b)
     if dist > km:
         return False
-    if a.geo_precision == 1 and b.geo_precision == 1 and a.location != b.location and dist > 1.0:
+    if a.geo_precision == 1 and b.geo_precision == 1 and not _same_site(a, b) and dist > 1.0:
         return False  # two villages named as the sites are two sites, however close
     if not _types_agree(a, b):
         return False
     actors_a = {x for x in (a.actor1, a.actor2) if x}
     actors_b = {x for x in (b.actor1, b.actor2) if x}
     return not actors_a or not actors_b or bool(actors_a & actors_b)
+
+
+def _same_site(a: Event, b: Event) -> bool:
+    """Whether two events name one site: one gazetteer place, or one name.
+
+    "Kafr Nabuda" and "Kafr Nabudah" are one village when the gazetteer placed both there.
+    """
+    if a.place_id and b.place_id:
+        return a.place_id == b.place_id
+    return a.location.casefold() == b.location.casefold()
 
 
 def _types_agree(a: Event, b: Event) -> bool:
@@ -82,7 +100,7 @@ def _hit_civilians(e: Event) -> bool:
 
 
 def _deadly_strike_on_civilians(e: Event) -> bool:
-    """An air/drone strike or shelling that killed civilians (whom it hit, and a toll above 0)."""
+    """An air/drone strike, shelling or bomb that killed civilians (whom it hit, and a toll above 0)."""
     return (
         e.event_type == "Explosions/Remote violence"
         and e.sub_event_type in _STRIKES

@@ -2711,6 +2711,21 @@ def test_ground_raids_that_arrest_people_are_arrests(one) -> None:
     assert one("Raids on Maadan killed five civilians on Monday.").sub_event_type == "Air/drone strike"
 
 
+def test_villages_near_a_second_place_are_a_second_site(events) -> None:
+    evs = events("Turkish air strikes hit Kobani and villages near Qamishli on Monday.")
+    assert sorted((e.location, e.geo_precision) for e in evs) == [("Kobani", 1), ("Qamishli", 2)]
+
+
+def test_a_name_in_brackets_is_the_same_places_other_name(events, gaz) -> None:
+    # Kobani, in Aleppo, would favour the Afrin village al-Malikiyah; "(Derik)" says it is the
+    # Hasakah town.
+    text = "Turkish air strikes hit Kobani and villages near al-Malikiyah (Derik) on Monday, killing 11 people."
+    malikiyah, derik = resolve_mentions(text, find_mentions(text, gaz), gaz)[1:]
+    assert (malikiyah.place.admin1, malikiyah.status, malikiyah.precision) == ("Al-Hasakah", "resolved", 2)
+    assert derik.place.id == malikiyah.place.id
+    assert sorted(e.admin1 for e in events(text)) == ["Al-Hasakah", "Aleppo"]
+
+
 def test_a_town_taken_and_a_bomb_in_it_hours_later_are_two_events(events) -> None:
     evs = events(
         "Turkish forces and allied Free Syrian Army fighters took full control of Tal Rifaat on Monday "

@@ -33,7 +33,10 @@ EVENT_COUNTRIES = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "PS"})
 _BY_NUMERIC = {iso: code for code, (_name, iso, _alpha3) in COUNTRY_NAMES.items()}
 _LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s*and\s+|\s*or\s+|\s*&\s*)(?:the\s+)?(?:(?:city|town|village|villages|towns|"
-    r"area|areas|province|governorate|countryside|neighbou?rhoods?|districts?)\s+of\s+)?(?:the\s+)?$",
+    r"area|areas|province|governorate|countryside|neighbou?rhoods?|districts?)\s+of\s+"
+    # "Kobani and villages near al-Malikiyah": the second site, near the place named.
+    r"|(?:(?:several|some|other|nearby)\s+)?(?:villages|towns|areas|positions|farms|farmland|outskirts)\s+"
+    r"(?:(?:north|south|east|west)\s+of|near|around|outside|of)\s+)?(?:the\s+)?$",
     re.I,
 )
 _HISTORY = re.compile(

@@ -207,6 +207,10 @@ def resolve_mentions(
         if not places:
             out.append(Mention(article_id, raw.start, raw.end, raw.surface, context=context, status="unresolved"))
             continue
+        if nxt is not None and _IN_BRACKETS.fullmatch(text, raw.end, nxt.start) and text.startswith(")", nxt.end):
+            # "al-Malikiyah (Derik)": the name in brackets is the same place's other name.
+            both = [p for p in places if any(_km(p.lat, p.lon, q.lat, q.lon) <= 3 for q in cands[i + 1][0])]
+            places = both or places
         local_gov = _local_governorate(text, raw, nxt, gaz)
         city = _city_after(text, raw, nxt, gaz, bias)
         if city is not None:
@@ -451,6 +455,9 @@ def _coherence(p: Place, anchors: Sequence[Place], memo: dict[str, float]) -> fl
             found = 0.8 if d < 60 else 0.3 if d < 150 else 0.0
         memo[p.id] = found
     return found
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
 
 
 def _home_town(places: Sequence[Place], bias: Sequence[str]) -> bool:

@@ -369,40 +369,27 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Ment
         place, inner = m.place, prev.place
         if place is None or inner is None or place.kind != "city" or place.country != "SY":
             continue
-        if prev.cue == f"in {place.admin1}" and inner.kind == "governorate":
-            # "Tal X in (eastern) Idlib", Tal X unknown there: Idlib is the governorate it is in.
-            gov = governorate_place(gaz, place.admin1)
-            if gov is not None and _named_governorate(place, gov):
-                out[i] = replace(
-                    m,
-                    place=gov,
-                    candidates=(gov, *m.candidates),
-                    lat=prev.lat,
-                    lon=prev.lon,
-                    precision=3,
-                    cue="container",
-                )
-            continue
-        if inner.id == place.id or inner.admin1 != place.admin1 or inner.kind in ("governorate", "country", "region"):
-            continue
-        if not re.fullmatch(r"\s*,\s*", text[prev.end : m.start]):
-            continue
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        after = _LIST_GOES_ON.match(text, m.end)
-        if after is not None and nxt is not None and nxt.start <= after.end() + 1:
-            continue  # "Saraqib, Idlib and Hama": a list of places
+        # "Tal X in (eastern) Idlib", Tal X unknown there: Idlib is the governorate it is in,
+        # at the point (the side) the place before was given.
+        stated = prev.cue == f"in {place.admin1}" and inner.kind == "governorate"
+        if not stated:
+            if (
+                inner.id == place.id
+                or inner.admin1 != place.admin1
+                or inner.kind in ("governorate", "country", "region")
+            ):
+                continue
+            if not re.fullmatch(r"\s*,\s*", text[prev.end : m.start]):
+                continue
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            after = _LIST_GOES_ON.match(text, m.end)
+            if after is not None and nxt is not None and nxt.start <= after.end() + 1:
+                continue  # "Saraqib, Idlib and Hama": a list of places
         gov = governorate_place(gaz, place.admin1)
         if gov is None or not _named_governorate(place, gov):
             continue
-        out[i] = replace(
-            m,
-            place=gov,
-            candidates=(gov, *m.candidates),
-            lat=gov.lat,
-            lon=gov.lon,
-            precision=3,
-            cue="container",
-        )
+        lat, lon = (prev.lat, prev.lon) if stated else (gov.lat, gov.lon)
+        out[i] = replace(m, place=gov, candidates=(gov, *m.candidates), lat=lat, lon=lon, precision=3, cue="container")
     return out
 
 

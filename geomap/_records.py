@@ -492,7 +492,7 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     best = _int_cell(row.get("best", ""), "best", low=0)
     country, iso = _country(row.get("country", "") or "Syria")
     # "Government of Iraq" fighting in Iraq is at home (1), in Syria external (8).
-    home = next((code for code, (name, _n, _a3) in COUNTRY_NAMES.items() if name == country), "")
+    home = _COUNTRY_ISO.get(country.lower(), ("", 0, ""))[2]
     inter1 = _at_home(actor1, inter1, home, actors)
     inter2 = _at_home(actor2, inter2, home, actors)
     admin1_raw, _ = split_kind_word(row.get("adm_1", ""))

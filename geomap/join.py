@@ -37,6 +37,7 @@ from .events import mark_duplicates
 from .events.actors import load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer.admin import governorate_name, other_governorate
 from .geoparse.resolve import rank_place_string
 from .ingest.readers import expand_paths
 from .models import Event, Place
@@ -190,7 +191,6 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
 
 def _stated_governorate(r: Row, gaz: Gazetteer) -> Place | None:
     """The Syrian governorate a row's admin1 names, or ``None``."""
-    from .gazetteer.admin import governorate_name
     from .geoparse.resolve import governorate_place
 
     name = governorate_name(r.admin1_hint) if r.admin1_hint else ""
@@ -219,12 +219,7 @@ def _checked_against_admin1(
     spelt = _spelt_so(r.query or r.name, place, gaz)
     gov = _stated_governorate(r, gaz)
     where = f"{place.name} ({place.admin1 or place.country})"
-    disagrees = (
-        gov is not None
-        and not place.is_admin_unit
-        and place.admin1 != gov.admin1
-        and {place.admin1, gov.admin1} != {"Damascus", "Rif Dimashq"}
-    )
+    disagrees = gov is not None and not place.is_admin_unit and other_governorate(place.admin1, gov.admin1)
     if disagrees and gov is not None and not spelt:
         warnings.append(
             InputError(

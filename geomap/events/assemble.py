@@ -25,6 +25,7 @@ from .actors import Actor, ActorMention, ActorTable, inter_at, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_civilians, word_number
 from .sentences import split_sentences
+from .types import BOMB_TYPES as _BOMB_TYPES
 from .types import DISORDER, Trigger, incident_triggers
 
 __all__ = ["extract_events"]
@@ -1133,7 +1134,6 @@ _NO_CLAIM = re.compile(r"\b(?:no|not|never|nobody|none|yet to|denied|denies|deny
 _NOT_CLAIMED = frozenset({"Air/drone strike", "Protests", "Riots", "Strategic developments"})
 _BOMB_CLAIM = re.compile(r"bomb|blast|explosion|suicide|ied|device", re.I)
 _SHOOTING_CLAIM = re.compile(r"shooting|assassination|killing", re.I)
-_BOMB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
 def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[tuple[ActorMention, str]]:
@@ -1760,13 +1760,12 @@ def _other_kinds(o: _Draft, d: _Draft) -> bool:
         return False
     subs = {o.trigger.sub_event_type, d.trigger.sub_event_type}
     # A town taken, and a bomb left in it that goes off: the bomb is no part of the fight.
-    return bool({a, b} - _VIOLENT) or bool(subs & _TERRITORY_SUBS and subs & _BOMB_SUBS)
+    return bool({a, b} - _VIOLENT) or bool(subs & _TERRITORY_SUBS and subs & _BOMB_TYPES)
 
 
 _TERRITORY_SUBS = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )
-_BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
 #: A sentence that places the incident just reported: "The attack took place near Kabajeb".

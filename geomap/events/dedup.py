@@ -21,6 +21,7 @@ from datetime import date
 
 from .. import _geo
 from ..models import Event
+from .types import BOMB_TYPES
 
 __all__ = ["mark_duplicates", "merge_duplicates", "same_incident"]
 
@@ -29,15 +30,7 @@ _COMPATIBLE = {
     frozenset({"Battles", "Explosions/Remote violence"}),
 }
 #: Strikes from afar and bombs that kill civilians where a record says only that civilians were attacked.
-_STRIKES = frozenset(
-    {
-        "Air/drone strike",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Suicide bomb",
-        "Grenade",
-    }
-)
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}) | BOMB_TYPES
 
 
 def _km(a: Event, b: Event) -> float:

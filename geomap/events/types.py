@@ -15,7 +15,7 @@ from typing import Any
 
 from .._regex import Folded, WordScan
 
-__all__ = ["DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "incident_triggers", "is_non_event"]
+__all__ = ["BOMB_TYPES", "DISORDER", "EVENT_TYPES", "Trigger", "find_triggers", "incident_triggers", "is_non_event"]
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -53,6 +53,8 @@ DISORDER = {
 EXP = "Explosions/Remote violence"
 SD = "Strategic developments"
 VAC = "Violence against civilians"
+#: The sub-types of a bomb set or thrown, not fired from afar.
+BOMB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 #: Words that report a protest; also what "protested against the fighting" opens with.
 _PROTEST = (

@@ -93,6 +93,17 @@ NEIGHBOURS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _BY_NAME = {v.lower(): g.name for g in GOVERNORATES.values() for v in (g.name, *g.variants)}
 
 
+def other_governorate(a: str, b: str) -> bool:
+    """Whether two governorate names are two places, not Damascus said for its countryside.
+
+    Reports put "Douma in Damascus province": Damascus and Rif Dimashq are one for that.
+
+    >>> other_governorate("Idlib", "Hama"), other_governorate("Damascus", "Rif Dimashq")
+    (True, False)
+    """
+    return a != b and {a, b} != {"Damascus", "Rif Dimashq"}
+
+
 def governorate_name(code_or_name: str) -> str:
     """Canonical governorate name for a GeoNames admin1 code or any accepted name.
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .._geo import km as _km
-from ..gazetteer.admin import NEIGHBOURS, governorate_name
+from ..gazetteer.admin import NEIGHBOURS, governorate_name, other_governorate
 from ..gazetteer.names import PLACE_KIND_WORDS, fold, token_key
 from ..gazetteer.store import LAYER_PRIORITY, REGION, Gazetteer
 from ..models import Mention, Place
@@ -281,8 +281,7 @@ def resolve_mentions(
             local_gov
             and best.country == "SY"
             and best.admin1
-            and best.admin1 != local_gov
-            and {best.admin1, local_gov} != {"Damascus", "Rif Dimashq"}  # "Douma in Damascus province"
+            and other_governorate(best.admin1, local_gov)  # not "Douma in Damascus province"
             and best.kind not in ("governorate", "country", "border", "region")
         )
         unit = (_named_unit(text, raw, nxt) or _said_in(text, raw, nxt)) if contradicted else None
@@ -490,7 +489,7 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 _PART_OF = re.compile(
     r"^\s*(?:neighbou?rhood|district|quarter|suburb|area|bridge|square|roundabout|street|market|souk|hospital"
-    r"|mosque|stadium|university|roundabout|junction)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?",
+    r"|mosque|stadium|university|junction)\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?",
     re.I,
 )
 

@@ -1025,10 +1025,25 @@ def test_a_total_split_by_place_gives_each_place_its_share(events) -> None:
             "six of them in Khan Shaykhun.",
             {"Kafranbel": 4, "Khan Shaykhun": 6},
         ),
+        # "respectively": the counts pair with the places in the order named.
+        (
+            "Shelling hit Masyaf and Safita on Sunday, killing four and three people respectively.",
+            {"Masyaf": 4, "Safita": 3},
+        ),
+        (
+            "Airstrikes on Masyaf, Safita and Qadmous killed two, five and one civilians respectively on Sunday.",
+            {"Masyaf": 2, "Safita": 5, "al-Qadmus": 1},
+        ),
     ],
 )
 def test_a_toll_split_between_places(events, text: str, want: dict[str, int]) -> None:
     assert {e.location: e.fatalities for e in events(text)} == want
+
+
+def test_respective_counts_that_do_not_pair_with_the_places_split_nothing(events) -> None:
+    evs = events("Shelling on Masyaf, Safita and Qadmous on Sunday killed four and three people respectively.")
+    by = {e.location: e.fatalities for e in evs}
+    assert by["Safita"] is None and by["al-Qadmus"] is None  # no place is given a count it was not said to have
 
 
 @pytest.mark.parametrize(
@@ -1577,6 +1592,9 @@ def test_a_clause_without_its_own_place_is_not_cut_off(one) -> None:
     [
         "ISIS gunmen killed three truffle hunters near Masyaf on Monday.",
         "On Monday, HTS gunmen opened fire on the crowd in Maarat al-Numan, killing two.",
+        # One civilian, named by trade or by name and trade.
+        "Unknown gunmen killed a pharmacist in Masyaf on Monday.",
+        "Unknown gunmen killed Omar al-Khatib, a local activist, in Masyaf on Monday.",
     ],
 )
 def test_armed_men_killing_civilians_is_violence_against_civilians(one, text: str) -> None:
@@ -2877,3 +2895,70 @@ def test_a_headline_toll_abroad_is_not_the_syrian_events(gaz, actors) -> None:
 
 def test_children_and_their_mother_are_counted(one) -> None:
     assert one("Jets struck Maadan on Monday, killing two children and their mother.").fatalities == 3
+
+
+# -- session 20: a new user's dispatches ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The source glossed in brackets is still the source, not who shelled.
+        (
+            "Heavy shelling hit Tal Rifaat on Monday, and at least 15 people were killed, "
+            "the Syrian Democratic Forces (SDF) said.",
+            ("Unidentified armed group", "Civilians"),
+        ),
+        # A rescuer named after a comma ("..., known as the White Helmets, said") is the source.
+        (
+            "A car bomb exploded in Jisr al-Shughur on Monday, killing at least 14 people, the civil "
+            "defence, known as the White Helmets, said.",
+            ("Unidentified armed group", "Civilians"),
+        ),
+        # "the road between X and Y" names no sides; the drone's victims are its actor2.
+        (
+            "A Turkish drone targeted a car on the road between Maadan and Abu Kamal on Monday, killing "
+            "two members of the Internal Security Forces (Asayish) and wounding a civilian who was passing by.",
+            ("Turkish Armed Forces", "Asayish"),
+        ),
+        # Clashes "between A backed by X and B": B is the other side, X goes with A.
+        (
+            "Clashes erupted on Monday between regime forces backed by Iranian militias and the SDF near Maadan.",
+            ("Syrian Arab Army", "Syrian Democratic Forces"),
+        ),
+        # Who holds the town is said of the town: no party to the bombing.
+        (
+            "Nine civilians were killed on Monday in a car bomb explosion in Tal Rifaat, which is occupied "
+            "by the Turkish occupation forces and their mercenaries.",
+            ("Unidentified armed group", "Civilians"),
+        ),
+    ],
+)
+def test_sources_glosses_and_holders_are_no_parties(events, text: str, want: tuple[str, str]) -> None:
+    (e,) = events(text)
+    assert (e.actor1, e.actor2) == want
+
+
+def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
+    found = actors.find("Hayat Tahrir al-Sham (HTS) and the Internal Security Forces (Asayish) met.")
+    assert [(m.surface, m.actor.name) for m in found] == [
+        ("Hayat Tahrir al-Sham (HTS)", "Hayat Tahrir al-Sham"),
+        ("Internal Security Forces (Asayish)", "Asayish"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Barrel bombs hit Khan Shaykhun on Monday, killing a man, his wife and their three children.", 5),
+        (
+            "Monitors documented the killing of seven children, four women and two men in shelling on Masyaf on Monday.",
+            13,
+        ),
+        ("An explosion hit a car in Safita on Monday, killing its driver.", 1),
+        ("Gunmen killed the mukhtar of Qadmous on Monday.", 1),
+        ("Unknown gunmen killed Omar al-Khatib, a local activist, in Masyaf on Monday.", 1),
+    ],
+)
+def test_listed_and_single_dead(one, text: str, killed: int) -> None:
+    assert one(text).fatalities == killed

@@ -962,3 +962,58 @@ def test_the_neighbours_provinces_are_places_found_in_text_only_for_their_countr
     assert find_mentions("Clashes went on in Dhi Qar province.", gaz, countries=("SY", "IQ"))[0].surface.startswith(
         "Dhi Qar"
     )
+
+
+# -- bare names: namesakes told apart by how the record writes them ---------------
+
+NAMESAKES = """action,name,variants,lat,lon,kind,admin1,country
+add,Zubaydiyat al-Wusta,Qasr Dhiban,35.10,37.20,town,Hama,SY
+add,Qasr Dhiban,,34.90,36.90,village,Homs,SY
+add,al-Sukkariyah,,35.80,38.90,town,Ar-Raqqah,SY
+add,Sukariyah,,36.20,37.10,town,Aleppo,SY
+add,Hayy al-Nawras,Nawras,33.50,36.28,district,Damascus,SY
+add,Nawras,,35.60,36.80,village,Idlib,SY
+add,Tall Ghazlan al-Gharbiyah,,32.80,36.10,village,Daraa,SY
+add,Tall Ghazlan,,32.60,36.50,village,As-Suwayda,SY
+"""
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    patch = tmp_path_factory.mktemp("namesakes") / "patch.csv"
+    patch.write_text(NAMESAKES, encoding="utf-8")
+    return load_gazetteer(patches=[patch])
+
+
+def _first(gaz, where):
+    from geomap.geoparse.resolve import rank_place_string
+
+    ranked = rank_place_string(where, gaz)
+    return ranked[0][1].name if ranked else None
+
+
+def test_a_record_names_the_place_called_so_before_one_with_it_as_an_alternate(namesakes):
+    # Both are spelt "Qasr Dhiban"; one only as an old alternate of a bigger town.
+    assert _first(namesakes, "Qasr Dhiban village") == "Qasr Dhiban"
+
+
+def test_a_record_names_the_place_spelt_as_written_before_a_transliteration(namesakes):
+    # "Sukariyah" is written so only by the Aleppo town; al-Sukkariyah is alike once folded.
+    assert _first(namesakes, "Sukariyah town") == "Sukariyah"
+    assert _first(namesakes, "Sukkariyah town") == "al-Sukkariyah"
+
+
+def test_a_village_record_names_the_village_not_a_city_quarter(namesakes):
+    assert _first(namesakes, "Nawras village") == "Nawras"
+    assert _first(namesakes, "Nawras neighbourhood") == "Hayy al-Nawras"
+
+
+def test_a_translated_qualifier_finds_the_twin_village():
+    qs = [q.name for q in place_queries("Western Tall Ghazlan village")]
+    assert qs.index("Tall Ghazlan al-Gharbiyah") < qs.index("Tall Ghazlan")
+    # A governorate's side stays a part of the governorate.
+    assert "Hama al-Gharbiyah" not in [q.name for q in place_queries("Western Hama governorate")]
+
+
+def test_a_translated_qualifier_resolves_to_the_twin_village(namesakes):
+    assert _first(namesakes, "Western Tall Ghazlan village") == "Tall Ghazlan al-Gharbiyah"

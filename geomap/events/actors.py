@@ -268,7 +268,37 @@ class ActorTable:
                 continue
             out.append(ActorMention(start, end, text[start:end], self._aliases[alias]))
             last_end = end
-        return out
+        return _glossed(text, out)
+
+
+#: The name a bracketed actor glosses: "the Internal Security Forces (Asayish)".
+_GLOSSED_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|al-|el-)?\s*[A-Z][\w'’-]*){0,5})\s*\($")
+
+
+def _glossed(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """One mention for a name and its gloss in brackets: "Syrian Democratic Forces (SDF)".
+
+    The bracketed name and the name before it are one actor, named once: the
+    mention spans both and the closing bracket, so what follows ("... (SDF)
+    said") reads as following the actor.  A gloss of an unknown name ("the
+    Internal Security Forces (Asayish)") names the actor for the whole phrase.
+    """
+    out: list[ActorMention] = []
+    for a in found:
+        if not (a.start > 0 and text[a.start - 1] == "(" and text[a.end : a.end + 1] == ")"):
+            out.append(a)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : a.start - 1].strip() == "":
+            # "Hayat Tahrir al-Sham (HTS)": the fuller name keeps its actor unless the
+            # gloss is the more specific ("Kurdish police (Asayish)" is the Asayish).
+            keep = a.actor if prev.actor.name in GENERIC_ACTORS else prev.actor
+            out[-1] = ActorMention(prev.start, a.end + 1, text[prev.start : a.end + 1], keep)
+            continue
+        m = _GLOSSED_NAME.search(text, max(0, a.start - 80), a.start)
+        start = m.start() if m is not None and (prev is None or m.start() >= prev.end) else a.start - 1
+        out.append(ActorMention(start, a.end + 1, text[start : a.end + 1], a.actor))
+    return out
 
 
 #: Actors that name no group, only a kind of armed men ("gunmen", "rebels", "terrorists").

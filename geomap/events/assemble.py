@@ -171,6 +171,12 @@ _HELD_BY = re.compile(
     r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
+#: A relative clause on a place's holder, to its end: ", which is controlled by X and Y", ", held by X".
+_HOLDER_CLAUSE = re.compile(
+    r",\s*(?:which|that|where)?\s*(?:is|was|has been|had been|are|were)?\s*(?:now\s+|still\s+|currently\s+)?"
+    r"(?:(?:held|controlled|run|dominated|occupied)\s+by|under\s+the\s+control\s+of)\s[^,;.()]*",
+    re.I,
+)
 _AIR_SIDES = frozenset({"government", "russia", "coalition", "turkey", "israel"})
 # Forces that in Syria strike only from the air: "the coalition struck X" is an air strike
 # (types.py reads "coalition/Russia/Israel struck" so itself; this catches the rest by side).
@@ -449,6 +455,10 @@ _ACCUSED_OF = re.compile(
 )
 
 
+#: What stands between the first side after "between" and the second: "... and (the) ".
+_SECOND_SIDE = re.compile(r"(?:\band|&)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
 def _choose_actors(
     sentence: str,
     actors: list[ActorMention],
@@ -489,6 +499,10 @@ def _choose_actors(
     # "The Damascus government said Israeli jets struck ...": who says it is not a party
     # when the report it gives has its own subject ("The army said it shelled ..." keeps
     # it), unless the report is of its own losses ("... killed two of its fighters").
+    # "in al-Bab, which is occupied by Turkish forces": who holds the place is said of the
+    # place, not of the deed; neither side of it.
+    held = [(h.start(), h.end()) for h in _HOLDER_CLAUSE.finditer(sentence)]
+    inside = [a for a in inside if not any(s <= a.start < e for s, e in held)]
     speakers = {
         id(a)
         for a in inside
@@ -558,9 +572,16 @@ def _choose_actors(
     ]
     m = re.search(r"\bbetween\s+(?:the\s+)?", sentence)
     if m:
+        # "clashes between A (backed by X) and B": the sides follow "between" and "and";
+        # "the road between Amuda and Qamishli ... members of A ... a civilian" names no sides.
         after = [a for a in inside if a.start >= m.end()]
-        if len(after) >= 2 and after[0].actor.name != after[1].actor.name:
-            return after[0], after[1]
+        first = after[0] if after and after[0].start - m.end() <= 15 else None
+        second = next(
+            (b for b in after[1:] if first is not None and _SECOND_SIDE.search(sentence, first.end, b.start)),
+            None,
+        )
+        if first is not None and second is not None and first.actor.name != second.actor.name:
+            return first, second
     agent: ActorMention | None = None
     for a in inside:
         if (
@@ -997,7 +1018,7 @@ def extract_events(
                 if not nxt_trig or t_after[0][0].start < s_start + nxt_trig[0].start:
                     pairs.append((t, _most_specific(t_after[0])))
         # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
-        shares = _shares(text, s_start, s_places, cas.killed)
+        shares = _shares(text, s_start, s_places, cas.killed, s_end)
         if len(shares) < 2 and not (shares and _OF_THEM.search(sentence)):
             shares = {}
         if len(shares) >= 2:
@@ -1212,10 +1233,45 @@ _NOT_DEAD_AFTER = re.compile(
 )
 
 
-def _shares(text: str, s_start: int, places: list[Mention], killed: int | None) -> dict[int, tuple[int, str]]:
+#: "killing four and three respectively": one count per place named, in the same order.
+_RESPECTIVELY = re.compile(
+    rf"\b(?P<nums>{NUMWORD}(?:\s*,\s*{NUMWORD})*\s*,?\s+and\s+{NUMWORD})"
+    r"(?:\s+(?:people|persons|civilians|children|fighters|soldiers|others))?\s*,?\s+respectively\b",
+    re.I,
+)
+_COUNT_AND_BEFORE = re.compile(rf"\b{NUMWORD}\s*(?:,|\band\b)\s*$", re.I)
+_RESPECTIVE_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+
+
+def _respective(text: str, s_start: int, s_end: int, places: list[Mention]) -> dict[int, tuple[int, str]]:
+    """Counts said "respectively" paired with the distinct places before them, in order."""
+    rm = _RESPECTIVELY.search(text, s_start, s_end)
+    if rm is None or _COUNT_AND_BEFORE.search(text, s_start, rm.start()):
+        return {}  # "3 and 4 and 5 respectively": more counts than were read
+    counts = [word_number(w) for w in _RESPECTIVE_SPLIT.split(rm.group("nums").strip())]
+    seen: set[str] = set()
+    order: list[Mention] = []
+    for m in places:
+        if m.place is None or m.start >= rm.start() or m.place.id in seen:
+            continue
+        seen.add(m.place.id)
+        order.append(m)
+    if len(order) != len(counts) or any(n is None for n in counts):
+        return {}
+    said = rm.group().strip()
+    return {m.start: (n, f"{said}: {m.surface}") for m, n in zip(order, counts, strict=True) if n is not None}
+
+
+def _shares(
+    text: str, s_start: int, places: list[Mention], killed: int | None, s_end: int | None = None
+) -> dict[int, tuple[int, str]]:
     """Each place's share of a sentence's toll, by the place's offset: "five of them in X", "the rest in Y"."""
     if killed is None:
         return {}
+    if s_end is not None:
+        respective = _respective(text, s_start, s_end, places)
+        if respective:
+            return respective
     shares: dict[int, tuple[int, str]] = {}
     rest: list[tuple[Mention, str]] = []
     for m in places:
@@ -1262,7 +1318,8 @@ _ACCORDING_TO = re.compile(
     r"\b(?:according to|citing|cited by|quoting|a statement (?:by|from))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
 _SAID_AFTER = re.compile(
-    r"\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b", re.I
+    r",?\s+(?:also\s+)?(?:said|say|says|reported|reports|stated|announced|documented|confirmed|told|added|noted)\b",
+    re.I,
 )
 #: Words for a protest the state broke up, and for lethal force against it.
 _VIOLENT_CROWD = re.compile(

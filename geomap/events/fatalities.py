@@ -141,7 +141,9 @@ def word_number(s: str) -> int | None:
 
 
 _CIVILIAN = re.compile(
-    r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors|journalists?|nurses?|teachers?|infants?|babies)\b",
+    r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors?|journalists?|nurses?|teachers?|infants?|babies|pharmacists?|engineers?|"
+    r"lawyers?|merchants?|traders?|mukhtars?|imams?|clerics?|activists?|paramedics?|volunteers?|drivers?|"
+    r"shopkeepers?|teenagers?|youths?|elderly)\b",
     re.I,
 )
 _NOT_PEOPLE = re.compile(
@@ -226,6 +228,17 @@ _ONE_PERSON = re.compile(
     + r"\s+(?:was\s+)?(?:killed|shot dead|gunned down|executed|assassinated|martyred|found dead|"
     + _TO_DEATH
     + r")\b"
+    # "Gunmen killed the mukhtar of Kafr Shams", "killed Ahmed Ali, a local activist".
+    + r"|\b(?:killing|killed|kills|shot dead|gunned down|assassinated|assassinating)\s+the\s+(?:[\w-]+\s+){0,2}?"
+    + _ONE_WHO
+    + r"(?=\s+of\s+(?:the\s+)?(?-i:[A-Z]))"
+    + r"|\b(?:killing|killed|kills|shot dead|gunned down|assassinated|assassinating)\s+(?-i:[A-Z])[\w'’-]+"
+    + r"(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]+){0,3},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\b"
+    # "An explosion hit a car, killing its driver".
+    + r"|\b(?:killing|killed|kills)\s+(?:its|the\s+(?:car|vehicle|truck|motorcycle)(?:'s|’s))\s+"
+    + r"(?:driver|owner|passenger|occupant|pilot)\b"
     # "The body of a man was found".
     + r"|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO
@@ -297,6 +310,7 @@ _PAIR_KILLED = re.compile(
     re.I,
 )
 _KIN_HURT = re.compile(_HURT_NEXT, re.I)
+_KILLED_TEXT = re.compile(rf"\b{_KILL}\b", re.I)
 # "wounding a child": one injured.
 _ONE_HURT = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+(?:(?!(?:when|while|after|ago|an?|the)\b)[\w-]+\s+){0,4}?"
@@ -366,6 +380,48 @@ def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:
 _QUOTED_COUNT = re.compile(
     r"[\"“”‘’']((?:at least |up to |more than |about |some )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))[\"“”‘’']", re.I
 )
+
+
+_PEOPLE = (
+    r"(?:men|women|children|kids|boys|girls|civilians|people|persons|fighters|soldiers|members|militants|"
+    r"troops|officers|servicemen|elements|residents|workers|farmers|shepherds|infants|babies|brothers|"
+    r"sisters|sons|daughters|relatives|teenagers|students|" + _ONE_WHO[3:-1] + r")"
+)
+#: One group in a list of the dead: "seven children", "a man", "his wife", "their three children".
+_VICTIMS_ITEM = (
+    rf"(?:(?:a|an|one|{NUMWORD})\s+(?:(?!of\b|among\b|and\b|them\b|whom\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"
+    rf"|(?:his|her|their)\s+(?:{NUMWORD}\s+)?(?:[\w-]+\s+)?(?:{_KIN_ONE}|children|sons|daughters|brothers|sisters))\b"
+)
+#: "killing a man, his wife and their three children": the dead listed, two groups or more.
+_VICTIM_LIST = re.compile(
+    r"\b(?:killing|killed|kills|the\s+(?:killing|deaths?)\s+of|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+)?"
+    rf"(?P<items>{_VICTIMS_ITEM}(?:\s*,\s*{_VICTIMS_ITEM})*\s*,?\s+and\s+{_VICTIMS_ITEM})"
+    rf"(?!{_HURT_NEXT})",
+    re.I,
+)
+_VICTIMS_ONE = re.compile(_VICTIMS_ITEM, re.I)
+_VICTIMS_COUNT = re.compile(rf"^(?:(?:his|her|their)\s+)?(?P<n>{NUMWORD})\s", re.I)
+
+
+def _victim_list(sentence: str) -> tuple[int, str] | None:
+    """The sum of a list of the dead ("seven children, four women and two men": 13)."""
+    m = _VICTIM_LIST.search(sentence)
+    if m is None:
+        return None
+    total = 0
+    for item in _VICTIMS_ONE.finditer(m.group("items")):
+        said = item.group()
+        c = _VICTIMS_COUNT.match(said)
+        if c is not None and c.group("n").lower() not in ("a", "an"):
+            n = word_number(c.group("n"))
+            if n is None:
+                return None
+            total += n
+        elif re.match(r"(?:his|her|their)\s+\S+s\b", said, re.I) and not re.search(rf"\b{_KIN_ONE}$", said, re.I):
+            return None  # "their children": how many is not said
+        else:
+            total += 1
+    return total, " ".join(m.group().split())
 
 
 def find_casualties(sentence: str) -> Casualties:
@@ -495,6 +551,10 @@ def find_casualties(sentence: str) -> Casualties:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
         texts.append(" ".join(m.group().split()))
+    listed = _victim_list(sentence)
+    if listed is not None and listed[0] > sum(dict.fromkeys(killed)) and update is None:
+        # "killing a man, his wife and their three children": every group listed, not the first.
+        killed, texts = [listed[0]], [listed[1], *(t for t in texts if not _KILLED_TEXT.search(t))]
     pair = None if killed else _PAIR_KILLED.search(sentence)
     if pair is not None:
         killed.append(2)

@@ -38,6 +38,20 @@ _DIRECTIONS = {
     "south-west",
     "central",
 }
+#: The Arabic words a translated qualifier stands for, written after the name.
+_ARABIC_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "northern": ("al-Shamaliyah", "Shamali"),
+    "north": ("al-Shamaliyah", "Shamali"),
+    "southern": ("al-Janubiyah", "Janubi"),
+    "south": ("al-Janubiyah", "Janubi"),
+    "eastern": ("al-Sharqiyah", "Sharqi"),
+    "east": ("al-Sharqiyah", "Sharqi"),
+    "western": ("al-Gharbiyah", "Gharbi"),
+    "west": ("al-Gharbiyah", "Gharbi"),
+    "upper": ("Fawqani", "al-Fawqa"),
+    "lower": ("Tahtani", "al-Tahta"),
+    "greater": ("al-Kabirah", "Kabir"),
+}
 _BRACKETS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
 _ALTERNATIVES = re.compile(r"\s*(?:/|\bor\b|;)\s*", re.I)
 _GOV_KEYS: dict[str, str] = dict(governorate_keys())
@@ -128,5 +142,11 @@ def place_queries(text: str) -> list[PlaceQuery]:
         while bare != name:
             name, bare = bare, _QUALIFIERS.sub("", bare)
         direction = next((d for d in dropped if d.removesuffix("ern") in _DIRECTIONS), "")
+        if PLACE_KIND_WORDS.get(kind_word, "") not in ("governorate", "district", "subdistrict", "region"):
+            # "Western Ghariyah village" is how a record translates al-Ghariyah al-Gharbiyah,
+            # a village of its own; a governorate's "northern" is a part of it.
+            for word in dropped:
+                for arabic in _ARABIC_QUALIFIERS.get(word, ()):
+                    add(f"{bare} {arabic}", kind_word)
         add(bare, kind_word, direction)
     return out

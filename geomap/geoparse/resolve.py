@@ -714,6 +714,7 @@ def rank_name(
     queries = [name, f"{name} governorate"] if wanted == ("governorate",) else [name]
     exact = any(k in gaz.keys for q in queries for k in name_keys(q))
     spelt = gaz.spelt_as(name) if exact else set()
+    own_keys = set(name_keys(name))
     found: dict[str, Place] = {}
     for q in queries:
         for p in gaz.search(q, limit=limit):
@@ -731,6 +732,14 @@ def rank_name(
         s = _base_score(p, bias)
         if not exact:
             s -= 1.0
+        elif p.id in spelt:
+            # Written as the record writes it, not only alike once transliteration is
+            # folded: "Sabburah" is Şabbūrah before al-Sabboura.
+            s += 0.3
+            if own_keys & set(name_keys(p.name)):
+                s += 0.2  # its own name, not one of its alternates ("Abu Hardub" is not Hajin)
+        if near_kinds is not None and p.kind in near_kinds:
+            s += 0.3  # "Aqiba village" is the village, not the city quarter
         if hint and p.admin1 == hint:
             s += 2.5
         if wanted is not None:

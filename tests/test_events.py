@@ -2962,3 +2962,60 @@ def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
 )
 def test_listed_and_single_dead(one, text: str, killed: int) -> None:
     assert one(text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A name glossed in brackets does not end the list of places struck.
+        (
+            "On Monday, Turkish warplanes struck the vicinity of Abu Kamal (Al Bukamal) and the village of Hajin.",
+            {"Abu Kamal", "Hajin"},
+        ),
+        # A governorate in brackets says where the first town is; the list goes on after it.
+        (
+            "Regime jets struck Khan Shaykhun (Idlib) and Jisr al-Shughur on Monday.",
+            {"Khan Shaykhun", "Jisr al-Shughur"},
+        ),
+        # Where the missiles came from is not where they fell.
+        (
+            "Israeli warplanes fired bursts of missiles on Monday from the direction of the occupied Syrian "
+            "Golan, targeting some points in the vicinity of Masyaf.",
+            {"Masyaf"},
+        ),
+        # "the Badia near X": the town says where in the desert.
+        ("An ISIS cell kidnapped five shepherds in the Badia near Maadan on Monday.", {"Maadan"}),
+    ],
+)
+def test_sites_named_with_brackets_origins_and_regions(events, text: str, want: set[str]) -> None:
+    assert {e.location for e in events(text)} == want
+
+
+def test_an_operation_carried_out_by_no_one_named_is_the_claimant_state(events) -> None:
+    evs = events(
+        "Air operations were carried out at 2:30 am on Monday against Abu Kamal and Hajin, and 40 targets "
+        "were destroyed, the Turkish defence ministry said."
+    )
+    assert {(e.location, e.sub_event_type, e.actor1) for e in evs} == {
+        ("Abu Kamal", "Air/drone strike", "Turkish Armed Forces"),
+        ("Hajin", "Air/drone strike", "Turkish Armed Forces"),
+    }
+    # Told by one who does not fly: no claimant.
+    (e,) = events("Air operations were carried out on Monday against Hajin, the SDF said.")
+    assert e.actor1 != "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # The toll told in the next sentence is the incident's.
+        ("A landmine exploded under a shepherd near Maadan on Monday. He died of his wounds in hospital.", 1),
+        ("Regime artillery shelled Masyaf on Monday. Activists documented the death of a young man in the town.", 1),
+        # An earlier incident's toll in a clause of its own is not added to the day's.
+        ("Regime shelling on Safita on Monday killed 3 people, a day after 5 people were killed there.", 3),
+        # ... unless that clause is all the sentence reports.
+        ("The attack in Masyaf came a day after air strikes by Russian warplanes killed 26 people there.", 26),
+    ],
+)
+def test_tolls_told_next_and_tolls_of_the_day_before(one, text: str, killed: int) -> None:
+    assert one(text).fatalities == killed

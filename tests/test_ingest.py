@@ -261,6 +261,23 @@ def test_a_pasted_telegram_channel_is_split_into_its_posts(tmp_path: Path) -> No
     ]
 
 
+def test_a_telegram_channel_name_over_its_time_line_with_views_and_share_bars(tmp_path: Path) -> None:
+    # As the desktop app copies a channel: the name, then "[dd.mm.yy hh:mm]" alone, then the
+    # message, then its views and share bar; a forwarded message says whence.
+    paste = (
+        "Masyaf Now\n[03.06.21 21:10]\nArtillery shelled the outskirts of Masyaf tonight.\n👁 1.2K   ↗️ Share\n\n"
+        "Masyaf Now\n[05.06.21 09:30]\nForwarded from Qadmous Desk\nYesterday, a mine exploded near Qadmous.\n"
+        "👁 980   ↗️ Share   💬 Comments\n"
+    )
+    path = tmp_path / "channel.txt"
+    path.write_text(paste, encoding="utf-8")
+    posts = list(read_file(path, []))
+    assert [(a.outlet, a.published, a.text) for a in posts] == [
+        ("Masyaf Now", date(2021, 6, 3), "Artillery shelled the outskirts of Masyaf tonight."),
+        ("Masyaf Now", date(2021, 6, 5), "Yesterday, a mine exploded near Qadmous."),
+    ]
+
+
 def test_a_telegram_header_with_the_channel_first_is_read_too(tmp_path: Path) -> None:
     path = tmp_path / "channel.txt"
     path.write_text("Safita Channel, [15.08.2020 10:02]\nA mine exploded near Safita, killing a shepherd.\n")

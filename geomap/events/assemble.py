@@ -103,6 +103,10 @@ _ORIGIN = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:positions?|posts?|bases?|launchers?|batteries)\s+"
     r"(?:in|at|near|inside|around|of)\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$"
     r"|\b(?:fired|launched|coming|came)\s+from\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$"
+    # "missiles from the direction of the occupied Golan, targeting ...": whence, not where.
+    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?(?:(?:occupied|Syrian|Lebanese|Israeli|Iraqi)\s+){0,2}$"
+    r"|\bfrom\s+(?:the\s+)?(?:(?:occupied|Syrian|Lebanese|Israeli|Iraqi)\s+){0,2}(?:airspace|skies|territory|territories)"
+    r"\s+(?:of|over|above)\s+(?:the\s+)?(?:(?:occupied|Syrian)\s+){0,2}$"
     # "Rebel shelling from Douma hit Bab Touma": where the fire came from.
     r"|\b(?:shelling|shells|rockets|missiles|mortars?|mortar fire|artillery(?: fire)?|projectiles)\s+from\s+"
     r"(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
@@ -171,6 +175,8 @@ _HELD_BY = re.compile(
     r"\b(?:held|controlled|run|besieged|dominated|occupied|surrounded|led|backed|supported|trained|armed)\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
+#: An operation reported without its doer: "air operations were carried out against ...".
+_PASSIVE_OPERATION = re.compile(r"\b(?:was|were|has been|have been)\s+(?:carried out|conducted|launched)\b", re.I)
 #: A relative clause on a place's holder, to its end: ", which is controlled by X and Y", ", held by X".
 _HOLDER_CLAUSE = re.compile(
     r",\s*(?:which|that|where)?\s*(?:is|was|has been|had been|are|were)?\s*(?:now\s+|still\s+|currently\s+)?"
@@ -318,11 +324,24 @@ def _eligible(m: Mention, countries: frozenset[str] = frozenset({"SY"})) -> bool
 def _place_lists(sentence_mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Group adjacent mentions joined by "and", "," or "or" into lists."""
     lists: list[list[Mention]] = []
+    chain: tuple[list[Mention], int] | None = None  # the list a next name may join, from where
     for m in sentence_mentions:
-        if lists and _LIST_GAP.match(text[lists[-1][-1].end : m.start]):
-            lists[-1].append(m)
-        else:
-            lists.append([m])
+        if chain is not None and _LIST_GAP.match(text[chain[1] : m.start]):
+            chain[0].append(m)
+            chain = (chain[0], m.end)
+            continue
+        if lists and text[lists[-1][-1].end : m.start].strip() == "(" and text[m.end : m.end + 1] == ")":
+            # "Kobani (Ain al-Arab) and the village of X": the name in brackets glosses the
+            # one before it (or says where it is) and the list goes on after the bracket.
+            before = lists[-1]
+            if m.place is not None and before[-1].place is not None and m.place.id == before[-1].place.id:
+                before.append(m)
+            else:
+                lists.append([m])
+            chain = (before, m.end + 1)
+            continue
+        lists.append([m])
+        chain = (lists[-1], m.end)
     return lists
 
 
@@ -400,6 +419,12 @@ def _inside(m: Mention, coarse: list[Mention]) -> bool:
             continue
         if c.place.kind == "border" or (c.place.admin1 and c.place.admin1 == m.place.admin1):
             return True
+        if (
+            c.place.kind == "region"
+            and c.place.radius_km
+            and km(c.place.lat, c.place.lon, m.place.lat, m.place.lon) <= 1.5 * c.place.radius_km
+        ):
+            return True  # "the Badia near Resafa": a region across governorates holds the town
     return False
 
 
@@ -514,11 +539,14 @@ def _choose_actors(
     if not own_losses:
         inside = [a for a in inside if id(a) not in speakers]
     # "..., killing 19 people, the US-led coalition said" / "according to the Russian defence
-    # ministry": who tells of it after the report is its source, not a party to it.
+    # ministry": who tells of it after the report is its source, not a party to it; but an
+    # operation "was carried out", by no one named, is the one the state that tells of it ran.
+    claimed = _PASSIVE_OPERATION.search(trig.text) is not None and not any(a.start < trig.end for a in inside)
     inside = [
         a
         for a in inside
-        if not (
+        if (claimed and a.actor.side in _AIR_SIDES)
+        or not (
             a.start > trig.end
             and (
                 (

@@ -236,6 +236,12 @@ _ONE_PERSON = re.compile(
     + r"(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]+){0,3},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO
     + r"\b"
+    # "He died of his wounds in hospital": the one hurt in the report before.
+    + r"|^\W*(?:he|she)\s+(?:later\s+)?(?:died|was killed|succumbed)\b"
+    # "documented the death of a young man".
+    + r"|\b(?:death|killing|martyrdom)\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?"
+    + _ONE_WHO
+    + r"\b"
     # "An explosion hit a car, killing its driver".
     + r"|\b(?:killing|killed|kills)\s+(?:its|the\s+(?:car|vehicle|truck|motorcycle)(?:'s|’s))\s+"
     + r"(?:driver|owner|passenger|occupant|pilot)\b"
@@ -338,10 +344,17 @@ def _mask_not_this_toll(sentence: str) -> str:
     five soldiers" is another incident's toll.
     """
     sentence = _REPRISAL_FOR.sub(lambda m: " " * len(m.group()), sentence)
+    # "killed 3, a day after 5 were killed there": the earlier toll goes when the
+    # sentence has one of its own (else the clause is what the sentence reports).
+    earlier = _DAYS_AFTER.sub(lambda m: " " * len(m.group()), sentence)
+    if earlier != sentence and (_NUM_BEFORE_KILL.search(earlier) or _KILL_BEFORE_NUM.search(earlier)):
+        sentence = earlier
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
 
 
 _REPRISAL_FOR = re.compile(r"\b(?:in\s+)?(?:revenge|retaliation|reprisal|vengeance)\s+for\b[^.;,]*", re.I)
+#: "..., a day after five people were killed there": an earlier incident's toll.
+_DAYS_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+after\b[^.;]*", re.I)
 
 
 # A part of a count named inside it: "9 civilians including 3 children were killed" is one count.

@@ -138,8 +138,16 @@ _TG_HEADERS = (
     re.compile(rf"^\s*{_TG_TIME}\s*{_TG_NAME}\s*:(?P<rest>.*)$"),
     re.compile(rf"^\s*{_TG_NAME},\s*{_TG_TIME}\s*$"),
 )
-#: What Telegram puts in place of media: "[ Photo ]", "[ Album ]".
-_TG_MEDIA = re.compile(r"^\s*\[\s*(?:photo|video|album|sticker|file|gif|voice message|poll)\s*\]\s*$", re.I)
+#: What Telegram puts in place of media ("[ Photo ]", "[ Album ]"), under a message (its views,
+#: "↗️ Share", "💬 Comments") and over a forwarded one ("Forwarded from Deir Ezzor 24").
+_TG_MEDIA = re.compile(
+    r"^\s*(?:\[\s*(?:photo|video|album|sticker|file|gif|voice message|poll)\s*\]"
+    r"|(?:(?:👁\ufe0f?|views?:?)\s*[\d.,]+\s*[KkMm]?\s*|↗\ufe0f?\s*share\s*|💬\s*comments?\s*|share\s*|edited\s*)+"
+    r"|forwarded from\s+.{1,60})\s*$",
+    re.I,
+)
+#: A header's day and time alone on its line, under the channel's name: "Daraa 24 News" / "[08.03.21 21:10]".
+_TG_WHEN_LINE = re.compile(rf"^\s*{_TG_WHEN}\s*$")
 
 
 def _telegram_day(when: str) -> tuple[date | None, str, str]:
@@ -178,6 +186,8 @@ def _telegram_header(line: str) -> tuple[str, tuple[date | None, str, str], str]
     ('Masyaf Today', (None, '', ''), '')
     """
     m = next((m for rx in _TG_HEADERS if (m := rx.match(line))), None)
+    if m is None and (alone := _TG_WHEN_LINE.match(line)) is not None:
+        return "", _telegram_day(alone.group("day")), ""
     if m is None or len(m.group("name").split()) > 6:
         return None
     day = _telegram_day(m.group("day")) if m.groupdict().get("day") else _NO_DAY
@@ -191,6 +201,17 @@ _NO_DAY: tuple[date | None, str, str] = (None, "", "")
 def _telegram_posts(lines: list[str]) -> list[Post]:
     """The messages of a Telegram paste: it opens with a header, or has two; else ``[]``."""
     heads = [(i, h) for i, line in enumerate(lines) if (h := _telegram_header(line)) is not None]
+    named: list[tuple[int, tuple[str, tuple[date | None, str, str], str]]] = []
+    for i, (name, when, rest) in heads:
+        if not name:
+            # "[08.03.21 21:10]" alone: the channel's name is the line above it.
+            above = i - 1 if i > 0 and lines[i - 1].strip() else -1
+            if above < 0 or len(lines[above].split()) > 6 or _TG_MEDIA.match(lines[above]):
+                continue
+            named.append((above, (lines[above].strip(), when, rest)))
+        else:
+            named.append((i, (name, when, rest)))
+    heads = named
     first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not heads or (len(heads) < 2 and heads[0][0] != first_text):
         return []
@@ -202,6 +223,8 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
         last = when if when is not _NO_DAY else last
         day, month_day, written = last
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        if _TG_WHEN_LINE.match(lines[i + 1] if i + 1 < len(lines) else ""):
+            i += 1  # the name's line, then the day's
         body = "\n".join([rest, *(line for line in lines[i + 1 : end] if not _TG_MEDIA.match(line))]).strip()
         if body:
             posts.append(Post(name, "", day, month_day, body, written))

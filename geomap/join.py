@@ -202,7 +202,9 @@ def _spelt_so(text: str, place: Place, gaz: Gazetteer) -> bool:
     from .gazetteer.names import name_keys
     from .gazetteer.query import place_queries
 
-    return any(p.id == place.id for q in place_queries(text) for k in name_keys(q.name) for p in gaz.lookup_key(k))
+    # Governorates are held as "Hama governorate": "Eastern Hama governorate" is spelt so.
+    names = [n for q in place_queries(text) for n in (q.name, f"{q.name} governorate")]
+    return any(p.id == place.id for n in names for k in name_keys(n) for p in gaz.lookup_key(k))
 
 
 def _checked_against_admin1(
@@ -255,7 +257,13 @@ def _checked_against_admin1(
 
 
 def _flagged(kw: dict[str, Any], flags: list[str]) -> dict[str, Any]:
-    """The event's fields with this check's flags added to those it came with."""
+    """The event's fields with this check's flags added to those it came with.
+
+    ACLED's "Idleb", "Dar'a", "Al Hasakeh" become the governorate as geomap's own
+    events name it, so that one table, map or report counts each governorate once.
+    """
+    if kw.get("admin1"):
+        kw["admin1"] = governorate_name(kw["admin1"]) or kw["admin1"]
     if flags:
         kw["flags"] = ";".join(dict.fromkeys([*filter(None, str(kw.get("flags") or "").split(";")), *flags]))
     return kw

@@ -293,6 +293,16 @@ def test_place_strings_with_alternatives_brackets_and_sides_are_geocoded(tmp_pat
     # A governorate's side is placed in that part of it, still inside the governorate.
     assert north.latitude > idlib.latitude + 0.1 and gaz.admin.locate(north.latitude, north.longitude)[0] == "Idlib"
     assert tal_rifaat.admin1 == "Aleppo"
+    # A governorate's side is spelt as the gazetteer holds the governorate: no near miss.
+    assert "near-miss" not in north.flags and not any("as written" in w.message for w in res.warnings)
+
+
+def test_acled_governorate_spellings_become_geomaps(tmp_path: Path, gaz) -> None:
+    names = ("Idleb", "Dar'a", "Al Hasakeh", "As-Sweida", "Rural Damascus")
+    rows = [acled_row(admin1=name, event_id_cnty=f"SYR9{i}") for i, name in enumerate(names)]
+    p = write_csv(tmp_path / "a.csv", list(ACLED_COLUMNS), rows)
+    got = [e.admin1 for e in join_records([p], gazetteer=gaz).events]
+    assert got == ["Idlib", "Daraa", "Al-Hasakah", "As-Suwayda", "Rif Dimashq"]
 
 
 def test_unknown_place_without_coordinates_is_skipped_with_a_reason(tmp_path: Path, gaz) -> None:

@@ -521,13 +521,13 @@ def _choose_actors(
         # serve is no party to the killing; the men are civilians.
         and not (a.start > trig.end and _ACCUSED_OF.search(sentence, max(trig.end, a.start - 60), a.start))
     ]
-    # "The Damascus government said Israeli jets struck ...": who says it is not a party
-    # when the report it gives has its own subject ("The army said it shelled ..." keeps
-    # it), unless the report is of its own losses ("... killed two of its fighters").
     # "in al-Bab, which is occupied by Turkish forces": who holds the place is said of the
     # place, not of the deed; neither side of it.
     held = [(h.start(), h.end()) for h in _HOLDER_CLAUSE.finditer(sentence)]
     inside = [a for a in inside if not any(s <= a.start < e for s, e in held)]
+    # "The Damascus government said Israeli jets struck ...": who says it is not a party
+    # when the report it gives has its own subject ("The army said it shelled ..." keeps
+    # it), unless the report is of its own losses ("... killed two of its fighters").
     speakers = {
         id(a)
         for a in inside
@@ -1046,7 +1046,7 @@ def extract_events(
                 if not nxt_trig or t_after[0][0].start < s_start + nxt_trig[0].start:
                     pairs.append((t, _most_specific(t_after[0])))
         # "Five of them were killed in Hish, and two in Kafr Nabudah": each place's share.
-        shares = _shares(text, s_start, s_places, cas.killed, s_end)
+        shares = _shares(text, s_start, s_end, s_places, cas.killed)
         if len(shares) < 2 and not (shares and _OF_THEM.search(sentence)):
             shares = {}
         if len(shares) >= 2:
@@ -1273,6 +1273,8 @@ _RESPECTIVE_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
 
 def _respective(text: str, s_start: int, s_end: int, places: list[Mention]) -> dict[int, tuple[int, str]]:
     """Counts said "respectively" paired with the distinct places before them, in order."""
+    if text.find("respectively", s_start, s_end) < 0:
+        return {}  # the common case, without running the pattern
     rm = _RESPECTIVELY.search(text, s_start, s_end)
     if rm is None or _COUNT_AND_BEFORE.search(text, s_start, rm.start()):
         return {}  # "3 and 4 and 5 respectively": more counts than were read
@@ -1291,15 +1293,16 @@ def _respective(text: str, s_start: int, s_end: int, places: list[Mention]) -> d
 
 
 def _shares(
-    text: str, s_start: int, places: list[Mention], killed: int | None, s_end: int | None = None
+    text: str, s_start: int, s_end: int, places: list[Mention], killed: int | None
 ) -> dict[int, tuple[int, str]]:
-    """Each place's share of a sentence's toll, by the place's offset: "five of them in X", "the rest in Y"."""
+    """Each place's share of a sentence's toll, by the place's offset.
+
+    "five of them in X", "the rest in Y", "four and three respectively".
+    """
     if killed is None:
         return {}
-    if s_end is not None:
-        respective = _respective(text, s_start, s_end, places)
-        if respective:
-            return respective
+    if respective := _respective(text, s_start, s_end, places):
+        return respective
     shares: dict[int, tuple[int, str]] = {}
     rest: list[tuple[Mention, str]] = []
     for m in places:

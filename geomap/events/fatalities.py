@@ -193,13 +193,15 @@ _NONE_HURT = re.compile(
     r"|\b(?:material|property) damage only\b|\b(?:only|just|merely) (?:\w+ )?(?:material|property) damage\b",
     re.I,
 )
-_ONE_WHO = (
-    r"(?:commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
+#: One person, by what they were (the words of ``_ONE_WHO``).
+_ONE_WHO_WORDS = (
+    r"commander|soldier|civilian|child|man|woman|fighter|member|officer|leader|journalist|boy|girl|"
     r"activist|doctor|policeman|militant|person|resident|farmer|shepherd|teenager|official|cleric|judge|"
     r"protester|demonstrator|detainee|prisoner|worker|driver|student|teacher|nurse|paramedic|volunteer|"
     r"mukhtar|imam|sheikh|engineer|pharmacist|lawyer|mayor|dignitary|notable|merchant|trader|smuggler|"
-    r"guard|employee|citizen|youth|father|mother|son|daughter|husband|wife|infant|baby|elder)"
+    r"guard|employee|citizen|youth|father|mother|son|daughter|husband|wife|infant|baby|elder"
 )
+_ONE_WHO = f"(?:{_ONE_WHO_WORDS})"
 #: "... were wounded" after a person: hurt, not killed.
 _HURT_NEXT = r"\s+(?:were|was|are)\s+(?:\w+\s+)?(?:wounded|injured|hurt)"
 #: One more person after a count: "3 SDF fighters and a Turkish soldier" (not "and a child
@@ -398,7 +400,7 @@ _QUOTED_COUNT = re.compile(
 _PEOPLE = (
     r"(?:men|women|children|kids|boys|girls|civilians|people|persons|fighters|soldiers|members|militants|"
     r"troops|officers|servicemen|elements|residents|workers|farmers|shepherds|infants|babies|brothers|"
-    r"sisters|sons|daughters|relatives|teenagers|students|" + _ONE_WHO[3:-1] + r")"
+    r"sisters|sons|daughters|relatives|teenagers|students|" + _ONE_WHO_WORDS + r")"
 )
 #: One group in a list of the dead: "seven children", "a man", "his wife", "their three children".
 _VICTIMS_ITEM = (

@@ -566,7 +566,7 @@ def test_non_events(events, text: str) -> None:
             None,
             None,
         ),
-        pytest.param("On Tuesday, rebels shelled the city of Hama, injuring 4 civilians.", None, 4),
+        pytest.param("On Tuesday, rebels shelled the city of Hama, injuring 4 civilians.", 0, 4),
         pytest.param("On Tuesday, shells hit the town of Suqaylabiyah. No one was killed in the attack.", 0, None),
         pytest.param("On Tuesday, government forces shelled the city of Hama, but no one was hurt.", 0, None),
         pytest.param("On Tuesday, a car bomb in the town of Tafas killed 7 and injured 20.", 7, 20),
@@ -1088,7 +1088,7 @@ def test_the_lead_toll_is_the_first_sentence_only(events) -> None:
         "Gunmen assassinated three local council members in Tafas on Friday."
     )
     main = next(e for e in evs if e.primary)
-    assert (main.location, main.fatalities, main.injuries) == ("Saraqib", None, 2)
+    assert (main.location, main.fatalities, main.injuries) == ("Saraqib", 0, 2)
     assert [e.fatalities for e in evs if e.location == "Tafas"] == [3]
 
 
@@ -1908,7 +1908,7 @@ def test_and_n_more_elsewhere_is_a_second_incident(events):
     got = sorted((e.location, e.event_date, e.fatalities) for e in evs)
     assert got == [("Masyaf", "2018-11-05", 5), ("Safita", "2018-11-05", 2)]
     evs = events("Regime shelling killed 12 people in Masyaf on Tuesday and three more were wounded in Safita.")
-    assert sorted((e.location, e.fatalities) for e in evs) == [("Masyaf", 12), ("Safita", None)]
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Masyaf", 12), ("Safita", 0)]
 
 
 def test_the_ends_of_a_road_are_not_the_site(one):
@@ -2958,6 +2958,11 @@ def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
         ("An explosion hit a car in Safita on Monday, killing its driver.", 1),
         ("Gunmen killed the mukhtar of Qadmous on Monday.", 1),
         ("Unknown gunmen killed Omar al-Khatib, a local activist, in Masyaf on Monday.", 1),
+        # A part named inside the first group ("3 of them children") is no group of its own.
+        ("An airstrike on Khan Shaykhun on Monday killed 5 civilians, 3 of them children, and two fighters.", 7),
+        ("Jets struck Masyaf on Monday, killing six men, including two brothers, and a woman.", 7),
+        # "their children" says no number: the two are what is known.
+        ("Shelling on Safita on Monday killed two soldiers and their children.", 2),
     ],
 )
 def test_listed_and_single_dead(one, text: str, killed: int) -> None:
@@ -3019,3 +3024,17 @@ def test_an_operation_carried_out_by_no_one_named_is_the_claimant_state(events) 
 )
 def test_tolls_told_next_and_tolls_of_the_day_before(one, text: str, killed: int) -> None:
     assert one(text).fatalities == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        # Only the wounded are counted and no death is spoken of: ACLED's 0.
+        ("Two civilians were wounded when a mine exploded in Maadan on Monday.", 0, 2),
+        # A death spoken of without a number stays unknown, not 0.
+        ("Shelling on Safita on Monday wounded five people and killed several others.", None, 5),
+    ],
+)
+def test_wounded_only_reports_have_no_dead(one, text: str, fatalities, injuries) -> None:
+    e = one(text)
+    assert (e.fatalities, e.injuries) == (fatalities, injuries)

@@ -1323,6 +1323,10 @@ def _shares(
     return shares
 
 
+#: Any word of a death, counted or not: a sentence with one is no wounded-only report.
+_ANY_DEATH = re.compile(
+    r"\b(?:kill|dead|death|died|dies|dying|lives|life|perish|massacre|bod(?:y|ies)|corpses?|martyr|fatal|toll)", re.I
+)
 _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
@@ -2172,7 +2176,10 @@ def _finish(
                 assoc_actor_1=assoc1,
                 assoc_actor_2=assoc2,
                 interaction=interaction(inter1, inter2),
-                fatalities=d.killed,
+                # Only the wounded counted, and no word of any death: ACLED's 0, not unknown.
+                fatalities=0
+                if d.killed is None and d.injured is not None and not _ANY_DEATH.search(d.sentence)
+                else d.killed,
                 fatalities_text=d.fatal_text,
                 injuries=d.injured,
                 civilian_targeting=civ,

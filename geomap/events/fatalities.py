@@ -418,9 +418,23 @@ _VICTIMS_ONE = re.compile(_VICTIMS_ITEM, re.I)
 _VICTIMS_COUNT = re.compile(rf"^(?:(?:his|her|their)\s+)?(?P<n>{NUMWORD})\s", re.I)
 
 
+#: ", three of them children," or ", including two women,": a part of the count before it.
+_PART_ASIDE = re.compile(
+    rf",\s*(?:(?:including|among\s+them)\s+{NUMWORD}|{NUMWORD}\s+(?:of\s+(?:them|whom)|among\s+them))"
+    r"\s+(?:[\w-]+\s+)?[\w-]+\s*(?=,)",
+    re.I,
+)
+
+
 def _victim_list(sentence: str) -> tuple[int, str] | None:
-    """The sum of a list of the dead ("seven children, four women and two men": 13)."""
-    m = _VICTIM_LIST.search(sentence)
+    """The sum of a list of the dead ("seven children, four women and two men": 13).
+
+    >>> _victim_list("killing 5 civilians, 3 of them children, and two fighters")
+    (7, 'killing 5 civilians, 3 of them children, and two fighters')
+    >>> _victim_list("killing two soldiers and their children") is None
+    True
+    """
+    m = _VICTIM_LIST.search(_PART_ASIDE.sub(lambda a: " " * len(a.group()), sentence))
     if m is None:
         return None
     total = 0
@@ -432,11 +446,13 @@ def _victim_list(sentence: str) -> tuple[int, str] | None:
             if n is None:
                 return None
             total += n
-        elif re.match(r"(?:his|her|their)\s+\S+s\b", said, re.I) and not re.search(rf"\b{_KIN_ONE}$", said, re.I):
+        elif re.match(r"(?:his|her|their)\s+(?:children|\S+s)\b", said, re.I) and not re.search(
+            rf"\b{_KIN_ONE}$", said, re.I
+        ):
             return None  # "their children": how many is not said
         else:
             total += 1
-    return total, " ".join(m.group().split())
+    return total, " ".join(sentence[m.start() : m.end()].split())
 
 
 def find_casualties(sentence: str) -> Casualties:

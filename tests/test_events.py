@@ -3038,3 +3038,19 @@ def test_tolls_told_next_and_tolls_of_the_day_before(one, text: str, killed: int
 def test_wounded_only_reports_have_no_dead(one, text: str, fatalities, injuries) -> None:
     e = one(text)
     assert (e.fatalities, e.injuries) == (fatalities, injuries)
+
+
+def test_a_deed_named_by_an_older_year_is_background(events, one) -> None:
+    # A gathering that remembers an old strike is no strike.
+    evs = events("Hundreds gathered in Hajin on Friday to mourn the victims of the 2014 coalition airstrikes.")
+    assert [e.sub_event_type for e in evs if e.event_type == "Explosions/Remote violence"] == []
+    # The old deed's toll and its doer are not those of today's report.
+    e = one(
+        "Monitors report from Tartus.\n\n"
+        "The town of Safita, where regime shelling killed 30 people in March 2013, "
+        "was struck again on Tuesday by rockets, killing two."
+    )
+    assert (e.location, e.event_date, e.fatalities, e.actor1) == ("Safita", "2018-11-06", 2, "Unidentified armed group")
+    # A month just gone is this report's news, not background.
+    e = one("Jets struck Masyaf in October 2018, killing four.")
+    assert (e.location, e.event_date, e.time_precision, e.fatalities) == ("Masyaf", "2018-10-15", 3, 4)

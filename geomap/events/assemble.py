@@ -775,10 +775,19 @@ def extract_events(
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         s_places = [m for m in s_mentions if _eligible(m, focus)]
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
+        whole = sentence  # its dates are read whole: a year named with a past deed still says "history"
+        past = _past_deeds(sentence, triggers, published) if triggers and published is not None else []
+        if past:
+            # "to commemorate the victims of the 2017 airstrikes", "where shelling killed 30
+            # in March 2013": a deed named with its own, older year is background; its toll too.
+            triggers = [t for t in triggers if not any(a <= t.start < b for a, b in past)]
+            s_actors = [x for x in s_actors if not any(a <= x.start - s_start < b for a, b in past)]
+            for a, b in past:
+                sentence = sentence[:a] + " " * (b - a) + sentence[b:]
         # Counts matter only where something happened.
         cas = find_casualties(sentence) if triggers else _NO_CASUALTIES
         # Date of this sentence.
-        hits = find_dates(sentence)
+        hits = find_dates(whole)
         if (
             len(hits) > 1
             and hits[0].kind in ("dmy", "mdy", "iso")
@@ -789,7 +798,7 @@ def extract_events(
         ):
             hits = hits[1:]  # the page's dateline, not the day of the report after it
         resolved = None
-        history = bool(_HISTORY.search(sentence)) or any(h.kind == "range_years" for h in hits)
+        history = bool(_HISTORY.search(whole)) or any(h.kind == "range_years" for h in hits) or (past and not triggers)
         # "the first raid since mid-September": the start of a period, not the day of the deed;
         # "As we noted last week,": the day of the outlet's own report.
         since = [h for h in hits if h.kind in _PERIOD_KINDS and _SINCE_BEFORE.search(sentence, 0, h.start + 6)]
@@ -825,7 +834,7 @@ def extract_events(
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
-        if triggers and published is not None and _older_year(sentence[: triggers[0].start], published.year):
+        if triggers and published is not None and _older_year(whole[: triggers[0].start], published.year):
             history = True  # "the 1982 Hama massacre, when the army besieged the city": a bare year too
         carried = None
         if (
@@ -1338,6 +1347,56 @@ _YEAR = re.compile(
     r"|refugees|dead|killed|died|were|have|had)\b)",
     re.I,
 )
+
+
+_MONTH_WORD = r"(?:(?:early|late|mid)[- ])?(?:(?:" + "|".join(MONTHS) + r")\.?\s+)?"
+#: "the 2017 coalition airstrikes", "the March 2013 massacre": a deed named by its year.
+_YEAR_BEFORE_DEED = re.compile(
+    rf"\b(?:the|its|their|this|that)\s+(?P<when>{_MONTH_WORD}(?:19|20)\d\d)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}$",
+    re.I,
+)
+#: "shelling killed 30 people in March 2013", "the massacre of 2012": its year after it.
+_YEAR_AFTER_DEED = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,5}}?\s+(?:in|of|during)\s+(?P<when>{_MONTH_WORD}(?:19|20)\d\d)\b(?![/.,-]\d)", re.I
+)
+#: Where the clause of a deed named by its year ends.
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s+(?:and|but|while|as)\s")
+
+
+def _long_before(when: str, published: _date) -> bool:
+    """Whether "2017" or "March 2013" ended more than 60 days before ``published``."""
+    words = re.findall(r"[a-z]+|\d+", when.lower())
+    year = int(words[-1])
+    month = next((MONTHS[w] for w in words[:-1] if w in MONTHS), 12)
+    last = _date(year + month // 12, month % 12 + 1, 1)  # the day after the period
+    return (published - last).days > 60
+
+
+def _past_deeds(sentence: str, triggers: Sequence[Trigger], published: _date) -> list[tuple[int, int]]:
+    """Spans of the deeds a sentence names by an older year: background, not its news.
+
+    >>> from datetime import date
+    >>> s = "Hundreds gathered in Hajin on Friday to mourn the victims of the 2017 airstrikes."
+    >>> [s[a:b] for a, b in _past_deeds(s, incident_triggers(s), date(2022, 6, 10))]
+    ['the 2017 airstrikes']
+    >>> _long_before("mid-2021", date(2022, 2, 1)), _long_before("Dec. 2021", date(2022, 2, 1))
+    (True, False)
+    """
+    spans: list[tuple[int, int]] = []
+    for t in triggers:
+        if any(a <= t.start < b for a, b in spans):
+            continue
+        before = _YEAR_BEFORE_DEED.search(sentence, max(0, t.start - 60), t.start)
+        if before is not None and _long_before(before.group("when"), published):
+            end = _CLAUSE_END.search(sentence, t.end)
+            spans.append((before.start(), end.start() if end is not None else len(sentence)))
+            continue
+        after = _YEAR_AFTER_DEED.match(sentence, t.end)
+        if after is not None and not _CLAUSE_END.search(after.group()) and _long_before(after.group("when"), published):
+            # Who did it is part of the past deed too ("where regime shelling killed 30 ...").
+            lead = max(sentence.rfind(c, 0, t.start) for c in ",;:(") + 1
+            spans.append((lead if t.start - lead <= 80 else t.start, after.end()))
+    return spans
 
 
 def _older_year(text: str, year: int) -> bool:

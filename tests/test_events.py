@@ -3054,3 +3054,25 @@ def test_a_deed_named_by_an_older_year_is_background(events, one) -> None:
     # A month just gone is this report's news, not background.
     e = one("Jets struck Masyaf in October 2018, killing four.")
     assert (e.location, e.event_date, e.time_precision, e.fatalities) == ("Masyaf", "2018-10-15", 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds gathered in Masyaf on Friday to commemorate the victims of the massacre.",
+        "Residents held a vigil in Safita on Tuesday for the people killed in the bombing.",
+    ],
+)
+def test_a_vigil_is_a_peaceful_protest_not_the_deed_it_remembers(one, text: str) -> None:
+    e = one(text)
+    assert (e.event_type, e.sub_event_type, e.actor1, e.fatalities) == (
+        "Protests",
+        "Peaceful protest",
+        "Protesters",
+        None,
+    )
+
+
+def test_mourners_can_still_be_attacked(one) -> None:
+    e = one("A car bomb exploded among mourners at a funeral in Safita on Tuesday, killing six.")
+    assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 6)

@@ -777,10 +777,11 @@ def extract_events(
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
         whole = sentence  # its dates are read whole: a year named with a past deed still says "history"
         past = _past_deeds(sentence, triggers, published) if triggers and published is not None else []
+        past += _remembered(sentence) if triggers and _REMEMBERED.search(sentence) else []
         if past:
             # "to commemorate the victims of the 2017 airstrikes", "where shelling killed 30
             # in March 2013": a deed named with its own, older year is background; its toll too.
-            triggers = [t for t in triggers if not any(a <= t.start < b for a, b in past)]
+            triggers = [t for t in triggers if t.event_type == "Protests" or not any(a <= t.start < b for a, b in past)]
             s_actors = [x for x in s_actors if not any(a <= x.start - s_start < b for a, b in past)]
             for a, b in past:
                 sentence = sentence[:a] + " " * (b - a) + sentence[b:]
@@ -1367,7 +1368,8 @@ def _long_before(when: str, published: _date) -> bool:
     """Whether "2017" or "March 2013" ended more than 60 days before ``published``."""
     words = re.findall(r"[a-z]+|\d+", when.lower())
     year = int(words[-1])
-    month = next((MONTHS[w] for w in words[:-1] if w in MONTHS), 12)
+    part = {"early": 4, "mid": 6}.get(words[0], 12)  # "early 2021" ends by April, "mid-2021" by June
+    month = next((MONTHS[w] for w in words[:-1] if w in MONTHS), part)
     last = _date(year + month // 12, month % 12 + 1, 1)  # the day after the period
     return (published - last).days > 60
 
@@ -1397,6 +1399,23 @@ def _past_deeds(sentence: str, triggers: Sequence[Trigger], published: _date) ->
             lead = max(sentence.rfind(c, 0, t.start) for c in ",;:(") + 1
             spans.append((lead if t.start - lead <= 80 else t.start, after.end()))
     return spans
+
+
+#: What a gathering remembers: "to commemorate the victims of the massacre", "a vigil for those killed".
+_REMEMBERED = re.compile(
+    r"\b(?:commemorat(?:e|ed|es|ing|ion)|mourn(?:ed|ing|s)?|remember(?:ed|ing)?|vigils?)\b(?!\s+(?:was|were)\b)[^.;]*",
+    re.I,
+)
+
+
+def _remembered(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the deeds a sentence remembers: the cause of a vigil, not an incident of its own.
+
+    >>> s = "Residents held a vigil in Safita on Thursday for the people killed in the bombing."
+    >>> [s[a:b] for a, b in _remembered(s)]
+    ['vigil in Safita on Thursday for the people killed in the bombing']
+    """
+    return [(m.start(), m.end()) for m in _REMEMBERED.finditer(sentence)]
 
 
 def _older_year(text: str, year: int) -> bool:

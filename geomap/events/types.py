@@ -59,7 +59,10 @@ BOMB_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenad
 #: Words that report a protest; also what "protested against the fighting" opens with.
 _PROTEST = (
     r"protest(?:ed|s|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|sit-ins?|marched|"
-    r"(?:took|take|takes|taking) to the streets|chant(?:ed|ing) slogans"
+    r"(?:took|take|takes|taking) to the streets|chant(?:ed|ing) slogans|"
+    # A public gathering to remember the dead: ACLED's peaceful protest.
+    r"(?:candlelight\s+)?vigils?|(?:gathered|assembled|came\s+out)\s+(?:[\w-]+\s+){0,6}?to\s+"
+    r"(?:commemorate|mourn|remember|honou?r|mark)"
 )
 # (pattern, event_type, sub_event_type, strength) — strength breaks ties within a sentence.
 _RAW: list[tuple[str, str, str, int]] = [

@@ -214,3 +214,12 @@ def test_run_writes_the_report_beside_the_map(sample_run: Path) -> None:
     assert '<iframe class="map" src="map.html"' in page
     assert "Events by governorate" in page and "<svg" in page
     assert "Place names to review" in page
+
+
+def test_the_article_count_says_what_it_counts() -> None:
+    # With the run's articles, every article read counts (a2 gave no event).
+    page = report_html(EVENTS[:1], articles=ARTICLES)
+    assert re.search(r"<b>2</b><span[^>]*>articles</span>", page)
+    # A map of an events file knows only the articles that gave an event.
+    page = report_html(EVENTS[:1])
+    assert re.search(r"<b>1</b><span[^>]*>articles with events</span>", page)

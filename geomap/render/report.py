@@ -217,9 +217,11 @@ def report_html(
             "events" if n_records == len(events) else f"incidents ({n_records} reports)",
             str(len(events)),
         ),
+        # Without the run's articles (a map of an events file), only those that gave an event are known.
         (
-            "articles",
-            str(len(articles)) if articles else str(len({s for e in events for s in e.sources})),
+            ("articles", str(len(articles)))
+            if articles
+            else ("articles with events", str(len({s for e in events for s in e.sources})))
         ),
         ("first and last date", f"{dates[0]} – {dates[-1]}" if dates else "–"),
         (

@@ -3076,3 +3076,25 @@ def test_a_vigil_is_a_peaceful_protest_not_the_deed_it_remembers(one, text: str)
 def test_mourners_can_still_be_attacked(one) -> None:
     e = one("A car bomb exploded among mourners at a funeral in Safita on Tuesday, killing six.")
     assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 6)
+
+
+def test_a_roundup_lead_gives_its_day_to_the_items_below_it(events) -> None:
+    evs = events(
+        "Monitors documented the deaths of 12 people across Syrian territory on Saturday, December 30, 2017, "
+        "as follows:\n\n"
+        "Idlib: Three civilians were killed by Russian airstrikes on Khan Shaykhun.\n\n"
+        "Hama: A landmine exploded near Masyaf, killing two shepherds.",
+        published="2018-01-01",
+    )
+    got = sorted((e.location, e.event_date, e.fatalities) for e in evs)
+    assert got == [("Khan Shaykhun", "2017-12-30", 3), ("Masyaf", "2017-12-30", 2)]
+
+
+def test_a_national_tally_is_no_incident_and_a_dateline_is_no_day(events) -> None:
+    evs = events(
+        "BEIRUT, November 8 (Wire) - At least 19 people were killed across Syria on Tuesday, a monitor said.\n\n"
+        "In the northwest, Russian warplanes struck the outskirts of Jisr al-Shughur, killing four HTS fighters."
+    )
+    assert [(e.location, e.event_date, e.fatalities, e.actor2) for e in evs] == [
+        ("Jisr al-Shughur", "2018-11-06", 4, "Hayat Tahrir al-Sham")
+    ]

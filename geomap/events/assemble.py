@@ -768,9 +768,12 @@ def extract_events(
     title_places = [m for m in eligible if m.place is not None and m.place.kind != "border"][:1] or eligible[:1]
 
     after_history: int | None = None  # the paragraph of the clause just passed over as background
+    lead_day: tuple[str, int, str] | None = None  # the day the article's lead gives
+    first_para: int | None = None
     for s_start, s_end, para in _clauses(text, mentions, focus):
         sentence = text[s_start:s_end]
         follows_history, after_history = after_history == para, None
+        first_para = para if first_para is None else first_para
         triggers = incident_triggers(sentence)
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         s_places = [m for m in s_mentions if _eligible(m, focus)]
@@ -791,7 +794,7 @@ def extract_events(
         hits = find_dates(whole)
         if (
             len(hits) > 1
-            and hits[0].kind in ("dmy", "mdy", "iso")
+            and hits[0].kind in ("dmy", "mdy", "iso", "dm", "md")
             and (
                 _dateline_lead(_after_title(text[: s_start + hits[0].start], article.title))
                 or _place_dateline_at(text, s_start + hits[0].start)
@@ -854,6 +857,14 @@ def extract_events(
                 carried = (dated.date, dated.time_precision, dated.date_flag)
         if resolved is not None and resolved[1] == 1:
             para_date[para] = resolved  # only a day carries on to the sentences after it
+            if (
+                lead_day is None
+                and para <= first_para + 1
+                and s_start < _LEAD_REACH
+                and not history
+                and _LIST_LEAD.search(text, s_start, min(len(text), s_end + 2))
+            ):
+                lead_day = resolved
             history = history and resolved[2] == "approximate"
         if resolved is not None and not s_places and drafts and _INCIDENT_DATE.search(sentence):
             # "The incident occurred on April 11.": the day of the report just before.
@@ -953,7 +964,13 @@ def extract_events(
             continue
         if not typed and not s_places and cas.killed is None:
             continue
+        if not s_places and _ACROSS_COUNTRY.search(sentence):
+            continue  # "At least 19 people were killed across Syria on Tuesday": a tally, no incident
         date_info = resolved or carried or para_date.get(para)
+        if date_info is None and lead_day is not None:
+            # "31 people were killed across Syria on Saturday, as follows: ...": the items
+            # after the lead that gives the day are of that day, not of the article's.
+            date_info = (lead_day[0], lead_day[1], "carried")
         if date_info is None:
             if published is not None:
                 date_info = (published.isoformat(), 2, "article-date")
@@ -1146,6 +1163,20 @@ def extract_events(
     )
 
 
+#: A count over a whole country: the sum of incidents, none of them.
+_ACROSS_COUNTRY = re.compile(
+    r"\b(?:across|throughout|all over|nationwide in)\s+(?:Syria|Iraq|Lebanon|the country|Syrian territory|"
+    r"(?:the\s+)?(?:\w+\s+)?(?:governorates|provinces))\b|\bnationwide\b",
+    re.I,
+)
+#: A lead that introduces a list of the day's incidents: "... across Syria on Saturday, as follows:".
+_LIST_LEAD = re.compile(
+    r"\bas follows\b|\bthe following\b|:\s*$|:\s*\n|\bacross (?:Syria|the country|Syrian territory|(?:\w+\s+)?governorates|"
+    r"(?:\w+\s+)?provinces)\b",
+    re.I,
+)
+#: How far into the text the lead's day may be given (characters).
+_LEAD_REACH = 700
 #: "IS claimed responsibility for the bombing", "the attack was claimed by HTS".
 _CLAIM_WORD = re.compile(r"\b(?:responsibility|credit|claimed by)\b", re.I)
 #: The attacks a group claims: "the car bombing", "Monday's attack", "the killing of ...".

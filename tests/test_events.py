@@ -3098,3 +3098,24 @@ def test_a_national_tally_is_no_incident_and_a_dateline_is_no_day(events) -> Non
     assert [(e.location, e.event_date, e.fatalities, e.actor2) for e in evs] == [
         ("Jisr al-Shughur", "2018-11-06", 4, "Hayat Tahrir al-Sham")
     ]
+
+
+def test_a_bomb_and_shelling_at_one_town_on_one_day_are_two_attacks(events) -> None:
+    evs = events(
+        "A car bomb exploded in Tal Rifaat on Monday, killing four people.\n\n"
+        "YPG shelling hit Tal Rifaat on Monday, killing two."
+    )
+    got = sorted((e.sub_event_type, e.actor1, e.fatalities) for e in evs)
+    assert got == [
+        ("Remote explosive/landmine/IED", "Unidentified armed group", 4),
+        ("Shelling/artillery/missile attack", "People's Protection Units (YPG)", 2),
+    ]
+    # The blast that is the bomb's own, told again, stays one event.
+    evs = events("A car bomb exploded in Tal Rifaat on Monday. The blast killed four people.")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Remote explosive/landmine/IED", 4)]
+
+
+@pytest.mark.parametrize("bomb", ["barrel bomb attack", "barrel-bomb attack"])
+def test_a_barrel_bomb_attack_is_from_the_air(one, bomb: str) -> None:
+    e = one(f"Three civilians were killed in Masyaf on Monday in a {bomb} by the regime.")
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 3)

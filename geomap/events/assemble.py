@@ -1914,6 +1914,7 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
                 and not _another_incident(o, d, agent)
                 and not _other_hands(o, d, agent)
                 and not _other_kinds(o, d)
+                and not _other_weapon(o, d)
                 and (
                     o.date == d.date
                     or d.date_flag == "article-date"
@@ -1962,6 +1963,26 @@ def _other_kinds(o: _Draft, d: _Draft) -> bool:
     subs = {o.trigger.sub_event_type, d.trigger.sub_event_type}
     # A town taken, and a bomb left in it that goes off: the bomb is no part of the fight.
     return bool({a, b} - _VIOLENT) or bool(subs & _TERRITORY_SUBS and subs & _BOMB_TYPES)
+
+
+#: What is fired from afar, as against what is planted or carried in.
+_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _other_weapon(o: _Draft, d: _Draft) -> bool:
+    """Whether a later report of a place is another attack by another weapon, with its own day and toll.
+
+    "A car bomb exploded in Azaz on Monday, killing four. YPG shelling hit Azaz on
+    Monday, killing two.": a bomb and shells are two attacks, not one told twice.
+    """
+    subs = {o.trigger.sub_event_type, d.trigger.sub_event_type}
+    return (
+        o.start != d.start
+        and d.dated_here
+        and (d.killed is not None or d.injured is not None)
+        and bool(subs & _BOMB_TYPES)
+        and bool(subs & _FIRED)
+    )
 
 
 _TERRITORY_SUBS = frozenset(

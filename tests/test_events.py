@@ -2963,6 +2963,14 @@ def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
         ("Jets struck Masyaf on Monday, killing six men, including two brothers, and a woman.", 7),
         # "their children" says no number: the two are what is known.
         ("Shelling on Safita on Monday killed two soldiers and their children.", 2),
+        # A range: ACLED's lowest figure.
+        ("Between 10 and 15 people were killed in shelling on Safita on Monday.", 10),
+        ("Shelling on Safita on Monday killed from two to four people.", 2),
+        # A count for each side of a clash.
+        ("Clashes near Maadan on Monday left three dead on each side.", 6),
+        ("At least 5 fighters were killed on both sides in clashes near Maadan on Monday.", 5),
+        # The killed and the wounded together: no count of the dead.
+        ("Fourteen people were killed and wounded in shelling on Masyaf on Monday.", None),
     ],
 )
 def test_listed_and_single_dead(one, text: str, killed: int) -> None:
@@ -3119,3 +3127,36 @@ def test_a_bomb_and_shelling_at_one_town_on_one_day_are_two_attacks(events) -> N
 def test_a_barrel_bomb_attack_is_from_the_air(one, bomb: str) -> None:
     e = one(f"Three civilians were killed in Masyaf on Monday in a {bomb} by the regime.")
     assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # Whom the bus carried was hit; the bomb's owner is not named.
+        (
+            "An IED exploded in a bus carrying regime soldiers near Masyaf on Monday, killing three soldiers.",
+            "Remote explosive/landmine/IED",
+            "Unidentified armed group",
+            "Syrian Arab Army",
+        ),
+        (
+            "A bomb hit a car carrying HTS fighters in Khan Shaykhun on Monday.",
+            "Remote explosive/landmine/IED",
+            "Unidentified armed group",
+            "Hayat Tahrir al-Sham",
+        ),
+        ("An aerial bomb targeted a house in Khan Shaykhun on Monday.", "Air/drone strike", None, None),
+        # "Israel's military said it struck": the state's forces, from the air.
+        (
+            "Israel's military said it struck weapons depots near Masyaf on Monday night.",
+            "Air/drone strike",
+            "Israel Defense Forces",
+            "",
+        ),
+    ],
+)
+def test_who_a_vehicle_carried_and_a_states_military(one, text: str, sub_event_type: str, actor1, actor2) -> None:
+    e = one(text)
+    assert e.sub_event_type == sub_event_type
+    if actor1 is not None:
+        assert (e.actor1, e.actor2) == (actor1, actor2)

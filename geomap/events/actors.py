@@ -381,12 +381,14 @@ _REGIME_DOES = Folded(
 _STATE_DOES = Folded(
     re.compile(
         r"(?<![-\w])(?P<state>Israel|Turkey|Russia|Iran|(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?|America)"
-        r"(?!\s*['’])(?=(?:\s*,\s*(?i:meanwhile|in turn|for its part|too)\s*,)?"
+        r"(?:(?!\s*['’])(?=(?:\s*,\s*(?i:meanwhile|in turn|for its part|too)\s*,)?"
         r"\s+(?i:(?:has|had|have|reportedly|allegedly|also|then|again|repeatedly|later)\s+){0,2}"
         rf"(?i:{_DOES})\b"
         # "Russia said its jets had killed 30 militants": its own forces' deed.
         r"|\s+(?i:said|says|claimed|announced|reported|stated)\s+(?i:that\s+)?(?i:its|their)\s+"
         r"(?i:jets|warplanes|aircraft|air force|planes|forces|troops|army|soldiers|artillery|drones|navy|warships))"
+        # "Israel's military said it struck ...", "Turkey's army shelled ...": the state's forces.
+        r"|(?=['’]s\s+(?i:military|army|armed forces|air force|forces|troops|jets|warplanes|drones|artillery|navy)\b))"
     )
 )
 _STATE_FORCES = {

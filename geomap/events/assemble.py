@@ -87,6 +87,8 @@ _ROAD_AFTER = re.compile(
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|at|positions of|posts of|position of|attacked|hit|struck|"
     r"shelled|bombed|ambushed|detained|arrested|captured|executed|(?<!according )to|defectors from|killing|kills|killed|wounding|"
+    # "a bus carrying regime soldiers": whom the vehicle hit carried.
+    r"carrying|transporting|ferrying|"
     r"(?:checkpoints?|convoys?|patrols?|headquarters|bases?|outposts?|barracks|offices?|buses|bus|gatherings?|"
     r"vehicles?|cars?|homes?|houses?) of)"
     # "on the ISIS", but not "On Monday regime forces shelled ...".

@@ -354,6 +354,13 @@ def _mask_not_this_toll(sentence: str) -> str:
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
 
 
+#: "between 10 and 15", "from 10 to 15", "10 to 15": a range of counts (of people, not of days).
+_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<low>{NUMWORD})\s+and|from\s+(?P<low2>{NUMWORD})\s+to)\s+{NUMWORD}\b(?!\s*(?:km|kilomet|miles|years?|days?|hours?|am|pm))",
+    re.I,
+)
+#: "... dead on each side": the count is each side's ("on both sides" is their sum).
+_EACH_SIDE = re.compile(r"\b(?:dead|killed|fatalities|deaths)\s+(?:on|from|among)\s+(?:each|either)\s+side\b", re.I)
 _REPRISAL_FOR = re.compile(r"\b(?:in\s+)?(?:revenge|retaliation|reprisal|vengeance)\s+for\b[^.;,]*", re.I)
 #: "..., a day after five people were killed there": an earlier incident's toll.
 _DAYS_AFTER = re.compile(r"\b(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+after\b[^.;]*", re.I)
@@ -484,6 +491,8 @@ def find_casualties(sentence: str) -> Casualties:
     # A toll in quotation marks ('killed "at least 12" fighters') is a toll.
     sentence = _QUOTED_COUNT.sub(lambda m: f" {m.group(1)} ", sentence)
     sentence = _FAMILY.sub(lambda m: f"{m.group(1)} family members", _mask_not_this_toll(sentence))
+    # "between 10 and 15 people were killed": ACLED takes the lowest figure.
+    sentence = _RANGE.sub(lambda m: f"at least {m.group('low') or m.group('low2')}", sentence)
     if (none := _NONE_HURT.search(sentence)) is not None:
         # "killing two, but there were no casualties among the rebels": the two stand.
         rest = find_casualties(sentence[: none.start()] + " " * len(none.group()) + sentence[none.end() :])
@@ -498,7 +507,7 @@ def find_casualties(sentence: str) -> Casualties:
     civilians = False
     taken: list[tuple[int, int]] = []
     if _KILLED_OR_INJURED.search(sentence) and not re.search(
-        r"\b(?:were|was) killed\b(?! or)|\bdeath toll\b", sentence, re.I
+        r"\b(?:were|was) killed\b(?! or| and (?:injured|wounded))|\bdeath toll\b", sentence, re.I
     ):
         m = _VAGUE_RX.search(sentence)
         return Casualties(None, None, bool(_CIVILIAN.search(sentence)), "", "killed or injured")
@@ -619,6 +628,8 @@ def find_casualties(sentence: str) -> Casualties:
     if lost is not None:
         killed.append(word_number(lost.group("n")) or 0)  # "IS lost two fighters"
         texts.append(lost.group())
+    if len(killed) == 1 and update is None and _EACH_SIDE.search(sentence):
+        killed = [killed[0] * 2]  # "three dead on each side": six
     return Casualties(
         # A headline and its lead often repeat the same toll: count each figure once.
         killed=sum(dict.fromkeys(killed)) if killed else None,

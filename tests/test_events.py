@@ -3160,3 +3160,8 @@ def test_who_a_vehicle_carried_and_a_states_military(one, text: str, sub_event_t
     assert e.sub_event_type == sub_event_type
     if actor1 is not None:
         assert (e.actor1, e.actor2) == (actor1, actor2)
+
+
+def test_a_mass_grave_with_the_remains_of_people_is_found(one) -> None:
+    e = one("A mass grave containing the remains of around 30 people was discovered near Maadan on Monday.")
+    assert (e.event_type, e.sub_event_type, e.location) == ("Strategic developments", "Other", "Maadan")

@@ -1017,3 +1017,14 @@ def test_a_translated_qualifier_finds_the_twin_village():
 
 def test_a_translated_qualifier_resolves_to_the_twin_village(namesakes):
     assert _first(namesakes, "Western Tall Ghazlan village") == "Tall Ghazlan al-Gharbiyah"
+
+
+def test_import_csv_warns_of_a_point_outside_its_country(tmp_path):
+    # lat and lon swapped put a Syrian village in Turkey: imported (the list is the user's),
+    # and said, as a patch file's row would be.
+    src = tmp_path / "sites.csv"
+    src.write_text("name,lat,lon\nTall Qasab,35.62,36.71\nTall Swapped,38.50,36.20\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp")])
+    assert res.exit_code == 0, res.output
+    assert "Tall Swapped (38.5, 36.2) is given as SY but its point lies in TR; check lat/lon (swapped?)" in res.output
+    assert "Tall Qasab" not in res.output.replace(f"{src}", "")

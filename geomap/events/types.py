@@ -315,7 +315,8 @@ _NON_EVENT = re.compile(
 
 _NON_EVENT_RIGHT = re.compile(
     r"^[^.;,]{0,40}?\b(?:continues|continue|is ongoing|are ongoing|is expected|are expected|"
-    r"would|could|will be|remains? high|is possible|are possible|remain|remains|still)\b",
+    # (not "the remains of" thirty people, found in a mass grave)
+    r"would|could|will be|remains? high|is possible|are possible|remain|(?<!the )remains(?!\s+of\b)|still)\b",
     re.I,
 )
 # Case-folded: same matches, faster (see geomap/_regex.py).

@@ -24,6 +24,8 @@ from pathlib import Path
 from .._atomic import atomic_write
 from .._data import data_dir
 from ..errors import GazetteerError
+from ..models import Place
+from .admin import NEIGHBOURS, AdminIndex
 from .layers import geonames_rows, read_alternate_names, read_place_csv
 
 __all__ = ["ImportResult", "imported_dir", "import_geonames", "import_place_csv"]
@@ -141,6 +143,28 @@ def _bad_point(lat_cell: str, lon_cell: str) -> str:
     return ""
 
 
+def _outside_country(source: Path, entries: Sequence[tuple[Place, list[str]]]) -> list[str]:
+    """A note for each row whose point lies outside the country it is given as (lat/lon swapped?).
+
+    Only for the countries the bundled boundaries cover (Syria and its neighbours).
+    """
+    admin = AdminIndex(data_dir() / "gazetteer" / "admin1.geojson")
+    if not admin.available:
+        return []
+    notes = []
+    for place, _names in entries:
+        if place.country not in NEIGHBOURS:
+            continue
+        located = admin.locate(place.lat, place.lon)
+        if located is None or located[1] != place.country:
+            lies = f"in {located[1]}" if located else "outside the region's countries"
+            notes.append(
+                f"{source}: {place.name} ({place.lat}, {place.lon}) is given as {place.country} but its point lies "
+                f"{lies}; check lat/lon (swapped?)"
+            )
+    return notes
+
+
 def import_place_csv(
     source: str | Path,
     *,
@@ -204,6 +228,7 @@ def import_place_csv(
     )
     if not entries and skipped:
         raise GazetteerError(f"{source}: no row could be read (first: {skipped[0]})")
+    notes += _outside_country(source, entries)
     target = imported_dir(into) / f"{source.stem}.csv"
     if target.resolve() == source.resolve():
         raise GazetteerError(f"{source}: already in the imported folder; nothing to import")

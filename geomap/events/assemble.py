@@ -23,7 +23,7 @@ from ..models import Article, Event, Mention
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
 from .actors import Actor, ActorMention, ActorTable, inter_at, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
-from .fatalities import NUMWORD, Casualties, find_casualties, names_civilians, word_number
+from .fatalities import NUMWORD, Casualties, find_casualties, names_a_death, names_civilians, word_number
 from .sentences import split_sentences
 from .types import BOMB_TYPES as _BOMB_TYPES
 from .types import DISORDER, Trigger, incident_triggers
@@ -781,12 +781,11 @@ def extract_events(
         s_places = [m for m in s_mentions if _eligible(m, focus)]
         s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
         whole = sentence  # its dates are read whole: a year named with a past deed still says "history"
-        past = _past_deeds(sentence, triggers, published) if triggers and published is not None else []
-        past += _remembered(sentence) if triggers and _REMEMBERED.search(sentence) else []
+        past = _background(sentence, triggers, published) if triggers else []
         if past:
-            # "to commemorate the victims of the 2017 airstrikes", "where shelling killed 30
-            # in March 2013": a deed named with its own, older year is background; its toll too.
-            triggers = [t for t in triggers if t.event_type == "Protests" or not any(a <= t.start < b for a, b in past)]
+            # "where shelling killed 30 in March 2013", "a vigil for those killed in the bombing",
+            # "the town was the site of a chemical attack": background; its toll and doer too.
+            triggers = [t for t in triggers if not any(a <= t.start < b for a, b in past)]
             s_actors = [x for x in s_actors if not any(a <= x.start - s_start < b for a, b in past)]
             for a, b in past:
                 sentence = sentence[:a] + " " * (b - a) + sentence[b:]
@@ -918,15 +917,6 @@ def extract_events(
         if history and resolved is None:
             after_history = para
             continue
-        site_of = _SITE_OF.search(sentence)
-        if site_of is not None and triggers:
-            # "The town was the site of a chemical attack on April 4, 2017": its past, dated or not.
-            comma = _CLAUSE_COMMA.search(sentence, site_of.end())  # not the comma of "April 4, 2017"
-            past_end = comma.start() if comma is not None else len(sentence)
-            triggers = [t for t in triggers if not site_of.end() <= t.start < past_end]
-            if not triggers:
-                after_history = para
-                continue
         if (
             typed
             and not s_places
@@ -1172,11 +1162,7 @@ _ACROSS_COUNTRY = re.compile(
     re.I,
 )
 #: A lead that introduces a list of the day's incidents: "... across Syria on Saturday, as follows:".
-_LIST_LEAD = re.compile(
-    r"\bas follows\b|\bthe following\b|:\s*$|:\s*\n|\bacross (?:Syria|the country|Syrian territory|(?:\w+\s+)?governorates|"
-    r"(?:\w+\s+)?provinces)\b",
-    re.I,
-)
+_LIST_LEAD = re.compile(rf"\bas follows\b|\bthe following\b|:\s*$|:\s*\n|{_ACROSS_COUNTRY.pattern}", re.I)
 #: How far into the text the lead's day may be given (characters).
 _LEAD_REACH = 700
 #: "IS claimed responsibility for the bombing", "the attack was claimed by HTS".
@@ -1366,10 +1352,6 @@ def _shares(
     return shares
 
 
-#: Any word of a death, counted or not: a sentence with one is no wounded-only report.
-_ANY_DEATH = re.compile(
-    r"\b(?:kill|dead|death|died|dies|dying|lives|life|perish|massacre|bod(?:y|ies)|corpses?|martyr|fatal|toll)", re.I
-)
 _BLAME_VERBS = r"(?:blamed|blames|blaming|accused|accuses|accusing)"
 _BLAME = re.compile(rf"\b{_BLAME_VERBS}\b", re.I)
 _BLAMED_AFTER = re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+{_BLAME_VERBS}\b", re.I)
@@ -1436,19 +1418,29 @@ def _past_deeds(sentence: str, triggers: Sequence[Trigger], published: _date) ->
 
 #: What a gathering remembers: "to commemorate the victims of the massacre", "a vigil for those killed".
 _REMEMBERED = re.compile(
-    r"\b(?:commemorat(?:e|ed|es|ing|ion)|mourn(?:ed|ing|s)?|remember(?:ed|ing)?|vigils?)\b(?!\s+(?:was|were)\b)[^.;]*",
+    r"\b(?:commemorat(?:e|ed|es|ing|ion)|mourn(?:ed|ing|s)?|remember(?:ed|ing)?|vigils?)\b(?!\s+(?:was|were)\b)"
+    r"(?P<what>[^.;]*)",
     re.I,
 )
 
 
-def _remembered(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the deeds a sentence remembers: the cause of a vigil, not an incident of its own.
+def _background(sentence: str, triggers: Sequence[Trigger], published: _date | None) -> list[tuple[int, int]]:
+    """Spans of a sentence that tell background, not its news.
+
+    Deeds it dates long before the article, deeds a vigil remembers, and the past of a
+    place ("was the site of").
 
     >>> s = "Residents held a vigil in Safita on Thursday for the people killed in the bombing."
-    >>> [s[a:b] for a, b in _remembered(s)]
-    ['vigil in Safita on Thursday for the people killed in the bombing']
+    >>> [s[a:b] for a, b in _background(s, incident_triggers(s), None)]
+    [' in Safita on Thursday for the people killed in the bombing']
     """
-    return [(m.start(), m.end()) for m in _REMEMBERED.finditer(sentence)]
+    spans = _past_deeds(sentence, triggers, published) if published is not None else []
+    spans += [m.span("what") for m in _REMEMBERED.finditer(sentence)]
+    if (site_of := _SITE_OF.search(sentence)) is not None:
+        # "The town was the site of a chemical attack on April 4, 2017": its past, dated or not.
+        comma = _CLAUSE_COMMA.search(sentence, site_of.end())  # not the comma of "April 4, 2017"
+        spans.append((site_of.end(), comma.start() if comma is not None else len(sentence)))
+    return spans
 
 
 def _older_year(text: str, year: int) -> bool:
@@ -2310,7 +2302,7 @@ def _finish(
                 interaction=interaction(inter1, inter2),
                 # Only the wounded counted, and no word of any death: ACLED's 0, not unknown.
                 fatalities=0
-                if d.killed is None and d.injured is not None and not _ANY_DEATH.search(d.sentence)
+                if d.killed is None and d.injured is not None and not names_a_death(d.sentence)
                 else d.killed,
                 fatalities_text=d.fatal_text,
                 injuries=d.injured,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .._regex import Folded
 
-__all__ = ["NUMWORD", "Casualties", "find_casualties", "names_civilians", "word_number"]
+__all__ = ["NUMWORD", "Casualties", "find_casualties", "names_a_death", "names_civilians", "word_number"]
 
 _UNITS = {
     "zero": 0,
@@ -172,6 +172,21 @@ _NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _C
     Folded(rx)
     for rx in (_NUM_BEFORE_KILL, _KILL_BEFORE_NUM, _VAGUE_RX, _ANY_HARM, _KILLED_OR_INJURED, _CIVILIAN, _DATE_MASK)
 )
+
+
+#: Any word of a death, counted or not: a sentence with one is no wounded-only report.
+_ANY_DEATH = re.compile(
+    r"\b(?:kill|dead|death|died|dies|dying|lives|life|perish|massacre|bod(?:y|ies)|corpses?|martyr|fatal|toll)", re.I
+)
+
+
+def names_a_death(text: str) -> bool:
+    """Whether ``text`` speaks of any death, counted or not ("killed several", "the toll").
+
+    >>> names_a_death("Two civilians were wounded."), names_a_death("wounding five and killing several")
+    (False, True)
+    """
+    return _ANY_DEATH.search(text) is not None
 
 
 def names_civilians(text: str) -> bool:

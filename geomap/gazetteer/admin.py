@@ -307,3 +307,19 @@ class AdminIndex:
             pt = nearest_points(line, shapely.centroid(line))[0]
             out.append((a, b, round(pt.y, 4), round(pt.x, 4), round(length, 1)))
         return out
+
+
+def misplaced(name: str, lat: float, lon: float, country: str, located: tuple[str, str] | None) -> str:
+    """What to check when a point does not lie in the country a row gives, else "".
+
+    ``located`` is ``AdminIndex.locate(lat, lon)``.
+
+    >>> misplaced("Tall Swapped", 38.5, 36.2, "SY", ("Hatay", "TR"))
+    'Tall Swapped (38.5, 36.2) is given as SY but its point lies in TR; check lat/lon (swapped?)'
+    >>> misplaced("Tall Qasab", 35.62, 36.71, "SY", ("Hama", "SY"))
+    ''
+    """
+    if located is not None and located[1] == country:
+        return ""
+    lies = f"in {located[1]}" if located else "outside the region's countries"
+    return f"{name} ({lat}, {lon}) is given as {country} but its point lies {lies}; check lat/lon (swapped?)"

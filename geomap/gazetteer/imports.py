@@ -25,7 +25,7 @@ from .._atomic import atomic_write
 from .._data import data_dir
 from ..errors import GazetteerError
 from ..models import Place
-from .admin import NEIGHBOURS, AdminIndex
+from .admin import NEIGHBOURS, AdminIndex, misplaced
 from .layers import geonames_rows, read_alternate_names, read_place_csv
 
 __all__ = ["ImportResult", "imported_dir", "import_geonames", "import_place_csv"]
@@ -151,18 +151,12 @@ def _outside_country(source: Path, entries: Sequence[tuple[Place, list[str]]]) -
     admin = AdminIndex(data_dir() / "gazetteer" / "admin1.geojson")
     if not admin.available:
         return []
-    notes = []
-    for place, _names in entries:
-        if place.country not in NEIGHBOURS:
-            continue
-        located = admin.locate(place.lat, place.lon)
-        if located is None or located[1] != place.country:
-            lies = f"in {located[1]}" if located else "outside the region's countries"
-            notes.append(
-                f"{source}: {place.name} ({place.lat}, {place.lon}) is given as {place.country} but its point lies "
-                f"{lies}; check lat/lon (swapped?)"
-            )
-    return notes
+    return [
+        f"{source}: {wrong}"
+        for place, _names in entries
+        if place.country in NEIGHBOURS
+        and (wrong := misplaced(place.name, place.lat, place.lon, place.country, admin.locate(place.lat, place.lon)))
+    ]
 
 
 def import_place_csv(

@@ -34,7 +34,7 @@ from .._data import cache_dir, data_dir, prune_cache, touch
 from ..errors import GazetteerError
 from ..models import Place
 from ._stopwords import ENGLISH, PEOPLE
-from .admin import DIRECTIONS, GOVERNORATES, NEIGHBOURS, AdminIndex, direction_word
+from .admin import DIRECTIONS, GOVERNORATES, NEIGHBOURS, AdminIndex, direction_word, misplaced
 from .layers import read_curated, read_geonames, read_patch, read_place_csv
 from .names import fold, loose_keys, name_keys, token_key, written_keys
 
@@ -713,16 +713,10 @@ def _build(directory: Path, patches: Sequence[Path], imported: Sequence[Path]) -
                 ):
                     # Iraqi, Turkish, Lebanese... places get their province from the same polygons.
                     place = replace(place, admin1=located[0])
-                elif layer == "patch" and (located is None or located[1] != place.country):
-                    logger.warning(
-                        "%s: %s (%s, %s) is given as %s but its point lies %s; check lat/lon (swapped?)",
-                        where,
-                        place.name,
-                        place.lat,
-                        place.lon,
-                        place.country,
-                        f"in {located[1]}" if located else "outside the region's countries",
-                    )
+                elif layer == "patch" and (
+                    wrong := misplaced(place.name, place.lat, place.lon, place.country, located)
+                ):
+                    logger.warning("%s: %s", where, wrong)
             idx = len(places)
             places.append(place)
             for name in names:

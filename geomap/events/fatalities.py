@@ -369,7 +369,7 @@ def _mask_not_this_toll(sentence: str) -> str:
     return _DATE_MASK.sub(lambda m: " " * len(m.group()), sentence)
 
 
-#: "between 10 and 15", "from 10 to 15", "10 to 15": a range of counts (of people, not of days).
+#: "between 10 and 15", "from 10 to 15": a range of counts (of people, not of days or hours).
 _RANGE = re.compile(
     rf"\b(?:between\s+(?P<low>{NUMWORD})\s+and|from\s+(?P<low2>{NUMWORD})\s+to)\s+{NUMWORD}\b(?!\s*(?:km|kilomet|miles|years?|days?|hours?|am|pm))",
     re.I,

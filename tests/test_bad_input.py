@@ -435,3 +435,42 @@ def test_a_strict_run_says_it_stopped_not_that_it_skipped(tmp_path: Path) -> Non
     assert "run stopped (--strict)" in r.output and "skipped" not in r.output
     r = invoke("extract", str(bad), "--out", str(tmp_path / "o2"))
     assert "skipped" in r.output and "--strict" not in r.output
+
+
+def test_a_text_field_that_is_not_text_is_named_and_paragraph_lists_are_joined(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "n1", "text": 12345, "published": "2020-01-14"},
+        {"id": "n2", "text": {"body": "Jets struck Masyaf."}},
+        {"id": "n3", "text": ["Jets struck Masyaf on Monday, killing 2 civilians.", "", "More later."]},
+        {"id": "n4", "text": True},
+    ]
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    articles, errors = read_articles([feed])
+    assert [(e.line, e.reason) for e in errors] == [
+        (1, "the record's 'text' field is a number, not text; record skipped"),
+        (2, "the record's 'text' field is an object, not text; record skipped"),
+        (4, "the record's 'text' field is true/false, not text; record skipped"),
+    ]
+    (art,) = articles
+    assert art.id == "n3" and art.text.startswith("Jets struck Masyaf on Monday") and "More later." in art.text
+    assert "['" not in art.text
+
+
+def test_a_csv_row_with_too_few_fields_is_read_with_a_warning_or_skipped_without_text(tmp_path: Path) -> None:
+    table = tmp_path / "short.csv"
+    table.write_text(
+        "id,title,text,published,outlet\n"
+        "1,Strike,Jets struck Masyaf on Monday,2020-01-14\n"
+        "2,Only a title\n"
+        "3,ok,Drones hit Safita on Sunday,2020-01-14,Coast Wire\n",
+        encoding="utf-8",
+    )
+    articles, errors = read_articles([table])
+    assert [(e.line, e.reason) for e in errors] == [
+        (3, "row has 2 fields, header has 5 (no 'text', 'published', 'outlet'); row skipped")
+    ]
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) == {"1", "3"}
+    assert by_id["1"].warnings == ("row has 4 fields, header has 5 (no 'outlet')",)
+    assert by_id["1"].published == date(2020, 1, 14) and by_id["3"].warnings == ()

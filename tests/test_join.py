@@ -1127,3 +1127,22 @@ def test_the_bundled_samples_hajin_strike_is_one_incident_in_one_layer(tmp_path:
     acled, ucdp = rows["SYR90001"], rows["UCDP-990001"]
     assert ucdp["duplicate_of"] == "SYR90001" and acled["sources"] == "acled_sample.csv:2;ucdp_sample.csv:2"
     assert acled["actor1"] == ucdp["actor1"] == "Military Forces of the United States"
+
+
+def test_a_protest_or_riot_row_without_an_actor_is_by_the_crowd(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "crowds.csv",
+        ["place", "date", "type", "actor1"],
+        [
+            ["Masyaf", "2019-05-24", "protest", ""],
+            ["Safita", "2019-05-25", "riot", ""],
+            ["Qadmous", "2019-05-26", "protest", "Kurdish National Council"],
+            ["Maadan", "2019-05-27", "shelling", ""],
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    assert not res.problems
+    got = [(e.location, e.event_type, e.actor1, e.inter1) for e in res.events]
+    assert got[:2] == [("Masyaf", "Protests", "Protesters", 6), ("Safita", "Riots", "Rioters", 5)]
+    assert got[2][2] != "Protesters"  # a named actor is kept
+    assert got[3][1:3] == ("Explosions/Remote violence", "")  # nobody is invented for an attack

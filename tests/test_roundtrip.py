@@ -188,6 +188,23 @@ def test_gpkg_is_a_wgs84_point_layer(tmp_path: Path, sample_events) -> None:
     assert info["geometry_type"] == "Point" and info["features"] == len(sample_events)
     assert info["crs"] == "EPSG:4326"
     assert [name for name, *_ in pyogrio.list_layers(tmp_path / "e.gpkg")] == ["events"]
+    types = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert types["year"] == types["fatalities"] == types["geo_precision"] == "int64"
+    assert types["latitude"] == "float64" and types["primary"] == "bool"
+
+
+def test_gpkg_year_is_an_integer_column_with_null_for_an_unknown_year(tmp_path: Path, sample_events) -> None:
+    from dataclasses import replace
+
+    import pyogrio
+
+    undated = replace(sample_events[0], event_date="--11-03", date_flag="unknown")
+    write_gpkg([undated, sample_events[1]], tmp_path / "e.gpkg")
+    info = pyogrio.read_info(tmp_path / "e.gpkg")
+    assert dict(zip(info["fields"], info["dtypes"], strict=True))["year"] == "int64"
+    df = pyogrio.read_dataframe(tmp_path / "e.gpkg", read_geometry=False)
+    assert df["year"].isna().tolist() == [True, False]
+    assert read_events(tmp_path / "e.gpkg") == [undated, sample_events[1]]
 
 
 def test_sources_with_semicolons_survive_csv(tmp_path: Path, sample_events) -> None:

@@ -46,7 +46,8 @@ def write_gpkg(events: Sequence[Event], path: str | Path, *, layer: str = "event
     Reruns on the same events give byte-identical files (see ``_last_change``).
     """
     gdf = to_geodataframe(events)
-    for col in ("time_precision", "inter1", "inter2", "interaction", "fatalities", "injuries", "timestamp"):
+    gdf["year"] = gdf["year"].mask(gdf["year"] == "")  # no year: NULL, so the column is INTEGER
+    for col in ("year", "time_precision", "inter1", "inter2", "interaction", "fatalities", "injuries", "timestamp"):
         gdf[col] = gdf[col].astype("Int64")
     gdf["primary"] = gdf["primary"].astype(bool)
     path = Path(path)

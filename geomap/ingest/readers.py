@@ -323,9 +323,25 @@ def _field(rec: dict[str, Any], *names: str) -> str:
     return ""
 
 
-def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) -> Article:
+def _text_value(rec: dict[str, Any], path: Path, line: int) -> str:
+    """The record's article text: a string, or a list of paragraph strings joined."""
+    for n in _TEXT_FIELDS:
+        v = rec.get(n)
+        if isinstance(v, list) and all(isinstance(p, str) for p in v):
+            v = "\n\n".join(p for p in v if p.strip())
+        elif v is not None and not isinstance(v, str):
+            kind = {bool: "true/false", int: "a number", float: "a number", dict: "an object"}.get(type(v), "a list")
+            raise InputError(path, f"the record's {n!r} field is {kind}, not text; record skipped", line=line)
+        if v and v.strip():
+            return str(v)
+    return ""
+
+
+def _record_article(
+    rec: dict[str, Any], path: Path, line: int, max_bytes: int, warnings: Sequence[str] = ()
+) -> Article:
     lowered = {str(k).strip().lower(): v for k, v in rec.items() if k is not None}
-    text = _field(lowered, *_TEXT_FIELDS)
+    text = _text_value(lowered, path, line)
     if not text:
         present = [f for f in _TEXT_FIELDS if f in lowered]
         if present:
@@ -351,6 +367,7 @@ def _record_article(rec: dict[str, Any], path: Path, line: int, max_bytes: int) 
         outlet=_field(lowered, "outlet", "source", "site", "publisher"),
         url=_field(lowered, "url", "link"),
         source_path=f"{path}:{line}",
+        warnings=warnings,
     )
 
 
@@ -431,8 +448,18 @@ def _read_csv(
                     )
                 )
                 rec.pop(None)
+            missing = [k for k, v in rec.items() if v is None]
+            short = (
+                f"row has {len(fields) - len(missing)} fields, header has {len(fields)}"
+                f" (no {', '.join(repr(str(k)) for k in missing)})"
+                if missing
+                else ""
+            )
+            if short and not _field(rec, *(k for k in rec if str(k).strip().lower() in _TEXT_FIELDS)):
+                errors.append(InputError(path, f"{short}; row skipped", line=lineno + line_offset))
+                continue
             try:
-                yield _record_article(rec, path, lineno + line_offset, max_bytes)
+                yield _record_article(rec, path, lineno + line_offset, max_bytes, (short,) if short else ())
             except InputError as exc:
                 errors.append(exc)
     except csv.Error as exc:

@@ -647,3 +647,34 @@ def test_near_the_town_of_x_is_near_x(text: str, precision: int) -> None:
     from geomap.pipeline import text_to_events
 
     assert [e.geo_precision for e in text_to_events(text, published="2019-05-10")] == [precision]
+
+
+def test_a_side_of_a_governorate_named_by_its_capital_is_that_part_of_the_governorate():
+    from geomap.pipeline import text_to_events
+
+    gaz = load_gazetteer()
+
+    def placed(text: str) -> tuple[str, int, float, float]:
+        (e,) = text_to_events(text, published="2018-10-20", gazetteer=gaz)
+        return e.admin1, e.geo_precision, e.latitude, e.longitude
+
+    city = gaz.search("Idlib", country="SY")[0]
+    # "in southern Idlib" is the southern Idlib countryside, not the city's south.
+    assert placed("Shelling hit villages in southern Idlib on Monday.") == placed(
+        "Shelling hit villages in the southern Idlib countryside on Monday."
+    )
+    _, precision, lat, _ = placed("Shelling hit villages in southern Idlib on Monday.")
+    assert precision == 3 and lat < city.lat - 0.2
+    assert placed("Shelling hit eastern Hama on Monday.") == placed(
+        "Shelling hit the eastern Hama countryside on Monday."
+    )
+    # "rural Hama", "across Idlib": the governorate, not a city point.
+    assert placed("Jets struck rural Hama on Monday.")[:2] == ("Hama", 3)
+    (across,) = text_to_events("Jets struck targets across Idlib on Monday.", published="2018-10-20", gazetteer=gaz)
+    assert across.place_id == gaz.search("Idlib governorate", country="SY")[0].id
+    # In Aleppo and Damascus a side is the city's own part (the siege's eastern Aleppo).
+    (aleppo,) = text_to_events("Shelling hit eastern Aleppo on Monday.", published="2018-10-20", gazetteer=gaz)
+    assert aleppo.location == "Aleppo" and aleppo.place_id == gaz.search("Aleppo", country="SY")[0].id
+    # "central Hama" is the city's centre.
+    (central,) = text_to_events("Jets struck central Hama on Monday.", published="2018-10-20", gazetteer=gaz)
+    assert central.place_id == gaz.search("Hama", country="SY")[0].id

@@ -59,6 +59,11 @@ _AREAS_AFTER = re.compile(
     r"(?P<dir>\b\B)?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]*){0,2})+"
     r"\s+(?:provinces|governorates)\b"
 )
+#: Cities whose sides are parts of the city ("eastern Aleppo" in the siege, "southern
+#: Damascus"): there a side names the city's part, elsewhere the governorate's ("southern Idlib").
+_CITY_SIDES = frozenset({"Aleppo", "Damascus"})
+#: "southern Idlib", "rural Hama" ("central Hama" is the city's centre).
+_GOVERNORATE_SIDE = re.compile(rf"\b(?:(?:{_SIDE})(?:ern)?|rural)\s+(?:the\s+)?$", re.I)
 _AFTER_CITY = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 #: "the (southern) countryside of Hasakah": the governorate's countryside, as "the Hasakah countryside".
 _COUNTRYSIDE_OF = re.compile(rf"\b(?:({_SIDE}|central)(?:ern)?\s+)?(?:countryside|rural areas) of\s+(?:the\s+)?$", re.I)
@@ -317,6 +322,9 @@ def resolve_mentions(
                     and (
                         _AFTER_AREA.match(text[raw.end : raw.end + 25])
                         or _AREAS_AFTER.match(text, raw.end, raw.end + 90)
+                        or best.admin1 not in _CITY_SIDES
+                        and _GOVERNORATE_SIDE.search(text, max(0, raw.start - 30), raw.start)
+                        or _ACROSS.search(text, max(0, raw.start - 30), raw.start)
                     )
                 )
             ):
@@ -332,8 +340,11 @@ def resolve_mentions(
                 if part is not None:
                     lat, lon = part
                 gov_place = governorate_place(gaz, best.admin1) if best.kind == "city" else None
-                if after is not None and gov_place is not None and _named_governorate(best, gov_place):
-                    place = gov_place  # "Idlib's countryside": the governorate, not the city
+                if gov_place is not None and _named_governorate(best, gov_place):
+                    # "Idlib's countryside", "in southern Idlib", "across Idlib": the governorate.
+                    place = gov_place
+                    if part is None:
+                        lat, lon = gov_place.lat, gov_place.lon
             if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
                 cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(

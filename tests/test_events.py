@@ -2961,6 +2961,9 @@ def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
         # A part named inside the first group ("3 of them children") is no group of its own.
         ("An airstrike on Khan Shaykhun on Monday killed 5 civilians, 3 of them children, and two fighters.", 7),
         ("Jets struck Masyaf on Monday, killing six men, including two brothers, and a woman.", 7),
+        # The same aside before the verb: the groups either side of it add up, the part does not.
+        ("Six civilians, including two children, and three fighters were killed in shelling on Safita on Monday.", 9),
+        ("Six civilians, two of them children, were killed in shelling on Safita on Monday.", 6),
         # "their children" says no number: the two are what is known.
         ("Shelling on Safita on Monday killed two soldiers and their children.", 2),
         # A range: ACLED's lowest figure.

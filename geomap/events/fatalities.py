@@ -447,6 +447,9 @@ _PART_ASIDE = re.compile(
     re.I,
 )
 
+#: The aside with the comma that closes it, where the sentence goes on to its verb or next count.
+_PART_ASIDE_CLOSED = re.compile(rf"(?:{_PART_ASIDE.pattern}),(?=\s+(?:were|was|have|had|and|as well as)\b)", re.I)
+
 
 def _victim_list(sentence: str) -> tuple[int, str] | None:
     """The sum of a list of the dead ("seven children, four women and two men": 13).
@@ -529,6 +532,9 @@ def find_casualties(sentence: str) -> Casualties:
     pos = 0
     update: int | None = None
     carry: tuple[int, int, int] | None = None  # (count, its start, where the count joined to it starts)
+    # "Five civilians, including two children, and three fighters were killed": 5 and 3.
+    told = sentence
+    sentence = _PART_ASIDE_CLOSED.sub(lambda a: " " * len(a.group()), told)
     while (m := _NUM_BEFORE_KILL.search(sentence, pos)) is not None:
         pos = m.end()
         n = word_number(m.group("n"))
@@ -560,8 +566,9 @@ def find_casualties(sentence: str) -> Casualties:
         else:
             killed.append(n)
         civilians = civilians or bool(_CIVILIAN.search(between))
-        texts.append(" ".join(sentence[start : m.end()].split()))
+        texts.append(" ".join(told[start : m.end()].split()))
         taken.append(m.span())
+    sentence = told
     for m in _KILL_BEFORE_NUM.finditer(sentence):
         if any(s <= m.start("n") < e for s, e in taken):
             continue

@@ -719,6 +719,18 @@ def test_an_incident_abroad_lends_neither_place_nor_toll(events) -> None:
     ):
         (e,) = events(lead + " The strikes hit Douma in Eastern Ghouta.")
         assert (e.location, e.fatalities) == ("Douma", 20)
+    # One sentence, a report from Iraq and then one from Syria: the Iraqi shelling and its
+    # toll do not move to the Syrian town; the Syrian attack is its own event, on its own day.
+    evs = events(
+        "Iraqi militiamen shelled IS positions near the Iraqi town of Sinjar on Sunday, killing eight "
+        "militants, before IS fighters attacked an army post in Abu Kamal on Monday."
+    )
+    assert [(e.location, e.event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Abu Kamal", "Battles", "Islamic State", None)
+    ]
+    # The same with "while", the report abroad named by its town only.
+    evs = events("Turkish jets struck PKK targets near Zakho on Monday, while government forces shelled Safita.")
+    assert [(e.location, e.actor1) for e in evs] == [("Safita", "Syrian Arab Army")]
     # "the Iraqi town of X" is Iraq's X, though Syria has one of the name too.
     gaz = load_gazetteer()
     mentions = resolve_mentions(

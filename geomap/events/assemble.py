@@ -1142,8 +1142,13 @@ def extract_events(
     # is no Syrian event's.
     lead = _LEAD_END.search(text, 0, 300)
     lead_end = lead.start() if lead is not None else min(len(text), 300)
-    lead_abroad = not any(m.start < lead_end for m in eligible) and any(
-        m.start < lead_end and _abroad(m, focus, text) for m in mentions
+    # Its clauses about an incident abroad are left out ("PMF shelled IS near al-Qaim,
+    # killing eight, before IS attacked a post in Abu Kamal": the eight are Iraq's).
+    lead_line = " ".join(
+        text[a:b]
+        for a, b, _p in _clauses(text[:lead_end], mentions, focus)
+        if any(a <= m.start < b for m in eligible)
+        or not any(a <= m.start < b and _abroad(m, focus, text) for m in mentions)
     )
     return _finish(
         article,
@@ -1151,7 +1156,7 @@ def extract_events(
         actors,
         actor_hits,
         title_admin1,
-        lead_line="" if lead_abroad else text[:lead_end],
+        lead_line=lead_line,
     )
 
 
@@ -1695,7 +1700,7 @@ _TWO_REPORTS = re.compile(
     # (without it, the look-behinds below ran at each position: 4x slower).
     r"(?=[,;\s])(?:"
     r",\s+(?:while|whereas)\s+|,\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r")"
-    r"|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)"
+    r"|;\s+|,\s+and\s+(?:meanwhile\s+)?(?=\S+\s+\S+\s+\S+)|,\s+before\s+(?!\w+ing\b|being\b|it\b|they\b|he\b)"
     r"|\s+(?:while|whereas)\s+(?!\w+ing\b|to\b)"
     r"|(?<!such)(?<!known)(?<!same)(?<!just)(?<!\bso)(?<!\bwell)(?<!\bsoon)(?<!\bfar)(?<!\blong)(?<!\bmuch)"
     r"(?<!\bmany)(?<!\bmore)(?<!\bless)(?<!\btwice)\s+as\s+(?!" + _AS_NOT_A_CLAUSE + r"))",
@@ -1724,9 +1729,16 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
         bounds = [start]
         for cut in sorted(cuts + more, key=lambda c: c.start()):
             left, right = text[bounds[-1] : cut.start()], text[cut.end() : end]
-            if not _reports(left, bounds[-1], mentions, focus) or cut.end() <= bounds[-1]:
+            if not _reports(left, bounds[-1], mentions, focus, abroad=True) or cut.end() <= bounds[-1]:
                 continue
-            if cut.re is _AND_MORE or _reports(right, cut.end(), mentions, focus):
+            if (
+                cut.re is _AND_MORE
+                or _reports(right, cut.end(), mentions, focus)
+                # A report abroad, then one at home: the second needs no typed trigger to
+                # stand apart ("..., before IS fighters attacked a post in Abu Kamal").
+                or not _reports(left, bounds[-1], mentions, focus)
+                and _reports(right, cut.end(), mentions, focus, typed=False)
+            ):
                 # "... 12 people in X on 28 April and three more in Y on 3 May": the same
                 # deed again, elsewhere (the clause borrows the trigger, see extract_events).
                 if cut.re is _AND_MORE and not any(
@@ -1739,11 +1751,28 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
             yield a, b, para
 
 
-def _reports(clause: str, offset: int, mentions: Sequence[Mention], focus: frozenset[str]) -> bool:
-    """A typed incident trigger and a place of its own in the clause."""
-    if not any(offset <= m.start < offset + len(clause) and _eligible(m, focus) for m in mentions):
+def _reports(
+    clause: str,
+    offset: int,
+    mentions: Sequence[Mention],
+    focus: frozenset[str],
+    *,
+    abroad: bool = False,
+    typed: bool = True,
+) -> bool:
+    """A typed incident trigger and a place of its own in the clause.
+
+    With ``abroad``, a place outside the countries of interest counts too: "PMF units
+    shelled IS near al-Qaim, before IS attacked a post in Abu Kamal" is two reports, and
+    the Iraqi one must not take the Syrian town.
+    """
+    if not any(
+        offset <= m.start < offset + len(clause)
+        and (_eligible(m, focus) or abroad and m.place is not None and m.place.country not in focus)
+        for m in mentions
+    ):
         return False  # the cheap test first: most clauses are cut nowhere
-    return any(t.event_type for t in incident_triggers(clause))
+    return any(t.event_type or not typed for t in incident_triggers(clause))
 
 
 def _is_title(sentence: str, title: str) -> bool:

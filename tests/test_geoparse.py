@@ -678,3 +678,40 @@ def test_a_side_of_a_governorate_named_by_its_capital_is_that_part_of_the_govern
     # "central Hama" is the city's centre.
     (central,) = text_to_events("Jets struck central Hama on Monday.", published="2018-10-20", gazetteer=gaz)
     assert central.place_id == gaz.search("Hama", country="SY")[0].id
+
+
+def test_a_quarter_word_a_roundup_heading_and_the_sentence_choose_between_namesakes():
+    from geomap.pipeline import text_to_events
+
+    gaz = load_gazetteer()
+
+    def admin1s(text: str) -> list[str]:
+        return [e.admin1 for e in text_to_events(text, published="2019-03-05", gazetteer=gaz)]
+
+    # Qanawat: a town in As-Suwayda and a quarter of Damascus.
+    assert admin1s("Mortar shells hit Qanawat on Monday, wounding two.") == ["As-Suwayda"]
+    assert admin1s("Mortar shells hit the Qanawat neighbourhood on Monday, wounding two.") == ["Damascus"]
+    assert admin1s("Mortar shells hit the quarter of Qanawat on Monday, wounding two.") == ["Damascus"]
+    # A governorate named in the same sentence outweighs one named elsewhere in the article.
+    evs = text_to_events(
+        "Clashes erupted in Shahba on Sunday. Mortar shells hit Qanawat on Monday, wounding two, "
+        "a police source in Damascus said.",
+        published="2019-03-05",
+        gazetteer=gaz,
+    )
+    assert [(e.location, e.admin1) for e in evs][-1] == ("Qanawat (Damascus)", "Damascus")
+    # Jobar: quarters of Damascus and of Homs. A roundup's heading says which; an item with
+    # no place of its own is in the heading's governorate (precision 3), not the next item's town.
+    roundup = (
+        "DAILY ROUNDUP\n\n"
+        "HOMS: Mortar shells hit Jobar on Monday, wounding two.\n\n"
+        "HAMA: Rebels shelled an army checkpoint on Sunday.\n\n"
+        "DAMASCUS: Mortar shells hit Jobar on Monday, killing one."
+    )
+    got = [
+        (e.admin1, e.geo_precision, e.event_date)
+        for e in text_to_events(roundup, published="2019-03-05", gazetteer=gaz)
+    ]
+    assert got == [("Homs", 1, "2019-03-04"), ("Hama", 3, "2019-03-03"), ("Damascus", 1, "2019-03-04")]
+    # One capitalised dateline is a filing place, not a heading.
+    assert admin1s("HOMS: Mortar shells hit Jobar on Monday, wounding two.") == ["Homs"]

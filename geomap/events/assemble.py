@@ -985,7 +985,14 @@ def extract_events(
             prev_event = None
             if drafts and (drafts[-1].para == para or (drafts[-1].para == para - 1 and resolved is None)):
                 prev_event = drafts[-1].mention
-            inherited = prev_event or last_place.get(para) or (title_places[0] if title_places and not drafts else None)
+            # A roundup item under its governorate's heading ("HOMS: Rebels shelled a checkpoint").
+            heading = next((m for m in s_places if m.cue == "heading"), None)
+            inherited = (
+                heading
+                or prev_event
+                or last_place.get(para)
+                or (title_places[0] if title_places and not drafts else None)
+            )
             if inherited is None:
                 continue
             if any(_abroad(m, focus, text) for m in s_mentions):

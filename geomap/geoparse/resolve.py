@@ -111,6 +111,37 @@ _KIND_WORDS = {
 _QUARTER_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:al-|el-)?[A-Z\u0600-\u06ff]")
 
 
+#: "the X neighbourhood", "the neighbourhood of X": a quarter of a city.
+_QUARTER_WORD = re.compile(r"\s+(?:neighbou?rhoods?|quarters?)\b", re.I)
+_QUARTER_OF_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
+#: A roundup item's heading: "HOMS: ...", "Deir ez-Zor - ...", "Hama governorate: ..." at a line's start.
+_HEADING = re.compile(
+    r"(?m)^[ \t*#>-]*(?P<name>[A-Z][\w'’ -]{1,30}?)(?:\s+(?:province|governorate))?\s*(?::|\s[–—-])\s"
+)
+
+
+def _same_sentence_governorates(text: str, raw: RawMention, named_at: Sequence[tuple[int, str]]) -> set[str]:
+    """Governorates named (by themselves or their capitals) in the mention's sentence."""
+    lo = max(text.rfind(". ", 0, raw.start), text.rfind("\n", 0, raw.start))
+    hi = min((i for i in (text.find(". ", raw.end), text.find("\n", raw.end)) if i >= 0), default=len(text))
+    return {gov for at, gov in named_at if lo < at < hi and at != raw.start}
+
+
+def _heads_a_section(text: str, raw: RawMention) -> bool:
+    """Whether the name is a roundup's governorate heading ("HOMS: ..."), one of two or more."""
+    m = _HEADING.match(text, text.rfind("\n", 0, raw.start) + 1)
+    if m is None or m.start("name") != raw.start or not governorate_name(raw.surface):
+        return False
+    return sum(1 for h in _HEADING.finditer(text) if governorate_name(h.group("name").strip())) >= 2
+
+
+def _heading_governorate(text: str, at: int) -> str:
+    """The governorate a roundup's line heading names, for a mention on that line."""
+    line = text.rfind("\n", 0, at) + 1
+    m = _HEADING.match(text, line, at)
+    return governorate_name(m.group("name").strip()) if m is not None else ""
+
+
 def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[Place], bool]:
     """Candidates for a raw mention; the flag says they came from fuzzy matching."""
     if raw.fuzzy_ids or raw.fuzzy_score < 100:
@@ -192,11 +223,13 @@ def resolve_mentions(
     govs: set[str] = set()
     anchors: list[Place] = []
     abroad: set[str] = set()  # countries of the neighbours' places the article names without doubt
-    for places, fuzzy in cands:
+    named_at: list[tuple[int, str]] = []  # where a governorate (or its capital) is named
+    for (places, fuzzy), raw in zip(cands, raws, strict=True):
         if places and not fuzzy and _one_place(places) and places[0].country in bias:
             anchors.append(places[0])
             if places[0].admin1 and (places[0].kind in ("governorate", "city") or len(places) == 1):
                 govs.add(places[0].admin1)
+                named_at.append((raw.start, places[0].admin1))
         elif places and not fuzzy and _one_place(places) and places[0].country in REGION:
             if places[0].kind != "country":
                 abroad.add(places[0].country)
@@ -247,11 +280,20 @@ def resolve_mentions(
         if nation is not None and len(places) > 1:
             country = _NATIONS[nation.group(1).lower()]
             places = [p for p in places if p.country == country] or places
+        # "the al-Zahraa neighbourhood": rather a city's quarter than a town of the name.
+        quarter = len(places) > 1 and bool(
+            _QUARTER_WORD.match(text, raw.end) or _QUARTER_OF_BEFORE.search(text, max(0, raw.start - 30), raw.start)
+        )
         if local_gov and len(places) > 1:
             # "Tell Qara in the Deir ez-Zor desert": the namesake in that governorate, whatever
             # the others have for them (a fuller layer, neighbours in the article).
             places = [p for p in places if p.admin1 == local_gov] or places
+        heading = _heading_governorate(text, raw.start) if len(places) > 1 and not local_gov else ""
+        if heading:
+            # "HOMS: A car bomb exploded in al-Zahraa": a roundup's item under its governorate.
+            places = [p for p in places if p.admin1 == heading] or places
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
+        here = _same_sentence_governorates(text, raw, named_at) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
         for p in places:
             s = _base_score(p, bias)
@@ -261,8 +303,12 @@ def resolve_mentions(
                 s += 1.5
             if fuzzy:
                 s -= 1.0
+            if quarter and p.kind == "district" and not p.is_admin_unit:
+                s += 0.6
             if local_gov and p.admin1 == local_gov:
                 s += 2.5
+            elif p.admin1 and p.admin1 in here:
+                s += 2.2  # named in the same sentence: nearer than the headline's governorate
             elif p.admin1 and p.admin1 in govs:
                 s += 0.8
             s += _coherence(p, near_anchors, coherence)
@@ -345,7 +391,12 @@ def resolve_mentions(
                     place = gov_place
                     if part is None:
                         lat, lon = gov_place.lat, gov_place.lon
-            if raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
+            if _heads_a_section(text, raw):
+                # "HOMS: Rebels shelled ..." in a roundup: the governorate the item is in.
+                gov_place = governorate_place(gaz, governorate_name(raw.surface))
+                if gov_place is not None:
+                    place, lat, lon, precision, cue = gov_place, gov_place.lat, gov_place.lon, 3, "heading"
+            elif raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
                 cue = "dateline"  # the filing place at the head of a line, not the event's site
         out.append(
             Mention(

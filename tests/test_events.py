@@ -3180,3 +3180,28 @@ def test_who_a_vehicle_carried_and_a_states_military(one, text: str, sub_event_t
 def test_a_mass_grave_with_the_remains_of_people_is_found(one) -> None:
     e = one("A mass grave containing the remains of around 30 people was discovered near Maadan on Monday.")
     assert (e.event_type, e.sub_event_type, e.location) == ("Strategic developments", "Other", "Maadan")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "admin1", "precision"),
+    [
+        # A qualifier the gazetteer does not know ("al-Gharbi", western) stays with its name:
+        # the governorate said after the whole name is where it is, not a namesake elsewhere.
+        (
+            "Gunmen killed a shepherd near Safita al-Gharbi in the northern Idlib countryside on Tuesday.",
+            None,
+            "Idlib",
+            3,
+        ),
+        # A front named after a town is no site: the place near it is; alone, it is near the town.
+        ("Clashes erupted on the Masyaf front near Qadmous on Monday.", "al-Qadmus", "Tartus", 2),
+        ("Clashes erupted on the Masyaf frontline on Monday.", "Masyaf", "Hama", 2),
+    ],
+)
+def test_a_qualified_unknown_village_and_a_front(
+    one, text: str, place: str | None, admin1: str, precision: int
+) -> None:
+    e = one(text)
+    assert (e.admin1, e.geo_precision) == (admin1, precision)
+    if place is not None:
+        assert e.location == place

@@ -81,7 +81,9 @@ _LOCATIVE = re.compile(
 )
 #: "-Safita road", " highway": the place names one end of a road.
 _ROAD_AFTER = re.compile(
-    r"\s*(?:[-–—/]\s*(?:al-|el-|ad-|as-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?\s*)?(?:road|highway|motorway|route)\b",
+    r"\s*(?:[-–—/]\s*(?:al-|el-|ad-|as-)?[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?\s*)?"
+    # "the Manbij frontline near Arima": a front is named after a town as a road is.
+    r"(?:road|highway|motorway|route|front(?:\s*lines?)?|axis)\b",
     re.I,
 )
 _TARGET_BEFORE = re.compile(

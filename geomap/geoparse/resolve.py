@@ -249,7 +249,11 @@ def resolve_mentions(
             # "al-Malikiyah (Derik)": the name in brackets is the same place's other name.
             both = [p for p in places if any(_km(p.lat, p.lon, q.lat, q.lon) <= 3 for q in cands[i + 1][0])]
             places = both or places
-        local_gov = _local_governorate(text, raw, nxt, gaz)
+        # "Tal Shaer al-Janubi in the Raqqa countryside", the qualifier unknown to the
+        # gazetteer: the container after the whole name still says where it is.
+        qualifier = _QUALIFIER_AFTER.match(text, raw.end)
+        whole = replace(raw, end=qualifier.end()) if qualifier is not None else raw
+        local_gov = _local_governorate(text, whole, nxt, gaz)
         city = _city_after(text, raw, nxt, gaz, bias)
         if city is not None:
             inside = [p for p in places if _km(p.lat, p.lon, city.lat, city.lon) <= 15]
@@ -335,7 +339,7 @@ def resolve_mentions(
             and other_governorate(best.admin1, local_gov)  # not "Douma in Damascus province"
             and best.kind not in ("governorate", "country", "border", "region")
         )
-        unit = (_named_unit(text, raw, nxt) or _said_in(text, raw, nxt)) if contradicted else None
+        unit = (_named_unit(text, whole, nxt) or _said_in(text, whole, nxt)) if contradicted else None
         gov = governorate_place(gaz, local_gov) if unit is not None else None
         if gov is not None and unit is not None:
             part = gaz.part(local_gov, unit.group("dir")) if unit.group("dir") else None
@@ -593,6 +597,13 @@ def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[
     return m if m is not None and m.start() <= nxt.start < m.end() else None
 
 
+#: A village's qualifier after its name: "al-Janubi" (southern), "Tahtani" (lower), "al-Kabir"...
+_QUALIFIER_AFTER = re.compile(
+    r"[ -](?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?"
+    r"(?:Janubi|Janoubi|Shamali|Shimali|Sharqi|Gharbi|Tahtani|Fawqani|Foqani|Kabir|Kebir|Saghir|Sghir|Wusta|Qibli)"
+    r"(?:yah|yeh|ya|ah|eh|a)?\b",
+    re.I,
+)
 #: "X in eastern Idlib": "in" and perhaps a side, right before the governorate's name.
 _SAID_IN = re.compile(rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?", re.I)
 _COMMA_IN = re.compile(r"\s*,\s*(?P<dir>)")

@@ -3205,3 +3205,18 @@ def test_a_qualified_unknown_village_and_a_front(
     assert (e.admin1, e.geo_precision) == (admin1, precision)
     if place is not None:
         assert e.location == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, Turkey-backed factions looted homes in Tal Rifaat after clashes with the SDF that killed 4.",
+        "After fierce clashes with the SDF, Turkey-backed factions looted homes in Tal Rifaat on Sunday.",
+    ],
+)
+def test_a_deed_done_after_a_fight_is_the_report_and_the_fight_its_background(one, text: str) -> None:
+    e = one(text)
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+    # The fight's other side and its dead are not the looting's.
+    assert e.actor2 != "Syrian Democratic Forces" and e.fatalities in (None, 0)
+    assert e.location == "Tal Rifaat"

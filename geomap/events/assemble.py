@@ -1438,6 +1438,16 @@ _REMEMBERED = re.compile(
 )
 
 
+#: Deeds a sentence may report as done after a fight, the fight being their background.
+_DEEDS_AFTER = frozenset({"Looting/property destruction", "Arrests", "Abduction/forced disappearance"})
+#: "after clashes with the SDF", "following an attack on the town": the fight before the deed.
+_FIGHT_BEFORE = re.compile(
+    r"\b(?:after|following|in the wake of)\s+(?:(?:heavy|fierce|violent|brief|the|an?)\s+)*"
+    r"(?:clashes|fighting|battles?|attacks?|assault|offensive|shelling)\b[^,;.]*",
+    re.I,
+)
+
+
 def _background(sentence: str, triggers: Sequence[Trigger], published: _date | None) -> list[tuple[int, int]]:
     """Spans of a sentence that tell background, not its news.
 
@@ -1450,6 +1460,11 @@ def _background(sentence: str, triggers: Sequence[Trigger], published: _date | N
     """
     spans = _past_deeds(sentence, triggers, published) if published is not None else []
     spans += [m.span("what") for m in _REMEMBERED.finditer(sentence)]
+    for fight in _FIGHT_BEFORE.finditer(sentence):
+        # "Factions looted homes in X after clashes with the SDF": the looting is the news,
+        # the fight (its sides, its dead) the background.
+        if any(t.sub_event_type in _DEEDS_AFTER and not fight.start() <= t.start < fight.end() for t in triggers):
+            spans.append(fight.span())
     if (site_of := _SITE_OF.search(sentence)) is not None:
         # "The town was the site of a chemical attack on April 4, 2017": its past, dated or not.
         comma = _CLAUSE_COMMA.search(sentence, site_of.end())  # not the comma of "April 4, 2017"

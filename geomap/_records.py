@@ -20,7 +20,7 @@ from typing import Any
 
 from ._geo import COUNTRY_NAMES
 from .errors import InputError
-from .events.actors import ActorTable, inter_at, interaction
+from .events.actors import CROWD_ACTOR, ActorTable, inter_at, interaction
 from .events.fatalities import word_number
 from .events.types import DISORDER, EVENT_TYPES, find_triggers
 from .export.readers import (
@@ -563,9 +563,9 @@ def _plain_row(
             msg = f"sub-event type {cell('sub_type')!r} is not one of ACLED's; left as {sub or 'empty'!r}"
             warnings.append(InputError(path, msg, line=line))
     actor1, inter1 = _actor(cell("actor1"), actors)
-    if not actor1 and etype in _CROWDS:
+    if not actor1 and etype in CROWD_ACTOR:
         # ACLED's actor 1 of a protest or riot is the crowd itself, named or not.
-        actor1, inter1 = _actor(_CROWDS[etype], actors)
+        actor1, inter1 = _actor(CROWD_ACTOR[etype], actors)
     actor2, inter2 = _actor(cell("actor2"), actors)
     precision = _int_cell(cell("precision"), "precision", low=1, high=3)
     ref = _ref(path, line)
@@ -610,10 +610,6 @@ def _plain_row(
         precision_given=precision is not None,
         query=raw_name,
     )
-
-
-#: Who a protest or riot row without an actor 1 is by, as our actor table names them.
-_CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
 
 
 def _plain_columns(path: Path, header: Sequence[str], columns: PlainColumns) -> dict[str, str | None]:

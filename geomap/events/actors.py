@@ -19,7 +19,10 @@ from .._data import data_dir
 from .._regex import Folded
 from ..errors import GeomapError
 
-__all__ = ["Actor", "ActorMention", "ActorTable", "inter_at", "interaction", "load_actors"]
+__all__ = ["CROWD_ACTOR", "Actor", "ActorMention", "ActorTable", "inter_at", "interaction", "load_actors"]
+
+#: ACLED's actor 1 of a protest or riot when no one else is named: the crowd itself.
+CROWD_ACTOR = {"Protests": "Protesters", "Riots": "Rioters"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from .._calendar import MONTHS
 from .._geo import COUNTRY_NAMES, km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
+from .actors import CROWD_ACTOR, Actor, ActorMention, ActorTable, inter_at, interaction
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
-from .actors import Actor, ActorMention, ActorTable, inter_at, interaction
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_a_death, names_civilians, word_number
 from .sentences import split_sentences
@@ -275,8 +275,7 @@ _SUBORDINATE = re.compile(r"\b(?:while|whereas|although|though)\s+[^,;]{3,150}?,
 _OF_THE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas)\s+|\bwhile\s+|\bwhereas\s+", re.I)
 _DEFAULT_ACTOR = {
-    "Protests": "Protesters",
-    "Riots": "Rioters",
+    **CROWD_ACTOR,
     "Remote explosive/landmine/IED": "Unidentified armed group",
     "Suicide bomb": "Unidentified armed group",
     "Grenade": "Unidentified armed group",
@@ -774,7 +773,13 @@ def extract_events(
     after_history: int | None = None  # the paragraph of the clause just passed over as background
     lead_day: tuple[str, int, str] | None = None  # the day the article's lead gives
     first_para: int | None = None
+    # The text's first sentence: a toll there may be the main event's (see _finish).
+    lead = _LEAD_END.search(text, 0, 300)
+    lead_end = lead.start() if lead is not None else min(len(text), 300)
+    lead_clauses: list[tuple[int, int]] = []
     for s_start, s_end, para in _clauses(text, mentions, focus):
+        if s_start < lead_end:
+            lead_clauses.append((s_start, min(s_end, lead_end)))
         sentence = text[s_start:s_end]
         follows_history, after_history = after_history == para, None
         first_para = para if first_para is None else first_para
@@ -1147,15 +1152,12 @@ def extract_events(
                     mine[0].killed, mine[0].fatal_text = left, f"{cas.text} ({left} after the shares named)"
         last_date = date_info[0] or last_date
     body = [d for d in drafts if not d.from_title]
-    # A lead about an incident abroad ("near the Iraqi town of al-Qaim ... killing 9"): its toll
-    # is no Syrian event's.
-    lead = _LEAD_END.search(text, 0, 300)
-    lead_end = lead.start() if lead is not None else min(len(text), 300)
-    # Its clauses about an incident abroad are left out ("PMF shelled IS near al-Qaim,
-    # killing eight, before IS attacked a post in Abu Kamal": the eight are Iraq's).
+    # The lead's clauses about an incident abroad are left out: "near the Iraqi town of
+    # al-Qaim ... killing 9" is no Syrian event's toll, nor is "PMF shelled IS near al-Qaim,
+    # killing eight, before IS attacked a post in Abu Kamal".
     lead_line = " ".join(
         text[a:b]
-        for a, b, _p in _clauses(text[:lead_end], mentions, focus)
+        for a, b in lead_clauses
         if any(a <= m.start < b for m in eligible)
         or not any(a <= m.start < b and _abroad(m, focus, text) for m in mentions)
     )
@@ -1440,12 +1442,6 @@ _REMEMBERED = re.compile(
 
 #: Deeds a sentence may report as done after a fight, the fight being their background.
 _DEEDS_AFTER = frozenset({"Looting/property destruction", "Arrests", "Abduction/forced disappearance"})
-#: "after clashes with the SDF", "following an attack on the town": the fight before the deed.
-_FIGHT_BEFORE = re.compile(
-    r"\b(?:after|following|in the wake of)\s+(?:(?:heavy|fierce|violent|brief|the|an?)\s+)*"
-    r"(?:clashes|fighting|battles?|attacks?|assault|offensive|shelling)\b[^,;.]*",
-    re.I,
-)
 
 
 def _background(sentence: str, triggers: Sequence[Trigger], published: _date | None) -> list[tuple[int, int]]:
@@ -1460,11 +1456,17 @@ def _background(sentence: str, triggers: Sequence[Trigger], published: _date | N
     """
     spans = _past_deeds(sentence, triggers, published) if published is not None else []
     spans += [m.span("what") for m in _REMEMBERED.finditer(sentence)]
-    for fight in _FIGHT_BEFORE.finditer(sentence):
+    if any(t.sub_event_type in _DEEDS_AFTER for t in triggers):
         # "Factions looted homes in X after clashes with the SDF": the looting is the news,
-        # the fight (its sides, its dead) the background.
-        if any(t.sub_event_type in _DEEDS_AFTER and not fight.start() <= t.start < fight.end() for t in triggers):
-            spans.append(fight.span())
+        # the fight (its sides, its dead) the background, to the end of its clause.
+        for t in triggers:
+            after = _BEFORE_THAT.search(sentence, max(0, t.start - 50), t.start)
+            if after is None or t.event_type not in _VIOLENT or not t.event_type:
+                continue
+            comma = _CLAUSE_COMMA.search(sentence, t.end)
+            span = (after.start(), comma.start() if comma is not None else len(sentence))
+            if any(d.sub_event_type in _DEEDS_AFTER and not span[0] <= d.start < span[1] for d in triggers):
+                spans.append(span)
     if (site_of := _SITE_OF.search(sentence)) is not None:
         # "The town was the site of a chemical attack on April 4, 2017": its past, dated or not.
         comma = _CLAUSE_COMMA.search(sentence, site_of.end())  # not the comma of "April 4, 2017"
@@ -1753,15 +1755,14 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
         bounds = [start]
         for cut in sorted(cuts + more, key=lambda c: c.start()):
             left, right = text[bounds[-1] : cut.start()], text[cut.end() : end]
-            if not _reports(left, bounds[-1], mentions, focus, abroad=True) or cut.end() <= bounds[-1]:
+            left_at = _reported_at(left, bounds[-1], mentions, focus)
+            if not left_at or cut.end() <= bounds[-1]:
                 continue
+            # After a report abroad, one at home needs no typed trigger to stand apart
+            # ("..., before IS fighters attacked a post in Abu Kamal").
             if (
                 cut.re is _AND_MORE
-                or _reports(right, cut.end(), mentions, focus)
-                # A report abroad, then one at home: the second needs no typed trigger to
-                # stand apart ("..., before IS fighters attacked a post in Abu Kamal").
-                or not _reports(left, bounds[-1], mentions, focus)
-                and _reports(right, cut.end(), mentions, focus, typed=False)
+                or _reported_at(right, cut.end(), mentions, focus, typed=left_at == "home") == "home"
             ):
                 # "... 12 people in X on 28 April and three more in Y on 3 May": the same
                 # deed again, elsewhere (the clause borrows the trigger, see extract_events).
@@ -1775,28 +1776,24 @@ def _clauses(text: str, mentions: Sequence[Mention], focus: frozenset[str]) -> I
             yield a, b, para
 
 
-def _reports(
-    clause: str,
-    offset: int,
-    mentions: Sequence[Mention],
-    focus: frozenset[str],
-    *,
-    abroad: bool = False,
-    typed: bool = True,
-) -> bool:
-    """A typed incident trigger and a place of its own in the clause.
+def _reported_at(
+    clause: str, offset: int, mentions: Sequence[Mention], focus: frozenset[str], *, typed: bool = True
+) -> str:
+    """Where the clause reports an incident: "home", "abroad", or "" for no report of its own.
 
-    With ``abroad``, a place outside the countries of interest counts too: "PMF units
-    shelled IS near al-Qaim, before IS attacked a post in Abu Kamal" is two reports, and
-    the Iraqi one must not take the Syrian town.
+    A report needs a typed incident trigger (any trigger, with ``typed=False``) and a
+    place of its own: a site in the countries of interest ("home"), else one outside them
+    ("abroad": "PMF units shelled IS near al-Qaim, before IS attacked a post in Abu
+    Kamal" is two reports, and the Iraqi one must not take the Syrian town).
     """
-    if not any(
-        offset <= m.start < offset + len(clause)
-        and (_eligible(m, focus) or abroad and m.place is not None and m.place.country not in focus)
-        for m in mentions
-    ):
-        return False  # the cheap test first: most clauses are cut nowhere
-    return any(t.event_type or not typed for t in incident_triggers(clause))
+    inside = [m for m in mentions if offset <= m.start < offset + len(clause)]
+    if any(_eligible(m, focus) for m in inside):
+        where = "home"
+    elif any(m.place is not None and m.place.country not in focus for m in inside):
+        where = "abroad"
+    else:
+        return ""  # the cheap test first: most clauses are cut nowhere
+    return where if any(t.event_type or not typed for t in incident_triggers(clause)) else ""
 
 
 def _is_title(sentence: str, title: str) -> bool:

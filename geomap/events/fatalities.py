@@ -532,17 +532,17 @@ def find_casualties(sentence: str) -> Casualties:
     pos = 0
     update: int | None = None
     carry: tuple[int, int, int] | None = None  # (count, its start, where the count joined to it starts)
-    # "Five civilians, including two children, and three fighters were killed": 5 and 3.
-    told = sentence
-    sentence = _PART_ASIDE_CLOSED.sub(lambda a: " " * len(a.group()), told)
-    while (m := _NUM_BEFORE_KILL.search(sentence, pos)) is not None:
+    # Counts are read with the asides blanked, so "Five civilians, including two children, and
+    # three fighters were killed" is 5 and 3; texts are quoted from the sentence as written.
+    scan = _PART_ASIDE_CLOSED.sub(lambda a: " " * len(a.group()), sentence)
+    while (m := _NUM_BEFORE_KILL.search(scan, pos)) is not None:
         pos = m.end()
         n = word_number(m.group("n"))
-        if n is None or _subset_or_noise(sentence, m.start("n"), n, m.group("who")):
+        if n is None or _subset_or_noise(scan, m.start("n"), n, m.group("who")):
             # "Twelve soldiers and two civilians were killed": look again from the second
             # count, which takes the first along.
             joined = _JOINED_COUNT.match(m.group("who") or "")
-            if n is not None and joined and not _subset_or_noise(sentence, m.start("n"), n, ""):
+            if n is not None and joined and not _subset_or_noise(scan, m.start("n"), n, ""):
                 carry = (n, m.start(), m.start("who") + joined.end())
                 pos = carry[2]
             elif (whole := _AMONG_COUNT.search(m.group("who") or "")) is not None:
@@ -552,7 +552,7 @@ def find_casualties(sentence: str) -> Casualties:
         if carry is not None and carry[2] == m.start("n"):
             n, start = n + carry[0], carry[1]
         carry = None
-        between = sentence[m.end("n") : m.start("verb")]
+        between = scan[m.end("n") : m.start("verb")]
         if _NOT_PEOPLE.match(between) or re.search(r"\b(?:km|kilometers?|miles|years?|months?)\b", between, re.I):
             continue
         if re.match(r"\s*(?:19|20)\d\d\b", m.group("n")):
@@ -566,9 +566,8 @@ def find_casualties(sentence: str) -> Casualties:
         else:
             killed.append(n)
         civilians = civilians or bool(_CIVILIAN.search(between))
-        texts.append(" ".join(told[start : m.end()].split()))
+        texts.append(" ".join(sentence[start : m.end()].split()))
         taken.append(m.span())
-    sentence = told
     for m in _KILL_BEFORE_NUM.finditer(sentence):
         if any(s <= m.start("n") < e for s, e in taken):
             continue

@@ -363,7 +363,8 @@ LOOSE_QUALIFIERS = frozenset(
 shamaliyah shamaliyeh shamaliya shimaliyah janubiyah janubiyeh janubiya sharqiyah sharqiyeh sharqiya
 sharqi gharbiyah gharbiyeh gharbiya gharbi qibliyah wusta wustani kabir kabirah kabira kubra saghir
 saghirah saghira sughra fawqani fawqaniyah tahtani tahtaniyah jadid jadidah jadida qadim qadimah
-qadima ula thaniyah north south east west northern southern eastern western upper lower
+qadima ula thaniyah janubi shamali shimali qibli kebir sghir
+north south east west northern southern eastern western upper lower
 """.split()
 )
 

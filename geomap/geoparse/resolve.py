@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .._geo import km as _km
 from ..gazetteer.admin import NEIGHBOURS, governorate_name, other_governorate
-from ..gazetteer.names import PLACE_KIND_WORDS, fold, token_key
+from ..gazetteer.names import ARTICLES, LOOSE_QUALIFIERS, PLACE_KIND_WORDS, fold, token_key
 from ..gazetteer.store import LAYER_PRIORITY, REGION, Gazetteer
 from ..models import Mention, Place
 from .recognize import RawMention
@@ -127,19 +127,19 @@ def _same_sentence_governorates(text: str, raw: RawMention, named_at: Sequence[t
     return {gov for at, gov in named_at if lo < at < hi and at != raw.start}
 
 
-def _heads_a_section(text: str, raw: RawMention) -> bool:
-    """Whether the name is a roundup's governorate heading ("HOMS: ..."), one of two or more."""
-    m = _HEADING.match(text, text.rfind("\n", 0, raw.start) + 1)
-    if m is None or m.start("name") != raw.start or not governorate_name(raw.surface):
-        return False
-    return sum(1 for h in _HEADING.finditer(text) if governorate_name(h.group("name").strip())) >= 2
+def _headings(text: str) -> dict[int, tuple[int, str]]:
+    """The lines headed by a governorate ("HOMS: ..."): line start -> (where the name starts, governorate)."""
+    found: dict[int, tuple[int, str]] = {}
+    for m in _HEADING.finditer(text):
+        gov = governorate_name(m.group("name").strip())
+        if gov:
+            found[m.start()] = (m.start("name"), gov)
+    return found
 
 
-def _heading_governorate(text: str, at: int) -> str:
-    """The governorate a roundup's line heading names, for a mention on that line."""
-    line = text.rfind("\n", 0, at) + 1
-    m = _HEADING.match(text, line, at)
-    return governorate_name(m.group("name").strip()) if m is not None else ""
+def _heading_of(text: str, at: int, headings: dict[int, tuple[int, str]]) -> tuple[int, str] | None:
+    """The governorate heading of the line ``at`` is on: (where its name starts, governorate)."""
+    return headings.get(text.rfind("\n", 0, at) + 1) if headings else None
 
 
 def _candidates(raw: RawMention, gaz: Gazetteer, text: str = "") -> tuple[list[Place], bool]:
@@ -237,6 +237,7 @@ def resolve_mentions(
     home_named = bool(anchors) or any(not fuzzy and _home_town(places, bias) for places, fuzzy in cands)
     # Each anchor once; a place's bonus for lying near them is worked out once per article.
     near_anchors = list({a.id: a for a in anchors if a.kind not in ("governorate", "country")}.values())
+    headings = _headings(text)
     coherence: dict[str, float] = {}
     out: list[Mention] = []
     for i, ((places, fuzzy), raw) in enumerate(zip(cands, raws, strict=True)):
@@ -251,8 +252,8 @@ def resolve_mentions(
             places = both or places
         # "Tal Shaer al-Janubi in the Raqqa countryside", the qualifier unknown to the
         # gazetteer: the container after the whole name still says where it is.
-        qualifier = _QUALIFIER_AFTER.match(text, raw.end)
-        whole = replace(raw, end=qualifier.end()) if qualifier is not None else raw
+        qualified = _qualifier_end(text, raw.end)
+        whole = replace(raw, end=qualified) if qualified is not None else raw
         local_gov = _local_governorate(text, whole, nxt, gaz)
         city = _city_after(text, raw, nxt, gaz, bias)
         if city is not None:
@@ -292,10 +293,10 @@ def resolve_mentions(
             # "Tell Qara in the Deir ez-Zor desert": the namesake in that governorate, whatever
             # the others have for them (a fuller layer, neighbours in the article).
             places = [p for p in places if p.admin1 == local_gov] or places
-        heading = _heading_governorate(text, raw.start) if len(places) > 1 and not local_gov else ""
-        if heading:
+        heading = _heading_of(text, raw.start, headings)
+        if heading is not None and heading[0] < raw.start and len(places) > 1 and not local_gov:
             # "HOMS: A car bomb exploded in al-Zahraa": a roundup's item under its governorate.
-            places = [p for p in places if p.admin1 == heading] or places
+            places = [p for p in places if p.admin1 == heading[1]] or places
         exact = gaz.spelt_as(raw.surface) if len(places) > 1 else set()
         here = _same_sentence_governorates(text, raw, named_at) if len(places) > 1 else set()
         scored: list[tuple[float, Place]] = []
@@ -395,9 +396,10 @@ def resolve_mentions(
                     place = gov_place
                     if part is None:
                         lat, lon = gov_place.lat, gov_place.lon
-            if _heads_a_section(text, raw):
-                # "HOMS: Rebels shelled ..." in a roundup: the governorate the item is in.
-                gov_place = governorate_place(gaz, governorate_name(raw.surface))
+            if heading is not None and heading[0] == raw.start and len(headings) >= 2:
+                # "HOMS: Rebels shelled ..." in a roundup (two headings or more, else it is a
+                # dateline): the governorate the item is in.
+                gov_place = governorate_place(gaz, heading[1])
                 if gov_place is not None:
                     place, lat, lon, precision, cue = gov_place, gov_place.lat, gov_place.lon, 3, "heading"
             elif raw.start < 200 and _heads_a_dateline(text, raw.start, raw.end):
@@ -597,13 +599,21 @@ def _named_unit(text: str, raw: RawMention, nxt: RawMention | None) -> re.Match[
     return m if m is not None and m.start() <= nxt.start < m.end() else None
 
 
-#: A village's qualifier after its name: "al-Janubi" (southern), "Tahtani" (lower), "al-Kabir"...
-_QUALIFIER_AFTER = re.compile(
-    r"[ -](?:(?:al|el|as|ash|ad|az|ar|at|an)[-‑ ])?"
-    r"(?:Janubi|Janoubi|Shamali|Shimali|Sharqi|Gharbi|Tahtani|Fawqani|Foqani|Kabir|Kebir|Saghir|Sghir|Wusta|Qibli)"
-    r"(?:yah|yeh|ya|ah|eh|a)?\b",
-    re.I,
-)
+_ENGLISH_SIDES = ("north", "south", "east", "west", "upper", "lower")
+#: The word after a name, with its article: "al-Janubi", "Tahtani".
+_WORD_AFTER = re.compile(r"[ -](?:(?P<article>[A-Za-z]{1,3})[-‑ ])?(?P<word>[A-Za-z][\w'’]*)")
+#: The gazetteer's twin-village qualifiers in Arabic ("northern", "upper" are English words).
+_QUALIFIER_KEYS = frozenset(token_key(w) for w in LOOSE_QUALIFIERS if not w.startswith(_ENGLISH_SIDES))
+
+
+def _qualifier_end(text: str, pos: int) -> int | None:
+    """Where a village's qualifier right after ``pos`` ends ("... al-Janubi", southern), if one is there."""
+    m = _WORD_AFTER.match(text, pos)
+    if m is None or (m.group("article") or "al").lower() not in ARTICLES:
+        return None
+    return m.end() if token_key(m.group("word")) in _QUALIFIER_KEYS else None
+
+
 #: "X in eastern Idlib": "in" and perhaps a side, right before the governorate's name.
 _SAID_IN = re.compile(rf"\s*,?\s+in\s+(?:the\s+)?(?:(?P<dir>{_SIDE})(?:ern)?\s+)?", re.I)
 _COMMA_IN = re.compile(r"\s*,\s*(?P<dir>)")

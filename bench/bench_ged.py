@@ -2,7 +2,8 @@
 
 Reads ``../shared/eval/ged2020_dev.csv`` at run time (nothing from it is stored
 in the repository), strips the trailing kind word from ``where_coordinates``
-("Hajin town" -> "Hajin"), resolves the name through the default gazetteer and
+("Hajin town" -> "Hajin"), resolves the name through the default gazetteer (with
+the governorates the row's source headlines name, as ``geomap join`` does) and
 prints the share of rows whose point lies within 10 km of GED's point (50 km
 for governorate rows), overall and per kind, then the failures.
 
@@ -28,11 +29,16 @@ GED = SHARED / "eval" / "ged2020_dev.csv"
 WIDE_KINDS = {"governorate", "province"}
 
 
-def resolve_string(where: str, gaz: Any) -> Any:
-    """Return the best place for a GED place string, as ``geomap join`` and ``geomap geocode`` find it."""
-    from geomap.geoparse.resolve import rank_place_string
+def resolve_string(where: str, gaz: Any, context: str = "", actors: Any = None) -> Any:
+    """Return the best place for a GED place string, as ``geomap join`` finds it for a row without a point.
 
-    ranked = rank_place_string(where, gaz)
+    ``context`` is the row's own text (its source headlines), which may name the governorate.
+    """
+    from geomap.geoparse.resolve import named_admin1, rank_place_string
+
+    spans = [(a.start, a.end) for a in actors.find(context)] if actors is not None and context else []
+    hint = named_admin1(context, gaz, exclude=spans) if context else frozenset()
+    ranked = rank_place_string(where, gaz, context_admin1=hint)
     return ranked[0][1] if ranked else None
 
 
@@ -45,10 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.csv}: not found (set GEOMAP_BENCH_SHARED)", file=sys.stderr)
         return 2
 
+    from geomap.events.actors import load_actors
     from geomap.gazetteer import load_gazetteer
     from geomap.gazetteer.names import split_place_kind
 
     gaz = load_gazetteer()
+    actors = load_actors()
     rows = list(csv.DictReader(args.csv.open(encoding="utf-8")))
     ok: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -60,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         kind = kind or "(none)"
         lat, lon = float(r["latitude"]), float(r["longitude"])
         limit = 50.0 if kind in WIDE_KINDS else 10.0
-        place = resolve_string(where, gaz)
+        context = "; ".join(x for x in (r.get("where_description", "").strip(), r["source_article"].strip()) if x)
+        place = resolve_string(where, gaz, context, actors)
         total[kind] += 1
         if place is not None and km(place.lat, place.lon, lat, lon) <= limit:
             ok[kind] += 1

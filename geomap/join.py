@@ -34,11 +34,11 @@ from ._records import (
 )
 from .errors import InputError, stopped
 from .events import mark_duplicates
-from .events.actors import load_actors
+from .events.actors import ActorTable, load_actors
 from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
 from .gazetteer.admin import governorate_name, other_governorate
-from .geoparse.resolve import rank_place_string
+from .geoparse.resolve import named_admin1, rank_place_string
 from .ingest.readers import expand_paths
 from .models import Event, Place
 
@@ -88,9 +88,15 @@ def _agrees(place: Place, lat: float, lon: float, limit: float, gaz: Gazetteer) 
     return _km(place.lat, place.lon, lat, lon) <= limit + place.radius_km
 
 
-def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputError]) -> Event:
+def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, warnings: list[InputError]) -> Event:
     kw = dict(r.fields)
     flags: list[str] = []  # what the checks below found, for the event's "flags" column
+    context: frozenset[str] = frozenset()
+    if r.name and kw["latitude"] is None and not r.admin1_hint and kw["notes"]:
+        # No point and no admin1: the row's own text (a UCDP row's source headlines,
+        # an ACLED row's notes) may name the governorate that tells namesakes apart.
+        spans = [(a.start, a.end) for a in actors.find(kw["notes"])]
+        context = named_admin1(kw["notes"], gaz, exclude=spans, country_bias=bias)
     ranked = (
         rank_place_string(
             r.query or r.name,
@@ -98,6 +104,7 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], warnings: list[InputErr
             country_bias=bias,
             admin1_hint=r.admin1_hint or None,
             kind_hint=r.kind_hint or None,
+            context_admin1=context,
         )
         if r.name
         else []
@@ -345,7 +352,7 @@ def join_records(
                     ev = item
                 else:
                     try:
-                        ev = _finish(item, gaz, bias, warnings)
+                        ev = _finish(item, gaz, bias, actors, warnings)
                     except ValueError as exc:
                         problems.append(InputError(path, f"{exc}; row skipped", line=item.line))
                         check()

@@ -24,6 +24,7 @@ from .events import ActorTable, extract_events, load_actors, mark_duplicates
 from .events.actors import Actor
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import find_mentions, resolve_mentions
+from .geoparse.resolve import named_admin1
 from .geoparse.unresolved import Fallback, apply_fallback, suggest_candidates
 from .ingest import article_from_text, read_articles
 from .ingest.readers import NO_DATE, POST_NO_YEAR
@@ -120,9 +121,7 @@ def _title_admin1(
     if not article.title:
         return frozenset()
     spans = [(a.start, a.end) for a in actors.find(article.title)]
-    raw = find_mentions(article.title, gazetteer, exclude=spans, fuzzy=False, countries=country_bias)
-    found = resolve_mentions(article.title, raw, gazetteer, country_bias=country_bias)
-    return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
+    return named_admin1(article.title, gazetteer, exclude=spans, country_bias=country_bias)
 
 
 def _say_future(articles: list[Article], events: Sequence[Event]) -> list[Article]:

@@ -405,6 +405,27 @@ def test_ucdp_syrian_insurgents_are_the_rebels(tmp_path: Path, gaz) -> None:
     assert (e.inter1, e.inter2, e.interaction) == (1, 2, 12)
 
 
+def test_a_ucdp_rows_own_headline_tells_namesakes_apart(tmp_path: Path, gaz) -> None:
+    # No point and no adm_1: the source headline names the governorate (Homs), which
+    # picks Homs's Jobar over the Damascus quarter, and Damascus's Qanawat over the
+    # Suwayda town; without a headline the usual priors decide.
+    header = "id,type_of_violence,side_a,side_b,where_prec,where_coordinates,date_start,best,source_article"
+    rows = [
+        [1, 1, "A", "B", 1, "Jobar", "2019-05-03", 2, '"Outlet,2019-05-04,Shells fall on neighbourhoods of Homs city"'],
+        [2, 1, "A", "B", 1, "Jobar", "2019-05-03", 2, ""],
+        [3, 1, "A", "B", 1, "Qanawat", "2019-05-03", 2, '"Outlet,2019-05-04,Mortars hit Damascus"'],
+        [4, 1, "A", "B", 1, "Qanawat", "2019-05-03", 2, ""],
+    ]
+    p = write_csv(tmp_path / "ged.csv", header.split(","), rows)
+    events = join_records([p], gazetteer=gaz, fmt="ucdp").events
+    assert [e.admin1 for e in events] == ["Homs", "Damascus", "Damascus", "As-Suwayda"]
+    # A stated adm_1 outweighs the headline.
+    header += ",adm_1"
+    p = write_csv(tmp_path / "ged2.csv", header.split(","), [[*rows[0], "Damascus governorate"]])
+    [e] = join_records([p], gazetteer=gaz, fmt="ucdp").events
+    assert e.admin1 == "Damascus"
+
+
 def test_a_district_record_is_the_district_not_its_town(tmp_path: Path, gaz) -> None:
     ucdp = write_csv(
         tmp_path / "g.csv",

@@ -26,9 +26,9 @@ from ..gazetteer.admin import NEIGHBOURS, governorate_name, other_governorate
 from ..gazetteer.names import ARTICLES, LOOSE_QUALIFIERS, PLACE_KIND_WORDS, fold, token_key
 from ..gazetteer.store import LAYER_PRIORITY, REGION, Gazetteer
 from ..models import Mention, Place
-from .recognize import RawMention
+from .recognize import RawMention, find_mentions
 
-__all__ = ["PLACE_DATELINE", "rank_name", "rank_place_string", "resolve_mentions", "resolve_name"]
+__all__ = ["PLACE_DATELINE", "named_admin1", "rank_name", "rank_place_string", "resolve_mentions", "resolve_name"]
 
 _NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|around|outside|surroundings of|"
@@ -767,13 +767,16 @@ def rank_name(
     country_bias: Sequence[str] = ("SY",),
     admin1_hint: str | None = None,
     kind_hint: str | None = None,
+    context_admin1: frozenset[str] = frozenset(),
     limit: int = 25,
 ) -> list[tuple[float, Place]]:
     """Every gazetteer candidate for a bare place name, scored, best first.
 
     Uses the same priors as :func:`resolve_mentions` (country bias, layer,
     population, kind); ``admin1_hint`` (a governorate name or GeoNames code)
-    and ``kind_hint`` ("town", "governorate"...) favour matching candidates.
+    and ``kind_hint`` ("town", "governorate"...) favour matching candidates;
+    ``context_admin1`` (governorates a record's own text names, see
+    :func:`named_admin1`) favours its candidates less strongly than a stated one.
     Near-miss (fuzzy) candidates lose a point, count only in the
     ``country_bias`` countries, and must be of a kind the ``kind_hint``
     allows ("Dabbas village" is not "Dabaa airbase").
@@ -825,6 +828,8 @@ def rank_name(
             s += 0.3  # "Aqiba village" is the village, not the city quarter
         if hint and p.admin1 == hint:
             s += 2.5
+        elif p.admin1 and p.admin1 in context_admin1:
+            s += 1.5  # as a headline's governorate weighs in an article
         if wanted is not None:
             s += 3.0 if p.kind in wanted else -1.0
         elif kind_hint and p.kind in ("governorate", "country", "region"):
@@ -841,6 +846,7 @@ def rank_place_string(
     country_bias: Sequence[str] = ("SY",),
     admin1_hint: str | None = None,
     kind_hint: str | None = None,
+    context_admin1: frozenset[str] = frozenset(),
 ) -> list[tuple[float, Place]]:
     """Candidates for a place string as other datasets write it, scored, best first.
 
@@ -849,7 +855,8 @@ def rank_place_string(
     "Northern Hama governorate" (a governorate's side is placed in that part of
     it).  Names the gazetteer holds as written are tried first, then the rest
     (see :func:`geomap.gazetteer.query.place_queries`); the first that yields
-    candidates answers.  The hints stand in where the string gives none.
+    candidates answers.  The hints stand in where the string gives none;
+    ``context_admin1`` are governorates the record's text names (its headline).
 
     Examples
     --------
@@ -873,6 +880,7 @@ def rank_place_string(
             country_bias=country_bias,
             admin1_hint=q.admin1 or admin1_hint,
             kind_hint=q.kind or kind_hint,
+            context_admin1=context_admin1,
         )
         if not ranked:
             continue
@@ -885,6 +893,30 @@ def rank_place_string(
             ranked = parted
         return ranked
     return []
+
+
+def named_admin1(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
+    country_bias: Sequence[str] = ("SY",),
+) -> frozenset[str]:
+    """The governorates a short text (a headline, a record's source line) places itself in.
+
+    Every place the text names and resolves counts: "rural Quneitra" gives
+    Quneitra, "Maarat al-Numan countryside" gives Idlib.  ``exclude`` are spans
+    that cannot hold a place (actor names: "Free Idlib Army").
+
+    Examples
+    --------
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> sorted(named_admin1("Two soldiers killed by a mine in rural Quneitra and Tadmour", load_gazetteer()))
+    ['Homs', 'Quneitra']
+    """
+    raw = find_mentions(text, gaz, exclude=exclude, fuzzy=False, countries=country_bias)
+    found = resolve_mentions(text, raw, gaz, country_bias=country_bias)
+    return frozenset(m.place.admin1 for m in found if m.place is not None and m.place.admin1 and m.status == "resolved")
 
 
 def resolve_name(

@@ -573,6 +573,20 @@ def test_non_events(events, text: str) -> None:
         pytest.param("On Tuesday, jets struck Ariha, killing 5 people and wounding 9 others.", 5, 9),
         pytest.param("On Tuesday, jets struck Ariha. Six civilians, including two children, were killed.", 6, None),
         pytest.param("On Tuesday, an IED exploded in the town of Tafas, killing a former rebel commander.", 1, None),
+        # The group named in full is one subject, however many words its name has.
+        pytest.param(
+            "On Tuesday, four members of the Syrian National Army's Sultan Murad Division were killed "
+            "in clashes with the SDF near Tal Rifaat.",
+            4,
+            None,
+            id="members-of-a-long-name",
+        ),
+        pytest.param(
+            "On Tuesday, six members of Hayat Tahrir al-Sham and two civilians were killed in clashes in Khan Shaykhun.",
+            8,
+            None,
+            id="members-of-a-group-and-civilians",
+        ),
     ],
 )
 def test_fatalities(one, text: str, killed: int | None, injured: int | None) -> None:

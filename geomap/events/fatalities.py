@@ -61,7 +61,20 @@ _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a numb
 #: A count in digits or words ("12", "1,200", "twenty-three", "a dozen").
 NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a hundred|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
-_WHO = r"(?:[\w'’-]+(?:\s+|(?=,))){0,7}?"
+# The members of a group named in full count as one word: "Four members of the Syrian
+# National Army's Sultan Murad Division were killed" (a run of capitalised words).
+_MEMBERS_OF = (
+    r"(?:[\w'’-]+\s+){0,2}?(?:members|fighters|militants|soldiers|troops|personnel|elements|officers|commanders)"
+    r"\s+of\s+(?:the\s+)?(?:(?-i:(?:[a-z]{1,3}-)?[A-Z])[\w'’-]*\s+){1,8}"
+)
+# ("...Division and two civilians were killed": the second count is read as one joined to it.)
+_WHO = (
+    r"(?:"
+    + _MEMBERS_OF
+    + r"(?:(?:and|as well as)\s+"
+    + NUMWORD
+    + r"\s+(?:[\w'’-]+\s+){0,3}?)?|(?:[\w'’-]+(?:\s+|(?=,))){0,7}?)"
+)
 _KILL = r"(?:killed|dead|died|deaths?|killing|lost (?:their|his|her) lives?|martyred|martyring|slain|neutrali[sz]ed|found dead|perished|lifeless|bodies|fatalities|casualties|massacred|executed|beheaded|shot dead|gunned down|assassinated)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 
@@ -392,7 +405,9 @@ _ANOTHER_COUNT = re.compile(
 
 #: "were among 14 people": the count the first one is part of.
 _AMONG_COUNT = re.compile(r"\b(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:at least\s+)?(?P<n>" + NUMWORD + r")\b", re.I)
-_JOINED_COUNT = re.compile(r"(?:[\w'’-]+\s+){1,3}?(?:and|as well as)\s+(?=" + NUMWORD + r"\s)", re.I)
+_JOINED_COUNT = re.compile(
+    r"(?:" + _MEMBERS_OF + r"|(?:[\w'’-]+\s+){1,3}?)(?:and|as well as)\s+(?=" + NUMWORD + r"\s)", re.I
+)
 
 
 def _subset_or_noise(sentence: str, start: int, n: int, who: str) -> bool:

@@ -159,6 +159,14 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
             )
             warnings.append(InputError(r.path, msg, line=r.line))
             flags.append("ambiguous-place")
+        elif context and place.country == "SY" and place.admin1 and place.admin1 not in context:
+            # "Tall al Ahmar" under a headline about Quneitra, and the only Tell Ahmar is in Aleppo.
+            msg = (
+                f"place {r.name!r} geocoded to {place.name} ({place.admin1}), but the row's own text "
+                f"names {', '.join(sorted(context))}; give an admin1 column or coordinates"
+            )
+            warnings.append(InputError(r.path, msg, line=r.line))
+            flags.append("text-disagrees")
         kw["date_flag"] = kw["date_flag"] or "record"
         return Event(**_flagged(kw, flags))
     lat, lon = float(kw["latitude"]), float(kw["longitude"])

@@ -158,6 +158,7 @@ class Event:
     source_scale: str = ""
     tags: str = ""
     timestamp: int | None = None
-    #: What a joined record's check found, ";"-separated codes (see FLAGS in geomap.join):
-    #: "point-disagrees", "swapped-lat-lon", "placeholder-point", "ambiguous-place".
+    #: What a joined record's check found, ";"-separated codes (set in geomap.join):
+    #: "point-disagrees", "swapped-lat-lon", "placeholder-point", "ambiguous-place", "near-miss",
+    #: "admin1-only", "admin1-corrected", "text-disagrees".
     flags: str = ""

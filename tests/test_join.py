@@ -419,6 +419,18 @@ def test_a_ucdp_rows_own_headline_tells_namesakes_apart(tmp_path: Path, gaz) -> 
     p = write_csv(tmp_path / "ged.csv", header.split(","), rows)
     events = join_records([p], gazetteer=gaz, fmt="ucdp").events
     assert [e.admin1 for e in events] == ["Homs", "Damascus", "Damascus", "As-Suwayda"]
+    # Without a headline, the namesakes stay ambiguous; with one, they are not.
+    assert [e.flags for e in events] == ["", "ambiguous-place", "", "ambiguous-place"]
+    # A headline about one governorate and the only place of that name in another: kept, and said.
+    p = write_csv(
+        tmp_path / "ged3.csv",
+        header.split(","),
+        [[5, 1, "A", "B", 1, "Masyaf", "2019-05-03", 2, '"Outlet,2019-05-04,A mine kills two in rural Daraa"']],
+    )
+    res = join_records([p], gazetteer=gaz, fmt="ucdp")
+    [e] = res.events
+    assert (e.admin1, e.flags) == ("Hama", "text-disagrees")
+    assert any("names Daraa" in str(w) and "Masyaf" in str(w) for w in res.warnings)
     # A stated adm_1 outweighs the headline.
     header += ",adm_1"
     p = write_csv(tmp_path / "ged2.csv", header.split(","), [[*rows[0], "Damascus governorate"]])

@@ -667,6 +667,21 @@ def test_dated_coarse_report_is_not_swallowed_by_older_background(events) -> Non
     assert [e.event_date for e in primary] == ["2018-11-06"]
 
 
+def test_an_assassination_announced_then_told_is_one_event(one, events) -> None:
+    # A monitor's heading sentence, then how it was done: one incident, at the finer place.
+    e = one(
+        "Monitors recorded another assassination in the Daraa countryside. On Tuesday, a bomb planted "
+        "under a car exploded in the town of Tafas, killing a former rebel commander."
+    )
+    assert (e.location, e.sub_event_type, e.fatalities) == ("Tafas", "Remote explosive/landmine/IED", 1)
+    # An air strike told after it is another incident, not the assassination's means.
+    evs = events(
+        "Monitors recorded another assassination in the Daraa countryside. On Tuesday, warplanes "
+        "struck the town of Tafas."
+    )
+    assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Attack"]
+
+
 def test_strike_that_killed_civilians_is_the_strike(one) -> None:
     e = one("On Tuesday, raids killed 7 civilians in Saraqib, activists said.")
     assert (e.event_type, e.sub_event_type, e.civilian_targeting) == (

@@ -1840,6 +1840,18 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
     return not names_a or not names_b or bool(names_a & names_b)
 
 
+# An assassination says whom, not how: the finer report may tell it was a bomb or a shooting.
+_ASSASSINATION = re.compile(r"assassinat", re.I)
+_KILLING_MEANS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Attack", "Armed clash"})
+
+
+def _kinds_agree(fine: Trigger, coarse: Trigger) -> bool:
+    """Whether a finer report's kind of incident can be the coarse report's, told in detail."""
+    if fine.sub_event_type == coarse.sub_event_type or not coarse.event_type:
+        return True
+    return bool(_ASSASSINATION.match(coarse.text)) and fine.sub_event_type in _KILLING_MEANS
+
+
 def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
     """Drop governorate-level events when the same report names a place inside that governorate."""
     out = []
@@ -1851,7 +1863,7 @@ def _drop_coarse(drafts: list[_Draft]) -> list[_Draft]:
                 and o.mention.place is not None
                 and o.mention.place.admin1 == d.mention.place.admin1
                 and _same_time(o, d)
-                and (o.trigger.sub_event_type == d.trigger.sub_event_type or not d.trigger.event_type)
+                and _kinds_agree(o.trigger, d.trigger)
                 and _same_sides(o, d)
                 for o in drafts
             )

@@ -682,6 +682,15 @@ def test_an_assassination_announced_then_told_is_one_event(one, events) -> None:
     assert sorted(e.sub_event_type for e in evs) == ["Air/drone strike", "Attack"]
 
 
+def test_missiles_intercepted_over_a_region_are_the_strike_on_a_base_there(one) -> None:
+    e = one(
+        "Air defences intercepted several Israeli missiles over the southern countryside of Hama late on "
+        "Tuesday, state media said. Israeli jets fired the missiles at the Masyaf research centre, wounding "
+        "three soldiers."
+    )
+    assert (e.sub_event_type, e.admin1, e.geo_precision, e.injuries) == ("Air/drone strike", "Hama", 1, 3)
+
+
 def test_strike_that_killed_civilians_is_the_strike(one) -> None:
     e = one("On Tuesday, raids killed 7 civilians in Saraqib, activists said.")
     assert (e.event_type, e.sub_event_type, e.civilian_targeting) == (

@@ -1845,10 +1845,16 @@ _ASSASSINATION = re.compile(r"assassinat", re.I)
 _KILLING_MEANS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Attack", "Armed clash"})
 
 
+# Missiles intercepted over a region are the strike they were fired in, told from below.
+_STRIKES_FIRED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
 def _kinds_agree(fine: Trigger, coarse: Trigger) -> bool:
     """Whether a finer report's kind of incident can be the coarse report's, told in detail."""
     if fine.sub_event_type == coarse.sub_event_type or not coarse.event_type:
         return True
+    if coarse.sub_event_type == "Disrupted weapons use":
+        return fine.sub_event_type in _STRIKES_FIRED
     return bool(_ASSASSINATION.match(coarse.text)) and fine.sub_event_type in _KILLING_MEANS
 
 

@@ -3258,3 +3258,13 @@ def test_a_deed_done_after_a_fight_is_the_report_and_the_fight_its_background(on
     # The fight's other side and its dead are not the looting's.
     assert e.actor2 != "Syrian Democratic Forces" and e.fatalities in (None, 0)
     assert e.location == "Tal Rifaat"
+
+
+@pytest.mark.parametrize(
+    ("tag", "place"),
+    [("#Khan_Shaykhun", "Khan Shaykhun"), ("#Jisr_al_Shughur", "Jisr al-Shughur"), ("#Tal_Rifaat", "Tal Rifaat")],
+)
+def test_a_hashtag_with_underscores_names_its_place(one, tag: str, place: str) -> None:
+    # A pasted post: the name's words joined by underscores are the name, not a near-miss.
+    e = one(f"BREAKING: jets struck {tag} this morning, 5 killed #Syria")
+    assert (e.location, e.geo_precision, e.fatalities) == (place, 1, 5)

@@ -206,6 +206,21 @@ def _inline_share(m: re.Match[str]) -> str:
     return ". Related: " if m.group("related") else ". "
 
 
+# A hashtag joins a name's words with underscores: "#Maarat_al_Numan", "#Deir_ez_Zor".
+_HASHTAG_WORDS = re.compile(r"(?<![\w#])#([^\W_]+(?:_+[^\W_]+)+)")
+
+
+def split_hashtags(text: str) -> str:
+    """Put spaces back between a hashtag's words, so the name inside it can be found.
+
+    >>> split_hashtags("Jets hit #Maarat_al_Numan; #Syria #Idlib_Now")
+    'Jets hit #Maarat al Numan; #Syria #Idlib Now'
+    """
+    if "_" not in text:
+        return text
+    return _HASHTAG_WORDS.sub(lambda m: "#" + " ".join(w for w in m.group(1).split("_") if w), text)
+
+
 def clean_text(text: str) -> str:
     """Remove boilerplate lines and pasted social-media feeds.
 
@@ -257,4 +272,4 @@ def clean_text(text: str) -> str:
                 out.append("")
             continue
         out.append(stripped)
-    return strip_captions(_INLINE_SHARE.sub(_inline_share, "\n".join(out)).strip())
+    return split_hashtags(strip_captions(_INLINE_SHARE.sub(_inline_share, "\n".join(out)).strip()))

@@ -21,7 +21,7 @@ from typing import Any
 from .._csv import OpenQuote, sniff_delimiter
 from ..errors import InputError
 from ..models import Article
-from .clean import clean_text, strip_markdown
+from .clean import clean_text, split_hashtags, strip_markdown
 from .decode import decode_bytes
 from .feed import split_feed
 from .html import parse_html
@@ -266,7 +266,7 @@ def article_from_text(
         warns.append(f"publication date {pub.isoformat()} is in the future; relative dates are resolved against it")
     # Only the cleaned body: a line that cleaning removed (nav bar, tweet
     # header) is never the headline.
-    title = " ".join(_INVISIBLE.sub("", title or find_title(body, raw=text)).split())
+    title = " ".join(split_hashtags(_INVISIBLE.sub("", title or find_title(body, raw=text))).split())
     outlet = find_outlet(text, outlet) or banner_outlet(body)
     if not body.strip():
         warns.append("no article text after removing boilerplate")

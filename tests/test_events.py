@@ -3268,3 +3268,23 @@ def test_a_hashtag_with_underscores_names_its_place(one, tag: str, place: str) -
     # A pasted post: the name's words joined by underscores are the name, not a near-miss.
     e = one(f"BREAKING: jets struck {tag} this morning, 5 killed #Syria")
     assert (e.location, e.geo_precision, e.fatalities) == (place, 1, 5)
+
+
+def test_unknown_gunmen_stay_unknown_after_a_named_group(events) -> None:
+    # The text says it does not know who shot: the group in the sentence before is not them.
+    evs = events(
+        "HTS fighters shelled Suqaylabiyah on Monday. In Jisr al-Shughur, unknown gunmen shot dead a "
+        "local council member."
+    )
+    shot = next(e for e in evs if e.location == "Jisr al-Shughur")
+    assert (shot.actor1, shot.actor2) == ("Unidentified armed group", "Civilians")
+
+
+def test_militants_who_are_the_group_just_named_are_not_its_foe(events) -> None:
+    # "Militants" stands for HTS, named the sentence before: HTS acted, and is not also actor2.
+    evs = events(
+        "HTS fighters shelled Suqaylabiyah on Monday. Militants also shot dead a local council member "
+        "in Jisr al-Shughur."
+    )
+    shot = next(e for e in evs if e.location == "Jisr al-Shughur")
+    assert (shot.actor1, shot.actor2) == ("Hayat Tahrir al-Sham", "Civilians")

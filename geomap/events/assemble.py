@@ -487,6 +487,9 @@ _ACCUSED_OF = re.compile(
 _SECOND_SIDE = re.compile(r"(?:\band|&)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 
 
+_SAID_UNKNOWN = re.compile(r"\b(?:unknown|unidentified|masked|anonymous)\b", re.I)
+
+
 def _choose_actors(
     sentence: str,
     actors: list[ActorMention],
@@ -669,7 +672,9 @@ def _choose_actors(
         in_clause = [a for a in before if a.start >= clause_start]
         after_t = [a for a in inside if a.start >= trig.start and id(a) not in patients]
         agent = (in_clause or before or after_t or [None])[0]  # type: ignore[list-item]
-    if agent is None or agent.actor.name in _GENERIC_ACTORS:
+    stood_for: ActorMention | None = None  # the generic word a group named before stands in for
+    if agent is None or (agent.actor.name in _GENERIC_ACTORS and not _SAID_UNKNOWN.search(agent.surface)):
+        # (Not "unknown gunmen": the text says it does not know who, so no one named before is.)
         hit = [a for a in inside if id(a) in patients]
         named = [
             a
@@ -683,11 +688,11 @@ def _choose_actors(
         if agent is None and named:
             agent = named[0]
         elif agent is not None and named and named[0].actor.side in ("jihadist", "opposition", "turkey-backed"):
-            agent = named[0]
+            agent, stood_for = named[0], agent  # "Militants also shot dead ...": the group just named
     other = None
     allies = [agent] if agent is not None else []
     for a in inside:
-        if agent is not None and (a.actor.name == agent.actor.name or a is agent):
+        if agent is not None and (a.actor.name == agent.actor.name or a is agent or a is stood_for):
             continue
         if (
             agent is not None

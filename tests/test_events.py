@@ -587,6 +587,10 @@ def test_non_events(events, text: str) -> None:
             None,
             id="members-of-a-group-and-civilians",
         ),
+        pytest.param("On Tuesday, jets struck Ariha, killing two dozen people.", 24, None, id="two-dozen"),
+        pytest.param(
+            "On Tuesday, jets struck Ariha, killing one hundred and twelve people.", 112, None, id="hundred-and"
+        ),
     ],
 )
 def test_fatalities(one, text: str, killed: int | None, injured: int | None) -> None:

@@ -59,7 +59,21 @@ _UNITS = {
 }
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
 #: A count in digits or words ("12", "1,200", "twenty-three", "a dozen").
-NUMWORD = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a hundred|a couple of|both)"
+_UNIT_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_BELOW_100 = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _UNIT_WORDS + r")?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNIT_WORDS + r")"
+)
+#: "two dozen", "3 dozen"; "one hundred and twelve", "a hundred", "two hundred fifty".
+_COMPOUND = (
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+dozen|"
+    r"(?:a|" + _UNIT_WORDS + r")\s+hundred(?:\s+(?:and\s+)?" + _BELOW_100 + r"(?![\w-]))?)"
+)
+NUMWORD = (
+    r"(?:"
+    + _COMPOUND
+    + r"|\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a hundred|a couple of|both)"
+)
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 # The members of a group named in full count as one word: "Four members of the Syrian
 # National Army's Sultan Murad Division were killed" (a run of capitalised words).
@@ -140,6 +154,8 @@ def word_number(s: str) -> int | None:
     --------
     >>> word_number("twenty-three"), word_number("1,200"), word_number("a dozen")
     (23, 1200, 12)
+    >>> word_number("two dozen"), word_number("one hundred and twelve"), word_number("a hundred")
+    (24, 112, 100)
     """
     s = s.lower().strip()
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
@@ -147,6 +163,15 @@ def word_number(s: str) -> int | None:
         return int(digits) if len(digits) <= 9 else None  # no count has ten digits
     if s in _UNITS:
         return _UNITS[s]
+    dozens = re.fullmatch(r"(\S+)\s+dozen", s)
+    if dozens is not None:
+        n = word_number(dozens.group(1))
+        return None if n is None else 12 * n
+    hundreds = re.fullmatch(r"(a|\w+)\s+hundred(?:\s+(?:and\s+)?(.+))?", s)
+    if hundreds is not None:
+        n = 1 if hundreds.group(1) == "a" else _UNITS.get(hundreds.group(1))
+        rest = word_number(hundreds.group(2)) if hundreds.group(2) else 0
+        return None if n is None or rest is None or rest >= 100 else 100 * n + rest
     parts = re.split(r"[- ]", s)
     if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
         return _UNITS[parts[0]] + _UNITS[parts[1]]

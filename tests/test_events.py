@@ -3292,3 +3292,18 @@ def test_militants_who_are_the_group_just_named_are_not_its_foe(events) -> None:
     )
     shot = next(e for e in evs if e.location == "Jisr al-Shughur")
     assert (shot.actor1, shot.actor2) == ("Hayat Tahrir al-Sham", "Civilians")
+
+
+def test_a_place_inside_the_region_where_the_same_deed_was_is_its_site(one, events) -> None:
+    # Only the sides and the dead stand between the region and the place the deed was near.
+    e = one(
+        "On Tuesday, clashes in the eastern countryside of Aleppo between Turkish-backed factions and the "
+        "SDF killed five fighters near Tal Rifaat."
+    )
+    assert (e.location, e.geo_precision, e.fatalities) == ("Tal Rifaat", 2, 5)
+    # A place in another clause of the sentence is not where the region's deed was.
+    evs = events("On Tuesday, jets struck the southern Idlib countryside, while rebels shelled Khan Shaykhun.")
+    assert sorted((e.sub_event_type, e.geo_precision) for e in evs) == [
+        ("Air/drone strike", 3),
+        ("Shelling/artillery/missile attack", 1),
+    ]

@@ -26,7 +26,7 @@ from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_a_death, names_civilians, word_number
 from .sentences import split_sentences
 from .types import BOMB_TYPES as _BOMB_TYPES
-from .types import DISORDER, Trigger, incident_triggers
+from .types import DISORDER, Trigger, find_triggers, incident_triggers
 
 __all__ = ["extract_events"]
 
@@ -388,6 +388,29 @@ _QUARTER_WORD = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)$", re.
 #: "the Damascus neighbourhood of Bab Touma": the word between the city and its quarter.
 _QUARTER_WORD_GAP = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?$", re.I)
 _FINER_GAP = re.compile(r"^[\s,]{0,3}(?:in|at|near|outside|around|on)\b[\w\s'’-]{0,30}$", re.I)
+
+
+# What parts two reports in one sentence: "; ", "while", "separately"...
+_REPORTS_APART = re.compile(
+    r"[;:]|\b(?:while|whereas|meanwhile|separately|also|and then|before|after|since|when|where|which)\b", re.I
+)
+# The place is where the deed was: "... killed five fighters near", "... close to the village of".
+_WHERE_IT_WAS = re.compile(
+    r"\b(?:in|at|near|around|outside|on the outskirts of|close to|(?:north|south|east|west)(?:east|west)? of)"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _one_report(gap: str) -> bool:
+    """Whether the words between a region and a place inside it tell one report's deed, not another's.
+
+    "Clashes in the eastern countryside of Aleppo between X and Y killed five fighters
+    near al-Bab": only its sides and its dead stand between; the place is where it was.
+    """
+    if len(gap) > 120 or _REPORTS_APART.search(gap) or not _WHERE_IT_WAS.search(gap):
+        return False
+    return not any(t.event_type for t in find_triggers(gap))
 
 
 def _place_dateline_at(text: str, pos: int) -> bool:
@@ -1050,7 +1073,10 @@ def extract_events(
                 for g in after[1:]
                 if (
                     coarse
-                    and _FINER_GAP.match(text[head[-1].end : g[0].start])
+                    and (
+                        _FINER_GAP.match(text[head[-1].end : g[0].start])
+                        or _one_report(text[head[-1].end : g[0].start])
+                    )
                     and any(m.precision < 3 and _inside(m, head) for m in g)
                 )
                 or (

@@ -13,6 +13,7 @@ from geomap.models import Article, Event, Mention, Place
 from geomap.pipeline import run
 from geomap.render import report_html, write_report
 from geomap.render.chart import OTHER, bins_by_actor, stacked_bars_svg
+from geomap.render.style import actor_side, side_colour
 
 
 def _event(n: int, **kw: object) -> Event:
@@ -141,6 +142,19 @@ def test_weekly_chart_is_inline_svg() -> None:
     assert svg.startswith("<svg") and "<title>Week of 2018-10-29: Syrian Arab Army, 2 events</title>" in svg
     many = [_event(i, actor1=f"Actor {i}") for i in range(12)]
     assert bins_by_actor(many, top=8)[2][-1] == OTHER
+
+
+def test_the_chart_colours_each_actor_as_the_map_and_the_actor_table_do() -> None:
+    # One palette for the report: an actor's bars are its side's colour, as its markers and swatch.
+    page = report_html(EVENTS, articles=ARTICLES, mentions=MENTIONS)
+    for actor in ("Syrian Arab Army", "Islamic State"):
+        colour = side_colour(actor_side(actor))
+        assert f'fill="{colour}"' in stacked_bars_svg(EVENTS)
+        assert f"background:{colour}" in page
+    # Two actors of one side stay apart: the second is a tint of the side's colour.
+    two = [_event(1, actor1="Syrian Arab Army"), _event(2, actor1="National Defence Forces")]
+    svg = stacked_bars_svg(two)
+    assert f'fill="{side_colour("government")}"' in svg and svg.count("<li>") == 2
 
 
 def test_monthly_bins_for_long_spans() -> None:

@@ -8,6 +8,7 @@ the three always agree.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -137,30 +138,27 @@ def actor_side(name: str) -> str:
     return side if side in SIDES else "unknown"
 
 
-_EXTRA_COLOURS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#bcbd22",
-    "#393b79",
-    "#637939",
-    "#8c6d31",
-    "#843c39",
-    "#7b4173",
-)
+def _tint(colour: str, share: float) -> str:
+    """``colour`` mixed with white: ``share`` 0 keeps it, 1 is white."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02x}" for c in rgb)
 
 
 def palette(names: Iterable[str]) -> dict[str, str]:
-    """Distinct colours for named series (actors in the report chart), stable in input order.
+    """Colours for actor series (the report chart): each actor in its side's colour, as on the map.
+
+    A second or third actor of the same side gets a lighter tint of that colour, so
+    the series stay apart; a name that is no actor ("Other actors") is grey.
 
     Examples
     --------
-    >>> palette(["a", "b"])
-    {'a': '#1f77b4', 'b': '#ff7f0e'}
+    >>> palette(["Syrian Arab Army", "Military Forces of Russia", "National Defence Forces"])
+    {'Syrian Arab Army': '#c0392b', 'Military Forces of Russia': '#7b241c', 'National Defence Forces': '#e8846f'}
     """
-    return {n: _EXTRA_COLOURS[i % len(_EXTRA_COLOURS)] for i, n in enumerate(dict.fromkeys(names))}
+    out: dict[str, str] = {}
+    seen: Counter[str] = Counter()
+    for n in dict.fromkeys(names):
+        side = actor_side(n)
+        out[n] = _tint(side_colour(side), min(0.15 + 0.2 * seen[side], 0.75) if seen[side] else 0.0)
+        seen[side] += 1
+    return out

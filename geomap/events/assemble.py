@@ -1073,11 +1073,12 @@ def extract_events(
                 for g in after[1:]
                 if (
                     coarse
+                    # (the cheap containment test first: the gap's own scan looks for triggers)
+                    and any(m.precision < 3 and _inside(m, head) for m in g)
                     and (
                         _FINER_GAP.match(text[head[-1].end : g[0].start])
                         or _one_report(text[head[-1].end : g[0].start])
                     )
-                    and any(m.precision < 3 and _inside(m, head) for m in g)
                 )
                 or (
                     g is after[1]
@@ -1876,8 +1877,9 @@ _ASSASSINATION = re.compile(r"assassinat", re.I)
 _KILLING_MEANS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb", "Attack", "Armed clash"})
 
 
-# Missiles intercepted over a region are the strike they were fired in, told from below.
-_STRIKES_FIRED = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: What is fired from afar, as against what is planted or carried in.  Missiles intercepted
+#: over a region are the strike they were fired in, told from below.
+_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 
 
 def _kinds_agree(fine: Trigger, coarse: Trigger) -> bool:
@@ -1885,7 +1887,7 @@ def _kinds_agree(fine: Trigger, coarse: Trigger) -> bool:
     if fine.sub_event_type == coarse.sub_event_type or not coarse.event_type:
         return True
     if coarse.sub_event_type == "Disrupted weapons use":
-        return fine.sub_event_type in _STRIKES_FIRED
+        return fine.sub_event_type in _FIRED
     return bool(_ASSASSINATION.match(coarse.text)) and fine.sub_event_type in _KILLING_MEANS
 
 
@@ -2058,10 +2060,6 @@ def _other_kinds(o: _Draft, d: _Draft) -> bool:
     return bool({a, b} - _VIOLENT) or bool(subs & _TERRITORY_SUBS and subs & _BOMB_TYPES)
 
 
-#: What is fired from afar, as against what is planted or carried in.
-_FIRED = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
-
-
 def _other_weapon(o: _Draft, d: _Draft) -> bool:
     """Whether a later report of a place is another attack by another weapon, with its own day and toll.
 
@@ -2078,9 +2076,7 @@ def _other_weapon(o: _Draft, d: _Draft) -> bool:
     )
 
 
-_TERRITORY_SUBS = frozenset(
-    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
-)
+_TERRITORY_SUBS = _TERRITORY | {"Non-violent transfer of territory"}
 
 
 #: A sentence that places the incident just reported: "The attack took place near Kabajeb".

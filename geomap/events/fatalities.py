@@ -58,7 +58,6 @@ _UNITS = {
     "both": 2,
 }
 _VAGUE = r"(?:many|dozens|scores|hundreds|thousands|several|numerous|some|a number|a large number|large numbers|a few|few|multiple|countless|tens)"
-#: A count in digits or words ("12", "1,200", "twenty-three", "a dozen").
 _UNIT_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _BELOW_100 = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _UNIT_WORDS + r")?|"
@@ -69,11 +68,8 @@ _COMPOUND = (
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+dozen|"
     r"(?:a|" + _UNIT_WORDS + r")\s+hundred(?:\s+(?:and\s+)?" + _BELOW_100 + r"(?![\w-]))?)"
 )
-NUMWORD = (
-    r"(?:"
-    + _COMPOUND
-    + r"|\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half a dozen|a dozen|a hundred|a couple of|both)"
-)
+#: A count in digits or words ("12", "1,200", "twenty-three", "a dozen", "two dozen").
+NUMWORD = r"(?:" + _COMPOUND + r"|\d{1,3}(?:,\d{3})+|\d+|" + _BELOW_100 + r"|half a dozen|a dozen|a couple of|both)"
 _QUAL = r"(?:at least|up to|about|around|some|nearly|almost|approximately|more than|over|as many as|roughly|an estimated|no fewer than|not less than|the|another|other|a total of|total of)"
 # The members of a group named in full count as one word: "Four members of the Syrian
 # National Army's Sultan Murad Division were killed" (a run of capitalised words).

@@ -261,6 +261,46 @@ def test_a_pasted_telegram_channel_is_split_into_its_posts(tmp_path: Path) -> No
     ]
 
 
+def test_a_paste_of_telegram_messages_then_x_posts_gives_every_post_its_day_and_account(tmp_path: Path) -> None:
+    # Messages copied with their time but no channel's name ("BREAKING:" is none), then posts
+    # copied from X under the same file: each is a report of its own.
+    paste = (
+        "Frontline digest (copied from Telegram, channel @qadmous_desk)\n\n"
+        "[03.06.2019 07:40] 🔴 BREAKING: Artillery shelled Masyaf, wounding three people\n"
+        "[03.06.2019 09:10] Clashes broke out near Qadmous, killing two fighters\n"
+        "[04.06.2019 06:00] RT @masyaf_now: Jets struck Safita at dawn\n\n"
+        "@tartus_watch · Jun 5, 2019\n"
+        "Gunmen attacked a checkpoint near Safita last night, killing a soldier.\n"
+        "@tartus_watch · Jun 6, 2019\n"
+        "A mine exploded near Maadan, killing a shepherd.\n"
+        "12 Reposts  30 Likes\n"
+    )
+    path = tmp_path / "digest.txt"
+    path.write_text(paste, encoding="utf-8")
+    errors: list[InputError] = []
+    posts = list(read_file(path, errors))
+    assert errors == []
+    assert [(a.outlet, a.published, a.text) for a in posts] == [
+        ("@qadmous_desk", date(2019, 6, 3), "🔴 BREAKING: Artillery shelled Masyaf, wounding three people"),
+        ("@qadmous_desk", date(2019, 6, 3), "Clashes broke out near Qadmous, killing two fighters"),
+        ("@qadmous_desk", date(2019, 6, 4), "RT @masyaf_now: Jets struck Safita at dawn"),
+        ("@tartus_watch", date(2019, 6, 5), "Gunmen attacked a checkpoint near Safita last night, killing a soldier."),
+        ("@tartus_watch", date(2019, 6, 6), "A mine exploded near Maadan, killing a shepherd."),
+    ]
+    # And the other way round: X posts, then Telegram messages.
+    path.write_text(
+        "Tartus Watch\n@tartus_watch · Jun 5, 2019\nGunmen attacked a checkpoint near Safita.\n\n"
+        "[06.06.2019 07:40] Masyaf Now:\nArtillery shelled Masyaf.\n"
+        "[07.06.2019 08:00] Masyaf Now:\nJets struck Qadmous.\n",
+        encoding="utf-8",
+    )
+    assert [(a.outlet, a.published, a.text) for a in read_file(path, errors)] == [
+        ("Tartus Watch", date(2019, 6, 5), "Gunmen attacked a checkpoint near Safita."),
+        ("Masyaf Now", date(2019, 6, 6), "Artillery shelled Masyaf."),
+        ("Masyaf Now", date(2019, 6, 7), "Jets struck Qadmous."),
+    ]
+
+
 def test_a_telegram_channel_name_over_its_time_line_with_views_and_share_bars(tmp_path: Path) -> None:
     # As the desktop app copies a channel: the name, then "[dd.mm.yy hh:mm]" alone, then the
     # message, then its views and share bar; a forwarded message says whence.

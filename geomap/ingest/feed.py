@@ -24,7 +24,8 @@ readers turn each into an article of its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .._calendar import MONTHS
@@ -48,6 +49,8 @@ COUNTERS = re.compile(
 )
 
 
+#: A display name on its own line: a few words, not a sentence of the post above ("Deir Ezzor 24").
+_NAME_LINE = re.compile(r"^\s*(?=\S)(?!.*[.!?:#]\s*$)(?!(?:\S+\s+){6}\S)[^#\n]{1,60}$")
 #: A header copied from the site line by line: "@handle", "·", "Jun 19, 2023".
 _HANDLE_LINE = re.compile(r"^\s*@\w{1,30}\s*$")
 _DOT_LINE = re.compile(r"^\s*[·•]\s*$")
@@ -148,6 +151,15 @@ _TG_MEDIA = re.compile(
 )
 #: A header's day and time alone on its line, under the channel's name: "Daraa 24 News" / "[08.03.21 21:10]".
 _TG_WHEN_LINE = re.compile(rf"^\s*{_TG_WHEN}\s*$")
+#: A message under its day and time with no channel's name: "[14.03.2019 08:15] Shells hit Masyaf".
+_TG_WHEN_MESSAGE = re.compile(rf"^\s*{_TG_WHEN}\s*(?P<rest>\S.*)$")
+#: What opens a message and is no channel's name: "BREAKING:", "🔴 URGENT:", "RT @SOHR:".
+_NEWS_TAG = re.compile(
+    r"^(?:[^\w\s]+\s*)*(?:breaking(?: news)?|urgent|update[ds]?|just in|alert|developing|flash|exclusive|rt\s+@\w+)$",
+    re.I,
+)
+#: The channel a paste names in its first lines: "copied from Telegram, channel @syria_frontline".
+_PASTE_CHANNEL = re.compile(r"@(?P<handle>\w{2,30})")
 
 
 def _telegram_day(when: str) -> tuple[date | None, str, str]:
@@ -184,10 +196,17 @@ def _telegram_header(line: str) -> tuple[str, tuple[date | None, str, str], str]
     (('Masyaf Today', (datetime.date(2019, 3, 12), '', '')), None)
     >>> _telegram_header("Masyaf Today, [14:32]")
     ('Masyaf Today', (None, '', ''), '')
+    >>> _telegram_header("[12.03.2019 08:14] BREAKING: jets struck Ariha")
+    ('', (datetime.date(2019, 3, 12), '', ''), 'BREAKING: jets struck Ariha')
     """
     m = next((m for rx in _TG_HEADERS if (m := rx.match(line))), None)
     if m is None and (alone := _TG_WHEN_LINE.match(line)) is not None:
         return "", _telegram_day(alone.group("day")), ""
+    if (m is None or len(m.group("name").split()) > 6 or _NEWS_TAG.match(m.group("name").strip())) and (
+        bare := _TG_WHEN_MESSAGE.match(line)
+    ) is not None:
+        # "[14.03.2019 08:15] BREAKING: jets struck Ariha": the message, with no channel's name.
+        return "", _telegram_day(bare.group("day")), bare.group("rest").strip()
     if m is None or len(m.group("name").split()) > 6:
         return None
     day = _telegram_day(m.group("day")) if m.groupdict().get("day") else _NO_DAY
@@ -203,7 +222,9 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
     heads = [(i, h) for i, line in enumerate(lines) if (h := _telegram_header(line)) is not None]
     named: list[tuple[int, tuple[str, tuple[date | None, str, str], str]]] = []
     for i, (name, when, rest) in heads:
-        if not name:
+        if not name and rest:
+            named.append((i, ("", when, rest)))  # the paste's channel, if it names one (below)
+        elif not name:
             # "[08.03.21 21:10]" alone: the channel's name is the line above it.
             above = i - 1 if i > 0 and lines[i - 1].strip() else -1
             if above < 0 or len(lines[above].split()) > 6 or _TG_MEDIA.match(lines[above]):
@@ -215,6 +236,7 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
     first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if not heads or (len(heads) < 2 and heads[0][0] != first_text):
         return []
+    channel = next((c.group() for line in lines[: heads[0][0]] if (c := _PASTE_CHANNEL.search(line))), "")
     posts: list[Post] = []
     last = _NO_DAY
     for n, (i, (name, when, rest)) in enumerate(heads):
@@ -227,7 +249,7 @@ def _telegram_posts(lines: list[str]) -> list[Post]:
             i += 1  # the name's line, then the day's
         body = "\n".join([rest, *(line for line in lines[i + 1 : end] if not _TG_MEDIA.match(line))]).strip()
         if body:
-            posts.append(Post(name, "", day, month_day, body, written))
+            posts.append(Post(name or channel, "", day, month_day, body, written))
     return posts
 
 
@@ -249,9 +271,33 @@ def split_feed(text: str) -> list[Post]:
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "[" in text and (telegram := _telegram_posts(lines)):
-        return telegram
+        # A paste may mix posts copied from X with the messages: before them, or in them.
+        first = next(i for i, line in enumerate(lines) if _telegram_header(line) is not None)
+        first -= 1 if first > 0 and _TG_WHEN_LINE.match(lines[first]) else 0  # the channel's name above
+        before = _x_posts(lines[:first]) if "@" in text else []
+        return before + [q for p in telegram for q in _split_more(p, _x_posts)]
     if "@" not in text:
         return []
+    return [q for p in _x_posts(lines) for q in _split_more(p, _telegram_posts)]
+
+
+def _split_more(post: Post, split: Callable[[list[str]], list[Post]]) -> list[Post]:
+    """``post``, or its text's own lead and the posts of another kind of feed pasted into it."""
+    lines = post.text.split("\n")
+    cut = 1
+    while cut < len(lines) and not (more := split(lines[cut:])):
+        cut += 1
+    if cut >= len(lines):
+        return [post]
+    # The first line of the posts pasted in (a display name above a header is theirs).
+    while cut + 1 < len(lines) and split(lines[cut + 1 :]) == more:
+        cut += 1
+    lead = "\n".join(lines[:cut]).strip()
+    return ([replace(post, text=lead)] if lead else []) + more
+
+
+def _x_posts(lines: list[str]) -> list[Post]:
+    """The posts of a feed copied from X: it opens with a header, or has two; else ``[]``."""
     lines = _join_headers(lines)
     heads = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     first_text = next((i for i, line in enumerate(lines) if line.strip()), 0)
@@ -264,9 +310,9 @@ def split_feed(text: str) -> list[Post]:
         name = m.group("name").strip()
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
         nxt = _HEADER.match(lines[end]) if end < len(lines) else None
-        if nxt is not None and not nxt.group("name").strip() and end - 1 > i and lines[end - 1].strip():
+        if nxt is not None and not nxt.group("name").strip() and end - 1 > i and _NAME_LINE.match(lines[end - 1]):
             end -= 1  # the next post's display name, on the line above its header
-        if not name and i > 0 and lines[i - 1].strip() and (n == 0 or i - 1 > heads[n - 1]):
+        if not name and i > 0 and _NAME_LINE.match(lines[i - 1]) and (n == 0 or i - 1 > heads[n - 1]):
             name = lines[i - 1].strip()
         body = "\n".join(line for line in lines[i + 1 : end] if not (COUNTERS.match(line) or _CHROME.match(line)))
         body = body.strip()

@@ -1051,6 +1051,33 @@ def test_blame_names_no_party_and_a_rigged_tanker_is_a_bomb(events) -> None:
     )
 
 
+def test_the_army_attacked_by_an_unnamed_force_is_the_side_hit(one) -> None:
+    # Who blames is no party, nor who is blamed; the soldiers killed are the army's, and an
+    # attack on them was made by someone the report does not name.
+    e = one("The army blamed HTS for the attack on a checkpoint in Masyaf on Monday, which killed two soldiers.")
+    assert (e.actor1, e.actor2, e.fatalities) == ("Unidentified armed group", "Syrian Arab Army", 2)
+    e = one("Gunmen attacked an army checkpoint near Safita on Monday, killing two soldiers.")
+    assert (e.actor1, e.actor2) == ("Unidentified armed group", "Syrian Arab Army")
+    # A clash with one side known keeps that side as actor1, as ACLED does.
+    e = one("Clashes near Masyaf on Monday killed two soldiers.")
+    assert (e.actor1, e.actor2) == ("Syrian Arab Army", "")
+
+
+def test_the_side_hit_named_by_an_adjective_or_on_its_positions(one) -> None:
+    e = one("An IS ambush killed five pro-government militiamen near Maadan on Monday.")
+    assert (e.actor1, e.actor2, e.fatalities) == ("Islamic State", "Pro-government militias", 5)
+    e = one("Israeli jets hit Iranian positions near Masyaf on Monday.")
+    assert (e.actor1, e.actor2, e.sub_event_type) == (
+        "Israel Defense Forces",
+        "Military Forces of Iran",
+        "Air/drone strike",
+    )
+    e = one("The SDF captured the last IS positions in Hajin on Monday.")
+    assert (e.actor1, e.actor2) == ("Syrian Democratic Forces", "Islamic State")
+    # "IS" as a verb is still no group.
+    assert "Islamic State" not in {one("The road IS closed after rebels shelled Safita on Monday.").actor2}
+
+
 def test_a_total_split_by_place_gives_each_place_its_share(events) -> None:
     evs = events(
         "Regime shelling on Monday caused the death of seven civilians in the town of Kafr Nabl "
@@ -2494,6 +2521,21 @@ def test_what_an_attack_comes_a_day_after_came_first_and_is_its_own_deed(events)
     ]
 
 
+def test_an_earlier_deed_told_after_the_attack_came_is_not_the_attack_retold(events) -> None:
+    # "The strikes came a day after ..." opens like a retelling ("The strike took place in ..."),
+    # but the deed after "after" is another incident, with its own wounded.
+    evs = events(
+        "Government jets struck Tal Rifaat on Tuesday, killing three civilians. The strikes came a day after"
+        " rebels shelled Masyaf, wounding four soldiers."
+    )
+    assert [(e.location, e.event_date, e.fatalities, e.injuries) for e in evs] == [
+        ("Tal Rifaat", "2018-11-06", 3, None),
+        ("Masyaf", "2018-11-05", 0, 4),
+    ]
+    evs = events("Government jets struck Tal Rifaat on Tuesday. The strike took place at dawn near Masyaf.")
+    assert len(evs) == 1
+
+
 def test_a_deed_told_as_a_time_mark_does_not_type_the_next(events) -> None:
     evs = events(
         "Government forces shelled Tal Rifaat on Monday. A day after the shelling, gunmen killed two civilians"
@@ -3018,6 +3060,10 @@ def test_a_gloss_in_brackets_is_one_actor_mention(actors) -> None:
         # The same aside before the verb: the groups either side of it add up, the part does not.
         ("Six civilians, including two children, and three fighters were killed in shelling on Safita on Monday.", 9),
         ("Six civilians, two of them children, were killed in shelling on Safita on Monday.", 6),
+        # With no commas, a count of another class of people after the part is a group of its own;
+        # of the same class ("and three women") it is a second part.
+        ("Six civilians including two children and three fighters were killed in shelling on Safita on Monday.", 9),
+        ("Shelling on Safita on Monday killed six civilians including two children and three women.", 6),
         # "their children" says no number: the two are what is known.
         ("Shelling on Safita on Monday killed two soldiers and their children.", 2),
         # A range: ACLED's lowest figure.

@@ -328,7 +328,9 @@ _BEFORE_GROUP = frozenset(
 #: Words after which a capitalised "IS" is still the group in shouting text ("IS FIGHTERS").
 _GROUP_NEXT = frozenset(
     "fighters militants jihadists cells cell gunmen terrorists claimed claims claim attacked attack attacks "
-    "killed executed group remnants suicide".split()
+    "killed executed group remnants suicide positions position posts members member commander commanders "
+    "leader leaders emir stronghold strongholds territory hideouts hideout sleeper militant fighter targets "
+    "bases base headquarters ambush attackers pocket enclave car".split()
 )
 
 
@@ -353,7 +355,7 @@ def _a_word_here(text: str, start: int, end: int) -> bool:
 _IMPLICIT = Folded(
     re.compile(
         r"\b(?P<adj>regime|government|pro-government|pro-regime|loyalist|syrian|russian|turkish|israeli|"
-        r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british)"
+        r"us-led|u\.s\.-led|us|u\.s\.|american|coalition|rebel|opposition|kurdish|jordanian|iraqi|french|british|iranian)"
         r"(?:\s+and\s+(?P<adj2>syrian|russian|regime|government)(?:\s+regime)?)?\s+"
         r"(?P<noun>air ?strikes?|air[- ]raids?|aerial|airstrikes?|warplanes?|war planes?|jets?|helicopters?|planes?|aircraft|"
         r"barrel bombs?|drones?|raids?|strikes?|shelling|bombardment|bombing|artillery|rockets?|missiles?|mortars?|"
@@ -455,6 +457,7 @@ _IMPLICIT_ACTORS: dict[tuple[str, bool | None], str] = {
     ("iraqi", None): "Military Forces of Iraq",
     ("french", None): "Military Forces of France",
     ("british", None): "Military Forces of the United Kingdom",
+    ("iranian", None): "Military Forces of Iran",
 }
 #: "Turkish and SNA forces": an adjective of that table before "and" and a named actor.
 _ADJ_AND = re.compile(

@@ -2086,6 +2086,12 @@ _IT_TOOK_PLACE = re.compile(
     r"(?:,?\s+(?:which|that)\b[^.;]{0,60}?)?\s+(?:took place|occurred|happened|was carried out|came|hit|struck|targeted)\b",
     re.I,
 )
+#: What follows "the attack came" when the rest of the sentence tells an earlier deed.
+_CAME_AFTER = re.compile(
+    r"\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|\d{1,2}|several|a few)\s+"
+    r"(?:hours?|days?|weeks?)\s+)?(?:after|following|in (?:response|retaliation) (?:to|for))\b",
+    re.I,
+)
 _ANOTHER_ONE = re.compile(r"\b(?:also|similar|another|other|separately|meanwhile|elsewhere|second|more)\b", re.I)
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", ""})
 
@@ -2102,7 +2108,10 @@ def _retold(o: _Draft, d: _Draft) -> bool:
         return False
     if o.trigger.event_type not in _VIOLENT or d.trigger.event_type not in _VIOLENT:
         return False
-    if _IT_TOOK_PLACE.match(d.sentence) and d.para - o.para <= 1 and d.killed in (None, o.killed):
+    took = _IT_TOOK_PLACE.match(d.sentence)
+    if took and d.trigger.start >= took.end() and _CAME_AFTER.match(d.sentence, took.end()):
+        return False  # "The strikes came a day after rebels shelled Masyaf": the shelling is another incident
+    if took and d.para - o.para <= 1 and d.killed in (None, o.killed):
         return True
     if o.killed is None or d.killed != o.killed or o.killed < 5 or o.share or d.share:
         return False
@@ -2341,10 +2350,16 @@ def _finish(
             and _HANDED_TO.search(d.sentence, d.trigger.end, a2.start)
         ):
             a1, a2 = a2, a1  # "The SDF handed over its positions to government forces": who took them acted
+        army_attacked = False
         if a2 is None and not d.civilians and etype in ("Battles", "Explosions/Remote violence"):
             a2 = _army_hit(d, a1, actors)
+            army_attacked = a1 is None and a2 is not None and _ASSAULTED.match(d.trigger.text) is not None
         # ACLED's conventions for an unnamed perpetrator, applied once the headline had its say.
         default = _DEFAULT_ACTOR.get(sub) or _DEFAULT_ACTOR.get(etype)
+        if army_attacked:
+            # "an attack on a checkpoint killed two soldiers": someone unnamed attacked the army,
+            # which is the side hit, not who acted.
+            default = "Unidentified armed group"
         defaults.append(actors.by_name.get(default or "") if a1 is None else None)
         site_country = d.mention.place.country if d.mention.place is not None else "SY"
         a1, a2 = _abroad_actor(a1, site_country, actors), _abroad_actor(a2, site_country, actors)
@@ -2429,6 +2444,8 @@ _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+$", re.I)
 #: Where one part of a headline ends: "Turkish Shelling East of the Euphrates, Car Bomb in Qamishli".
 _TITLE_PARTS = re.compile(r"\s*[,;|:]\s+|\s+(?:as|while|amid)\s+", re.I)
 _HANDED_TO = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: A deed done to someone by a force the sentence need not name: "the attack on a checkpoint".
+_ASSAULTED = re.compile(r"(?:attack|ambush|assault|raid|storm)", re.I)
 #: Soldiers or an army post with no force named: "killing seven soldiers", "an army checkpoint".
 _ARMY_HIT = re.compile(
     r"\b(?:soldiers?|troops|servicem[ae]n|conscripts?|(?:army|military)\s+(?:checkpoints?|posts?|positions?|outposts?|"
@@ -2632,7 +2649,11 @@ def _mark_primary(
             **hit,  # type: ignore[arg-type]
         )
     for i, (e, default) in enumerate(zip(out, defaults, strict=False)):
-        if not e.actor1 and e.actor2 and (e.event_type == "Battles" or (default and e.actor2 == default.name)):
+        if (
+            not e.actor1
+            and e.actor2
+            and ((e.event_type == "Battles" and default is None) or (default and e.actor2 == default.name))
+        ):
             # ACLED always names actor1: the one known side of a clash, or the
             # protesters the sentence names as its object ("Protesters gathered ...").
             out[i] = replace(

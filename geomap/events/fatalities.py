@@ -483,8 +483,20 @@ _PART_ASIDE = re.compile(
     re.I,
 )
 
+#: ... or with no commas, when a count of another class of people follows it: "five civilians
+#: including two children and three fighters" (the fighters are no part of the civilians).
+_PART_ASIDE_BARE = re.compile(
+    rf"\s(?:including|among\s+them)\s+{NUMWORD}\s+(?:[\w-]+\s+)?[\w-]+"
+    rf"(?=\s+(?:and|as well as)\s+(?:at\s+least\s+)?{NUMWORD}\s+(?:[\w-]+\s+)?"
+    r"(?:civilians|fighters|soldiers|militants|members|troops|gunmen|militiamen|servicemen|rebels|policemen|"
+    r"jihadists|terrorists|combatants)\b)",
+    re.I,
+)
+
 #: The aside with the comma that closes it, where the sentence goes on to its verb or next count.
-_PART_ASIDE_CLOSED = re.compile(rf"(?:{_PART_ASIDE.pattern}),(?=\s+(?:were|was|have|had|and|as well as)\b)", re.I)
+_PART_ASIDE_CLOSED = re.compile(
+    rf"(?:{_PART_ASIDE.pattern}),(?=\s+(?:were|was|have|had|and|as well as)\b)|{_PART_ASIDE_BARE.pattern}", re.I
+)
 
 
 def _victim_list(sentence: str) -> tuple[int, str] | None:
@@ -492,10 +504,13 @@ def _victim_list(sentence: str) -> tuple[int, str] | None:
 
     >>> _victim_list("killing 5 civilians, 3 of them children, and two fighters")
     (7, 'killing 5 civilians, 3 of them children, and two fighters')
+    >>> _victim_list("killing 5 civilians including 3 children and two fighters")[0]
+    7
     >>> _victim_list("killing two soldiers and their children") is None
     True
     """
-    m = _VICTIM_LIST.search(_PART_ASIDE.sub(lambda a: " " * len(a.group()), sentence))
+    blank = _PART_ASIDE_BARE.sub(lambda a: " " * len(a.group()), sentence)
+    m = _VICTIM_LIST.search(_PART_ASIDE.sub(lambda a: " " * len(a.group()), blank))
     if m is None:
         return None
     total = 0

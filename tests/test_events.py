@@ -1382,6 +1382,34 @@ def test_not_the_same_incident(base_event: Event, change: dict) -> None:
     assert len(merge_duplicates([e, other])) == 2
 
 
+def test_civilians_alone_shared_need_one_account_silent_on_who_acted(base_event: Event) -> None:
+    hit = replace(base_event, actor2="Civilians", civilian_targeting="Civilian targeting", fatalities=5)
+    syrian = replace(hit, article_id="a2", event_id="X2", sources=("a2",), actor1="Syrian Arab Army", fatalities=8)
+    assert hit.actor1 == "Military Forces of Russia"
+    # Russian jets in one article, Syrian jets in another: two strikes, each with its own toll.
+    assert not same_incident(hit, syrian)
+    assert [(e.actor1, e.fatalities) for e in merge_duplicates([hit, syrian])] == [
+        ("Military Forces of Russia", 5),
+        ("Syrian Arab Army", 8),
+    ]
+    # An account that does not say whose jets is the same strike; so is one naming the same force.
+    assert same_incident(hit, replace(syrian, actor1="Unidentified military forces"))
+    assert same_incident(hit, replace(syrian, actor1="Military Forces of Russia"))
+    # A record (UCDP codes Russia's strikes as the Syrian government's) still links.
+    assert same_incident(hit, replace(syrian, date_flag="record"))
+
+
+def test_a_governorates_point_is_no_site_to_match_a_named_town(base_event: Event) -> None:
+    # "Jets struck villages in the Idlib countryside" is placed at the governorate's point,
+    # which may lie near a town another article names: no reason to think it the same strike.
+    coarse = replace(
+        base_event, article_id="a2", event_id="X2", sources=("a2",), location="Idlib", geo_precision=3, place_id=""
+    )
+    assert not same_incident(base_event, coarse) and not same_incident(coarse, base_event)
+    assert same_incident(base_event, replace(coarse, geo_precision=2))
+    assert same_incident(base_event, replace(coarse, date_flag="record"))
+
+
 def test_one_gazetteer_place_spelt_two_ways_is_one_site(base_event: Event) -> None:
     # A record's "Saraqeb" 4 km from the article's Saraqib, both placed at the same village.
     other = replace(

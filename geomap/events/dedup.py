@@ -2,8 +2,9 @@
 
 Two events are the same incident when their days are at most one apart,
 their points within 10 km (and, when both name their site exactly, the same
-site), their types compatible and their actors compatible (one shared, or
-one side unnamed).  Types are compatible when they are the same, a battle and
+site; a governorate's point is never matched to a named site), their types
+compatible and their actors compatible (one shared, or one side unnamed;
+civilians alone shared need one account not to name who acted).  Types are compatible when they are the same, a battle and
 a strike, or a deadly air strike, shelling or bomb that hit civilians and a record of an
 attack on civilians (UCDP's one-sided violence, which names no weapon, is read
 as Violence against civilians / Attack).  The incident's record is the
@@ -56,11 +57,31 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
         return False
     if a.geo_precision == 1 and b.geo_precision == 1 and not _same_site(a, b) and dist > 1.0:
         return False  # two villages named as the sites are two sites, however close
+    told = "record" not in (a.date_flag, b.date_flag)
+    if told and {a.geo_precision, b.geo_precision} == {1, 3}:
+        # A governorate's point is no site: "villages in the Aleppo countryside" is not, for
+        # lying near the province's centre, the strike on the city a second article reports.
+        return False
     if not _types_agree(a, b):
         return False
     actors_a = {x for x in (a.actor1, a.actor2) if x}
     actors_b = {x for x in (b.actor1, b.actor2) if x}
-    return not actors_a or not actors_b or bool(actors_a & actors_b)
+    if not actors_a or not actors_b:
+        return True
+    shared = actors_a & actors_b
+    if shared - _VICTIMS or not told:
+        return bool(shared)
+    # Only the civilians hit are shared: "Russian jets" and "Syrian jets" killing civilians in one
+    # town are two accounts of one strike only when one of them does not say whose jets.
+    return bool(shared) and (_unnamed(a.actor1) or _unnamed(b.actor1))
+
+
+#: Who is hit, not who acts: sharing them alone says nothing of who did it.
+_VICTIMS = frozenset({"Civilians"})
+
+
+def _unnamed(actor: str) -> bool:
+    return not actor or actor.startswith("Unidentified")
 
 
 def _same_site(a: Event, b: Event) -> bool:

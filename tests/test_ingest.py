@@ -375,6 +375,17 @@ def test_a_slashed_telegram_date_that_reads_both_ways_is_said_and_follows_the_te
     assert any("reads either way" in w and "2019-04-03" in w for w in second.warnings)
 
 
+def test_a_text_in_another_script_is_read_and_said_to_be_out_of_reach(tmp_path: Path) -> None:
+    # An Arabic report (written for this test): read, but the reader is told why no events come of it.
+    path = tmp_path / "ar.txt"
+    path.write_text("قصفت المدفعية بلدة مصياف صباح اليوم وأصيب ثلاثة أشخاص بجروح.\n", encoding="utf-8")
+    art = read_one(path)
+    assert art.warnings[0].startswith("the text is mostly in Arabic script")
+    # An English report that quotes a name in Arabic is not.
+    path.write_text("Artillery shelled Masyaf (مصياف) on 3 June 2019, wounding three people.\n", encoding="utf-8")
+    assert not any("script" in w for w in read_one(path).warnings)
+
+
 def test_bracketed_dates_in_an_article_are_no_telegram_headers(tmp_path: Path) -> None:
     text = (
         "Shelling resumed near Tal Rifaat on Monday, 3 June 2019.\n\n"

@@ -226,9 +226,20 @@ def _sources(v: Any) -> tuple[str, ...]:
 
 
 def check_point(lat: float, lon: float) -> None:
-    """Raise ``ValueError`` unless ``lat``/``lon`` are WGS84 degrees."""
+    """Raise ``ValueError`` unless ``lat``/``lon`` are WGS84 degrees.
+
+    >>> check_point(36.2, 37.1)
+    >>> check_point(95.0, 200.0)
+    Traceback (most recent call last):
+    ValueError: latitude 95.0 is outside -90..90
+    >>> check_point(137.1, 36.2)
+    Traceback (most recent call last):
+    ValueError: latitude 137.1 is outside -90..90 (latitude and longitude swapped?)
+    """
     if not -90 <= lat <= 90:
-        raise ValueError(f"latitude {lat} is outside -90..90 (latitude and longitude swapped?)")
+        # Swapped columns read as a latitude over 90 only when the other is a latitude.
+        hint = " (latitude and longitude swapped?)" if -90 <= lon <= 90 and -180 <= lat <= 180 else ""
+        raise ValueError(f"latitude {lat} is outside -90..90{hint}")
     if not -180 <= lon <= 180:
         raise ValueError(f"longitude {lon} is outside -180..180")
 

@@ -12,6 +12,8 @@ import io
 import json
 import logging
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -270,6 +272,12 @@ def article_from_text(
     outlet = find_outlet(text, outlet) or banner_outlet(body)
     if not body.strip():
         warns.append("no article text after removing boilerplate")
+    elif script := _foreign_script(body):
+        # First among the text's own warnings: it explains the others (no date, no events).
+        warns.insert(
+            len(warnings),
+            f"the text is mostly in {script} script; geomap reads reports in English, so its events may be missed",
+        )
     return Article(
         id=id,
         title=title,
@@ -281,6 +289,24 @@ def article_from_text(
         raw_text=raw,
         warnings=tuple(warns),
     )
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
+
+def _foreign_script(text: str, sample: int = 3000) -> str:
+    """The script most of ``text``'s letters are written in, when it is not the Latin alphabet; else "".
+
+    >>> _foreign_script("قصف الطيران مدينة أريحا يوم الاثنين"), _foreign_script("Jets struck Ariha (أريحا) on Monday.")
+    ('Arabic', '')
+    """
+    head = text[:sample]
+    others = _OTHER_LETTER.findall(head)
+    if len(others) < 20 or len(others) <= 2 * len(_LATIN_LETTER.findall(head)):
+        return ""
+    scripts = Counter(unicodedata.name(c, "OTHER").split()[0] for c in others)
+    return scripts.most_common(1)[0][0].title()
 
 
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")

@@ -1051,6 +1051,23 @@ def test_blame_names_no_party_and_a_rigged_tanker_is_a_bomb(events) -> None:
     )
 
 
+def test_a_later_account_naming_who_did_it_names_the_incidents_doer(one) -> None:
+    e = one("Shells hit Masyaf on Monday, killing three civilians. Activists said government forces shelled the town.")
+    assert (e.location, e.actor1, e.actor2, e.fatalities) == ("Masyaf", "Syrian Arab Army", "Civilians", 3)
+    # Where the fire came from is no second site: "the town" is the one hit.
+    e = one(
+        "Shells hit Masyaf on Monday, killing three civilians. Activists said government forces shelled the town"
+        " from positions near Safita."
+    )
+    assert (e.location, e.actor1, e.fatalities) == ("Masyaf", "Syrian Arab Army", 3)
+    # A group that claims the bombing ("claimed the bombing", with no "responsibility") planted it ...
+    e = one("An explosion hit Masyaf on Monday, killing three civilians. The Islamic State claimed the bombing.")
+    assert (e.actor1, e.actor2) == ("Islamic State", "Civilians")
+    # ... not one that "claimed" something else.
+    e = one("A car bomb exploded in Tal Rifaat on Monday, killing four. IS claimed the town was under its control.")
+    assert e.actor1 == "Unidentified armed group"
+
+
 def test_the_army_attacked_by_an_unnamed_force_is_the_side_hit(one) -> None:
     # Who blames is no party, nor who is blamed; the soldiers killed are the army's, and an
     # attack on them was made by someone the report does not name.

@@ -138,6 +138,12 @@ _DATELINE_LEAD = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
+#: The place just reported, named again as what was hit: "shelled the town", "struck the village".
+_THE_PLACE_HIT = re.compile(
+    r"\b(?:shelled|struck|hit|bombed|pounded|targeted|attacked|shelling\s+(?:of|on)|strikes?\s+on)\s+"
+    r"(?:the|this|that)\s+(?:same\s+)?(?:town|city|village|area|neighbou?rhood|district|camp)\b",
+    re.I,
+)
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -1013,6 +1019,15 @@ def extract_events(
             for g in _place_lists(s_places, text)
             if _LOCATIVE.search(text[max(s_start, g[0].start - 60) : g[0].start])
         ]
+        if (
+            lists
+            and any(t.event_type == "Explosions/Remote violence" for t in typed)
+            and all(_ORIGIN.search(text[max(s_start, g[0].start - 60) : g[0].start]) for g in lists)
+            and _THE_PLACE_HIT.search(sentence)
+        ):
+            # "government forces shelled the town from positions near Safita": the fire came from
+            # the only place named; it fell on the place just reported.
+            lists = []
         shot_down = [g for g in lists if _INTERCEPTED_OVER.search(text[max(s_start, g[0].start - 80) : g[0].start])]
         if shot_down and len(shot_down) == len(lists) and drafts and drafts[-1].para == para:
             continue  # "...and intercepted some of the missiles over Tartus": the strike just reported
@@ -1214,7 +1229,9 @@ _LIST_LEAD = re.compile(rf"\bas follows\b|\bthe following\b|:\s*$|:\s*\n|{_ACROS
 #: How far into the text the lead's day may be given (characters).
 _LEAD_REACH = 700
 #: "IS claimed responsibility for the bombing", "the attack was claimed by HTS".
-_CLAIM_WORD = re.compile(r"\b(?:responsibility|credit|claimed by)\b", re.I)
+_CLAIM_WORD = re.compile(
+    r"\b(?:responsibility|credit|claimed by|claim(?:ed|s|ing) (?:the|this|that|these|\w+'s))\b", re.I
+)
 #: The attacks a group claims: "the car bombing", "Monday's attack", "the killing of ...".
 _CLAIMED_THING = (
     r"car[- ]bomb(?:ings?|s)?|bomb(?:ings?|s)?|blasts?|explosions?|suicide\s+(?:attacks?|bombings?)|devices?|ieds?|"
@@ -1224,11 +1241,14 @@ _CLAIM_AFTER = re.compile(
     r"(?:'s|’s)?(?:\s+(?:terror(?:ist)?\s+|jihadist\s+|militant\s+|extremist\s+)?(?:group|organi[sz]ation|militants?|"
     r"jihadists?|fighters|cell|network))?(?:\s*,\s*(?:which|who)|\s+(?:which|who))?"
     r"\s+(?:(?:has|had|have|later|quickly|swiftly|subsequently|reportedly|also|promptly|officially|soon)\s+){0,2}"
-    r"(?P<verb>claimed|claims|claiming|took|takes|taken|taking|assumed|admitted)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"
+    r"(?:(?P<verb>claimed|claims|claiming|took|takes|taken|taking|assumed|admitted)\s+(?:\w+\s+){0,2}?(?:responsibility|credit)\b"
     r"(?!\s+for\s+(?:similar|previous|past|earlier|other|many|several|numerous|dozens|a\s+(?:string|series|spate|wave)))"
     r"(?:\s+for\s+(?:(?:the|this|that|these|its|[\w-]+(?:'s|’s))\s+)?(?:[\w-]+\s+){0,2}?(?P<what>"
     + _CLAIMED_THING
-    + r"))?",
+    + r"))?"
+    # "IS claimed the bombing": the attack just reported, claimed with no "responsibility".
+    r"|(?P<cverb>claimed|claims|claiming)\s+(?:the|this|that|these|Monday's|Tuesday's|Wednesday's|Thursday's|"
+    r"Friday's|Saturday's|Sunday's|yesterday's|today's)\s+(?:[\w-]+\s+){0,2}?(?P<what2>" + _CLAIMED_THING + r")\b)",
     re.I,
 )
 #: How far after the report of an attack its claim may come (characters).
@@ -1278,7 +1298,7 @@ def _claimants(text: str, actor_hits: Sequence[ActorMention]) -> list[tuple[Acto
         after = _CLAIM_AFTER.match(text, a.end)
         what = ""
         if after is not None:
-            what = after.group("what") or ""
+            what = after.group("what") or after.group("what2") or ""
             if not what and not after.group("verb").lower().startswith("claim"):
                 continue  # "took responsibility for security": only a claim needs no object
         elif _CLAIMED_BY.search(text, max(0, a.start - 20), a.start):
@@ -1931,10 +1951,14 @@ def _differ(a: str | None, b: str | None) -> bool:
 
 def _own_agent(d: _Draft, table: ActorTable) -> str | None:
     """The named armed actor a draft's own sentence says acted (no inheritance), rolled up."""
+    agent = _own_agent_mention(d, table)
+    return table.rollup(agent.actor).name if agent is not None else None
+
+
+def _own_agent_mention(d: _Draft, table: ActorTable) -> ActorMention | None:
+    """The mention of :func:`_own_agent`'s actor in the draft's sentence."""
     agent, _other = _choose_actors(d.sentence, d.actors, d.trigger, [], table)
-    if agent is None or agent.actor.name in _GENERIC_ACTORS:
-        return None
-    return table.rollup(agent.actor).name
+    return None if agent is None or agent.actor.name in _GENERIC_ACTORS else agent
 
 
 #: Words that announce another incident: "Regime artillery also shelled the town".  Narrower
@@ -1979,6 +2003,10 @@ def _other_hands(o: _Draft, d: _Draft, agent: Callable[[_Draft], str | None]) ->
         and o.trigger.sub_event_type != d.trigger.sub_event_type
         and _differ(agent(o), agent(d))
     )
+
+
+#: How far after a report (characters) an account that names who did it may come.
+_FOLLOW_UP_REACH = 250
 
 
 def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
@@ -2042,6 +2070,24 @@ def _merge_same(drafts: list[_Draft], table: ActorTable) -> list[_Draft]:
         same.civilians = same.civilians or d.civilians
         if not same.trigger.event_type and d.trigger.event_type:
             same.trigger = d.trigger
+        if (
+            same.start != d.start
+            and same.trigger.sub_event_type == d.trigger.sub_event_type
+            # a follow-up told right after, not another day's or another part's report
+            and d.para - same.para <= 1
+            and d.start - same.end <= _FOLLOW_UP_REACH
+            and not d.dated_here
+            and agent(same) is None
+            # (a force carried over from the sentence before already says who)
+            and not any(
+                a.actor.name not in _GENERIC_ACTORS and a.actor.side not in ("civilians", "humanitarian", "media")
+                for a in same.inherited
+            )
+            and (doer := _own_agent_mention(d, table)) is not None
+        ):
+            # "Shells hit Masyaf, killing three. Activists said government forces shelled the
+            # town": the account that names who did it names it for the incident.
+            same.inherited = [doer, *same.inherited]
     return out
 
 

@@ -194,6 +194,9 @@ class Row:
     enrich: bool = True
     #: The place string as the record writes it ("Jisr al-Shughur district"), for geocoding.
     query: str = ""
+    #: The record's report of the event (UCDP's source headlines), when its notes hold more
+    #: (a place description that names the place itself); "" when the notes are the report.
+    told: str = ""
 
 
 def detect_format(header: Iterable[str]) -> str:
@@ -528,7 +531,8 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         "sources": (ref,),
         "notes": notes,
     }
-    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw, query=where)
+    told = row.get("source_article", "").strip()
+    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw, query=where, told=told)
 
 
 def _plain_row(

@@ -92,11 +92,19 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
     kw = dict(r.fields)
     flags: list[str] = []  # what the checks below found, for the event's "flags" column
     context: frozenset[str] = frozenset()
+    told: frozenset[str] = frozenset()  # the governorates the row's report names
     if r.name and kw["latitude"] is None and not r.admin1_hint and kw["notes"]:
-        # No point and no admin1: the row's own text (a UCDP row's source headlines,
-        # an ACLED row's notes) may name the governorate that tells namesakes apart.
+        # No point and no admin1: the row's own text (a UCDP row's place description and
+        # source headlines, an ACLED row's notes) may name the governorate that tells
+        # namesakes apart.
         spans = [(a.start, a.end) for a in actors.find(kw["notes"])]
         context = named_admin1(kw["notes"], gaz, exclude=spans, country_bias=bias)
+        told = context
+        if r.told and r.told != kw["notes"]:
+            # A place description names the place itself, so always agrees with it: whether
+            # the report disagrees is read from the report alone.
+            spans = [(a.start, a.end) for a in actors.find(r.told)]
+            told = named_admin1(r.told, gaz, exclude=spans, country_bias=bias)
     ranked = (
         rank_place_string(
             r.query or r.name,
@@ -159,11 +167,11 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
             )
             warnings.append(InputError(r.path, msg, line=r.line))
             flags.append("ambiguous-place")
-        elif context and place.country == "SY" and place.admin1 and place.admin1 not in context:
+        elif told and place.country == "SY" and place.admin1 and place.admin1 not in told:
             # "Tall al Ahmar" under a headline about Quneitra, and the only Tell Ahmar is in Aleppo.
             msg = (
                 f"place {r.name!r} geocoded to {place.name} ({place.admin1}), but the row's own text "
-                f"names {', '.join(sorted(context))}; give an admin1 column or coordinates"
+                f"names {', '.join(sorted(told))}; give an admin1 column or coordinates"
             )
             warnings.append(InputError(r.path, msg, line=r.line))
             flags.append("text-disagrees")
@@ -291,8 +299,37 @@ def _flagged(kw: dict[str, Any], flags: list[str]) -> dict[str, Any]:
 _NOT_RECORDS = {"run.json", "mentions.csv", "articles.csv", "expected.csv", "package.json"}
 
 
-def _record_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    return expand_paths(paths, EVENT_SUFFIXES, _NOT_RECORDS)
+#: Besides its records, a folder geomap wrote holds its pages and pictures: not worth a word.
+_OUR_PAGES = frozenset({"map.html", "report.html", "map_fragment.html"})
+_PICTURES = frozenset({".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".css", ".js"})
+
+
+def _record_files(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator[Path]:
+    """Record files of ``paths`` (folders expanded); a problem for each folder that holds none.
+
+    A folder's other files (articles, say, given to ``join`` by mistake) are named in a warning.
+    """
+    for raw in paths:
+        found = list(expand_paths([raw], EVENT_SUFFIXES, _NOT_RECORDS))
+        yield from found
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        others = sorted(
+            f.relative_to(folder).as_posix()
+            for f in folder.rglob("*")
+            if f.is_file()
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+            and f not in found
+            and f.name.lower() not in _NOT_RECORDS | _OUR_PAGES
+            and f.suffix.lower() not in _PICTURES
+        )
+        shown = ", ".join(others[:6]) + (f" and {len(others) - 6} more" if len(others) > 6 else "")
+        if not found:
+            held = f"; it holds only {shown}" if others else "; it is empty"
+            problems.append(InputError(raw, f"no record files in this folder ({', '.join(EVENT_SUFFIXES)}){held}"))
+        elif others:
+            logger.warning("%s: %d file(s) not read (not %s): %s", raw, len(others), "/".join(EVENT_SUFFIXES), shown)
 
 
 def join_records(
@@ -339,7 +376,7 @@ def join_records(
         if strict and problems:
             raise stopped(problems[0])
 
-    for path in _record_files(paths):
+    for path in _record_files(paths, problems):
         try:
             if not path.is_file():
                 raise InputError(path, "no such file")

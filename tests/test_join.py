@@ -182,6 +182,28 @@ def test_cli_join_writes_outputs(tmp_path: Path) -> None:
     assert summary["counts"]["events"] == 18 and summary["skipped"] == []
 
 
+def test_a_folder_with_no_record_files_is_an_error_and_earlier_outputs_stay(tmp_path: Path, caplog) -> None:
+    out = tmp_path / "out"
+    r = CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map"])
+    assert r.exit_code == 0, r.output
+    before = (out / "events.csv").read_bytes()
+    arts, empty = tmp_path / "articles", tmp_path / "empty"
+    arts.mkdir()
+    empty.mkdir()
+    (arts / "dispatch.txt").write_text("Jets struck Masyaf on Monday.", encoding="utf-8")
+    for folder, said in ((arts, "it holds only dispatch.txt"), (empty, "it is empty")):
+        r = CliRunner().invoke(cli, ["join", str(folder), "--out", str(out), "--no-map"])
+        assert r.exit_code == 1, r.output
+        assert f"{folder}: no record files in this folder" in r.output and said in r.output
+        assert "nothing was written" in r.output
+        assert (out / "events.csv").read_bytes() == before
+    # Beside records, the folder's other files are named, not silently passed over.
+    (arts / "acled.csv").write_bytes(ACLED.read_bytes())
+    res = join_records([arts])
+    assert res.events and not res.problems
+    assert "1 file(s) not read" in caplog.text and "dispatch.txt" in caplog.text
+
+
 def test_acled_columns_geomap_does_not_fill_come_through_the_join(tmp_path: Path) -> None:
     # admin2/admin3, source_scale, tags and timestamp are ACLED's own; a join must not blank them.
     out = tmp_path / "out"
@@ -431,6 +453,29 @@ def test_a_ucdp_rows_own_headline_tells_namesakes_apart(tmp_path: Path, gaz) -> 
     [e] = res.events
     assert (e.admin1, e.flags) == ("Hama", "text-disagrees")
     assert any("names Daraa" in str(w) and "Masyaf" in str(w) for w in res.warnings)
+    # So it is when the row describes its place too, as GED rows do: the description names
+    # the place itself, and agrees with it; the headline does not.
+    p = write_csv(
+        tmp_path / "ged4.csv",
+        [*header.split(","), "where_description"],
+        [
+            [
+                5,
+                1,
+                "A",
+                "B",
+                1,
+                "Masyaf town",
+                "2019-05-03",
+                2,
+                '"Outlet,2019-05-04,A mine kills two in rural Daraa"',
+                "Masyaf",
+            ]
+        ],
+    )
+    res = join_records([p], gazetteer=gaz, fmt="ucdp")
+    [e] = res.events
+    assert (e.admin1, e.flags) == ("Hama", "text-disagrees")
     # A stated adm_1 outweighs the headline.
     header += ",adm_1"
     p = write_csv(tmp_path / "ged2.csv", header.split(","), [[*rows[0], "Damascus governorate"]])

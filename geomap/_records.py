@@ -26,6 +26,7 @@ from .events.types import DISORDER, EVENT_TYPES, find_triggers
 from .export.readers import (
     UNKNOWN_CELLS,
     check_point,
+    count_cell,
     out_of_range,
     parse_event_date,
     read_table,
@@ -576,6 +577,7 @@ def _plain_row(
     uid = cell("id")
     if not uid:
         uid = "REC-" + hashlib.sha1(f"{path.name}|{line}|{raw_name}|{event_date}".encode()).hexdigest()[:10].upper()
+    fatalities, fatal_words = count_cell(cell("fatalities"), "fatalities")
     kw: dict[str, Any] = {
         "event_id": uid,
         "article_id": ref,
@@ -596,7 +598,8 @@ def _plain_row(
         "inter1": inter1,
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "fatalities": _int_cell(cell("fatalities"), "fatalities", low=0),
+        "fatalities": fatalities,
+        "fatalities_text": fatal_words,
         "civilian_targeting": "Civilian targeting" if actor2 == "Civilians" else "",
         "date_flag": "record",
         "primary": True,

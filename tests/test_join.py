@@ -182,6 +182,33 @@ def test_cli_join_writes_outputs(tmp_path: Path) -> None:
     assert summary["counts"]["events"] == 18 and summary["skipped"] == []
 
 
+def test_a_hand_made_list_with_spreadsheet_dates_and_rough_counts_keeps_every_row(tmp_path: Path, gaz) -> None:
+    # Dates as spreadsheets re-save them, and counts as people write them: no row is lost.
+    p = write_csv(
+        tmp_path / "list.csv",
+        ["location", "event_date", "fatalities"],
+        [
+            ["Masyaf", "9-May-19", "10+"],
+            ["Safita", "2019/05/09", "3-5"],
+            ["Qadmous", "09-05-2019", "dozens"],
+            ["Maadan", "May 2019", "at least 4"],
+        ],
+    )
+    res = join_records([p], gazetteer=gaz, fmt="plain")
+    assert not res.problems, res.problems
+    got = [(e.location, e.event_date, e.time_precision, e.fatalities, e.fatalities_text) for e in res.events]
+    assert got == [
+        ("Masyaf", "2019-05-09", 1, 10, "10+"),
+        ("Safita", "2019-05-09", 1, 3, "3-5"),
+        ("Qadmous", "2019-05-09", 1, None, "dozens"),
+        ("Maadan", "2019-05-15", 3, 4, "at least 4"),
+    ]
+    # What is no date or no count at all still names the cell.
+    p = write_csv(tmp_path / "bad.csv", ["location", "event_date", "fatalities"], [["Masyaf", "soon", "lots of"]])
+    [problem] = join_records([p], gazetteer=gaz, fmt="plain").problems
+    assert "'soon' is not a date; expected YYYY-MM-DD" in problem.reason and "'3-Nov-18'" in problem.reason
+
+
 def test_a_folder_with_no_record_files_is_an_error_and_earlier_outputs_stay(tmp_path: Path, caplog) -> None:
     out = tmp_path / "out"
     r = CliRunner().invoke(cli, ["join", str(ACLED), "--out", str(out), "--no-map"])

@@ -30,6 +30,7 @@ from ..models import Event
 __all__ = [
     "EVENT_SUFFIXES",
     "check_point",
+    "count_cell",
     "out_of_range",
     "parse_event_date",
     "read_events",
@@ -57,21 +58,36 @@ INTER_NAMES = {
     "other": 8,
 }
 _MONTHS = MONTHS
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?|(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _NO_YEAR = re.compile(r"--(\d\d)-(\d\d)")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_DMY_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([A-Za-z]+)\.?,?[\s\-/]+(\d{4})")
+#: "03 November 2018", "03-November-2018", and a spreadsheet's re-save of it, "3-Nov-18".
+_DMY_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([A-Za-z]+)\.?,?[\s\-/]+(\d{4}|\d\d)")
 _MDY_WORDS = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+#: "November 2018", "Nov. 2018": the month only.
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
+_SLASHED = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_DATE_FORMS = (
+    "YYYY-MM-DD, YYYY/MM/DD, DD/MM/YYYY, DD-MM-YYYY, '03 November 2018', '3-Nov-18', 'November 3, 2018' or YYYY-MM"
+)
+
+
+def _full_year(yy: str) -> int:
+    """A year as written: "2018", or a spreadsheet's "18" (this century, unless that is ahead of today)."""
+    if len(yy) == 4:
+        return int(yy)
+    year = 2000 + int(yy)
+    return year if year <= date.today().year + 1 else year - 100
 
 
 def parse_event_date(value: str) -> tuple[str, int | None]:
     """Normalise a date cell to ISO ``YYYY-MM-DD``; return it and the precision it implies.
 
-    Accepts ISO dates (with or without a time), ACLED's ``03 November 2018`` and
-    ``03-November-2018``, ``November 3, 2018``, day-first ``03/11/2018``,
-    ``--MM-DD`` (year unknown) and ``YYYY-MM`` (month only: coded to the 15th,
-    time precision 3).  An empty cell gives ``("", None)``.
+    Accepts ISO dates (with or without a time; ``2018/11/03`` too), ACLED's
+    ``03 November 2018`` and ``03-November-2018`` (and a spreadsheet's re-save,
+    ``3-Nov-18``), ``November 3, 2018``, day-first ``03/11/2018`` or ``03-11-2018``,
+    ``--MM-DD`` (year unknown) and ``YYYY-MM`` or ``November 2018`` (month only:
+    coded to the 15th, time precision 3).  An empty cell gives ``("", None)``.
 
     Raises
     ------
@@ -82,6 +98,10 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
     --------
     >>> parse_event_date("03 November 2018"), parse_event_date("2018-11")
     (('2018-11-03', None), ('2018-11-15', 3))
+    >>> parse_event_date("3-Nov-18"), parse_event_date("2018/11/03"), parse_event_date("03-11-2018")
+    (('2018-11-03', None), ('2018-11-03', None), ('2018-11-03', None))
+    >>> parse_event_date("Nov 2018")
+    ('2018-11-15', 3)
     """
     s = " ".join(str(value).split())
     if not s:
@@ -91,13 +111,16 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
             date(2000, int(m[1]), int(m[2]))
             return s, None
         if m := _ISO.fullmatch(s):
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat(), None
+            y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+            return date(int(y), int(mo), int(d)).isoformat(), None
         if m := _YEAR_MONTH.fullmatch(s):
             return date(int(m[1]), int(m[2]), 15).isoformat(), 3
         if (m := _DMY_WORDS.fullmatch(s)) and m[2].lower() in _MONTHS:
-            return date(int(m[3]), _MONTHS[m[2].lower()], int(m[1])).isoformat(), None
+            return date(_full_year(m[3]), _MONTHS[m[2].lower()], int(m[1])).isoformat(), None
         if (m := _MDY_WORDS.fullmatch(s)) and m[1].lower() in _MONTHS:
             return date(int(m[3]), _MONTHS[m[1].lower()], int(m[2])).isoformat(), None
+        if (m := _MONTH_YEAR.fullmatch(s)) and m[1].lower() in _MONTHS:
+            return date(int(m[2]), _MONTHS[m[1].lower()], 15).isoformat(), 3
         if m := _SLASHED.fullmatch(s):
             day, month = int(m[1]), int(m[2])
             if month > 12 >= day:  # written month first
@@ -105,7 +128,7 @@ def parse_event_date(value: str) -> tuple[str, int | None]:
             return date(int(m[3]), month, day).isoformat(), None
     except (ValueError, OverflowError) as exc:
         raise ValueError(f"impossible date {s!r} ({exc})") from exc
-    raise ValueError(f"{s!r} is not a date; expected YYYY-MM-DD or '03 November 2018'")
+    raise ValueError(f"{s!r} is not a date; expected {_DATE_FORMS}")
 
 
 def reads_either_way(cell: str) -> bool:
@@ -178,6 +201,48 @@ def _int(v: Any, what: str, *, low: int | None = None, high: int | None = None) 
     if (low is not None and n < low) or (high is not None and n > high):
         raise ValueError(out_of_range(what, n, low, high))
     return n
+
+
+#: A count given as its lowest figure: "10+", "at least 10", "over 10", "3-5", "3 to 5", "~10".
+_LOWEST = re.compile(
+    r"(?:(?:at\s+least|about|around|approx(?:imately|\.)?|some|over|more\s+than|[~>≥])\s*)?(\d+)\s*\+?"
+    r"(?:\s*(?:-|–|to)\s*\d+)?",
+    re.I,
+)
+#: Counts that are no number: kept unknown, with the cell's words as the count's text.
+_VAGUE_COUNT = re.compile(
+    r"(?:a\s+)?(?:dozens|scores|hundreds|thousands|many|several|some|few|a\s+few|numerous|unspecified|multiple)"
+    r"(?:\s+of)?(?:\s+\w+)?",
+    re.I,
+)
+
+
+def count_cell(v: Any, what: str) -> tuple[int | None, str]:
+    """A count of people from a table cell, and the cell's words when it is not a plain number.
+
+    ACLED's lowest figure stands for a range or a floor ("10+", "3-5": 10 and 3); a vague
+    count ("dozens") is unknown, its words kept; a number in words is read.
+
+    >>> count_cell("12", "fatalities"), count_cell("10+", "fatalities"), count_cell("3-5", "fatalities")
+    ((12, ''), (10, '10+'), (3, '3-5'))
+    >>> count_cell("dozens", "fatalities"), count_cell("five", "fatalities"), count_cell("n/a", "fatalities")
+    ((None, 'dozens'), (5, 'five'), (None, ''))
+    """
+    if _missing(v) or isinstance(v, (int, float)):
+        return _int(v, what, low=0), ""
+    s = " ".join(str(v).split())
+    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", s):
+        return _int(s, what, low=0), ""  # (a negative or fractional count is said to be one)
+    if m := _LOWEST.fullmatch(s):
+        return int(m[1]), s
+    if _VAGUE_COUNT.fullmatch(s):
+        return None, s
+    from ..events.fatalities import word_number  # (events imports export's models; read lazily)
+
+    n = word_number(s)
+    if n is None or n < 0:
+        raise ValueError(f"{what} {s!r} is not a whole number")
+    return n, s
 
 
 def _inter(v: Any, what: str) -> int | None:
@@ -272,7 +337,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
     event_date, implied = parse_event_date(_text(row.get("event_date")))
     time_precision = _int(row.get("time_precision"), "time_precision", low=1, high=3)
     geo_precision = _int(row.get("geo_precision"), "geo_precision", low=1, high=3)
-    fatalities = _int(row.get("fatalities"), "fatalities", low=0)
+    fatalities, fatal_words = count_cell(row.get("fatalities"), "fatalities")
     injuries = _int(row.get("injuries"), "injuries", low=0)
     inter1 = _inter(row.get("inter1"), "inter1")
     inter2 = _inter(row.get("inter2"), "inter2")
@@ -310,7 +375,7 @@ def row_fields(row: Mapping[str, Any], *, ref: str) -> dict[str, Any]:
         "inter2": inter2,
         "interaction": interaction,
         "fatalities": fatalities,
-        "fatalities_text": _text(row.get("fatalities_text")),
+        "fatalities_text": _text(row.get("fatalities_text")) or fatal_words,
         "injuries": injuries,
         "civilian_targeting": _text(row.get("civilian_targeting")),
         "date_flag": _text(row.get("date_flag")) if ours else "record",

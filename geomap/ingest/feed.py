@@ -275,10 +275,10 @@ def split_feed(text: str) -> list[Post]:
         first = next(i for i, line in enumerate(lines) if _telegram_header(line) is not None)
         first -= 1 if first > 0 and _TG_WHEN_LINE.match(lines[first]) else 0  # the channel's name above
         before = _x_posts(lines[:first]) if "@" in text else []
-        return before + [q for p in telegram for q in _split_more(p, _x_posts)]
+        return before + [q for p in telegram for q in (_split_more(p, _x_posts) if "@" in p.text else [p])]
     if "@" not in text:
         return []
-    return [q for p in _x_posts(lines) for q in _split_more(p, _telegram_posts)]
+    return [q for p in _x_posts(lines) for q in (_split_more(p, _telegram_posts) if "[" in p.text else [p])]
 
 
 def _split_more(post: Post, split: Callable[[list[str]], list[Post]]) -> list[Post]:

@@ -39,7 +39,7 @@ from .export.readers import EVENT_SUFFIXES, read_events
 from .gazetteer import Gazetteer, load_gazetteer
 from .gazetteer.admin import governorate_name, other_governorate
 from .geoparse.resolve import named_admin1, rank_place_string
-from .ingest.readers import expand_paths
+from .ingest.readers import files_or_problems
 from .models import Event, Place
 
 __all__ = [
@@ -299,9 +299,8 @@ def _flagged(kw: dict[str, Any], flags: list[str]) -> dict[str, Any]:
 _NOT_RECORDS = {"run.json", "mentions.csv", "articles.csv", "expected.csv", "package.json"}
 
 
-#: Besides its records, a folder geomap wrote holds its pages and pictures: not worth a word.
+#: Besides its records, a folder geomap wrote holds its pages: not records, and not worth a word.
 _OUR_PAGES = frozenset({"map.html", "report.html", "map_fragment.html"})
-_PICTURES = frozenset({".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".css", ".js"})
 
 
 def _record_files(paths: Iterable[str | Path], problems: list[InputError]) -> Iterator[Path]:
@@ -309,27 +308,7 @@ def _record_files(paths: Iterable[str | Path], problems: list[InputError]) -> It
 
     A folder's other files (articles, say, given to ``join`` by mistake) are named in a warning.
     """
-    for raw in paths:
-        found = list(expand_paths([raw], EVENT_SUFFIXES, _NOT_RECORDS))
-        yield from found
-        folder = Path(raw)
-        if not folder.is_dir():
-            continue
-        others = sorted(
-            f.relative_to(folder).as_posix()
-            for f in folder.rglob("*")
-            if f.is_file()
-            and not any(part.startswith(".") for part in f.relative_to(folder).parts)
-            and f not in found
-            and f.name.lower() not in _NOT_RECORDS | _OUR_PAGES
-            and f.suffix.lower() not in _PICTURES
-        )
-        shown = ", ".join(others[:6]) + (f" and {len(others) - 6} more" if len(others) > 6 else "")
-        if not found:
-            held = f"; it holds only {shown}" if others else "; it is empty"
-            problems.append(InputError(raw, f"no record files in this folder ({', '.join(EVENT_SUFFIXES)}){held}"))
-        elif others:
-            logger.warning("%s: %d file(s) not read (not %s): %s", raw, len(others), "/".join(EVENT_SUFFIXES), shown)
+    return files_or_problems(paths, EVENT_SUFFIXES, _NOT_RECORDS | _OUR_PAGES, problems, "record")
 
 
 def join_records(

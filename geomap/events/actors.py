@@ -308,6 +308,19 @@ def _glossed(text: str, found: list[ActorMention]) -> list[ActorMention]:
 GENERIC_ACTORS = frozenset(
     {"Syrian opposition armed groups", "Unidentified armed group (state-media usage)", "Unidentified armed group"}
 )
+
+
+def unnamed(actor: str) -> bool:
+    """Whether an actor name says who acted: not when empty, unidentified or generic ("rebels").
+
+    >>> unnamed(""), unnamed("Unidentified military forces"), unnamed("Syrian opposition armed groups")
+    (True, True, True)
+    >>> unnamed("Hayat Tahrir al-Sham")
+    False
+    """
+    return not actor or actor.startswith("Unidentified") or actor in GENERIC_ACTORS
+
+
 _SUSPECTED = re.compile(
     r",?\s+(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported|claimed|alleged)\s+to\s+"
     r"(?:be|belong\s+to|have\s+been)|suspected\s+of\s+being)\s+(?:(?:members|fighters|militants)\s+(?:of|from)\s+)?(?:the\s+)?",

@@ -20,7 +20,7 @@ from .._calendar import MONTHS
 from .._geo import COUNTRY_NAMES, km
 from ..geoparse.resolve import PLACE_DATELINE
 from ..models import Article, Event, Mention
-from .actors import CROWD_ACTOR, Actor, ActorMention, ActorTable, inter_at, interaction
+from .actors import CROWD_ACTOR, Actor, ActorMention, ActorTable, inter_at, interaction, unnamed
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_a_death, names_civilians, word_number
@@ -2530,10 +2530,6 @@ def _bare(t: Trigger) -> bool:
     return not t.event_type or (t.event_type == "Violence against civilians" and t.strength <= 4)
 
 
-def _unnamed(actor: str) -> bool:
-    return not actor or actor.startswith("Unidentified") or actor in _GENERIC_ACTORS
-
-
 def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """A bare "attack" takes the kind of the report that details it.
 
@@ -2544,7 +2540,7 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
     """
     out = list(events)
     for i, (e, d) in enumerate(zip(events, drafts, strict=True)):
-        if d.own_kind or not _bare(d.trigger) or not (_unnamed(e.actor2) or e.actor2 == "Civilians"):
+        if d.own_kind or not _bare(d.trigger) or not (unnamed(e.actor2) or e.actor2 == "Civilians"):
             continue  # "IS attacked SAA positions": an armed opponent named, a clash as it stands
         detail = next(
             (
@@ -2552,7 +2548,7 @@ def _specify_generic(events: list[Event], drafts: list[_Draft]) -> list[Event]:
                 for o, od in zip(events, drafts, strict=True)
                 if not _bare(od.trigger)
                 and o.event_type != "Strategic developments"
-                and (_unnamed(e.actor1) or _unnamed(o.actor1) or e.actor1 == o.actor1)
+                and (unnamed(e.actor1) or unnamed(o.actor1) or e.actor1 == o.actor1)
                 and (o.admin1 == e.admin1 or km(o.latitude, o.longitude, e.latitude, e.longitude) <= 30)
                 and _days_apart(o.event_date, e.event_date) <= 1
             ),

@@ -22,6 +22,7 @@ from datetime import date
 
 from .. import _geo
 from ..models import Event
+from .actors import unnamed
 from .types import BOMB_TYPES
 
 __all__ = ["mark_duplicates", "merge_duplicates", "same_incident"]
@@ -73,15 +74,11 @@ def same_incident(a: Event, b: Event, *, km: float = _KM, days: int = 1) -> bool
         return bool(shared)
     # Only the civilians hit are shared: "Russian jets" and "Syrian jets" killing civilians in one
     # town are two accounts of one strike only when one of them does not say whose jets.
-    return bool(shared) and (_unnamed(a.actor1) or _unnamed(b.actor1))
+    return bool(shared) and (unnamed(a.actor1) or unnamed(b.actor1))
 
 
 #: Who is hit, not who acts: sharing them alone says nothing of who did it.
 _VICTIMS = frozenset({"Civilians"})
-
-
-def _unnamed(actor: str) -> bool:
-    return not actor or actor.startswith("Unidentified")
 
 
 def _same_site(a: Event, b: Event) -> bool:

@@ -49,13 +49,18 @@ def _size(n_bytes: float) -> str:
 
 
 def expand_paths(
-    paths: Iterable[str | Path], suffixes: Iterable[str], skip_names: Iterable[str] = (), *, skip_outputs: bool = False
+    paths: Iterable[str | Path],
+    suffixes: Iterable[str],
+    skip_names: Iterable[str] = (),
+    *,
+    skip_outputs: bool = False,
+    name_others: bool = False,
 ) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into their files with one of ``suffixes``; keep files as given.
 
     Hidden files and folders, and files named in ``skip_names`` (lower case), are left out of folders;
     with ``skip_outputs`` (reading articles), so are folders geomap wrote (their run.json says
-    so), and the other files left out are named in a warning.
+    so).  With ``name_others``, the other files left out are named in a warning.
     """
     wanted = frozenset(suffixes)
     skip = frozenset(skip_names)
@@ -80,7 +85,7 @@ def expand_paths(
                     yield f
                 elif f.is_file() and f.name.lower() not in skip and f.suffix.lower() not in _QUIET_SUFFIXES:
                     not_read.append(f.name)
-            if not_read and skip_outputs:  # reading articles: a stray file is worth a word
+            if not_read and name_others:  # a stray file is worth a word
                 shown = ", ".join(not_read[:5]) + (f" and {len(not_read) - 5} more" if len(not_read) > 5 else "")
                 logger.warning(
                     "%s: %d file(s) not read (not %s): %s", p, len(not_read), "/".join(sorted(wanted)), shown
@@ -121,28 +126,47 @@ def _is_output_folder(d: Path) -> bool:
     return '"geomap' in head or '"version"' in head
 
 
+#: Files in a folder of articles that are none: its own notes.
+_NOT_ARTICLES = ("readme.md", "expected.csv", "license.md")
+
+
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into article files; keep files as given."""
-    return expand_paths(paths, ARTICLE_SUFFIXES, ("readme.md", "expected.csv", "license.md"), skip_outputs=True)
+    return expand_paths(paths, ARTICLE_SUFFIXES, _NOT_ARTICLES, skip_outputs=True, name_others=True)
 
 
-def _input_files(paths: Iterable[str | Path], errors: list[InputError]) -> Iterator[Path]:
-    """:func:`iter_input_files`, with a problem for each folder that holds no article file."""
+def files_or_problems(
+    paths: Iterable[str | Path],
+    suffixes: Sequence[str],
+    skip_names: Iterable[str],
+    errors: list[InputError],
+    what: str,
+    *,
+    skip_outputs: bool = False,
+) -> Iterator[Path]:
+    """:func:`expand_paths`, with a problem for each folder that holds no ``what`` file.
+
+    The problem says what the folder holds instead, or that it is empty; a folder's other
+    files are named in a warning.
+    Files of a kind geomap reads (articles given to ``join``, say) are named; others are
+    counted by their suffix (".rtf files").
+    """
+    named = frozenset(suffixes) | frozenset(ARTICLE_SUFFIXES)
     for raw in paths:
         found = False
-        for f in iter_input_files([raw]):
+        for f in expand_paths([raw], suffixes, skip_names, skip_outputs=skip_outputs, name_others=True):
             found = True
             yield f
         if not found:
             others = sorted(
                 {
-                    f.name if f.suffix.lower() in ARTICLE_SUFFIXES or not f.suffix else f"{f.suffix.lower()} files"
+                    f.name if f.suffix.lower() in named or not f.suffix else f"{f.suffix.lower()} files"
                     for f in Path(raw).rglob("*")
                     if f.is_file()
                 }
             )
             seen = f"; it holds only {', '.join(others[:6])}" if others else "; it is empty"
-            errors.append(InputError(raw, f"no article files in this folder ({', '.join(ARTICLE_SUFFIXES)}){seen}"))
+            errors.append(InputError(raw, f"no {what} files in this folder ({', '.join(suffixes)}){seen}"))
 
 
 #: A markdown file's first top-level heading is its title.
@@ -591,7 +615,7 @@ def read_articles(
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: dict[str, tuple[str, str]] = {}  # id -> (where it was read, text)
-    for path in _input_files(paths, errors):
+    for path in files_or_problems(paths, ARTICLE_SUFFIXES, _NOT_ARTICLES, errors, "article", skip_outputs=True):
         try:
             for art in read_file(path, errors, max_bytes=max_article_bytes):
                 first = seen.get(art.id)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from ._atomic import write_text_atomic
+from ._atomic import staged, write_text_atomic
 from ._data import data_dir
 from .errors import GeomapError, InputError, stopped
 from .events import ActorTable, extract_events, load_actors, mark_duplicates
@@ -331,25 +331,49 @@ def write_outputs(
     inputs: Sequence[str] = (),
     map_options: dict[str, Any] | None = None,
 ) -> dict[str, str]:
-    """Write every output file into ``out`` (each atomically).
+    """Write every output file into ``out``, all or none.
+
+    Each file is written under a temporary name, and they are renamed into
+    place together once all are whole (:func:`~geomap._atomic.staged`): an
+    output that cannot be written leaves the folder as the last run left it.
 
     Raises :class:`~geomap.errors.GeomapError` and writes nothing when every
     input failed: an empty run must not replace the outputs of a good one.
     """
-    from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
-
     out = Path(out)
     if result.problems and not result.articles and not result.events:
         listed = "\n  ".join(str(p) for p in result.problems)
         raise GeomapError(f"nothing could be read, so nothing was written to {out}/:\n  {listed}")
     _remove_stale_temporaries(out)
     earlier = [n for n in _OUTPUT_NAMES if n != "run.json" and (out / n).exists()]
-    t0 = time.perf_counter()
     counts: dict[str, int] = {}
     for e in result.events:
         # Every article keeps its own record of an incident (duplicates point to
         # the incident record), so an article's events are the records it owns.
         counts[e.article_id] = counts.get(e.article_id, 0) + 1
+    with staged():
+        paths = _write_all(
+            result, out, counts, map_html=map_html, gpkg=gpkg, inputs=inputs, map_options=map_options, earlier=earlier
+        )
+    result.outputs = {k: str(v) for k, v in paths.items()}
+    return result.outputs
+
+
+def _write_all(
+    result: RunResult,
+    out: Path,
+    counts: dict[str, int],
+    *,
+    map_html: bool,
+    gpkg: bool,
+    inputs: Sequence[str],
+    map_options: dict[str, Any] | None,
+    earlier: list[str],
+) -> dict[str, Path]:
+    """Write the outputs of :func:`write_outputs` (inside its :func:`~geomap._atomic.staged` block)."""
+    from .export import write_articles_csv, write_events_csv, write_geojson, write_gpkg, write_mentions_csv
+
+    t0 = time.perf_counter()
     paths = {
         "events.geojson": write_geojson(result.events, out / "events.geojson"),
         "events.csv": write_events_csv(result.events, out / "events.csv"),
@@ -396,9 +420,8 @@ def write_outputs(
         summary["stale_outputs"] = stale
     result.stale_outputs = stale
     write_text_atomic(out / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
-    result.outputs = {k: str(v) for k, v in paths.items()}
-    result.outputs["run.json"] = str(out / "run.json")
-    return result.outputs
+    paths["run.json"] = out / "run.json"
+    return paths
 
 
 def run(

@@ -1,8 +1,8 @@
 """Outputs are written atomically, and a rerun on the same input gives byte-identical files.
 
 The kill tests start ``python -m geomap run`` on a large generated input and
-SIGKILL it (a) during extraction and (b) the moment its first new output
-appears; the previous outputs must still be whole and parseable.
+SIGKILL it (a) during extraction and (b) the moment its first output is being
+written; the previous outputs must be left exactly as they were.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from geomap._atomic import atomic_path, atomic_write, write_text_atomic
+from geomap._atomic import atomic_path, atomic_write, staged, write_text_atomic
 from geomap._data import data_dir
 from geomap.errors import ExportError
 from geomap.ingest import read_articles
@@ -169,18 +169,17 @@ def test_kill_during_extraction_leaves_previous_outputs_untouched(previous, tmp_
     assert all(p.name in OUTPUTS or p.name.startswith(".") for p in out.iterdir())
 
 
-def test_kill_while_writing_leaves_every_output_whole(previous, tmp_path: Path) -> None:
+def test_kill_while_writing_leaves_every_output_as_it_was(previous, tmp_path: Path) -> None:
     _out, old, big = previous
     out = _copy(_out, old, tmp_path / "out")
-    before = _snapshot(out)
     proc = _start(big, out)
-    changed: list[str] = []
+    temps: list[str] = []
     try:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and proc.poll() is None:
-            now = _snapshot(out)
-            changed = [n for n in OUTPUTS if now.get(n) != before.get(n)]
-            if changed:
+            temps = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+            # the map is written after the events files: kill it there, with those done
+            if any(t.startswith((".map.html.", ".report.html.")) for t in temps):
                 proc.send_signal(signal.SIGKILL)
                 break
             time.sleep(0.002)
@@ -189,19 +188,66 @@ def test_kill_while_writing_leaves_every_output_whole(previous, tmp_path: Path) 
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=60)
-    assert changed, "no output was ever replaced"
+    assert any(t.startswith(".events.geojson.") for t in temps), temps
     assert killed_midway, "the run finished before the kill"
-    replaced = [n for n in OUTPUTS if (out / n).read_bytes() != old[n]]
-    assert replaced and len(replaced) < len(OUTPUTS), replaced  # really midway: some new, some old
+    # run.json is written last: without its temporary, no output had been renamed yet
+    assert not any(t.startswith(".run.json.") for t in temps), temps
+    # the new files wait under temporary names until all are whole: the folder is the old run's
     for name in OUTPUTS:
-        _whole(out / name)
-    # visible names are only ever complete outputs; temporaries are hidden dot-files
+        assert (out / name).read_bytes() == old[name], name
     assert all(p.name in OUTPUTS or p.name.startswith(".") for p in out.iterdir())
-    # and the next run repairs everything
+    # and the next run clears the temporaries and writes everything
     res = run(None, out=out, gpkg=True, records=[RECORDS], map_options={"tiles": None})
     assert res.events
     for name in OUTPUTS:
         _whole(out / name)
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_output_that_cannot_be_replaced_leaves_the_whole_folder_as_it_was(previous, tmp_path: Path) -> None:
+    _out, old, _big = previous
+    out = _copy(_out, old, tmp_path / "out")
+    # report.html is now a folder with something in it: nothing can be renamed over it
+    (out / "report.html").unlink()
+    (out / "report.html").mkdir()
+    (out / "report.html" / "keep.txt").write_text("mine", encoding="utf-8")
+    arts = tmp_path / "new.txt"
+    arts.write_text(
+        "Shelling on Masyaf\n\nPublished: 3 May 2019\n\n"
+        "Government forces shelled the town of Masyaf on Thursday, killing four civilians.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExportError) as err:
+        run([arts], out=out, gpkg=True, map_options={"tiles": None})
+    assert "report.html" in str(err.value) and "run.json" in str(err.value)
+    for name in OUTPUTS:
+        if name != "report.html":
+            assert (out / name).read_bytes() == old[name], f"{name} was replaced"
+    assert (out / "report.html" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_staged_puts_back_what_it_had_renamed_when_a_later_rename_fails(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("old a", encoding="utf-8")
+    (tmp_path / "c.csv").mkdir()  # cannot be replaced by a file
+    (tmp_path / "c.csv" / "x").write_text("", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"c\.csv.*not written either.*d\.csv"), staged():
+        write_text_atomic(tmp_path / "a.csv", "new a")
+        write_text_atomic(tmp_path / "b.csv", "new b")
+        write_text_atomic(tmp_path / "c.csv", "new c")
+        write_text_atomic(tmp_path / "d.csv", "new d")
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "c.csv"]
+
+
+def test_staged_writes_nothing_when_a_write_inside_fails(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("old a", encoding="utf-8")
+    with pytest.raises(RuntimeError), staged():
+        write_text_atomic(tmp_path / "a.csv", "new a")
+        write_text_atomic(tmp_path / "b.csv", "new b")
+        raise RuntimeError("the map failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "old a"
 
 
 # --- byte-identical reruns --------------------------------------------------------------------

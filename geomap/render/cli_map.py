@@ -145,32 +145,36 @@ def _make(
         "heat": heat,
         "title": title or f"geomap: {src.name}",
     }
-    try:
-        written = [write_map(events, target, **options)]
-        if embed:
-            written.append(write_fragment(events, target.with_name("map_fragment.html"), **options))
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--tiles") from exc
-    if with_report:
-        from .report import write_report
+    from .._atomic import staged
 
-        written.append(
-            write_report(
-                events,
-                target.with_name("report.html"),
-                map_href=target.name,
-                title=title or f"geomap report: {src.name}",
+    # all or none: a file that cannot be written leaves the others as they were
+    with staged():
+        try:
+            written = [write_map(events, target, **options)]
+            if embed:
+                written.append(write_fragment(events, target.with_name("map_fragment.html"), **options))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--tiles") from exc
+        if with_report:
+            from .report import write_report
+
+            written.append(
+                write_report(
+                    events,
+                    target.with_name("report.html"),
+                    map_href=target.name,
+                    title=title or f"geomap report: {src.name}",
+                )
             )
-        )
-    images = [i for i in (png, svg) if i]
-    unwritten = ""  # why the images were not written
-    if images:
-        from .static_map import static_extra_missing, write_static_map
+        images = [i for i in (png, svg) if i]
+        unwritten = ""  # why the images were not written
+        if images:
+            from .static_map import static_extra_missing, write_static_map
 
-        unwritten = static_extra_missing() or ""
-        if not unwritten:
-            written += [write_static_map(events, image, title=title) for image in images]
-    _refresh_run_summary(src, [Path(w) for w in written])
+            unwritten = static_extra_missing() or ""
+            if not unwritten:
+                written += [write_static_map(events, image, title=title) for image in images]
+        _refresh_run_summary(src, [Path(w) for w in written])
     click.echo(f"{len(events)} events from {src}" + (f" ({len(problems)} rows skipped)" if problems else ""))
     for path in written:
         click.echo(f"  {path}")

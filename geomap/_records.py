@@ -198,6 +198,9 @@ class Row:
     #: The record's report of the event (UCDP's source headlines), when its notes hold more
     #: (a place description that names the place itself); "" when the notes are the report.
     told: str = ""
+    #: Why the row's own point could not be used ("latitude 95.0 is outside -90..90"),
+    #: when it names a place to geocode instead; "" when the point is fine or absent.
+    bad_point: str = ""
 
 
 def detect_format(header: Iterable[str]) -> str:
@@ -276,6 +279,26 @@ def _point(lat_s: str, lon_s: str) -> tuple[float | None, float | None]:
     return lat, lon
 
 
+def _point_or_name(lat_s: str, lon_s: str, name: str) -> tuple[float | None, float | None, str]:
+    """The row's point, or none and why, when it is unusable but a place name can stand in.
+
+    A row with a name is geocoded rather than lost for a mistyped coordinate.
+
+    >>> _point_or_name("95", "36.1", "Safita")
+    (None, None, 'latitude 95.0 is outside -90..90 (latitude and longitude swapped?)')
+    >>> _point_or_name("", "36.1", "")
+    Traceback (most recent call last):
+    ValueError: only one of latitude/longitude is given
+    """
+    try:
+        lat, lon = _point(lat_s, lon_s)
+    except ValueError as exc:
+        if not name:
+            raise
+        return None, None, str(exc)
+    return lat, lon, ""
+
+
 def _event_type(value: str) -> tuple[str, str] | None:
     """ACLED (event_type, sub_event_type) for a free-text type cell; ``None`` if unknown."""
     s = " ".join(value.split()).strip()
@@ -347,6 +370,11 @@ def _acled_row(
     *,
     ours: bool,
 ) -> Row:
+    bad_point = ""
+    if not ours:
+        _, _, bad_point = _point_or_name(row.get("latitude", ""), row.get("longitude", ""), row.get("location", ""))
+        if bad_point:
+            row = {**row, "latitude": "", "longitude": ""}
     kw = row_fields(row, ref=_ref(path, line))
     if not ours and not kw["event_date"]:
         raise ValueError("no event_date")  # as a UCDP row without date_start: no date is not invented
@@ -377,10 +405,19 @@ def _acled_row(
         if kw["iso"] == 0 and kw["country"]:
             kw["iso"] = _country(kw["country"])[1]
     name = kw["location"]
-    if kw["latitude"] is None and not name:
-        raise ValueError("no location name and no latitude/longitude")
+    if kw["latitude"] is None and not name and (ours or not kw["admin1"]):
+        raise ValueError("no location name, admin1 or latitude/longitude")
     given = bool(row.get("geo_precision", "").strip())
-    return Row(path, line, kw, name, admin1_hint=kw["admin1"], precision_given=given, enrich=not ours)
+    return Row(
+        path,
+        line,
+        kw,
+        name,
+        admin1_hint=kw["admin1"],
+        precision_given=given,
+        enrich=not ours,
+        bad_point=bad_point,
+    )
 
 
 _UCDP_GOVERNMENT = re.compile(r"Government of (?:the )?(?P<state>.+)")
@@ -486,9 +523,10 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     where_prec = _int_cell(row.get("where_prec", ""), "where_prec", low=1, high=7) or 1
     where = row.get("where_coordinates", "") or row.get("where_description", "")
     name, kind = split_kind_word(where)
-    lat, lon = _point(row.get("latitude", ""), row.get("longitude", ""))
-    if lat is None and not name:
-        raise ValueError("no where_coordinates and no latitude/longitude")
+    lat, lon, bad_point = _point_or_name(row.get("latitude", ""), row.get("longitude", ""), name)
+    admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
+    if lat is None and not name and not admin1_raw:
+        raise ValueError("no where_coordinates, adm_1 or latitude/longitude")
     actor1, inter1 = _ucdp_actor(row.get("side_a", ""), actors)
     actor2, inter2 = _ucdp_actor(row.get("side_b", ""), actors)
     if violence == 3 and not actor2:
@@ -499,7 +537,6 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
     home = _COUNTRY_ISO.get(country.lower(), ("", 0, ""))[2]
     inter1 = _at_home(actor1, inter1, home, actors)
     inter2 = _at_home(actor2, inter2, home, actors)
-    admin1_raw, _ = split_kind_word(row.get("adm_1", ""))
     ref = _ref(path, line)
     uid = row.get("id", "").strip()
     notes = "; ".join(x for x in (row.get("where_description", "").strip(), row.get("source_article", "").strip()) if x)
@@ -533,7 +570,9 @@ def _ucdp_row(path: Path, line: int, row: dict[str, str], actors: ActorTable) ->
         "notes": notes,
     }
     told = row.get("source_article", "").strip()
-    return Row(path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw, query=where, told=told)
+    return Row(
+        path, line, kw, name, kind_hint=kind, admin1_hint=admin1_raw, query=where, told=told, bad_point=bad_point
+    )
 
 
 def _plain_row(
@@ -550,9 +589,9 @@ def _plain_row(
 
     raw_name = cell("name")
     name, kind = split_kind_word(raw_name)
-    lat, lon = _point(cell("lat"), cell("lon"))
-    if lat is None and not name:
-        raise ValueError(f"no place name in column {cols['name']!r} and no latitude/longitude")
+    lat, lon, bad_point = _point_or_name(cell("lat"), cell("lon"), name)
+    if lat is None and not name and not cell("admin1"):
+        raise ValueError(f"no place name in column {cols['name']!r}, no admin1 and no latitude/longitude")
     event_date, implied = parse_event_date(cell("date"))
     typed = _event_type(cell("type")) if cell("type") else ("", "")
     if typed is None:
@@ -616,6 +655,7 @@ def _plain_row(
         admin1_hint=cell("admin1"),
         precision_given=precision is not None,
         query=raw_name,
+        bad_point=bad_point,
     )
 
 

@@ -126,25 +126,38 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
             flags.append("placeholder-point")
         kw["latitude"] = kw["longitude"] = None
     if kw["latitude"] is None:
+        # A point the row gives but that cannot be used: said with what took its place.
+        unusable = f"{r.bad_point}, so the point is not used; " if r.bad_point else ""
         if r.name and ranked:
             ranked = _checked_against_admin1(r, ranked, gaz, warnings, flags)
-        elif r.name and (gov := _stated_governorate(r, gaz)) is not None:
-            # A place the gazetteer lacks, in a governorate the row names: that governorate.
-            warnings.append(
-                InputError(
-                    r.path,
-                    f"place {r.name!r} is not in the gazetteer; placed at its admin1, {gov.admin1} "
-                    "(geo_precision 3); add the place with a patch file (--gazetteer) to place it exactly",
-                    line=r.line,
-                )
-            )
+        elif (gov := _stated_governorate(r, gaz)) is not None:
+            # A place the gazetteer lacks (or none named), in a governorate the row names.
+            if r.name:
+                why = f"place {r.name!r} is not in the gazetteer"
+                fix = "add the place with a patch file (--gazetteer) to place it exactly"
+            else:
+                why = "no location is given"
+                fix = "give a location or coordinates to place it exactly"
+                kw["location"] = gov.name
+            msg = f"{unusable}{why}; placed at its admin1, {gov.admin1} (geo_precision 3); {fix}"
+            warnings.append(InputError(r.path, msg, line=r.line))
             flags.append("admin1-only")
             ranked = [(0.0, gov)]
+            unusable = ""
         if not ranked:
+            if not r.name:
+                raise ValueError(
+                    f"admin1 {r.admin1_hint!r} is not a Syrian governorate, and the row has no location "
+                    "and no coordinates; give a location or latitude/longitude"
+                )
             raise ValueError(
-                f"place {r.name!r} is not in the gazetteer and the row has no coordinates; "
+                f"{unusable}place {r.name!r} is not in the gazetteer and the row has no usable coordinates; "
                 "add it with a patch file (--gazetteer) or give latitude/longitude"
             )
+        if unusable:
+            warnings.append(InputError(r.path, f"{unusable}geocoded from its location {r.name!r}", line=r.line))
+        if r.bad_point:
+            flags.append("point-unusable")
         place = ranked[0][1]
         kw["latitude"], kw["longitude"] = place.lat, place.lon
         if not r.precision_given or _precision_of(place) > kw["geo_precision"]:
@@ -202,6 +215,10 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
             else:
                 msg += "; point kept"
                 flags.append("point-disagrees")
+                located = gaz.locate(lat, lon)
+                stated = governorate_name(r.admin1_hint) if r.admin1_hint else ""
+                if located is not None and stated and located[0] != stated:
+                    msg += f", though it lies in {located[0]}, not in the row's admin1 {r.admin1_hint}"
             warnings.append(InputError(r.path, msg, line=r.line))
     if r.enrich and (not kw["admin1"] or not kw["country"]):
         located = gaz.locate(lat, lon)
@@ -209,6 +226,8 @@ def _finish(r: Row, gaz: Gazetteer, bias: Sequence[str], actors: ActorTable, war
             kw["admin1"] = kw["admin1"] or located[0]
             if not kw["country"]:
                 kw["country"], kw["iso"], _ = _ISO2_COUNTRY.get(located[1], (kw["country"], kw["iso"], ""))
+        # A point outside every polygon (offshore, on a border line) keeps the row's own admin1.
+        kw["admin1"] = kw["admin1"] or r.admin1_hint
     return Event(**_flagged(kw, flags))
 
 

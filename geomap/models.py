@@ -114,7 +114,8 @@ class Event:
     report the same incident, the first record read is the incident's record
     (``sources`` lists every article) and the others carry its id in
     ``duplicate_of``; maps and incident counts use the records whose
-    ``duplicate_of`` is empty.
+    ``duplicate_of`` is empty.  Coordinates are WGS84 degrees, rounded to 6
+    decimals.
     """
 
     event_id: str
@@ -160,5 +161,11 @@ class Event:
     timestamp: int | None = None
     #: What a joined record's check found, ";"-separated codes (set in geomap.join):
     #: "point-disagrees", "swapped-lat-lon", "placeholder-point", "ambiguous-place", "near-miss",
-    #: "admin1-only", "admin1-corrected", "text-disagrees".
+    #: "admin1-only", "admin1-corrected", "text-disagrees", "point-unusable".
     flags: str = ""
+
+    def __post_init__(self) -> None:
+        # Held to the 6 decimals (about 0.1 m) the GeoJSON geometry is written with, so that
+        # the geometry, the properties, the CSV and the GeoPackage all give the same point.
+        object.__setattr__(self, "latitude", round(self.latitude, 6))
+        object.__setattr__(self, "longitude", round(self.longitude, 6))

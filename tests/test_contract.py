@@ -414,3 +414,33 @@ def test_run_json(out) -> None:
     assert isinstance(summary["warnings"], list)
     assert all(isinstance(v, (int, float)) and v >= 0 for v in summary["timings"].values())
     assert {"ingest", "extract"} <= set(summary["timings"])
+
+
+def test_every_output_gives_the_same_point(tmp_path: Path) -> None:
+    from geomap.export import write_events_csv, write_geojson, write_gpkg
+    from geomap.models import Event
+
+    e = Event(
+        event_id="P1",
+        article_id="a",
+        event_date="2019-05-03",
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        actor1="Syrian Arab Army",
+        actor2="",
+        location="Masyaf",
+        latitude=35.065123456789,
+        longitude=36.342987654321,
+        geo_precision=1,
+    )
+    assert (e.latitude, e.longitude) == (35.065123, 36.342988)
+    doc = json.loads(write_geojson([e], tmp_path / "e.geojson").read_text(encoding="utf-8"))
+    [f] = doc["features"]
+    assert f["geometry"]["coordinates"] == [f["properties"]["longitude"], f["properties"]["latitude"]]
+    with write_events_csv([e], tmp_path / "e.csv").open(encoding="utf-8") as fh:
+        row = next(csv.DictReader(fh))
+    assert (row["latitude"], row["longitude"]) == ("35.065123", "36.342988")
+    gpkg = pytest.importorskip("pyogrio").read_dataframe(write_gpkg([e], tmp_path / "e.gpkg"))
+    assert (gpkg.geometry[0].y, gpkg.geometry[0].x) == (35.065123, 36.342988)

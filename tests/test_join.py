@@ -624,12 +624,14 @@ def test_bad_rows_are_skipped_with_file_and_line(tmp_path: Path, gaz) -> None:
         [
             acled_row(event_id_cnty="OK1"),
             acled_row(event_id_cnty="B1", event_date="2018-02-30"),
-            acled_row(event_id_cnty="B2", latitude=134.0),
-            acled_row(event_id_cnty="B3", longitude="east"),
+            # a bad point with no place name to stand in for it
+            acled_row(event_id_cnty="B2", latitude=134.0, location=""),
+            acled_row(event_id_cnty="B3", longitude="east", location=""),
             acled_row(event_id_cnty="B4", fatalities=-2),
             acled_row(event_id_cnty="B5", geo_precision=7),
             acled_row(event_id_cnty="OK1"),
-            acled_row(event_id_cnty="B6", latitude="", longitude="", location=""),
+            # nothing to place it by: no location, admin1 or point
+            acled_row(event_id_cnty="B6", latitude="", longitude="", location="", admin1=""),
             acled_row(event_id_cnty="OK2"),
         ],
     )
@@ -639,7 +641,69 @@ def test_bad_rows_are_skipped_with_file_and_line(tmp_path: Path, gaz) -> None:
     assert set(lines) == {3, 4, 5, 6, 7, 8, 9}
     assert "2018-02-30" in lines[3] and "latitude 134.0" in lines[4] and "'east'" in lines[5]
     assert "fatalities -2" in lines[6] and "geo_precision 7" in lines[7] and "duplicate" in lines[8]
+    assert "no location name, admin1 or latitude/longitude" in lines[9]
     assert all(e.path == str(p) for e in res.problems)
+
+
+def test_a_row_whose_point_is_unusable_is_placed_by_its_location(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "points.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="P1", latitude=134.0),  # a typo in the latitude
+            acled_row(event_id_cnty="P2", longitude="east"),
+            acled_row(event_id_cnty="P3", longitude=""),  # only one of the two
+            # a place the gazetteer lacks: its admin1, or nothing
+            acled_row(event_id_cnty="P4", latitude=95, location="Nowhereville al-Fictional"),
+            acled_row(event_id_cnty="P5", latitude=95, location="Nowhereville al-Fictional", admin1=""),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    placed = {e.event_id: e for e in res.events}
+    assert sorted(placed) == ["P1", "P2", "P3", "P4"]
+    p4 = placed.pop("P4")
+    assert p4.geo_precision == 3 and p4.flags == "admin1-only;point-unusable" and p4.admin1 == "Deir ez-Zor"
+    hajin = gaz.search("Hajin")[0]
+    for e in placed.values():
+        assert (e.latitude, e.longitude) == (hajin.lat, hajin.lon)
+        assert "point-unusable" in e.flags.split(";") and e.admin1 == "Deir ez-Zor" and e.geo_precision == 1
+    said = {w.line: w.reason for w in res.warnings}
+    assert "latitude 134.0 is outside -90..90" in said[2] and "geocoded from its location 'Hajin'" in said[2]
+    assert "'east'" in said[3] and "only one of latitude/longitude" in said[4]
+    assert said[5].startswith("latitude 95.0 is outside -90..90 (latitude and longitude swapped?), so the point")
+    assert "placed at its admin1, Deir ez-Zor (geo_precision 3)" in said[5]
+    [skipped] = res.problems
+    assert skipped.line == 6 and "latitude 95" in skipped.reason and "not in the gazetteer" in skipped.reason
+
+
+def test_a_row_with_only_an_admin1_is_placed_at_its_governorate(tmp_path: Path, gaz) -> None:
+    p = write_csv(
+        tmp_path / "admin1.csv",
+        list(ACLED_COLUMNS),
+        [
+            acled_row(event_id_cnty="G1", latitude="", longitude="", location="", admin1="Idleb"),
+            acled_row(event_id_cnty="G2", latitude="", longitude="", location="", admin1="Nineveh"),
+        ],
+    )
+    res = join_records([p], gazetteer=gaz)
+    [e] = res.events
+    assert e.event_id == "G1" and e.geo_precision == 3 and e.admin1 == "Idlib"
+    assert e.flags == "admin1-only" and e.location == "Idlib Governorate"
+    assert gaz.locate(e.latitude, e.longitude)[0] == "Idlib"
+    [w] = res.warnings
+    assert w.line == 2 and "no location is given; placed at its admin1, Idlib (geo_precision 3)" in w.reason
+    [skipped] = res.problems
+    assert skipped.line == 3 and "'Nineveh' is not a Syrian governorate" in skipped.reason
+
+
+def test_a_kept_point_in_another_governorate_than_the_rows_admin1_is_said(tmp_path: Path, gaz) -> None:
+    # the place and its admin1 are in Deir ez-Zor; the point is far off, in Homs
+    p = write_csv(tmp_path / "far.csv", list(ACLED_COLUMNS), [acled_row(latitude=34.55, longitude=38.28)])
+    res = join_records([p], gazetteer=gaz)
+    [e] = res.events
+    assert e.flags == "point-disagrees" and e.admin1 == "Deir ez-Zor"
+    [w] = res.warnings
+    assert "point kept, though it lies in Homs, not in the row's admin1 Deir ez-Zor" in w.reason
 
 
 def test_extra_and_missing_cells(tmp_path: Path, gaz) -> None:
@@ -1251,3 +1315,39 @@ def test_a_protest_or_riot_row_without_an_actor_is_by_the_crowd(tmp_path: Path, 
     assert got[:2] == [("Masyaf", "Protests", "Protesters", 6), ("Safita", "Riots", "Rioters", 5)]
     assert got[2][2] != "Protesters"  # a named actor is kept
     assert got[3][1:3] == ("Explosions/Remote violence", "")  # nobody is invented for an attack
+
+
+def test_ucdp_and_plain_rows_with_a_bad_point_or_only_an_admin1_are_placed(tmp_path: Path, gaz) -> None:
+    header, first = UCDP.read_text(encoding="utf-8").splitlines()[:2]
+    cells = next(csv.reader([first]))
+    cols = header.split(",")
+
+    def ucdp(**over: str) -> list[str]:
+        row = dict(zip(cols, cells, strict=True))
+        row.update(over)
+        return [row[c] for c in cols]
+
+    u = write_csv(
+        tmp_path / "ged.csv",
+        cols,
+        [
+            ucdp(id="1", latitude="34.6975", longitude=""),  # half a point: geocoded from "Hajin town"
+            ucdp(id="2", where_coordinates="", where_description="", latitude="", longitude=""),
+            # offshore, outside every polygon: the row's own adm_1 stays
+            ucdp(id="3", where_coordinates="", latitude="35.0", longitude="35.5", adm_1="Tartus governorate"),
+        ],
+    )
+    res = join_records([u], gazetteer=gaz)
+    by_id = {e.event_id: e for e in res.events}
+    assert by_id["UCDP-1"].flags == "point-unusable" and by_id["UCDP-1"].location == "Hajin"
+    assert by_id["UCDP-2"].flags == "admin1-only" and by_id["UCDP-2"].admin1 == "Deir ez-Zor"
+    assert by_id["UCDP-3"].admin1 == "Tartus" and gaz.locate(35.0, 35.5) is None
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        "place,governorate,lat,lon,date\n,Hama,,,2019-05-03\nSafita,,95,35.9,2019-05-04\n", encoding="utf-8"
+    )
+    res = join_records([plain], gazetteer=gaz)
+    assert [(e.location, e.admin1, e.geo_precision, e.flags) for e in res.events] == [
+        ("Hama Governorate", "Hama", 3, "admin1-only"),
+        ("Safita", "Tartus", 1, "point-unusable"),
+    ]

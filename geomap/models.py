@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["Article", "Event", "Mention", "Place"]
+__all__ = ["FLAG_NOTES", "Article", "Event", "Mention", "Place", "flag_notes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +169,28 @@ class Event:
         # the geometry, the properties, the CSV and the GeoPackage all give the same point.
         object.__setattr__(self, "latitude", round(self.latitude, 6))
         object.__setattr__(self, "longitude", round(self.longitude, 6))
+
+
+#: What each of a joined record's ``flags`` means, in words for a map popup or the report.
+FLAG_NOTES = {
+    "point-disagrees": "the record's point is far from the place it names; point kept",
+    "swapped-lat-lon": "the record's latitude and longitude were swapped; put right",
+    "placeholder-point": "the record's point was (0, 0), a placeholder; geocoded from its place name",
+    "point-unusable": "the record's point could not be used; geocoded from its place name",
+    "ambiguous-place": "the place name fits more than one place; geocoded to the likeliest",
+    "near-miss": "geocoded from a near spelling of the place name",
+    "admin1-only": "placed at its governorate only (geo_precision 3)",
+    "admin1-corrected": "the record's admin1 disagreed with the place; set from the gazetteer",
+    "text-disagrees": "the record's own text names another governorate than the place geocoded",
+}
+
+
+def flag_notes(flags: str) -> list[str]:
+    """The words for an event's ``;``-separated ``flags`` (an unknown code is given as it is).
+
+    >>> flag_notes("near-miss;custom-check")
+    ['geocoded from a near spelling of the place name', 'custom-check']
+    >>> flag_notes("")
+    []
+    """
+    return [FLAG_NOTES.get(f, f) for f in flags.split(";") if f]

@@ -392,7 +392,13 @@ def _write_all(
             result.events, out / "map.html", articles=result.articles, mentions=result.mentions, **(map_options or {})
         )
         paths["report.html"] = write_report(
-            result.events, out / "report.html", articles=result.articles, mentions=result.mentions, map_href="map.html"
+            result.events,
+            out / "report.html",
+            articles=result.articles,
+            mentions=result.mentions,
+            problems=result.problems,
+            warnings=result.warnings,
+            map_href="map.html",
         )
         result.timings["map"] = round(time.perf_counter() - t1, 3)
     summary = {

@@ -228,6 +228,36 @@ def test_the_popup_date_says_how_it_was_found(driver: Any, tmp_path: Path, run_d
     }
 
 
+def test_a_joined_records_popup_says_what_its_check_found(driver: Any, tmp_path: Path, run_dir: Path) -> None:
+    [base] = read_events(run_dir / "events.geojson")[:1]
+    record = replace(
+        base,
+        event_id="R-1",
+        article_id="acled.csv:4",
+        sources=("acled.csv:4",),
+        article_title="",
+        url="",
+        source="Frontline Desk",
+        date_flag="record",
+        flags="swapped-lat-lon",
+    )
+    page = write_map([record], tmp_path / "record.html", tiles=None)
+    _open(driver, page)
+    driver.execute_async_script(
+        "var cb = arguments[arguments.length - 1];"
+        "geomap.openPopup(arguments[0], function () { setTimeout(function () { cb(true); }, 50); });",
+        "R-1",
+    )
+    rows, sources = _js(
+        driver,
+        "var ps = document.querySelectorAll('.leaflet-popup-content'), p = ps[ps.length - 1], rows = {};"
+        "p.querySelectorAll('th').forEach(function (th) { rows[th.textContent] = th.nextSibling.textContent; });"
+        "return [rows, p.querySelector('.geomap-sources').textContent];",
+    )
+    assert rows["Check"] == "the record's latitude and longitude were swapped; put right"
+    assert sources == "acled.csv:4 \u2014 Frontline Desk"
+
+
 def test_clicking_a_marker_opens_its_popup(driver: Any, tmp_path: Path, run_dir: Path) -> None:
     events = read_events(run_dir / "events.geojson")[:1]
     page = write_map(events, tmp_path / "one.html", tiles=None)

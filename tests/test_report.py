@@ -237,3 +237,50 @@ def test_the_article_count_says_what_it_counts() -> None:
     # A map of an events file knows only the articles that gave an event.
     page = report_html(EVENTS[:1])
     assert re.search(r"<b>1</b><span[^>]*>articles with events</span>", page)
+
+
+def test_joined_records_show_their_checks_source_and_count() -> None:
+    from geomap.errors import InputError
+
+    record = _event(
+        7,
+        event_id="ACLED-1",
+        article_id="acled.csv:4",
+        sources=("acled.csv:4",),
+        source="Frontline Desk <b>",
+        date_flag="record",
+        flags="point-unusable;admin1-only",
+        sentence="",
+        notes="Shelling hit Tal Rifaat.",
+    )
+    page = report_html([*EVENTS[:1], record], articles=ARTICLES[:1])
+    events = _section(page, "events")
+    assert "the record&#x27;s point could not be used; geocoded from its place name" in events
+    assert "placed at its governorate only (geo_precision 3)" in events
+    assert 'Frontline Desk &lt;b&gt; <span class="muted">acled.csv:4</span>' in events
+    assert re.search(r"<b>1</b><span[^>]*>articles</span>", page)
+    assert re.search(r"<b>1</b><span[^>]*>records joined</span>", page)
+    # records alone: no article count at all, and the records are not counted as articles
+    page = report_html([record])
+    assert not re.search(r"<span[^>]*>articles", page) and re.search(r"<b>1</b><span[^>]*>records joined</span>", page)
+    assert 'id="inputs"' not in page and "Skipped and warnings" not in page
+    # what was skipped or doubtful is listed, escaped, with file and line
+    skipped = [InputError("acled.csv", "latitude <i>134</i> is outside -90..90", line=9)]
+    warned = [InputError("acled.csv", "place 'Ariha' is ambiguous", line=4)]
+    art = Article(id="x1", title="t", text="b", source_path="feed.txt", warnings=("no publication date found",))
+    page = report_html([record], problems=skipped, warnings=warned, articles=[art])
+    inputs = _section(page, "inputs")
+    assert "<h3>Skipped (1)</h3>" in inputs and "<td>acled.csv:9</td>" in inputs
+    assert "latitude &lt;i&gt;134&lt;/i&gt; is outside" in inputs and "<i>" not in inputs
+    assert "<td>acled.csv:4</td><td>place &#x27;Ariha&#x27; is ambiguous</td>" in inputs
+    assert "<td>feed.txt</td><td>no publication date found</td>" in inputs
+    assert re.search(r"<b>1</b><span[^>]*>inputs skipped</span>", page)
+    assert '<a href="#inputs">' in page
+
+
+def test_a_run_lists_its_skipped_rows_in_the_report(tmp_path: Path) -> None:
+    recs = tmp_path / "recs.csv"
+    recs.write_text("place,date\nMasyaf,2019-05-03\nMasyaf,2019-02-30\n", encoding="utf-8")
+    run(None, out=tmp_path / "out", records=[recs], map_options={"tiles": None})
+    inputs = _section((tmp_path / "out" / "report.html").read_text(encoding="utf-8"), "inputs")
+    assert f"{recs}:3" in inputs and "2019-02-30" in inputs

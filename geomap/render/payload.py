@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..models import Article, Event, Mention
+from ..models import Article, Event, Mention, flag_notes
 from .style import SHAPE_BODIES, SIDES, actor_side, side_colour, side_label, type_shape
 
 __all__ = ["LAYER_BY", "PERIODS", "date_note", "event_layers", "highlight", "map_payload", "to_script_json"]
@@ -295,6 +295,8 @@ def map_payload(
         "loc": strings([e.location for e in events]),
         "adm": strings([e.admin1 for e in events]),
         "gp": [e.geo_precision for e in events],
+        # what a joined record's checks found, in words ("" for none)
+        "chk": strings("; ".join(flag_notes(e.flags)) for e in events),
         "sent": texts,
         "hl": strings(
             highlight(t, [*surfaces.get((e.article_id, e.place_id), ()), e.location]) if t else ""

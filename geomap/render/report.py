@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .. import __version__
 from .._atomic import write_text_atomic
-from ..models import Article, Event, Mention
+from ..errors import InputError
+from ..models import Article, Event, Mention, flag_notes
 from .chart import stacked_bars_svg
 from .payload import highlight
 from .style import actor_side, side_colour
@@ -100,6 +101,9 @@ def _sources_cell(e: Event, by_id: dict[str, Article]) -> str:
             )
         elif sid == e.article_id and (e.article_title or e.url):
             items.append(_link(e.url, e.article_title or e.url))
+        elif sid == e.article_id and e.source:
+            # a joined record: its own source, then the file and line it was read from
+            items.append(f'{_esc(e.source)} <span class="muted">{_esc(sid)}</span>')
         else:
             items.append(_esc(sid))
     if not items and e.source:
@@ -130,13 +134,14 @@ def _events_table(events: Sequence[Event], by_id: dict[str, Article], mentions: 
     for e in ordered[:MAX_ROWS]:
         actors = " vs ".join(_esc(a) for a in (e.actor1, e.actor2) if a) or '<span class="muted">unknown</span>'
         fat = "" if e.fatalities is None else str(e.fatalities)
+        place = _esc(e.location) + "".join(f'<br><span class="flag">{_esc(n)}</span>' for n in flag_notes(e.flags))
         etype = f'{_esc(e.event_type)}<br><span class="muted">{_esc(e.sub_event_type)}</span>'
         rows.append(
             _row(
                 _esc(e.event_date),
                 etype,
                 actors,
-                _esc(e.location),
+                place,
                 _esc(e.admin1),
                 fat,
                 _sentence_cell(e, surfaces),
@@ -191,15 +196,45 @@ def _review_table(mentions: Sequence[Mention], by_id: dict[str, Article]) -> str
     )
 
 
+def _inputs_section(problems: Sequence[InputError], warnings: Sequence[InputError], articles: Sequence[Article]) -> str:
+    """What was skipped and what was doubtful, as run.json lists it ("" when nothing was)."""
+    said = [(a.source_path or a.id, None, w) for a in articles for w in a.warnings]
+    parts = []
+    for heading, items in (
+        ("Skipped", [(p.path, p.line, p.reason) for p in problems]),
+        ("Records read with a warning", [(w.path, w.line, w.reason) for w in warnings]),
+        ("Articles read with a warning", said),
+    ):
+        if not items:
+            continue
+        rows = "".join(
+            _row(_esc(f"{path}:{line}" if line else str(path)), _esc(reason)) for path, line, reason in items[:MAX_ROWS]
+        )
+        more = f'<p class="muted">The first {MAX_ROWS} of {len(items)}; run.json lists them all.</p>'
+        parts.append(
+            f"<h3>{heading} ({len(items)})</h3>{more if len(items) > MAX_ROWS else ''}"
+            f'<div class="scroll"><table>{_head("Where", "What")}<tbody>{rows}</tbody></table></div>'
+        )
+    if not parts:
+        return ""
+    return f'<section id="inputs"><h2>Inputs skipped and warnings</h2>{"".join(parts)}</section>'
+
+
 def report_html(
     events: Sequence[Event],
     *,
     articles: Sequence[Article] = (),
     mentions: Sequence[Mention] = (),
+    problems: Sequence[InputError] = (),
+    warnings: Sequence[InputError] = (),
     map_href: str | None = "map.html",
     title: str = "geomap report",
 ) -> str:
     """Render the report page as a string (see :func:`write_report`).
+
+    ``problems`` are the inputs (files, lines, rows) that were skipped and
+    ``warnings`` the record rows read with a warning; they are listed with the
+    articles' own warnings at the end of the page.
 
     Examples
     --------
@@ -209,6 +244,8 @@ def report_html(
     """
     by_id = {a.id: a for a in articles}
     n_records = len(events)
+    # a joined record's id is its file and line: it is no article
+    record_ids = {e.article_id for e in events if e.date_flag == "record"}
     events = [e for e in events if not e.duplicate_of]  # one row per incident; its sources list every article
     dates = sorted(e.event_date for e in events if e.event_date[:4].isdigit())
     fat_known = [e.fatalities for e in events if e.fatalities is not None]
@@ -221,7 +258,7 @@ def report_html(
         (
             ("articles", str(len(articles)))
             if articles
-            else ("articles with events", str(len({s for e in events for s in e.sources})))
+            else ("articles with events", str(len({s for e in events for s in e.sources} - record_ids)))
         ),
         ("first and last date", f"{dates[0]} – {dates[-1]}" if dates else "–"),
         (
@@ -229,6 +266,12 @@ def report_html(
             f"{sum(fat_known)}" + (f" (in {len(fat_known)} events)" if fat_known else ""),
         ),
     ]
+    if record_ids:
+        stats.insert(2, ("records joined", str(len(record_ids))))
+        if not articles and len(record_ids) == n_records:
+            del stats[1]  # records only: no article to count
+    if problems:
+        stats.append(("inputs skipped", str(len(problems))))
     if mentions:
         unresolved = sum(m.status == "unresolved" for m in mentions)
         stats.append(("place names unresolved", f"{unresolved} of {len(mentions)}"))
@@ -255,6 +298,7 @@ def report_html(
             ),
         ]
     )
+    inputs = _inputs_section(problems, warnings, articles)
     map_section = ""
     if map_href:
         href = _esc(map_href, quote=True)
@@ -271,6 +315,7 @@ def report_html(
             ("weekly", "Per week"),
             ("events", "Events"),
             ("review", "Names to review"),
+            ("inputs", "Skipped and warnings") if inputs else ("", ""),
         )
         if k
     )
@@ -290,6 +335,7 @@ def report_html(
 <section id="weekly"><h2>Events over time, by actor 1</h2>{stacked_bars_svg(events)}</section>
 <section id="events"><h2>Events</h2>{_events_table(events, by_id, mentions)}</section>
 <section id="review"><h2>Place names to review</h2>{_review_table(mentions, by_id)}</section>
+{inputs}
 <footer><p class="muted">Made by geomap {_esc(__version__)}. Outlines: Natural Earth.</p></footer>
 </body>
 </html>

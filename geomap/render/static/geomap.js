@@ -242,6 +242,7 @@
     row('Fatalities', C.fat[i] === null || C.fat[i] === undefined ? 'unknown' : C.fat[i]);
     var gp = C.gp[i], place = S[C.loc[i]] + (S[C.adm[i]] ? ', ' + S[C.adm[i]] : '');
     row('Place', place + ' (' + (GEO_PRECISION[gp] || 'precision ' + gp) + ')');
+    if (S[C.chk[i]]) { row('Check', S[C.chk[i]]); }  // what joining the record found wrong
     root.appendChild(table);
 
     var sentence = C.sent[i];
@@ -284,7 +285,9 @@
       outlets = !!S[C.srcname[i]];
       source(S[C.title[i]], S[C.srcname[i]], S[C.url[i]], '', '');
     }
-    C.srcx[i].forEach(function (k) { source('', '', '', '', S[k]); });
+    // a record's file and line, with its own source (an ACLED row's "source") when not shown above
+    var named = srcs.length || S[C.title[i]] || S[C.url[i]];
+    C.srcx[i].forEach(function (k, j) { source('', j || named ? '' : S[C.srcname[i]], '', '', S[k]); });
     if (list.childNodes.length) {
       root.appendChild(el('div', 'geomap-popup-sub', list.childNodes.length > 1
         ? 'Sources (' + list.childNodes.length + ')' : 'Source'));

@@ -726,7 +726,9 @@ def parse_rows(
         yield r
     if either_way:
         line, cell = either_way[0]
-        more = f" (and {len(either_way) - 1} more rows)" if len(either_way) > 1 else ""
+        others = [str(n) for n, _ in either_way[1:]]
+        listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        more = f" (and the dates on line{'s' if len(others) > 1 else ''} {listed})" if others else ""
         msg = (
             f"date {cell!r}{more} could be day/month or month/day; read day first, as ACLED and most "
             "sources outside the US write it. Write ISO dates (YYYY-MM-DD) to be sure"

@@ -187,7 +187,12 @@ _COMMON = [
     ),
     click.option("--strict", is_flag=True, help="Stop at the first bad input instead of skipping it."),
     click.option(
-        "--no-dedup", is_flag=True, help="Keep one event per article even when articles report the same incident."
+        "--no-dedup",
+        is_flag=True,
+        help=(
+            "Do not link reports of the same incident: each article's (and record's) event "
+            "is an incident of its own on the map and in the counts."
+        ),
     ),
     click.option("--gpkg", is_flag=True, help="Also write events.gpkg (GeoPackage)."),
     click.option(

@@ -112,6 +112,7 @@ def test_every_bad_article_file_is_reported_and_the_rest_is_read(tmp_path: Path,
     table = dict(skips["table.csv"])
     assert set(table) == {10, 18} and "fields" in table[10] and "text" in table[18]  # first line of each record
     assert "no 'text' column" in skips["notext.csv"][0][1]
+    assert "named text, body, content, article or full_text" in skips["notext.csv"][0][1]
     assert "truncated.csv" in skips or summary(out)["counts"]["articles"] >= 1
     for name, entries in skips.items():
         for line, reason in entries:

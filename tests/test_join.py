@@ -943,7 +943,11 @@ def test_dates_that_read_both_ways_are_said_once_per_file(tmp_path: Path, gaz) -
     res = join_records([p], gazetteer=gaz)
     assert [e.event_date for e in res.events] == ["2019-03-12", "2019-03-25", "2019-04-02", "2019-04-05"]
     [w] = res.warnings
-    assert w.line == 2 and "'12/03/2019' (and 1 more rows) could be day/month or month/day" in str(w)
+    assert w.line == 2 and "'12/03/2019' (and the dates on line 4) could be day/month or month/day" in str(w)
+    many = tmp_path / "many.csv"
+    many.write_text("place,date\n" + "".join(f"Masyaf,0{k}/03/2019\n" for k in range(1, 9)), encoding="utf-8")
+    [w] = join_records([many], gazetteer=gaz).warnings
+    assert "'01/03/2019' (and the dates on lines 3, 5, 6, 7, 8 and 1 more)" in str(w)  # 03/03 reads one way
 
 
 def test_records_with_an_unclosed_quote_keep_the_other_rows(tmp_path: Path, gaz) -> None:

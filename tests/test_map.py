@@ -501,13 +501,23 @@ def test_geomap_map_reads_a_plain_csv_with_lat_lon_columns(tmp_path: Path, heade
     assert sorted(data["cols"]["lat"]) == [3506500, 3647100]
 
 
-def test_geomap_map_of_a_csv_without_coordinates_points_to_join(tmp_path: Path) -> None:
+def test_geomap_map_of_a_csv_of_place_names_geocodes_them(tmp_path: Path) -> None:
     src = tmp_path / "places.csv"
-    src.write_text("place,date,killed\nQadmous,2019-05-01,1\n", encoding="utf-8")
+    src.write_text("place,date,killed\nQadmous,2019-05-01,1\nTafas,2019-05-02,\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["map", str(src), "--tiles", "none"])
+    assert res.exit_code == 0, res.output
+    data = _data((tmp_path / "map.html").read_text(encoding="utf-8"))
+    names = [data["strings"][i] for i in data["cols"]["loc"]]
+    assert sorted(names) == ["Qadmous", "Tafas"] and sorted(data["cols"]["fat"], key=str) == [1, None]
+
+
+def test_geomap_map_of_a_csv_with_no_point_or_place_says_what_it_needs(tmp_path: Path) -> None:
+    src = tmp_path / "counts.csv"
+    src.write_text("what,date,killed\nshelling,2019-05-01,1\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["map", str(src), "--tiles", "none"])
     assert res.exit_code == 1 and "Traceback" not in res.output
-    assert "no latitude/longitude columns (found: place, date, killed)" in res.output
-    assert "geomap join" in res.output and not (tmp_path / "map.html").exists()
+    assert "no latitude/longitude columns (found: what, date, killed)" in res.output
+    assert "a place-name column (location, place, place_name" in res.output and not (tmp_path / "map.html").exists()
 
 
 def test_geomap_map_without_the_static_extra_writes_the_rest_and_says_what_to_install(

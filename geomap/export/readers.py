@@ -513,10 +513,14 @@ def _read_csv(path: Path, errors: list[InputError]) -> Iterator[Event]:
     rows = read_table(path, errors)
     for line, row in rows:
         if "latitude" not in row or "longitude" not in row:
+            from .._records import _USUAL
+
+            place_columns = _USUAL["name"]
             msg = (
                 f"no latitude/longitude columns (found: {', '.join(list(row)[:12])}); "
-                "expected geomap's events.csv, an ACLED export or a CSV with lat/lon columns; "
-                "`geomap join FILE` geocodes rows by place name (--name-column, --lat-column, --lon-column)"
+                "expected geomap's events.csv, an ACLED or UCDP export, or a CSV with lat/lon columns "
+                f"or a place-name column ({', '.join(place_columns)}); for other column names, "
+                "`geomap join FILE --name-column ... --lat-column ... --lon-column ...`"
             )
             raise InputError(path, msg)
         try:

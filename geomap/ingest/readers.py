@@ -461,7 +461,11 @@ def _read_csv(
     fields = [str(f or "").strip().lower() for f in reader.fieldnames or []]
     open_quote = OpenQuote(text)
     if not any(f in fields for f in _TEXT_FIELDS):
-        msg = f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected id,title,text[,published,url,outlet]"
+        msg = (
+            f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); expected "
+            f"id,title,text[,published,url,outlet], the text column named {', '.join(_TEXT_FIELDS[:-1])} "
+            f"or {_TEXT_FIELDS[-1]}"
+        )
         from .._records import detect_format
 
         if detect_format(fields) != "plain":

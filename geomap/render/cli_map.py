@@ -63,11 +63,12 @@ def map_cmd(
     embed: bool,
     skip_bad: bool,
 ) -> None:
-    """Draw the map of events: geomap's events file, an ACLED or UCDP export, or a CSV with lat/lon.
+    """Draw the map of events: geomap's events file, an ACLED or UCDP export, or a CSV of places.
 
     A CSV of other columns is read as `geomap join` reads it: the point from
-    latitude/longitude, lat/lon (lng, long) or y/x, the place from location,
-    place or name.
+    latitude/longitude, lat/lon (lng, long) or y/x; a row without one is
+    geocoded from its place (location, place, name, town, village...), so a
+    list of place names alone makes a map.
 
     \b
     Examples:
@@ -120,7 +121,7 @@ def _make(
     problems: list[InputError] = []
     records = _records_format(src)
     if records is not None:
-        # An ACLED/UCDP export or a plain CSV with lat/lon columns: read as `geomap join`
+        # An ACLED/UCDP export or a plain CSV of points or places: read as `geomap join`
         # reads it, so a (0, 0) placeholder is geocoded, swapped latitude/longitude put
         # right, and each said.
         from ..join import join_records
@@ -245,7 +246,7 @@ def _records_format(src: Path) -> tuple[str, PlainColumns | None] | None:
 
     ACLED and UCDP exports are read as records; so is a plain CSV whose point
     is in ``lat``/``lon`` (or ``y``/``x``) columns rather than geomap's
-    ``latitude``/``longitude``.
+    ``latitude``/``longitude``, or that has no point at all but a place name.
     """
     if src.suffix.lower() != ".csv":
         return None
@@ -259,6 +260,9 @@ def _records_format(src: Path) -> tuple[str, PlainColumns | None] | None:
     if kind in ("acled", "ucdp"):
         return kind, None
     pair = _coordinate_columns(header)
-    if kind == "plain" and not {"latitude", "longitude"} <= set(header) and pair:
-        return "plain", PlainColumns(lat=pair[0], lon=pair[1])
+    if kind == "plain" and not {"latitude", "longitude"} <= set(header):
+        if pair:
+            return "plain", PlainColumns(lat=pair[0], lon=pair[1])
+        if PlainColumns().pick("name", header):
+            return "plain", PlainColumns()  # places only: every row geocoded by its name
     return None

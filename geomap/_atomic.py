@@ -96,16 +96,24 @@ def _commit(pending: list[tuple[Path, Path]]) -> None:
 
 
 def _aside(path: Path) -> Path | None:
-    """A hard link to ``path``'s current contents under a temporary name (None if links fail)."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".old.tmp", dir=path.parent)
-    os.close(fd)
-    os.unlink(name)
+    """A hard link to (or copy of) ``path``'s current contents under a temporary name.
+
+    ``None`` when neither can be made: the file is then replaced without a way back.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".old.tmp", dir=path.parent)
+        os.close(fd)
+        os.unlink(name)
+    except OSError:
+        return None
     try:
         os.link(path, name)
     except OSError:
         try:
             shutil.copy2(path, name)
         except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
             return None
     return Path(name)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "WEEKDAYS"]
+__all__ = ["MONTHS", "NOT_A_DAY_AFTER", "WEEKDAYS"]
 
 #: Full and abbreviated English month names, lower-case, to month numbers.
 MONTHS: dict[str, int] = {
@@ -37,3 +37,12 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5,
     "sunday": 6,
 }
+
+#: A lookahead for just after "March 4": the words that make the 4 a count, not a day
+#: ("in May 12 people died", "March 4 killed"), unless a count of its own follows the
+#: verb ("on March 4 killed 3": the 4 is the day and the 3 the dead).
+NOT_A_DAY_AFTER = (
+    r"(?!\s+(?:km|kilomet|people|persons|civilians|soldiers|children|fighters|members|militants)\b)"
+    r"(?!\s+(?:killed|dead)\b(?!\s+(?:at\s+least\s+|up\s+to\s+|some\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|an?\s)))"
+)

@@ -3398,3 +3398,27 @@ def test_a_place_inside_the_region_where_the_same_deed_was_is_its_site(one, even
         ("Air/drone strike", 3),
         ("Shelling/artillery/missile attack", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "dead"),
+    [
+        # the day is the date, and the count after the verb the toll
+        ("Shelling on Masyaf on March 4 killed 3.", "2019-03-04", 3),
+        ("An airstrike on Safita on January 12 killed 6 civilians.", "2019-01-12", 6),
+        ("Regime artillery shelled Tafas on February 27 killed at least five people.", "2019-02-27", 5),
+        # a time of day is no count
+        ("Regime jets struck Ariha at 4 pm killing 2 people.", "2019-03-07", 2),
+        ("Shelling hit Qadmous at 4:30 a.m., killing 3.", "2019-03-07", 3),
+        # and "May 12 people" is still twelve people
+        ("Shelling on Qadmous killed 12 people on Monday.", "2019-03-04", 12),
+    ],
+)
+def test_a_day_or_a_time_before_the_verb_is_not_the_toll(events, text: str, day: str, dead: int) -> None:
+    [e] = events(text, published="2019-03-07")
+    assert (e.event_date, e.fatalities) == (day, dead)
+
+
+def test_a_month_and_count_of_people_is_a_count_not_a_day(events) -> None:
+    [e] = events("Government shelling of Masyaf in May 12 people were killed, activists said.", published="2019-06-07")
+    assert e.fatalities == 12 and e.event_date != "2019-05-12"

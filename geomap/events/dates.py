@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .._calendar import MONTHS, WEEKDAYS
+from .._calendar import MONTHS, NOT_A_DAY_AFTER, WEEKDAYS
 from .._regex import WordScan
 from .fatalities import word_number
 
@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "md",
         re.compile(
-            r"\b" + _MON + r" " + _ORD + r"\b(?!,? (?:19|20)\d\d)(?! (?:km|kilomet|people|killed|civilians|soldiers))",
+            r"\b" + _MON + r" " + _ORD + r"\b(?!,? (?:19|20)\d\d)" + NOT_A_DAY_AFTER,
             re.I,
         ),
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .._calendar import NOT_A_DAY_AFTER
 from .._regex import Folded
 
 __all__ = ["NUMWORD", "Casualties", "find_casualties", "names_a_death", "names_civilians", "word_number"]
@@ -194,9 +195,14 @@ _DATE_MASK = re.compile(
     r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     r"|\b"
     + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:people|persons|civilians|soldiers|children|fighters|members|militants|killed|dead))"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?=\W)"
-    r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b",
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    + NOT_A_DAY_AFTER
+    + r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?=\W)"
+    r"|\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b"
+    # a time of day: "at 4 pm", "4:30 a.m."
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\bat\s+\d{1,2}\s+o['’]clock\b",
     re.I,
 )
 

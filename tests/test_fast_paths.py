@@ -67,3 +67,28 @@ def test_streamed_geojson_is_the_json_of_the_collection(tmp_path) -> None:
         path = write_geojson(evs, tmp_path / "events.geojson")
         want = json.dumps(events_to_geojson(evs), ensure_ascii=False, separators=(",", ":")) + "\n"
         assert path.read_text(encoding="utf-8") == want
+
+
+_SPAN_LISTS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12).map(
+    lambda xs: [(s, s + n) for s, n in xs]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPAN_LISTS, st.booleans(), st.integers(0, 70), st.integers(0, 20))
+def test_items_starting_in_a_range_by_bisection_are_those_a_scan_finds(spans, ordered, a, width) -> None:
+    from geomap.events.actors import ActorMention
+    from geomap.events.assemble import _starting_in
+
+    items = [ActorMention(s, e, "x", None) for s, e in (sorted(spans) if ordered else spans)]
+    assert _starting_in(items)(a, a + width) == [x for x in items if a <= x.start < a + width]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPAN_LISTS, st.booleans(), st.integers(0, 70), st.integers(0, 20))
+def test_overlap_by_bisection_is_the_overlap_a_scan_finds(spans, apart, a, width) -> None:
+    from geomap.events.actors import _Spans
+
+    if apart:  # in order and apart, as named actors are: the bisection path
+        spans = [(s + 10 * k, e + 10 * k) for k, (s, e) in enumerate(sorted((s, s + 1) for s, _ in spans))]
+    assert _Spans(spans).touch(a, a + width) == any(s < a + width and a < e for s, e in spans)

@@ -7,6 +7,7 @@ to four letters ("IS", "SAA", "NLF") matches only in capitals, so the verb
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections.abc import Sequence
@@ -49,6 +50,28 @@ class ActorMention:
     end: int
     surface: str
     actor: Actor
+
+
+class _Spans:
+    """Spans of text, asked whether any overlaps a range; in log time when they are in order and apart.
+
+    >>> spans = _Spans([(0, 3), (10, 14)])
+    >>> spans.touch(3, 10), spans.touch(2, 5), spans.touch(14, 20)
+    (False, True, False)
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.ends = [e for _, e in self.spans]
+        starts = [s for s, _ in self.spans]
+        self.ordered = all(a <= b for a, b in zip(self.ends, starts[1:], strict=False))
+
+    def touch(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        if not self.ordered:
+            return any(s < end and start < e for s, e in self.spans)
+        i = bisect.bisect_right(self.ends, start)  # the first span ending after ``start``
+        return i < len(self.spans) and self.spans[i][0] < end
 
 
 class ActorTable:
@@ -213,7 +236,8 @@ class ActorTable:
             owner = named[i - 1]
             named[i] = ActorMention(named[i].start, named[i].end, named[i].surface, owner.actor)
         spans = [(a.start, a.end) for a in named]
-        extra = [a for a in self.find_implicit(text) if not any(s < a.end + 1 and a.start < e for s, e in spans)]
+        taken = _Spans(spans)
+        extra = [a for a in self.find_implicit(text) if not taken.touch(a.start, a.end + 1)]
         for a in named:
             # "Turkish and SNA forces": the adjective shares the named actor's noun.
             m = _ADJ_AND.search(text, max(0, a.start - 24), a.start)

@@ -9,12 +9,14 @@ inherits the paragraph's last place; a sentence that only counts the dead
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date
+from typing import TypeVar
 
 from .._calendar import MONTHS
 from .._geo import COUNTRY_NAMES, km
@@ -759,6 +761,26 @@ def _type_for(trig: Trigger, a1: ActorMention | None) -> tuple[str, str]:
     return etype, sub
 
 
+_Spanned = TypeVar("_Spanned", Mention, ActorMention)
+
+
+def _starting_in(items: Sequence[_Spanned]) -> Callable[[int, int], list[_Spanned]]:
+    """A look-up of the items that start in ``[a, b)``, in their order: by bisection when sorted.
+
+    A long text has thousands of sentences and mentions; scanning every mention for every
+    sentence was quadratic.
+
+    >>> from geomap.events.actors import ActorMention
+    >>> find = _starting_in([ActorMention(s, s + 2, "IS", None) for s in (1, 5, 9)])
+    >>> [a.start for a in find(4, 10)], find(10, 20)
+    ([5, 9], [])
+    """
+    starts = [x.start for x in items]
+    if any(b < a for a, b in zip(starts, starts[1:], strict=False)):
+        return lambda a, b: [x for x in items if a <= x.start < b]
+    return lambda a, b: list(items[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)])
+
+
 def extract_events(
     article: Article,
     mentions: Sequence[Mention],
@@ -811,6 +833,7 @@ def extract_events(
     lead = _LEAD_END.search(text, 0, 300)
     lead_end = lead.start() if lead is not None else min(len(text), 300)
     lead_clauses: list[tuple[int, int]] = []
+    in_mentions, in_actors = _starting_in(mentions), _starting_in(actor_hits)
     for s_start, s_end, para in _clauses(text, mentions, focus):
         if s_start < lead_end:
             lead_clauses.append((s_start, min(s_end, lead_end)))
@@ -818,9 +841,9 @@ def extract_events(
         follows_history, after_history = after_history == para, None
         first_para = para if first_para is None else first_para
         triggers = incident_triggers(sentence)
-        s_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        s_mentions = in_mentions(s_start, s_end)
         s_places = [m for m in s_mentions if _eligible(m, focus)]
-        s_actors = [a for a in actor_hits if s_start <= a.start < s_end]
+        s_actors = in_actors(s_start, s_end)
         whole = sentence  # its dates are read whole: a year named with a past deed still says "history"
         past = _background(sentence, triggers, published) if triggers else []
         if past:

@@ -1743,3 +1743,47 @@ def test_characters_that_print_as_nothing_are_dropped() -> None:
 
     [e] = text_to_events("Jets struck Maa\u200bdan on Monday, killing two.\u202c", published="2019-05-10")
     assert (e.location, e.sentence) == ("Maadan", "Jets struck Maadan on Monday, killing two.")
+
+
+def test_a_json_export_is_read_as_articles_each_named_by_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "scrape"
+    folder.mkdir()
+    (folder / "items.json").write_text(
+        "[\n"
+        '  {"id": "j1", "title": "Shelling on Masyaf", "text": "Government forces shelled Masyaf.",'
+        ' "published": "2019-05-09"},\n'
+        '  {"id": "j2", "title": "No text"},\n'
+        "  7,\n"
+        '  {"id": "j3", "title": "Clashes",\n   "body": "Clashes near Tafas.", "outlet": "Desk"}\n'
+        "]\n",
+        encoding="utf-8",
+    )
+    (folder / "wrapped.json").write_text(
+        '{"source": "feed", "articles": [\n{"id": "w1", "title": "T", "content": "Jets struck Safita."}\n]}',
+        encoding="utf-8",
+    )
+    (folder / "package.json").write_text('{"name": "site", "version": "1.0"}', encoding="utf-8")
+    (folder / "lines.json").write_text(
+        '{"id": "l1", "text": "Shelling hit Ariha."}\n{"id": "l2", "text": "Shelling hit Qadmous."}\n', encoding="utf-8"
+    )
+    articles, problems = read_articles([folder])
+    got = {a.id: (a.source_path.rsplit("/", 1)[-1], a.title, a.outlet) for a in articles}
+    assert got == {
+        "j1": ("items.json:2", "Shelling on Masyaf", ""),
+        "j3": ("items.json:5", "Clashes", "Desk"),
+        "w1": ("wrapped.json:2", "T", ""),
+        "l1": ("lines.json:1", "", ""),
+        "l2": ("lines.json:2", "", ""),
+    }
+    said = {(Path(p.path).name, p.line): p.reason for p in problems}
+    assert "no text field" in said[("items.json", 3)] and "got int" in said[("items.json", 4)]
+    assert "holds no article records" in said[("package.json", None)]
+    assert len(said) == 3
+
+
+def test_geojson_passed_as_articles_points_to_records(tmp_path: Path) -> None:
+    p = tmp_path / "events.json"
+    p.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    _, problems = read_articles([p])
+    [err] = problems
+    assert "GeoJSON, not articles" in err.reason and "--records events.json" in err.reason

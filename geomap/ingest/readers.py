@@ -1,4 +1,4 @@
-"""Read articles from files and folders: .txt, .md, .html, .jsonl and .csv.
+"""Read articles from files and folders: .txt, .md, .html, .jsonl, .json and .csv.
 
 :func:`read_articles` never stops at a bad file: each problem becomes an
 :class:`~geomap.errors.InputError` in the returned list (naming the file and,
@@ -33,7 +33,7 @@ __all__ = ["ARTICLE_SUFFIXES", "article_from_text", "iter_input_files", "read_ar
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".csv")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv")
 #: Articles longer than this are skipped with a clear message (override per call).
 MAX_ARTICLE_BYTES = 5_000_000
 #: How an undated article's warning begins (``--reference-date`` rewrites the rest).
@@ -106,7 +106,6 @@ _QUIET_SUFFIXES = frozenset(
         ".ico",
         ".css",
         ".js",
-        ".json",
         ".map",
         ".woff",
         ".woff2",
@@ -441,6 +440,67 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
             errors.append(exc)
 
 
+#: Keys under which a JSON export keeps its list of articles ({"articles": [...]}).
+_JSON_LIST_KEYS = ("articles", "items", "data", "results", "records", "posts", "entries")
+
+
+def _read_json(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:
+    """Articles from a JSON export: an array of article objects, one object, or {"articles": [...]}.
+
+    An array is Scrapy's default export.  Each record is named by the line its object starts on.
+    """
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("{") and "\n{" in text.strip():
+            yield from _read_jsonl(path, text, errors, max_bytes)  # JSON lines saved as .json
+            return
+        raise InputError(path, f"broken JSON: {exc.msg}", line=exc.lineno) from None
+    start = text.index(text.lstrip()[0])
+    if isinstance(doc, dict):
+        if doc.get("type") in ("FeatureCollection", "Feature"):
+            msg = f"GeoJSON, not articles: pass it with --records {path.name} or use 'geomap join'"
+            raise InputError(path, msg)
+        key = next((k for k in _JSON_LIST_KEYS if isinstance(doc.get(k), list)), None)
+        if key is None:
+            items: list[tuple[int, Any]] = [(text.count("\n", 0, start) + 1, doc)]
+        else:
+            at = re.search(rf'"{key}"\s*:\s*\[', text)
+            items = _json_array_items(text, at.end() - 1) if at else [(1, x) for x in doc[key]]
+    elif isinstance(doc, list):
+        items = _json_array_items(text, start)
+    else:
+        raise InputError(path, f"expected a JSON array of article objects, got {type(doc).__name__}")
+    records = [(line, rec) for line, rec in items if isinstance(rec, dict)]
+    if not any(str(k).strip().lower() in _TEXT_FIELDS for _, rec in records for k in rec):
+        # A folder's package.json or manifest: one word for the file, not one per item.
+        raise InputError(path, f"holds no article records (JSON objects with a {' or '.join(_TEXT_FIELDS)} field)")
+    for line, rec in items:
+        if not isinstance(rec, dict):
+            errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=line))
+            continue
+        try:
+            yield _record_article(rec, path, line, max_bytes)
+        except InputError as exc:
+            errors.append(exc)
+
+
+def _json_array_items(text: str, at: int) -> list[tuple[int, Any]]:
+    """The items of the JSON array whose ``[`` is at ``at``, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    items: list[tuple[int, Any]] = []
+    pos, line, counted = at + 1, 1 + text.count("\n", 0, at + 1), at + 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return items
+        line += text.count("\n", counted, pos)
+        counted = pos
+        value, pos = decoder.raw_decode(text, pos)
+        items.append((line, value))
+
+
 def _lines_from(text: str, lineno: int) -> str:
     """The text from line ``lineno`` (1-based) to the end."""
     pos = 0
@@ -535,6 +595,9 @@ def read_file(path: Path, errors: list[InputError], *, max_bytes: int = MAX_ARTI
         raise InputError(path, "file holds only white space")
     if suffix in (".jsonl", ".ndjson"):
         yield from _read_jsonl(path, text, errors, max_bytes)
+        return
+    if suffix == ".json":
+        yield from _read_json(path, text, errors, max_bytes)
         return
     if suffix == ".csv":
         yield from _read_csv(path, text, errors, max_bytes)

@@ -431,13 +431,8 @@ def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int)
             where = f"column {exc.colno}" if exc.msg.endswith(" at") else f"at column {exc.colno}"
             errors.append(InputError(path, f"broken JSON line: {exc.msg} {where}", line=lineno))
             continue
-        if not isinstance(rec, dict):
-            errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=lineno))
-            continue
-        try:
-            yield _record_article(rec, path, lineno, max_bytes)
-        except InputError as exc:
-            errors.append(exc)
+        if (a := _json_record(rec, path, lineno, errors, max_bytes)) is not None:
+            yield a
 
 
 #: Keys under which a JSON export keeps its list of articles ({"articles": [...]}).
@@ -476,13 +471,20 @@ def _read_json(path: Path, text: str, errors: list[InputError], max_bytes: int) 
         # A folder's package.json or manifest: one word for the file, not one per item.
         raise InputError(path, f"holds no article records (JSON objects with a {' or '.join(_TEXT_FIELDS)} field)")
     for line, rec in items:
-        if not isinstance(rec, dict):
-            errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=line))
-            continue
-        try:
-            yield _record_article(rec, path, line, max_bytes)
-        except InputError as exc:
-            errors.append(exc)
+        if (a := _json_record(rec, path, line, errors, max_bytes)) is not None:
+            yield a
+
+
+def _json_record(rec: Any, path: Path, line: int, errors: list[InputError], max_bytes: int) -> Article | None:
+    """The article of one JSON record, or ``None`` with the reason added to ``errors``."""
+    if not isinstance(rec, dict):
+        errors.append(InputError(path, f"expected a JSON object, got {type(rec).__name__}", line=line))
+        return None
+    try:
+        return _record_article(rec, path, line, max_bytes)
+    except InputError as exc:
+        errors.append(exc)
+        return None
 
 
 def _json_array_items(text: str, at: int) -> list[tuple[int, Any]]:

@@ -37,6 +37,7 @@ from .export.readers import (
 __all__ = [
     "FORMATS",
     "KIND_WORDS",
+    "PLACE_NAME_COLUMNS",
     "PlainColumns",
     "Row",
     "detect_format",
@@ -153,18 +154,20 @@ class PlainColumns:
         return None
 
 
+#: The columns a plain CSV may name its place in, in the order they are looked for.
+PLACE_NAME_COLUMNS = (
+    "location",
+    "place",
+    "place_name",
+    "placename",
+    "name",
+    "town",
+    "village",
+    "site",
+    "locality",
+)
 _USUAL: dict[str, tuple[str, ...]] = {
-    "name": (
-        "location",
-        "place",
-        "place_name",
-        "placename",
-        "name",
-        "town",
-        "village",
-        "site",
-        "locality",
-    ),
+    "name": PLACE_NAME_COLUMNS,
     "date": ("event_date", "date", "day"),
     "lat": ("latitude", "lat", "y"),
     "lon": ("longitude", "lon", "lng", "long", "x"),

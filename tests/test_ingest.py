@@ -1781,6 +1781,18 @@ def test_a_json_export_is_read_as_articles_each_named_by_its_line(tmp_path: Path
     assert len(said) == 3
 
 
+def test_a_json_exports_list_is_found_under_its_own_key_not_a_nested_namesake(tmp_path: Path) -> None:
+    p = tmp_path / "feed.json"
+    p.write_text(
+        '{"meta": {"items": ["x"]},\n "items": [\n  {"id": "a", "text": "Shelling hit Ariha."},\n'
+        '  {"id": "b", "text": "Shelling hit Tafas."}\n ]}\n',
+        encoding="utf-8",
+    )
+    articles, problems = read_articles([p])
+    assert [(a.id, a.source_path.rsplit(":", 1)[-1]) for a in articles] == [("a", "3"), ("b", "4")]
+    assert problems == []
+
+
 def test_geojson_passed_as_articles_points_to_records(tmp_path: Path) -> None:
     p = tmp_path / "events.json"
     p.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")

@@ -77,7 +77,7 @@ def feature(e: Event) -> dict[str, Any]:
     return {
         "type": "Feature",
         "id": e.event_id,
-        "geometry": {"type": "Point", "coordinates": [round(e.longitude, 6), round(e.latitude, 6)]},
+        "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},  # Event holds 6 decimals
         "properties": props,
     }
 
@@ -95,7 +95,7 @@ def _collection(events: Sequence[Event]) -> dict[str, Any]:
     if events:
         lons = [e.longitude for e in events]
         lats = [e.latitude for e in events]
-        out["bbox"] = [round(min(lons), 6), round(min(lats), 6), round(max(lons), 6), round(max(lats), 6)]
+        out["bbox"] = [min(lons), min(lats), max(lons), max(lats)]
     return out
 
 

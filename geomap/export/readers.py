@@ -513,13 +513,12 @@ def _read_csv(path: Path, errors: list[InputError]) -> Iterator[Event]:
     rows = read_table(path, errors)
     for line, row in rows:
         if "latitude" not in row or "longitude" not in row:
-            from .._records import _USUAL
+            from .._records import PLACE_NAME_COLUMNS  # (it imports this module)
 
-            place_columns = _USUAL["name"]
             msg = (
                 f"no latitude/longitude columns (found: {', '.join(list(row)[:12])}); "
                 "expected geomap's events.csv, an ACLED or UCDP export, or a CSV with lat/lon columns "
-                f"or a place-name column ({', '.join(place_columns)}); for other column names, "
+                f"or a place-name column ({', '.join(PLACE_NAME_COLUMNS)}); for other column names, "
                 "`geomap join FILE --name-column ... --lat-column ... --lon-column ...`"
             )
             raise InputError(path, msg)

@@ -451,7 +451,7 @@ def _read_json(path: Path, text: str, errors: list[InputError], max_bytes: int) 
             yield from _read_jsonl(path, text, errors, max_bytes)  # JSON lines saved as .json
             return
         raise InputError(path, f"broken JSON: {exc.msg}", line=exc.lineno) from None
-    start = text.index(text.lstrip()[0])
+    start = len(text) - len(text.lstrip())  # where the document's first bracket is
     if isinstance(doc, dict):
         if doc.get("type") in ("FeatureCollection", "Feature"):
             msg = f"GeoJSON, not articles: pass it with --records {path.name} or use 'geomap join'"
@@ -460,8 +460,7 @@ def _read_json(path: Path, text: str, errors: list[InputError], max_bytes: int) 
         if key is None:
             items: list[tuple[int, Any]] = [(text.count("\n", 0, start) + 1, doc)]
         else:
-            at = re.search(rf'"{key}"\s*:\s*\[', text)
-            items = _json_array_items(text, at.end() - 1) if at else [(1, x) for x in doc[key]]
+            items = _keyed_array_items(text, key, doc[key])
     elif isinstance(doc, list):
         items = _json_array_items(text, start)
     else:
@@ -485,6 +484,22 @@ def _json_record(rec: Any, path: Path, line: int, errors: list[InputError], max_
     except InputError as exc:
         errors.append(exc)
         return None
+
+
+def _keyed_array_items(text: str, key: str, values: list[Any]) -> list[tuple[int, Any]]:
+    """``values``, the array under ``key``, each with the line it starts on in ``text``.
+
+    The first place the key opens an array holding just these items (an earlier one may be
+    nested deeper); if none does (an escaped key), the items are numbered in order.
+    """
+    for at in re.finditer(rf'"{re.escape(key)}"\s*:\s*\[', text):
+        try:
+            walked = _json_array_items(text, at.end() - 1)
+        except ValueError:  # the key's name inside some string: no array starts there
+            continue
+        if [x for _, x in walked] == values:
+            return walked
+    return list(enumerate(values, 1))
 
 
 def _json_array_items(text: str, at: int) -> list[tuple[int, Any]]:

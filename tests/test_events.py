@@ -3422,3 +3422,80 @@ def test_a_day_or_a_time_before_the_verb_is_not_the_toll(events, text: str, day:
 def test_a_month_and_count_of_people_is_a_count_not_a_day(events) -> None:
     [e] = events("Government shelling of Masyaf in May 12 people were killed, activists said.", published="2019-06-07")
     assert e.fatalities == 12 and e.event_date != "2019-05-12"
+
+
+# --- leaks between reports (trial 2)
+
+
+def test_a_named_site_the_gazetteer_lacks_is_not_moved_to_the_next_report(events):
+    text = (
+        "Regime shelling hit Tell Zubaydiyah on Sunday, killing two people.\n\n"
+        "Russian warplanes struck Masyaf on Monday, killing four civilians."
+    )
+    evs = events(text, "2025-03-11")
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [("Masyaf", "2025-03-10", 4)]
+    # Within one paragraph, too: "the village of X" is where, known or not.
+    evs = events(
+        "Russian warplanes struck Masyaf on Monday, killing four. "
+        "Regime forces also shelled the village of Tell Zubaydiyah, killing two.",
+        "2025-03-11",
+    )
+    assert [(e.location, e.fatalities) for e in evs] == [("Masyaf", 4)]
+
+
+def test_a_group_named_like_a_place_still_lets_the_report_take_its_neighbours_place(events):
+    # "in Fatah al-Shams mortar attacks": a (misspelt) group's name, not an unknown site.
+    evs = events("Rebels held Safita on Monday. Two were killed in Jund al-Fajr mortar attacks, medics said.")
+    assert [e.location for e in evs if e.fatalities == 2] == ["Safita"]
+
+
+def test_an_unplaced_lead_is_not_put_at_another_days_other_deed(events):
+    text = (
+        "Regime shelling hit the village on Sunday, killing two people.\n\n"
+        "Russian warplanes struck Masyaf on Monday, killing four civilians."
+    )
+    assert [(e.location, e.sub_event_type) for e in events(text, "2025-03-11")] == [("Masyaf", "Air/drone strike")]
+    # The place the lead leaves out, told next: the lead's place.
+    evs = events("Regime shelling hit the village on Sunday, killing two people.\n\nThe shelling targeted Masyaf.")
+    assert [(e.location, e.fatalities) for e in evs] == [("Masyaf", 2)]
+
+
+def test_a_toll_update_lends_neither_its_day_nor_takes_the_next_reports_force(events):
+    text = (
+        "The death toll from Sunday's strike on Masyaf rose to 15. "
+        "US-led coalition aircraft struck Abu Kamal, killing 4."
+    )
+    by_place = {e.location: e for e in events(text, "2025-03-11")}
+    assert by_place["Masyaf"].event_date == "2025-03-09"
+    assert by_place["Masyaf"].actor1 != "US-led coalition"
+    assert by_place["Abu Kamal"].actor1 == "US-led coalition"
+    assert by_place["Abu Kamal"].event_date == "2025-03-11"
+    assert by_place["Abu Kamal"].date_flag == "article-date"
+
+
+def test_a_day_carried_to_the_next_sentence_says_so(events):
+    evs = events("On Sunday, jets struck Masyaf, killing 4. Shelling also hit Safita.", "2025-03-11")
+    by_place = {e.location: e for e in evs}
+    assert by_place["Safita"].event_date == "2025-03-09"
+    assert by_place["Safita"].date_flag == "carried"
+    assert by_place["Masyaf"].date_flag != "carried"
+
+
+def test_a_separate_incident_is_not_by_the_force_just_named(events):
+    evs = events("Russian jets struck Masyaf on Monday, killing four. Separately, clashes were reported in Safita.")
+    by_place = {e.location: e for e in evs}
+    assert by_place["Masyaf"].actor1 == "Military Forces of Russia"
+    assert by_place["Safita"].actor1 != "Military Forces of Russia"
+
+
+def test_a_governorates_own_name_beside_a_place_near_a_namesake_is_the_governorate(events):
+    evs = events("Shelling hit Eastern Ghouta and Hama on Monday.")
+    hama = [e for e in evs if e.location.startswith(("Hama", "al-Ham"))]
+    assert [(e.location, e.admin1) for e in hama] == [("Hama", "Hama")]
+
+
+def test_an_accusation_of_a_deed_reports_the_deed_not_a_pretext_for_one(events):
+    (e,) = events("The opposition accused the government of launching a chemical attack on Tafas, killing 30 people.")
+    assert (e.sub_event_type, e.location, e.fatalities) == ("Chemical weapon", "Tafas", 30)
+    assert events("The aim is a pretext for accusing the army of using chemical weapons in Tafas.") == []
+    assert events("Damascus says the drills are meant for triggering new US strikes on Tafas.") == []

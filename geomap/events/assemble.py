@@ -146,6 +146,26 @@ _THE_PLACE_HIT = re.compile(
     r"(?:the|this|that)\s+(?:same\s+)?(?:town|city|village|area|neighbou?rhood|district|camp)\b",
     re.I,
 )
+#: Just before a name that is the site of the deed: "hit X", "in the village of X".
+_NAMED_SITE_BEFORE = re.compile(
+    r"\b(?:in|at|on|near|outside|into|inside|hit|hitting|struck|striking|targeted|targeting|shelled|shelling|"
+    r"bombed|bombing|stormed|captured|attacked|seized|raided|pounded|besieged|entered)\s+(?:the\s+)?"
+    r"(?:(?:\w+\s+)?(?:village|town|city|area|neighbou?rhood|district|camp|hamlet|farms?|hill)\s+of\s+)?$",
+    re.I,
+)
+#: What follows a site's name (not "in Fatah al-Sham mortar attacks", a group's name).
+_SITE_NAME_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)\n]|\s(?:on|in|at|near|and|or|with|after|before|during|since|from|killing|leaving|where|which|"
+    r"when|last|this|early|late|overnight|yesterday|today|countryside|area|province|district|village|town|"
+    r"was|were|is|has|had)\b)"
+)
+#: "Separately, clashes were reported in Y": another incident, not by the force just named.
+_SEPARATE = re.compile(
+    r"\W*(?:separately|elsewhere|in (?:a|another) separate (?:incident|development|attack)|"
+    r"in (?:another|other|a separate) (?:incidents?|developments?)|on another front)\b",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -319,6 +339,7 @@ class _Draft:
     dated_here: bool = False  # the sentence gives its own date
     own_kind: bool = False  # "a day after the shelling, gunmen killed ...": not of the deed told before
     share: bool = False  # the count is this place's share of an earlier total ("five of them in X")
+    borrowed: bool = False  # placed at the article's first place, named further on
 
 
 def _ascii(name: str) -> str:
@@ -866,7 +887,7 @@ def extract_events(
             )
         ):
             hits = hits[1:]  # the page's dateline, not the day of the report after it
-        resolved = None
+        resolved, named_day = None, None
         history = bool(_HISTORY.search(whole)) or any(h.kind == "range_years" for h in hits) or (past and not triggers)
         # "the first raid since mid-September": the start of a period, not the day of the deed;
         # "As we noted last week,": the day of the outlet's own report.
@@ -899,7 +920,7 @@ def extract_events(
             if r is None and published is None and article.published_day and h.kind in _DAY_COUNTS:
                 r = resolve_from_month_day(h, article.published_day)
             if r is not None:
-                resolved = r
+                resolved, named_day = r, h
                 break
             if h.kind in ("year", "month_year") and published is not None:
                 history = True
@@ -921,7 +942,10 @@ def extract_events(
             if dated is not None and dated.para >= para - 2:
                 carried = (dated.date, dated.time_precision, dated.date_flag)
         if resolved is not None and resolved[1] == 1:
-            para_date[para] = resolved  # only a day carries on to the sentences after it
+            if named_day is None or not _POSSESSIVE.match(whole, named_day.end):
+                # Only a day carries on to the sentences after it, and as carried; "Sunday's
+                # strike" is a deed told before, and no day for the reports after it.
+                para_date[para] = (resolved[0], resolved[1], "carried")
             if (
                 lead_day is None
                 and para <= first_para + 1
@@ -1054,6 +1078,7 @@ def extract_events(
         shot_down = [g for g in lists if _INTERCEPTED_OVER.search(text[max(s_start, g[0].start - 80) : g[0].start])]
         if shot_down and len(shot_down) == len(lists) and drafts and drafts[-1].para == para:
             continue  # "...and intercepted some of the missiles over Tartus": the strike just reported
+        borrowed = False
         if not lists:
             prev_event = None
             if drafts and (drafts[-1].para == para or (drafts[-1].para == para - 1 and resolved is None)):
@@ -1068,11 +1093,21 @@ def extract_events(
             )
             if inherited is None:
                 continue
+            if heading is None and any(
+                m.status == "unresolved"
+                and _NAMED_SITE_BEFORE.search(text, max(s_start, m.start - 40), m.start)
+                and _SITE_NAME_AFTER.match(text, m.end)
+                for m in s_mentions
+            ):
+                # "Regime shelling hit Tell Zeitouna": the site is named, only not known to the
+                # gazetteer (mentions.csv lists it); it is not the place of another report.
+                continue
             if any(_abroad(m, focus, text) for m in s_mentions):
                 continue  # it happened abroad ("near the Iraqi town of al-Qaim"): no Syrian site for it
             if typed and all(t.sub_event_type in _NO_GUESS for t in typed) and not _ANAPHORA.search(sentence):
                 continue  # a development with no place of its own is not mapped to a guess
             lists = [[inherited]]
+            borrowed = inherited is not heading and inherited is not prev_event and not drafts
             if prev_event is not None and resolved is None and drafts[-1].mention is prev_event:
                 date_info = (drafts[-1].date, drafts[-1].time_precision, drafts[-1].date_flag)
         lists = _between_container(lists, s_mentions, text)
@@ -1186,7 +1221,7 @@ def extract_events(
                         time_precision=date_info[1],
                         date_flag=date_info[2],
                         actors=t_actors,
-                        inherited=prev_actors if prev_actors is not s_actors else [],
+                        inherited=prev_actors if prev_actors is not s_actors and not _SEPARATE.match(sentence) else [],
                         sentence=sentence,
                         killed=cas.killed if carry else None,
                         injured=cas.injured if carry else None,
@@ -1195,6 +1230,7 @@ def extract_events(
                         from_title=_is_title(sentence, article.title),
                         dated_here=resolved is not None,
                         own_kind=own_kind,
+                        borrowed=borrowed,
                     )
                 )
             last_place[para] = min(group, key=lambda m: (m.precision, m.start))
@@ -1221,6 +1257,7 @@ def extract_events(
                 if left > 0:
                     mine[0].killed, mine[0].fatal_text = left, f"{cas.text} ({left} after the shares named)"
         last_date = date_info[0] or last_date
+    drafts = [d for d in drafts if not _told_apart(d, drafts, text, article.title)]
     body = [d for d in drafts if not d.from_title]
     # The lead's clauses about an incident abroad are left out: "near the Iraqi town of
     # al-Qaim ... killing 9" is no Syrian event's toll, nor is "PMF shelled IS near al-Qaim,
@@ -1871,6 +1908,34 @@ def _reported_at(
     return where if any(t.event_type or not typed for t in incident_triggers(clause)) else ""
 
 
+def _told_apart(d: _Draft, drafts: list[_Draft], text: str, title: str) -> bool:
+    """Whether a report placed at the article's first place is another day's report from there.
+
+    "Regime shelling hit the village on Sunday." then "Russian jets struck Masyaf on Monday.":
+    the village is not Masyaf, whose own report (in the sentence that names it) is of another
+    day and another kind of deed.  (A lead's day is often the day it was told, and a lead
+    "said on Tuesday" with a Monday strike in the place's sentence is one report.)
+    """
+    m = d.mention
+    if not d.borrowed or not d.dated_here or m.place is None:
+        return False
+    line_end = text.find("\n", m.start)
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if title and _is_title(text[line_start : line_end if line_end >= 0 else len(text)], title):
+        return False  # the headline names it: the place of the whole report
+    pid = m.place.id
+    return any(
+        o.start <= m.start < o.end  # the report in the very sentence that named it
+        and not o.borrowed
+        and o.dated_here
+        and o.date != d.date
+        and not _kinds_agree(o.trigger, d.trigger)
+        and o.mention.place is not None
+        and o.mention.place.id == pid
+        for o in drafts
+    )
+
+
 def _is_title(sentence: str, title: str) -> bool:
     a = " ".join(sentence.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
     b = " ".join(title.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
@@ -2300,6 +2365,13 @@ def _finish(
     ]
     lead = min((d.start for d in drafts), default=0)
     claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
+    # The forces each report names itself, by place: its agent is not another place's report's.
+    elsewhere_agents: dict[str, set[str]] = {}
+    for d in drafts:
+        names = {a.actor.name for a in d.actors}
+        for other in {o.mention.place.id for o in drafts if o.mention.place is not None}:
+            if d.mention.place is None or d.mention.place.id != other:
+                elsewhere_agents.setdefault(other, set()).update(names)
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
         if a1 is not None and a2 is not None and a1.start < a2.start and a1 in d.actors and a2 in d.actors:
@@ -2335,7 +2407,20 @@ def _finish(
             and not _DRONE.search(d.sentence)
         ):
             a1 = None  # "Jets struck X, though ISIS denied it": only states fly jets
-        flyer = next((x for x in air_agents if a2 is None or x.actor.name != a2.actor.name), None)
+        # A force that flies named before the report (or in the headline) is its likeliest
+        # agent; one named only after, in its own report of another place, is that report's.
+        flyer = next(
+            (
+                x
+                for x in air_agents
+                if (a2 is None or x.actor.name != a2.actor.name)
+                and (
+                    x.start < d.end
+                    or x.actor.name not in elsewhere_agents.get(d.mention.place.id if d.mention.place else "", ())
+                )
+            ),
+            None,
+        )
         if (
             a1 is None
             and flyer is not None

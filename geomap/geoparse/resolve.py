@@ -127,6 +127,11 @@ def _same_sentence_governorates(text: str, raw: RawMention, named_at: Sequence[t
     return {gov for at, gov in named_at if lo < at < hi and at != raw.start}
 
 
+def _names_own_governorate(p: Place, surface: str) -> bool:
+    """Whether ``surface`` is the name of ``p``'s governorate, and ``p`` that governorate or its capital."""
+    return p.kind in ("governorate", "city") and token_key(p.admin1) == token_key(surface)
+
+
 def _headings(text: str) -> dict[int, tuple[int, str]]:
     """The lines headed by a governorate ("HOMS: ..."): line start -> (where the name starts, governorate)."""
     found: dict[int, tuple[int, str]] = {}
@@ -312,8 +317,10 @@ def resolve_mentions(
                 s += 0.6
             if local_gov and p.admin1 == local_gov:
                 s += 2.5
-            elif p.admin1 and p.admin1 in here:
-                s += 2.2  # named in the same sentence: nearer than the headline's governorate
+            elif p.admin1 and (p.admin1 in here or (here and _names_own_governorate(p, raw.surface))):
+                # Named in the same sentence: nearer than the headline's governorate.  A
+                # governorate's own name ("Eastern Ghouta and Hama") names it there too.
+                s += 2.2
             elif p.admin1 and p.admin1 in govs:
                 s += 0.8
             s += _coherence(p, near_anchors, coherence)

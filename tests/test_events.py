@@ -3499,3 +3499,30 @@ def test_an_accusation_of_a_deed_reports_the_deed_not_a_pretext_for_one(events):
     assert (e.sub_event_type, e.location, e.fatalities) == ("Chemical weapon", "Tafas", 30)
     assert events("The aim is a pretext for accusing the army of using chemical weapons in Tafas.") == []
     assert events("Damascus says the drills are meant for triggering new US strikes on Tafas.") == []
+
+
+def test_a_campaign_named_after_its_region_is_no_incident_there(events):
+    assert events("The Hama offensive resumed on Monday after a week-long pause.") == []
+    (e,) = events("The army launched an offensive on Hama on Monday.")
+    assert (e.location, e.event_type) == ("Hama", "Battles")
+
+
+def test_a_news_outlet_named_after_a_city_is_no_site(events):
+    assert events("Raqqa Is Being Slaughtered Silently reported that jets struck the city, killing 3.") == []
+    (e,) = events("Deir ez-Zor 24 said an IED exploded in Hajin, killing 2.")
+    assert e.location == "Hajin"
+    (e,) = events("Shelling hit Hajin 24 hours after the truce.")
+    assert e.location == "Hajin"
+
+
+def test_tolls_named_several_ways(events, one):
+    e = one("Shelling killed 3 members of the White Helmets and 12 civilians in Ariha on Monday.")
+    assert (e.fatalities, e.fatalities_text) == (15, "killed 3 members of the White Helmets and 12")
+    e = one("Ahmad al-Hassan was killed by a sniper in Tafas on Monday.")
+    assert (e.fatalities, e.fatalities_text) == (1, "Ahmad al-Hassan was killed")
+    e = one("Regime jets struck Ariha on Monday, killing dozens.")
+    assert (e.fatalities, e.fatalities_text) == (None, "dozens")
+    e = one("Unknown gunmen killed a local official in Tafas on Monday.")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians", 1)
+    e = one("Security officials said clashes killed two fighters in Tafas on Monday.")
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 2)

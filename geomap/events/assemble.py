@@ -970,6 +970,9 @@ def extract_events(
         if s_actors:
             last_actors[para] = s_actors
         typed = [t for t in triggers if t.event_type]
+        if typed and cas.killed is None and cas.injured is None and not cas.vague:
+            # "The Hama offensive resumed": a campaign named after its region is no incident there.
+            typed = [t for t in typed if not _named_campaign(sentence, t, s_places, s_start)]
         generic = [t for t in triggers if not t.event_type]
         own_kind = False
         if (
@@ -1906,6 +1909,14 @@ def _reported_at(
     else:
         return ""  # the cheap test first: most clauses are cut nowhere
     return where if any(t.event_type or not typed for t in incident_triggers(clause)) else ""
+
+
+def _named_campaign(sentence: str, t: Trigger, places: Sequence[Mention], s_start: int) -> bool:
+    """Whether ``t`` is "offensive" or "campaign" with a place's name before it as its name."""
+    if t.text.lower() not in ("offensive", "campaign", "battle", "operation"):
+        return False
+    name_end = s_start + len(sentence[: t.start].rstrip())
+    return any(m.end == name_end for m in places)
 
 
 def _told_apart(d: _Draft, drafts: list[_Draft], text: str, title: str) -> bool:

@@ -119,6 +119,12 @@ _VAGUE_RX = re.compile(
     r"\b(?P<q>" + _VAGUE + r")\b(?:\s+of)?(?:\s+\w+){0,3}?\s+(?:were |was |have been )?(?:also )?(?:" + _KILL + r")\b",
     re.I,
 )
+#: "killing dozens", "left scores dead": a count in words that is no number.
+_VAGUE_AFTER = re.compile(
+    r"\b(?:killing|killed|kills|kill|leaving|left)\s+(?:at\s+least\s+)?(?P<q>" + _VAGUE + r")\b"
+    r"(?!\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:injured|wounded|hurt|others?\s+(?:injured|wounded)))",
+    re.I,
+)
 _ANY_HARM = re.compile(
     _KILL + "|" + _HURT + r"|death|toll|lives|left \d|\bkills?\b|\bbody of|\blost\b|\b(?:material|property) damage",
     re.I,
@@ -178,7 +184,9 @@ def word_number(s: str) -> int | None:
 _CIVILIAN = re.compile(
     r"\b(civilians?|children|child|women|woman|residents|people|villagers|family|families|kids|girls?|boys?|students?|workers|farmers|shepherds?|displaced|refugees|worshippers|patients|medics|doctors?|journalists?|nurses?|teachers?|infants?|babies|pharmacists?|engineers?|"
     r"lawyers?|merchants?|traders?|mukhtars?|imams?|clerics?|activists?|paramedics?|volunteers?|drivers?|"
-    r"shopkeepers?|teenagers?|youths?|elderly)\b",
+    r"shopkeepers?|teenagers?|youths?|elderly|"
+    # A local official is a civilian to ACLED; a military or security one is not.
+    r"(?<!military )(?<!security )(?<!army )(?<!intelligence )(?<!defence )(?<!defense )officials?)\b",
     re.I,
 )
 _NOT_PEOPLE = re.compile(
@@ -293,6 +301,9 @@ _ONE_PERSON = re.compile(
     + r"(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]+){0,3},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO
     + r"\b"
+    # "Ahmad al-Hassan was shot dead": one person named (two to four names).
+    + r"|(?:^\W*|[,;:]\s+|\band\s+)(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])|al-|el-|bin\s|ibn\s)[\w'’-]+){1,3}\s+"
+    + r"(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|gunned\s+down|executed|assassinated|martyred|beheaded)\b"
     # "He died of his wounds in hospital": the one hurt in the report before.
     + r"|^\W*(?:he|she)\s+(?:later\s+)?(?:died|was killed|succumbed)\b"
     # "documented the death of a young man".
@@ -646,16 +657,19 @@ def find_casualties(sentence: str) -> Casualties:
         extra = 0
         tail = sentence[m.end("n") : m.end("n") + 70]
         more = re.match(
-            r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|as well as)\s+(?:"
+            # "3 SDF fighters and 12 civilians", "3 members of the White Helmets and 12 civilians"
+            r"\s+[\w-]+(?:\s+[\w-]+)?(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*(?:,\s*and|,|and|as well as)\s+(?:"
             + _QUAL
             + r"\s+)?("
             + NUMWORD
-            + r")\s+(?!km|kilomet|years?|were|of (?:them|whom))",  # "nine, five of them ...": a part
+            + r")\s+(?!km|kilomet|years?|were|of (?:them|whom))"  # "nine, five of them ...": a part
+            + r"(?![\w-]+\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt))",
             tail,
             re.I,
         )
         if more and word_number(more.group(1)) is not None:
             extra = word_number(more.group(1)) or 0
+            civilians = civilians or bool(_CIVILIAN.search(tail[more.start(1) : more.end() + 25]))
         elif _AND_ONE_MORE.match(tail) is not None:
             extra = 1  # "killing 3 SDF fighters and a Turkish soldier"
         elif (kin := _KIN_AFTER_COUNT.match(tail)) is not None:
@@ -668,7 +682,9 @@ def find_casualties(sentence: str) -> Casualties:
         else:
             killed.append(n + extra)
         civilians = civilians or bool(_CIVILIAN.search(after))
-        texts.append(" ".join(m.group().split()))
+        # The second count's words too: "killed 3 members of the White Helmets and 12".
+        said = sentence[m.start() : m.end("n") + more.end(1)] if more is not None and extra else m.group()
+        texts.append(" ".join(said.split()))
     listed = _victim_list(sentence)
     if listed is not None and listed[0] > sum(dict.fromkeys(killed)) and update is None:
         # "killing a man, his wife and their three children": every group listed, not the first.
@@ -696,10 +712,10 @@ def find_casualties(sentence: str) -> Casualties:
         texts.append(hurt.group() + (kin.group() if kin else ""))
     vague = ""
     if not killed:
-        vm = _VAGUE_RX.search(sentence)
+        vm = _VAGUE_RX.search(sentence) or _VAGUE_AFTER.search(sentence)
         if vm:
             vague = vm.group("q")
-            civilians = civilians or bool(_CIVILIAN.search(vm.group()))
+            civilians = civilians or bool(_CIVILIAN.search(vm.group() + sentence[vm.end() : vm.end() + 25]))
     if update is not None:
         killed = [update]  # "killed 5 people; the toll later rose to 9": 9, not 14
     lost = None if killed else _LOST_MEN.search(sentence)

@@ -208,6 +208,10 @@ _METONYMY_VERBS = re.compile(
     r"|jets|air force|approach|view|reply|rejection|acceptance|offer|pressure|threats?)\b)",
     re.I,
 )
+#: The rest of a news outlet's name that starts with a place's.
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:[Ii]s\s+[Bb]eing\s+[Ss]laughtered\s+[Ss]ilently|24\b(?!\s*(?:hours|km|kilomet))|Today\b|Live\b|Now\b)"
+)
 #: "the blast in Damascus was ...": a capital after a locative word is the place, whatever verb follows.
 _SITE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|across|throughout)\s+$", re.I)
 #: "... leading Damascus to bomb": a capital with "to" and a verb is its government acting.
@@ -286,6 +290,8 @@ def _not_a_place(text: str, tokens: Sequence[Token], first: int, last: int, key:
     after_tokens = tokens[last + 1 : last + 3]
     before_tokens = [t for t in tokens[max(0, first - 3) : first] if not t.article]
     start, end = tokens[first].start, tokens[last].end
+    if _OUTLET_AFTER.match(text, end):
+        return True  # "Raqqa Is Being Slaughtered Silently", "Deir ez-Zor 24": a news outlet
     # "Raqqa Civil Council", "Idlib Free Police": an organisation named after the place.
     following = tokens[last + 1 : last + 4]
     for t in following:

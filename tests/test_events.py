@@ -3526,3 +3526,39 @@ def test_tolls_named_several_ways(events, one):
     assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians", 1)
     e = one("Security officials said clashes killed two fighters in Tafas on Monday.")
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 2)
+
+
+def test_a_feeds_bullet_lines_are_reports_of_their_own(gaz, actors, tmp_path):
+    page = tmp_path / "channel.txt"
+    page.write_text(
+        "Frontline Notes\n"
+        "📍 #Saraqib: regime shelling on the eastern neighbourhoods, 2 civilians killed\n"
+        "🔴 #Ariha: Russian jets struck the market, 5 killed\n"
+        "⚡️ Clashes between HTS and regime forces near #Kafranbel, no casualties reported\n"
+        "👁 1.2K views\n",
+        encoding="utf-8",
+    )
+    (art,), _problems = read_articles([page])
+    evs = extract(art, gazetteer=gaz, actors=actors)[1]
+    got = [(e.location, e.sub_event_type, e.actor1, e.fatalities, e.geo_precision) for e in evs]
+    assert got == [
+        ("Saraqib", "Shelling/artillery/missile attack", "Syrian Arab Army", 2, 1),
+        ("Ariha", "Air/drone strike", "Military Forces of Russia", 5, 1),
+        ("Kafranbel", "Armed clash", "Hayat Tahrir al-Sham", 0, 2),
+    ]
+
+
+def test_a_wrapped_line_stays_one_sentence_and_a_dash_item_is_another():
+    from geomap.events.sentences import split_sentences
+
+    t = "Shelling hit the town\nof Ariha on Monday.\n- Jets struck Tafas.\n🔴 Clashes in Hajin."
+    assert [(t[s:e], p) for s, e, p in split_sentences(t)] == [
+        ("Shelling hit the town\nof Ariha on Monday.", 0),
+        ("- Jets struck Tafas.", 0),
+        ("🔴 Clashes in Hajin.", 1),
+    ]
+
+
+def test_al_mashlab_is_raqqas_quarter(events):
+    (e,) = events("📍 #Raqqa: a drone strike hit the al-Mashlab district, 3 killed")
+    assert (e.location, e.admin1, e.fatalities) == ("al-Meshleb", "Ar-Raqqah", 3)

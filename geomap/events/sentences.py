@@ -10,7 +10,10 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|e\.g|i\.e|al|Rep|Sen|Gov|Prof|Inc|Ltd|Co)\.|\b[A-Z]\.)$"
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“])")
+#: What starts a feed's next item on a new line: a bullet, an emoji, a hashtag.
+_ITEM = r"[^\w\s,.;:!?)\]'’\"”(\[“-]"
+_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“])|\n(?=[ \t]*" + _ITEM + ")")
+_ITEM_AHEAD = re.compile(r"[ \t]*" + _ITEM)
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
@@ -33,8 +36,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         if chunk.strip():
             s = start + (len(chunk) - len(chunk.lstrip()))
             out.append((s, start + len(chunk.rstrip()), para))
-        if "\n\n" in m.group() or re.search(r"\n\s*\n", m.group()):
-            para += 1
+        if re.search(r"\n\s*\n", m.group()) or ("\n" in m.group() and _ITEM_AHEAD.match(text, m.end())):
+            para += 1  # a blank line, or a feed's next item ("📍 #Ariha: ...")
         start = end
     tail = text[start:]
     if tail.strip():

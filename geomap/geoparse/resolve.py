@@ -36,7 +36,7 @@ _NEAR = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? side of|kilomet(?:er|re)s? (?:from|of)|km (?:from|of)|"
     r"road to|highway|direction of|towards?|axis|front(?:line)? of|edge of|entrance (?:of|to))\s+(?:the\s+)?(?:\w+\s+)?"
     # "near the (Iraqi) town of al-Qaim": near it all the same.
-    r"(?:(?:town|city|village|hamlet|area|camp|district|neighbou?rhood)\s+of\s+)?$",
+    r"(?:(?:town|city|village|hamlet|area|camp|district|neighbou?rhood)\s+of\s+)?#?$",  # "near #Kafranbel"
     re.I,
 )
 _REGIONAL_ADJ = re.compile(

@@ -523,6 +523,12 @@ def _imported(places: int, file: str, path: Any, into: str | None) -> None:
         click.echo(f"  every later run reads it; delete {path} to undo the import")
 
 
+def _replace_options(f: Any) -> Any:
+    """--replace and --as: what to do when an earlier import has the same name."""
+    f = click.option("--as", "name", default=None, help="Name of the layer file (default the source's file name).")(f)
+    return click.option("--replace", is_flag=True, help="Overwrite an earlier import of the same name.")(f)
+
+
 @gazetteer_import.command("geonames")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -542,10 +548,17 @@ def _imported(places: int, file: str, path: Any, into: str | None) -> None:
     type=click.Path(file_okay=False),
     help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
-@click.option("--strict", is_flag=True, help="Stop at the first row whose point cannot be read.")
+@click.option("--strict", is_flag=True, help="Stop at the first row that cannot be read.")
+@_replace_options
 @_clean_errors
 def import_geonames(
-    file: str, alternate_names: str | None, countries: tuple[str, ...], into: str | None, strict: bool
+    file: str,
+    alternate_names: str | None,
+    countries: tuple[str, ...],
+    into: str | None,
+    strict: bool,
+    replace: bool,
+    name: str | None,
 ) -> None:
     """Import a GeoNames dump (SY.txt, allCountries.txt or a .zip of one).
 
@@ -553,7 +566,15 @@ def import_geonames(
     """
     from .gazetteer.imports import import_geonames as _import
 
-    res = _import(file, into=into, alternate_names=alternate_names, countries=countries, strict=strict)
+    res = _import(
+        file,
+        into=into,
+        alternate_names=alternate_names,
+        countries=countries,
+        strict=strict,
+        replace=replace,
+        name=name,
+    )
     _imported(res.places, file, res.path, into)
     _say_skipped(res.skipped)
 
@@ -585,6 +606,7 @@ def _say_skipped(skipped: Sequence[str]) -> None:
     help="Folder of imported layers (default data/gazetteer/imported; runs read another folder only with --places).",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first row whose point cannot be read.")
+@_replace_options
 @_clean_errors
 def import_csv(
     file: str,
@@ -597,6 +619,8 @@ def import_csv(
     country: str,
     into: str | None,
     strict: bool,
+    replace: bool,
+    name: str | None,
 ) -> None:
     """Import a place list CSV (e.g. an OCHA settlement list) with configurable columns.
 
@@ -615,6 +639,8 @@ def import_csv(
         admin1_column=admin1_column,
         country=country,
         strict=strict,
+        replace=replace,
+        name=name,
     )
     _imported(res.places, file, res.path, into)
     for note in res.notes[:10]:

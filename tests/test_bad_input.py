@@ -290,7 +290,6 @@ GN_ROW = (
     [
         (PNG, "gn.txt:1: not UTF-8"),
         (GN_ROW.encode("latin-1"), "gn.txt:1: not UTF-8"),
-        ((GN_ROW + "a\tb\n").encode(), "gn.txt:2: expected 19 tab-separated"),
         (GN_ROW.replace("\t", ",").encode(), "gn.txt:1: expected 19"),
     ],
 )
@@ -301,6 +300,56 @@ def test_bad_geonames_dump_is_a_clean_error(tmp_path: Path, content: bytes, mess
     assert isinstance(r.exception, SystemExit)
     assert message in r.output
     assert not (tmp_path / "imp" / "gn.txt").exists()  # nothing half-written
+
+
+def test_a_short_row_in_a_geonames_dump_is_skipped_and_named_not_the_whole_import(tmp_path: Path) -> None:
+    (tmp_path / "gn.txt").write_bytes((GN_ROW + "a\tb\n").encode())
+    r = invoke("gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp"))
+    assert r.exit_code == 3 and "Traceback" not in r.output
+    assert "gn.txt:2: expected 19 tab-separated" in r.output and "row skipped" in r.output
+    assert "imported 1 place from" in r.output
+    assert len((tmp_path / "imp" / "gn.txt").read_text(encoding="utf-8").splitlines()) == 1
+    # --strict stops there, and imports nothing.
+    r = invoke(
+        "gazetteer", "import", "geonames", str(tmp_path / "gn.txt"), "--into", str(tmp_path / "imp2"), "--strict"
+    )
+    assert r.exit_code == 1 and "gn.txt:2: expected 19 tab-separated" in r.output
+    assert not (tmp_path / "imp2" / "gn.txt").exists()
+
+
+def test_an_import_of_the_same_name_keeps_the_earlier_one_unless_told(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "villages.csv", tmp_path / "b" / "villages.csv"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("name,lat,lon\nTall Nur,36.1,38.2\n", encoding="utf-8")
+    second.write_text("name,lat,lon\nKhirbet Adas,35.1,36.3\n", encoding="utf-8")
+    imp = tmp_path / "imp"
+    assert invoke("gazetteer", "import", "csv", str(first), "--into", str(imp)).exit_code == 0
+    r = invoke("gazetteer", "import", "csv", str(second), "--into", str(imp))
+    assert r.exit_code == 1 and "an earlier import is already there" in r.output and "--replace" in r.output
+    assert "Tall Nur" in (imp / "villages.csv").read_text(encoding="utf-8")  # the first kept
+    r = invoke("gazetteer", "import", "csv", str(second), "--into", str(imp), "--as", "villages-b")
+    assert r.exit_code == 0, r.output
+    assert "Tall Nur" in (imp / "villages.csv").read_text(encoding="utf-8")
+    assert "Khirbet Adas" in (imp / "villages-b.csv").read_text(encoding="utf-8")
+    r = invoke("gazetteer", "import", "csv", str(second), "--into", str(imp), "--replace")
+    assert r.exit_code == 0, r.output
+    assert "Khirbet Adas" in (imp / "villages.csv").read_text(encoding="utf-8")
+
+
+def test_a_semicolon_separated_place_list_imports(tmp_path: Path) -> None:
+    src = tmp_path / "list.csv"
+    src.write_text(
+        "name;lat;lon;alt\nTall Nur;36,1;38,2;\nKhirbet Adas;35.1;36.3;Kherbet Adas|Khirbat Adas\n", encoding="utf-8"
+    )
+    r = invoke("gazetteer", "import", "csv", str(src), "--into", str(tmp_path / "imp"), "--variants-column", "alt")
+    # The decimal comma such spreadsheets write is read as a decimal point.
+    assert r.exit_code == 0, r.output
+    assert "imported 2 places from" in r.output
+    assert "Tall Nur,36.1,38.2," in (tmp_path / "imp" / "list.csv").read_text(encoding="utf-8")
+    assert "Khirbet Adas,35.1,36.3,Kherbet Adas|Khirbat Adas" in (tmp_path / "imp" / "list.csv").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])

@@ -1799,3 +1799,17 @@ def test_geojson_passed_as_articles_points_to_records(tmp_path: Path) -> None:
     _, problems = read_articles([p])
     [err] = problems
     assert "GeoJSON, not articles" in err.reason and "--records events.json" in err.reason
+
+
+def test_an_arabic_page_saved_in_windows_1256_with_no_charset_is_read_as_arabic(tmp_path: Path) -> None:
+    path = tmp_path / "ar.txt"
+    body = "قصف مدفعي على مدينة مصياف اليوم وسقوط ثلاثة قتلى في ريف حماة"
+    path.write_bytes(f"Masyaf\n\n{body}\n".encode("cp1256"))
+    art = read_one(path)
+    assert body in art.text
+    assert "not UTF-8; read as Windows-1256 (Arabic)" in art.warnings
+    # A Western page with accents is still Windows-1252.
+    path.write_bytes("Les frappes ont touché l'hôpital à Safita, a déclaré un médecin.".encode("cp1252"))
+    art = read_one(path)
+    assert "touché l'hôpital à Safita" in art.text
+    assert "not UTF-8; read as Windows-1252/Latin-1" in art.warnings

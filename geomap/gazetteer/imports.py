@@ -70,6 +70,8 @@ def import_geonames(
     alternate_names: str | Path | None = None,
     countries: Sequence[str] = (),
     strict: bool = False,
+    replace: bool = False,
+    name: str | None = None,
 ) -> ImportResult:
     r"""Copy a GeoNames dump into the imported layer, merging alternate names.
 
@@ -84,8 +86,13 @@ def import_geonames(
     countries
         Keep only these ISO2 codes (all when empty).
     strict
-        Stop at the first row whose point cannot be read, importing nothing; by
-        default such rows are left out and listed in ``skipped``.
+        Stop at the first row that cannot be read (too few columns, no point),
+        importing nothing; by default such rows are left out and listed in ``skipped``.
+    replace
+        Overwrite an earlier import of the same name; without it that is an error.
+    name
+        The layer file's name (default the source's): two sources called ``SY.txt``
+        are kept apart with ``name``.
 
     Examples
     --------
@@ -100,13 +107,11 @@ def import_geonames(
     source = Path(source)
     wanted = frozenset(c.strip().upper() for c in countries if c.strip()) or None
     extra = read_alternate_names(alternate_names) if alternate_names is not None else {}
-    target = imported_dir(into) / f"{source.stem}.txt"
-    if target.resolve() == source.resolve():
-        raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
+    target = _target(source, into, name, ".txt", replace)
     n = 0
     skipped: list[str] = []
     with atomic_write(target) as fh:
-        for lineno, cols in geonames_rows(source, countries=wanted):
+        for lineno, cols in geonames_rows(source, countries=wanted, skip_bad=None if strict else skipped):
             cols = [_clean(c) for c in cols]
             # Checked here: a bad row in the imported layer would stop every later run.
             problem = _bad_point(cols[4], cols[5])
@@ -125,6 +130,23 @@ def import_geonames(
         raise GazetteerError(f"{source}: no row could be read (first: {skipped[0]})")
     logger.info("imported %d GeoNames places from %s into %s", n, source, target)
     return ImportResult(target, n, skipped=tuple(skipped))
+
+
+def _target(source: Path, into: str | Path | None, name: str | None, suffix: str, replace: bool) -> Path:
+    """The layer file an import writes; an earlier import there is kept unless ``replace``."""
+    stem = Path(name).stem if name else source.stem
+    if not stem or stem.startswith("."):
+        raise GazetteerError(f"{name!r}: not a usable layer name; give a plain file name")
+    target = imported_dir(into) / f"{stem}{suffix}"
+    if target.resolve() == source.resolve():
+        raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
+    if target.exists() and not replace:
+        msg = (
+            f"{target}: an earlier import is already there; pass --replace to overwrite it, "
+            f"or --as NAME to keep both (nothing imported from {source})"
+        )
+        raise GazetteerError(msg)
+    return target
 
 
 def _bad_point(lat_cell: str, lon_cell: str) -> str:
@@ -171,6 +193,8 @@ def import_place_csv(
     admin1_column: str | None = None,
     country: str = "SY",
     strict: bool = False,
+    replace: bool = False,
+    name: str | None = None,
 ) -> ImportResult:
     r"""Copy a place list CSV into the imported layer, in geomap's column names.
 
@@ -191,6 +215,8 @@ def import_place_csv(
     strict
         Stop at the first row whose point is unreadable; by default such rows are
         skipped, the rest imported, and each skipped row listed in ``skipped``.
+    replace, name
+        As for :func:`import_geonames`.
 
     Examples
     --------
@@ -223,9 +249,7 @@ def import_place_csv(
     if not entries and skipped:
         raise GazetteerError(f"{source}: no row could be read (first: {skipped[0]})")
     notes += _outside_country(source, entries)
-    target = imported_dir(into) / f"{source.stem}.csv"
-    if target.resolve() == source.resolve():
-        raise GazetteerError(f"{source}: already in the imported folder; nothing to import")
+    target = _target(source, into, name, ".csv", replace)  # (once the source is known to read)
     with atomic_write(target, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(PLACE_CSV_COLUMNS)

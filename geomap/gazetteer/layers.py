@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .._csv import OpenQuote
+from .._csv import OpenQuote, sniff_delimiter
 from ..errors import GazetteerError
 from ..models import Place
 from .admin import governorate_name
@@ -250,8 +250,13 @@ def read_geonames(
         yield place, list(dict.fromkeys(names))
 
 
-def geonames_rows(path: str | Path, *, countries: frozenset[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+def geonames_rows(
+    path: str | Path, *, countries: frozenset[str] | None = None, skip_bad: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
     r"""Yield ``(line number, 19 columns)`` of a GeoNames dump (``.txt`` or ``.zip``).
+
+    A row without the 19 columns stops the read, unless ``skip_bad`` is a list:
+    it is then skipped and said there.
 
     Examples
     --------
@@ -276,7 +281,10 @@ def geonames_rows(path: str | Path, *, countries: frozenset[str] | None = None) 
                     f"{_GEONAMES_COLUMNS} tab-separated GeoNames columns, found {len(cols)}; "
                     "is this a GeoNames dump (geonameid, name, asciiname, alternatenames, ...)?"
                 )
-                raise GazetteerError(msg)
+                if skip_bad is None:
+                    raise GazetteerError(msg)
+                skip_bad.append(f"{msg}; row skipped")
+                continue
             if countries is not None and cols[8] not in countries:
                 continue
             yield lineno, cols
@@ -307,6 +315,8 @@ def read_alternate_names(path: str | Path) -> dict[str, list[str]]:
 
 
 def _float(value: str, path: Path, lineno: int, what: str) -> float:
+    if value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")  # a decimal comma ("36,1"), as ";"-separated spreadsheets write
     try:
         return float(value)
     except (TypeError, ValueError) as exc:
@@ -334,7 +344,8 @@ def _dict_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
     except InputError as exc:
         reason = exc.reason.split(";")[0]
         raise GazetteerError(f"{path}: {reason}; expected a CSV text file with a header row") from exc
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A spreadsheet in many locales saves ";"-separated "CSV": the header line says which.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text.split("\n", 1)[0]))
     written = [f.strip() for f in reader.fieldnames or []]
     fields = [f.lower() for f in written]
     missing = [c for c in required if c not in fields]

@@ -1,4 +1,4 @@
-"""Bytes to text: BOMs, UTF-16, a page's declared charset, Latin-1 fall-back, binary detection."""
+"""Bytes to text: BOMs, UTF-16, a page's declared charset, Arabic Windows-1256, Latin-1 fall-back, binary detection."""
 
 from __future__ import annotations
 
@@ -48,12 +48,41 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, list[str]]:
             return data.decode(declared), warnings
         except (UnicodeDecodeError, LookupError):
             pass  # the bytes are not what the page says (or it names no text codec): the fall-back reads them
+    if _arabic_codepage(data):
+        warnings.append("not UTF-8; read as Windows-1256 (Arabic)")
+        return data.decode("cp1256", errors="replace"), warnings
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
     warnings.append("not UTF-8; read as Windows-1252/Latin-1")
     return text, warnings
+
+
+_WORD_BYTES = re.compile(rb"[A-Za-z\x80-\xff]+")
+
+
+def _arabic_codepage(data: bytes) -> bool:
+    """Whether non-UTF-8 bytes are Arabic in Windows-1256 rather than a Western page.
+
+    Arabic words are written all in high bytes; a French or German word with an
+    accent keeps its other letters in ASCII ("café", "Größe").
+
+    >>> _arabic_codepage("قصف على إدلب اليوم".encode("cp1256")), _arabic_codepage("Un café à Alep".encode("cp1252"))
+    (True, False)
+    """
+    high_words = all_high = 0
+    for m in _WORD_BYTES.finditer(data, 0, 65536):
+        word = m.group()
+        if max(word) < 0x80:
+            continue
+        high_words += 1
+        all_high += len(word) >= 2 and min(word) >= 0x80
+    if high_words < 3 or all_high < 0.6 * high_words:
+        return False
+    text = data[:65536].decode("cp1256", errors="replace")
+    arabic = sum("\u0621" <= c <= "\u064a" for c in text)
+    return arabic >= 0.6 * sum(ord(c) >= 0x80 for c in text)
 
 
 #: ``<meta charset="windows-1256">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=...">``.

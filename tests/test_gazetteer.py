@@ -1028,3 +1028,10 @@ def test_import_csv_warns_of_a_point_outside_its_country(tmp_path):
     assert res.exit_code == 0, res.output
     assert "Tall Swapped (38.5, 36.2) is given as SY but its point lies in TR; check lat/lon (swapped?)" in res.output
     assert "Tall Qasab" not in res.output.replace(f"{src}", "")
+
+
+@pytest.mark.parametrize("spelling", ["Kherbet", "Kharbet", "Khurbet", "Khirbat", "Khirbet"])
+def test_khirbet_spellings_are_one_prefix(spelling):
+    from geomap.gazetteer.names import token_key
+
+    assert token_key(spelling) == token_key("Khirbet")

@@ -1813,3 +1813,27 @@ def test_an_arabic_page_saved_in_windows_1256_with_no_charset_is_read_as_arabic(
     art = read_one(path)
     assert "touché l'hôpital à Safita" in art.text
     assert "not UTF-8; read as Windows-1252/Latin-1" in art.warnings
+
+
+def test_toml_front_matter_gives_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        '+++\ntitle = "Shelling on Tafas"\ndate = 2025-03-10\n+++\n\nGovernment forces shelled Tafas on Sunday.\n',
+        encoding="utf-8",
+    )
+    art = read_one(path)
+    assert (art.title, art.published) == ("Shelling on Tafas", date(2025, 3, 10))
+    assert "+++" not in art.text and "title =" not in art.text
+
+
+def test_html_entities_in_an_exports_plain_text_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    rec = {
+        "id": "1",
+        "title": "Strikes on Ariha &amp; Tafas",
+        "text": "Jets struck Ariha &amp; Tafas, killing 3 &#8211; medics said. AT&T and R&D stay.",
+    }
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    art = read_one(path)
+    assert art.title == "Strikes on Ariha & Tafas"
+    assert art.text == "Jets struck Ariha & Tafas, killing 3 \u2013 medics said. AT&T and R&D stay."

@@ -170,9 +170,12 @@ def files_or_problems(
 
 #: A markdown file's first top-level heading is its title.
 _MD_TITLE = re.compile(r"^[ \t]{0,3}#[ \t]+(\S.*?)[ \t#]*$", re.MULTILINE)
-#: A Markdown page's front matter: "---", "key: value" lines, "---".
-_FRONT_MATTER = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\r?\n(.*?)\r?\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FIELD_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z _-]{1,20}?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+#: A page's front matter: YAML ("---", "key: value" lines, "---") or TOML ("+++", "key = value", "+++").
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?[ \t]*(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)\r?\n[ \t]*(?:(?P=fence)|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+    re.S,
+)
+_FIELD_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z _-]{1,20}?)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
 #: Header keys and the field each one fills.
 _HEADER_KEYS = {
     "title": "title",
@@ -200,7 +203,7 @@ _HEADER_KEYS = {
 def header_fields(text: str) -> tuple[dict[str, str], str]:
     r"""The fields a page states at its top, and the text without them.
 
-    Markdown front matter (``---`` … ``---``), or plain "Title: …", "Source: …",
+    Markdown front matter (``---`` … ``---``, or TOML's ``+++`` … ``+++``), or plain "Title: …", "Source: …",
     "URL: …", "Date: …" lines before the body.  A source that is a web address
     is the URL.
 
@@ -210,7 +213,7 @@ def header_fields(text: str) -> tuple[dict[str, str], str]:
     ({'title': 'Hama shelling', 'outlet': 'Hama Monitor'}, 'Shells hit Kafr Zita.')
     """
     front = _FRONT_MATTER.match(text)
-    lines = front.group(1).split("\n") if front else text.lstrip("\ufeff").split("\n")
+    lines = front.group("body").split("\n") if front else text.lstrip("\ufeff").split("\n")
     fields: dict[str, str] = {}
     used = 0
     for i, line in enumerate(lines):
@@ -407,17 +410,31 @@ def _record_article(
     aid = _field(lowered, "id", "article_id", "uid", "guid") or f"{path.name}:{line}"
     published = _field(lowered, "published", "date", "published_at", "pubdate", "event_date")
     kind = "html" if text.lstrip().startswith("<") and "</" in text else "txt"
+    title = _field(lowered, "title", "headline")
+    if kind == "txt":
+        # A feed's text with its markup taken out but "&amp;", "&#39;" left in.
+        text, title = _unescape_entities(text), _unescape_entities(title)
     return article_from_text(
         text,
         id=aid,
         kind=kind,
-        title=_field(lowered, "title", "headline"),
+        title=title,
         published=published,
         outlet=_field(lowered, "outlet", "source", "site", "publisher"),
         url=_field(lowered, "url", "link"),
         source_path=f"{path}:{line}",
         warnings=warnings,
     )
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape_entities(text: str) -> str:
+    """``text`` with its HTML character references read ("AT&T" and "a & b" stay as written)."""
+    import html
+
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def _read_jsonl(path: Path, text: str, errors: list[InputError], max_bytes: int) -> Iterator[Article]:

@@ -2380,13 +2380,12 @@ def _finish(
     ]
     lead = min((d.start for d in drafts), default=0)
     claims = _claimants(article.text, actor_hits) if _CLAIM_WORD.search(article.text) else []
-    # The forces each report names itself, by place: its agent is not another place's report's.
-    elsewhere_agents: dict[str, set[str]] = {}
+    # The places of the reports that name each force themselves: a force named only in the
+    # report of another place is not the agent of this one.
+    agent_places: dict[str, set[str]] = {}
     for d in drafts:
-        names = {a.actor.name for a in d.actors}
-        for other in {o.mention.place.id for o in drafts if o.mention.place is not None}:
-            if d.mention.place is None or d.mention.place.id != other:
-                elsewhere_agents.setdefault(other, set()).update(names)
+        for a in d.actors:
+            agent_places.setdefault(a.actor.name, set()).add(d.mention.place.id if d.mention.place else "")
     for d in drafts:
         a1, a2 = _choose_actors(d.sentence, d.actors, d.trigger, d.inherited, actors)
         if a1 is not None and a2 is not None and a1.start < a2.start and a1 in d.actors and a2 in d.actors:
@@ -2431,7 +2430,7 @@ def _finish(
                 if (a2 is None or x.actor.name != a2.actor.name)
                 and (
                     x.start < d.end
-                    or x.actor.name not in elsewhere_agents.get(d.mention.place.id if d.mention.place else "", ())
+                    or not (agent_places.get(x.actor.name, set()) - {d.mention.place.id if d.mention.place else ""})
                 )
             ),
             None,

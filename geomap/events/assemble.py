@@ -26,7 +26,7 @@ from .actors import CROWD_ACTOR, Actor, ActorMention, ActorTable, inter_at, inte
 from .actors import GENERIC_ACTORS as _GENERIC_ACTORS
 from .dates import find_dates, latest_day, resolve_date, resolve_from_month_day
 from .fatalities import NUMWORD, Casualties, find_casualties, names_a_death, names_civilians, word_number
-from .sentences import split_sentences
+from .sentences import FEED_ITEM, split_sentences
 from .types import BOMB_TYPES as _BOMB_TYPES
 from .types import DISORDER, Trigger, find_triggers, incident_triggers
 
@@ -146,13 +146,6 @@ _THE_PLACE_HIT = re.compile(
     r"(?:the|this|that)\s+(?:same\s+)?(?:town|city|village|area|neighbou?rhood|district|camp)\b",
     re.I,
 )
-#: Just before a name that is the site of the deed: "hit X", "in the village of X".
-_NAMED_SITE_BEFORE = re.compile(
-    r"\b(?:in|at|on|near|outside|into|inside|hit|hitting|struck|striking|targeted|targeting|shelled|shelling|"
-    r"bombed|bombing|stormed|captured|attacked|seized|raided|pounded|besieged|entered)\s+(?:the\s+)?"
-    r"(?:(?:\w+\s+)?(?:village|town|city|area|neighbou?rhood|district|camp|hamlet|farms?|hill)\s+of\s+)?$",
-    re.I,
-)
 #: What follows a site's name (not "in Fatah al-Sham mortar attacks", a group's name).
 _SITE_NAME_AFTER = re.compile(
     r"\s*(?:$|[,.;:)\n]|\s(?:on|in|at|near|and|or|with|after|before|during|since|from|killing|leaving|where|which|"
@@ -166,8 +159,6 @@ _SEPARATE = re.compile(
     re.I,
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
-#: A feed's item: a line that starts with an emoji or a bullet symbol.
-_FEED_ITEM = re.compile(r"[^\w\s,.;:!?)\]'’\"”(\[“*#-]")
 _ANAPHORA = re.compile(
     r"\b(?:in|near|around) (?:the|this|that) (?:same )?(?:area|town|city|village|region|camp|district)\b|\bthere\b",
     re.I,
@@ -429,6 +420,13 @@ _REPORTS_APART = re.compile(
 _WHERE_IT_WAS = re.compile(
     r"\b(?:in|at|near|around|outside|on the outskirts of|close to|(?:north|south|east|west)(?:east|west)? of)"
     r"\s+(?:the\s+)?(?:(?:town|village|city|area)\s+of\s+)?$",
+    re.I,
+)
+#: Just before a name that is the site of the deed: where it was, or what the deed hit ("shelled X").
+_NAMED_SITE_BEFORE = re.compile(
+    _WHERE_IT_WAS.pattern + r"|\b(?:into|inside|hit|hitting|struck|striking|targeted|targeting|shelled|shelling|"
+    r"bombed|bombing|stormed|captured|attacked|seized|raided|pounded|besieged|entered)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|area)\s+of\s+)?$",
     re.I,
 )
 
@@ -1950,7 +1948,7 @@ def _told_apart(d: _Draft, drafts: list[_Draft], text: str, title: str) -> bool:
 
 
 def _is_title(sentence: str, title: str) -> bool:
-    if _FEED_ITEM.match(sentence):
+    if FEED_ITEM.match(sentence):
         return False  # "📍 #Ariha: ...": a feed's first item taken for the title is still an item
     a = " ".join(sentence.replace("*", " ").replace("#", " ").split()).strip(" .").lower()
     b = " ".join(title.replace("*", " ").replace("#", " ").split()).strip(" .").lower()

@@ -277,6 +277,8 @@ _AND_ONE_MORE = re.compile(
 )
 #: "beat to death", "stabbed to death": a killing verb of its own.
 _TO_DEATH = r"(?:beat|beaten|stabbed|stoned|tortured|hacked|burned|burnt) to death"
+#: A person's name: a capitalised word and {more} more ("Ahmed Ali", "Ahmad al-Hassan", "Saleh bin Ali").
+_PERSON = r"(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])|al-|el-|bin\s|ibn\s)[\w'’-]+){{{more}}}"
 _ONE_PERSON = re.compile(
     r"\b(?:killing|killed|kills|shot dead|gunned down|executed|assassinated|beheaded|"
     + _TO_DEATH
@@ -297,13 +299,15 @@ _ONE_PERSON = re.compile(
     + r"|\b(?:killing|killed|kills|shot dead|gunned down|assassinated|assassinating)\s+the\s+(?:[\w-]+\s+){0,2}?"
     + _ONE_WHO
     + r"(?=\s+of\s+(?:the\s+)?(?-i:[A-Z]))"
-    + r"|\b(?:killing|killed|kills|shot dead|gunned down|assassinated|assassinating)\s+(?-i:[A-Z])[\w'’-]+"
-    + r"(?:\s+(?:(?-i:[A-Z])|al-|el-)[\w'’-]+){0,3},\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    + r"|\b(?:killing|killed|kills|shot dead|gunned down|assassinated|assassinating)\s+"
+    + _PERSON.format(more="0,3")
+    + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     + _ONE_WHO
     + r"\b"
     # "Ahmad al-Hassan was shot dead": one person named (two to four names).
-    + r"|(?:^\W*|[,;:]\s+|\band\s+)(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])|al-|el-|bin\s|ibn\s)[\w'’-]+){1,3}\s+"
-    + r"(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|gunned\s+down|executed|assassinated|martyred|beheaded)\b"
+    + r"|(?:^\W*|[,;:]\s+|\band\s+)"
+    + _PERSON.format(more="1,3")
+    + r"\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|gunned\s+down|executed|assassinated|martyred|beheaded)\b"
     # "He died of his wounds in hospital": the one hurt in the report before.
     + r"|^\W*(?:he|she)\s+(?:later\s+)?(?:died|was killed|succumbed)\b"
     # "documented the death of a young man".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["FEED_ITEM", "split_sentences"]
 
 _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
@@ -14,6 +14,8 @@ _ABBREV = re.compile(
 _ITEM = r"[^\w\s,.;:!?)\]'’\"”(\[“-]"
 _END = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z0-9\"“])|\n(?=[ \t]*" + _ITEM + ")")
 _ITEM_AHEAD = re.compile(r"[ \t]*" + _ITEM)
+#: A line (or sentence) that opens with a bullet or an emoji: a feed's item.
+FEED_ITEM = re.compile(_ITEM)
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
